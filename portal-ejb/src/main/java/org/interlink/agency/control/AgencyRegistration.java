@@ -1,0 +1,40 @@
+package org.interlink.agency.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.interlink.agency.boundary.Agencies;
+import org.interlink.agency.entity.Agency;
+import org.interlink.agency.entity.AgencyAlreadyRegistered;
+import org.interlink.agency.entity.AgencyCode;
+import org.interlink.agency.entity.AgencyKind;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Adds an agency to the platform. Internal for now (demo data, tests); the platform administration
+ * boundary will guard it with the platform-admin role.
+ */
+@Stateless
+public class AgencyRegistration {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Agencies agencies;
+
+    @Inject
+    Clock clock;
+
+    public Agency register(AgencyCode code, String name, AgencyKind kind, String country) {
+        if (agencies.find(code).isPresent()) {
+            throw new AgencyAlreadyRegistered(code);
+        }
+        Agency agency = new Agency(code, name, kind, country, Instant.now(clock));
+        em.persist(agency);
+        return agency;
+    }
+}

@@ -1,0 +1,71 @@
+package org.interlink.caller.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import org.interlink.agency.boundary.Agencies;
+import org.interlink.agency.entity.AgencyCode;
+import org.interlink.agency.entity.InvalidAgencyCode;
+import org.interlink.caller.control.ActiveAgencyChoice;
+import org.interlink.caller.control.TokenIdentity;
+import org.interlink.caller.control.TokenIdentityHolder;
+import org.interlink.caller.entity.Caller;
+import org.interlink.caller.entity.Role;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The {@link Caller} of the current request, resolved once from the token identity, the agencies
+ * in the database and the agency chosen earlier in the session.
+ */
+@RequestScoped
+public class CurrentCaller {
+
+    private static final Logger LOG = Logger.getLogger(CurrentCaller.class.getName());
+
+    @Inject
+    TokenIdentityHolder token;
+
+    @Inject
+    ActiveAgencyChoice choice;
+
+    @Inject
+    Agencies agencies;
+
+    private Caller caller;
+
+    /** @throws IllegalStateException when the request was not authenticated */
+    public Caller get() {
+        if (caller == null) {
+            TokenIdentity identity = token.get()
+                    .orElseThrow(() -> new IllegalStateException("no authenticated caller in this request"));
+            List<Role> roles = identity.roles().stream().map(Role::fromClaim).flatMap(Optional::stream).toList();
+            List<AgencyCode> codes = identity.organizations().stream().map(CurrentCaller::code)
+                    .flatMap(Optional::stream).toList();
+            caller = Caller.resolve(identity.username(), identity.displayName(), roles,
+                    agencies.withCodes(codes), choice.get());
+        }
+        return caller;
+    }
+
+    /**
+     * Makes the caller act for another of their agencies for the rest of the session.
+     *
+     * @throws org.interlink.caller.entity.NotAMemberOfAgency when they don't belong to it
+     */
+    public Caller actFor(AgencyCode code) {
+        caller = get().actingFor(code);
+        choice.set(code);
+        return caller;
+    }
+
+    private static Optional<AgencyCode> code(String claim) {
+        try {
+            return Optional.of(AgencyCode.of(claim));
+        } catch (InvalidAgencyCode e) {
+            LOG.warning(() -> "ignoring organization claim that is no agency code: " + claim);
+            return Optional.empty();
+        }
+    }
+}

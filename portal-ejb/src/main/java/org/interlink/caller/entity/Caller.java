@@ -1,0 +1,113 @@
+package org.interlink.caller.entity;
+
+import org.interlink.agency.entity.Agency;
+import org.interlink.agency.entity.AgencyCode;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The person behind the current request and the agency they act for. Resolved from the token once
+ * per request; the rules of who may act for which agency live here.
+ *
+ * <ul>
+ *     <li>A caller belongs to the active agencies named in their {@code organization} claim;
+ *     unknown and suspended agencies don't count.</li>
+ *     <li>With one agency, that agency is active. With several, the caller chooses; a choice of an
+ *     agency they no longer belong to is ignored.</li>
+ *     <li>Only a platform administrator may use the portal without belonging to any agency.</li>
+ * </ul>
+ */
+public final class Caller {
+
+    private final Username username;
+    private final String displayName;
+    private final Set<Role> roles;
+    private final List<Agency> agencies;
+    private final Agency activeAgency;
+
+    private Caller(Username username, String displayName, Set<Role> roles, List<Agency> agencies, Agency activeAgency) {
+        this.username = username;
+        this.displayName = displayName;
+        this.roles = roles;
+        this.agencies = agencies;
+        this.activeAgency = activeAgency;
+    }
+
+    /**
+     * @param memberOf the agencies the token names (already looked up; any status)
+     * @param chosen   the agency the caller chose to act for earlier in the session, if any
+     */
+    public static Caller resolve(Username username, String displayName, Collection<Role> roles,
+                                 Collection<Agency> memberOf, Optional<AgencyCode> chosen) {
+        Objects.requireNonNull(username);
+        List<Agency> active = memberOf.stream().filter(Agency::isActive).distinct().toList();
+        Set<Role> roleSet = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+        Agency acting = chosen.flatMap(code -> find(active, code))
+                .orElse(active.size() == 1 ? active.get(0) : null);
+        String name = displayName == null || displayName.isBlank() ? username.value() : displayName;
+        return new Caller(username, name, Set.copyOf(roleSet), active, acting);
+    }
+
+    /**
+     * The same caller acting for another of their agencies.
+     *
+     * @throws NotAMemberOfAgency when the caller does not belong to that (active) agency
+     */
+    public Caller actingFor(AgencyCode code) {
+        Agency agency = find(agencies, code).orElseThrow(() -> new NotAMemberOfAgency(username, code));
+        return new Caller(username, displayName, roles, agencies, agency);
+    }
+
+    /** The caller belongs to several agencies and has not said yet which one they act for. */
+    public boolean mustChooseAgency() {
+        return activeAgency == null && agencies.size() > 1;
+    }
+
+    /** The caller belongs to no active agency and is no platform administrator: nothing to do here. */
+    public boolean isWithoutAgency() {
+        return agencies.isEmpty() && !hasRole(Role.PLATFORM_ADMIN);
+    }
+
+    public boolean canSwitchAgency() {
+        return agencies.size() > 1;
+    }
+
+    public boolean hasRole(Role role) {
+        return roles.contains(role);
+    }
+
+    public Username username() {
+        return username;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    /** The caller's Interlink roles in declaration order. */
+    public List<Role> roles() {
+        return EnumSet.copyOf(roles.isEmpty() ? EnumSet.noneOf(Role.class) : roles).stream().toList();
+    }
+
+    public List<Agency> agencies() {
+        return agencies;
+    }
+
+    public Optional<Agency> activeAgency() {
+        return Optional.ofNullable(activeAgency);
+    }
+
+    private static Optional<Agency> find(List<Agency> agencies, AgencyCode code) {
+        return agencies.stream().filter(a -> a.getCode().equals(code)).findFirst();
+    }
+
+    @Override
+    public String toString() {
+        return username + (activeAgency == null ? "" : "@" + activeAgency.getCode());
+    }
+}

@@ -1,0 +1,83 @@
+package org.interlink.caller.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.identitystore.openid.JwtClaims;
+import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.interlink.caller.control.TokenIdentity;
+import org.interlink.caller.control.TokenIdentityHolder;
+import org.interlink.caller.entity.Caller;
+import org.interlink.caller.entity.Username;
+import org.omnifaces.util.Servlets;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Runs after the container authenticated the request: hands the token's identity to the caller
+ * resolution, then sends a caller who belongs to several agencies to choose one, and a caller who
+ * belongs to none to the page that says so. Pages that must work in those states are let through.
+ */
+@WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.FORWARD})
+public class CallerGate extends HttpFilter {
+
+    static final String SELECT_AGENCY = "/select-agency.xhtml";
+    static final String NO_AGENCY = "/no-agency.xhtml";
+    private static final List<String> ALWAYS_OPEN = List.of(SELECT_AGENCY, NO_AGENCY, "/signed-out.xhtml",
+            "/error/", "/jakarta.faces.resource/", "/callback");
+
+    @Inject
+    OpenIdContext openIdContext;
+
+    @Inject
+    TokenIdentityHolder tokenIdentity;
+
+    @Inject
+    CurrentCaller currentCaller;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (request.getUserPrincipal() == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        tokenIdentity.set(identity(request));
+        if (request.getDispatcherType() == DispatcherType.REQUEST && !alwaysOpen(request)) {
+            Caller caller = currentCaller.get();
+            if (caller.isWithoutAgency()) {
+                Servlets.facesRedirect(request, response, request.getContextPath() + NO_AGENCY);
+                return;
+            }
+            if (caller.mustChooseAgency()) {
+                Servlets.facesRedirect(request, response, request.getContextPath() + SELECT_AGENCY
+                        + "?next=" + URLEncoder.encode(Servlets.getRequestURIWithQueryString(request), StandardCharsets.UTF_8));
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    private TokenIdentity identity(HttpServletRequest request) {
+        JwtClaims claims = openIdContext.getIdentityToken().getJwtClaims();
+        Set<String> roles = new HashSet<>(claims.getArrayStringClaim("roles"));
+        Set<String> organizations = new HashSet<>(claims.getArrayStringClaim("organization"));
+        String name = claims.getStringClaim("name").orElse(request.getUserPrincipal().getName());
+        return new TokenIdentity(new Username(request.getUserPrincipal().getName()), name, roles, organizations);
+    }
+
+    private static boolean alwaysOpen(HttpServletRequest request) {
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        return ALWAYS_OPEN.stream().anyMatch(open -> open.endsWith("/") ? path.startsWith(open) : path.equals(open));
+    }
+}

@@ -1,0 +1,94 @@
+package org.interlink.caller.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.authentication.mechanism.http.OpenIdAuthenticationMechanismDefinition;
+import jakarta.security.enterprise.authentication.mechanism.http.openid.ClaimsDefinition;
+import jakarta.security.enterprise.authentication.mechanism.http.openid.LogoutDefinition;
+import jakarta.security.enterprise.authentication.mechanism.http.openid.OpenIdProviderMetadata;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Sign-in through Keycloak (OpenID Connect, authorization code flow) for every page. The realm,
+ * client and secret come from MicroProfile Config; the container's roles are the flat
+ * {@code roles} claim, the caller name is {@code preferred_username}. After the callback the browser
+ * is sent back to the page it asked for, so the callback itself never renders a page. Signing out
+ * ends the Keycloak session too and lands on the public signed-out page.
+ *
+ * <p>The scope {@code organization:*} asks Keycloak for every agency (Organization) of the user in
+ * the {@code organization} claim, without Keycloak asking the user to pick one: the portal lets
+ * them choose and switch. Soteria refuses scopes the discovery document does not list, and
+ * Keycloak lists only {@code organization}; so the endpoints are given here (Keycloak's fixed
+ * layout under the realm URL) and the discovery document is not read.
+ */
+@OpenIdAuthenticationMechanismDefinition(
+        providerURI = "",
+        providerMetadata = @OpenIdProviderMetadata(
+                issuer = "${openIdSettings.realmUrl}",
+                authorizationEndpoint = "${openIdSettings.authorizationEndpoint}",
+                tokenEndpoint = "${openIdSettings.tokenEndpoint}",
+                userinfoEndpoint = "${openIdSettings.userinfoEndpoint}",
+                endSessionEndpoint = "${openIdSettings.endSessionEndpoint}",
+                jwksURI = "${openIdSettings.jwksUri}"),
+        clientId = "${openIdSettings.clientId}",
+        clientSecret = "${openIdSettings.clientSecret}",
+        redirectURI = "${baseURL}/callback",
+        redirectToOriginalResource = true,
+        scope = {"openid", "profile", "email", "organization:*"},
+        claimsDefinition = @ClaimsDefinition(callerNameClaim = "preferred_username", callerGroupsClaim = "roles"),
+        logout = @LogoutDefinition(notifyProvider = true, redirectURI = "${baseURL}/signed-out.xhtml"))
+@ApplicationScoped
+@Named
+public class OpenIdSettings {
+
+    @Inject
+    @ConfigProperty(name = "interlink.oidc.provider-uri", defaultValue = "http://localhost:8180/realms/interlink")
+    String realmUrl;
+
+    @Inject
+    @ConfigProperty(name = "interlink.oidc.client-id", defaultValue = "interlink-web")
+    String clientId;
+
+    @Inject
+    @ConfigProperty(name = "interlink.oidc.client-secret")
+    String clientSecret;
+
+    /** The realm's issuer URL, e.g. {@code http://localhost:8180/realms/interlink}. */
+    public String getRealmUrl() {
+        return realmUrl.endsWith("/") ? realmUrl.substring(0, realmUrl.length() - 1) : realmUrl;
+    }
+
+    public String getAuthorizationEndpoint() {
+        return endpoint("auth");
+    }
+
+    public String getTokenEndpoint() {
+        return endpoint("token");
+    }
+
+    public String getUserinfoEndpoint() {
+        return endpoint("userinfo");
+    }
+
+    public String getEndSessionEndpoint() {
+        return endpoint("logout");
+    }
+
+    public String getJwksUri() {
+        return endpoint("certs");
+    }
+
+    /** Soteria evaluates only whole {@code ${...}} expressions, so every endpoint has its own property. */
+    private String endpoint(String name) {
+        return getRealmUrl() + "/protocol/openid-connect/" + name;
+    }
+
+    public String getClientId() {
+        return clientId;
+    }
+
+    public String getClientSecret() {
+        return clientSecret;
+    }
+}

@@ -1,0 +1,47 @@
+package org.interlink.journeys;
+
+import org.openqa.selenium.By;
+
+/**
+ * Keycloak's login pages for the {@code interlink} realm. Organizations make the login
+ * identity-first: the username on one page, the password on the next.
+ */
+public final class KeycloakLoginPage {
+
+    private static final By USERNAME = By.id("username");
+    private static final By PASSWORD = By.id("password");
+    private static final By SUBMIT = By.id("kc-login");
+    private static final By ERROR = By.cssSelector("#input-error, #input-error-password, .pf-v5-c-helper-text__item-text, .kc-feedback-text");
+
+    private final Browser browser;
+
+    KeycloakLoginPage(Browser browser) {
+        this.browser = browser;
+        browser.awaitUrlStartingWith(PortalStack.keycloakUrl() + "/realms/interlink/");
+        browser.await(USERNAME);
+    }
+
+    /** Signs in and returns the portal page the login lands on. */
+    public PortalPage signIn(String username, String password) {
+        enter(username, password);
+        return new PortalPage(browser);
+    }
+
+    /** Tries to sign in with a wrong password; Keycloak keeps the user on its page with a message. */
+    public String signInFailing(String username, String password) {
+        enter(username, password);
+        browser.await(PASSWORD);
+        return browser.text(ERROR);
+    }
+
+    public boolean asksForUsername() {
+        return browser.driver().findElements(USERNAME).stream().anyMatch(e -> e.isDisplayed());
+    }
+
+    private void enter(String username, String password) {
+        browser.await(USERNAME).sendKeys(username);
+        browser.await(SUBMIT).click();
+        browser.await(PASSWORD).sendKeys(password);
+        browser.await(SUBMIT).click();
+    }
+}

@@ -1,0 +1,73 @@
+package org.interlink.journeys;
+
+import org.openqa.selenium.By;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** Any portal page: the header every page shares (who, acting for which agency, roles, sign-out). */
+public class PortalPage {
+
+    protected final Browser browser;
+
+    PortalPage(Browser browser) {
+        this.browser = browser;
+        browser.awaitUrlStartingWith(PortalStack.portalUrl());
+        browser.await(By.className("il-title"));
+    }
+
+    public String title() {
+        return browser.text(By.className("il-title"));
+    }
+
+    public String callerName() {
+        return browser.text(By.id("caller-bar:caller-name"));
+    }
+
+    public String callerUsername() {
+        return browser.text(By.id("caller-bar:caller-username")).replaceAll("[()]", "").trim();
+    }
+
+    public String activeAgency() {
+        return browser.text(By.id("caller-bar:active-agency"));
+    }
+
+    public List<String> headerRoles() {
+        return browser.driver().findElements(By.cssSelector("#caller-roles .il-role")).stream()
+                .map(e -> e.getText().trim()).toList();
+    }
+
+    public boolean canSwitchAgency() {
+        return !browser.driver().findElements(By.id("caller-bar:switch-agency")).isEmpty();
+    }
+
+    /** Uses the header's agency switch. */
+    public PortalPage switchTo(String agencyCode) {
+        browser.await(By.id("caller-bar:switch-agency_button")).click();
+        browser.await(By.cssSelector(".switch-to-" + agencyCode + " a, a.switch-to-" + agencyCode)).click();
+        return new PortalPage(browser);
+    }
+
+    public DashboardPage dashboard() {
+        return new DashboardPage(browser);
+    }
+
+    public SignedOutPage signOut() {
+        browser.await(By.id("caller-bar:sign-out")).click();
+        return new SignedOutPage(browser);
+    }
+
+    /** The error code shown by one of the portal's error pages. */
+    public String errorCode() {
+        return browser.text(By.id("error-code"));
+    }
+
+    public boolean hasWayBack() {
+        return browser.await(By.id("error-back")).getAttribute("href").endsWith("/index.xhtml")
+                || browser.await(By.id("error-back")).getAttribute("href").endsWith("/");
+    }
+
+    static List<String> split(String csv) {
+        return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+}

@@ -1,0 +1,102 @@
+package org.interlink.devstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+
+/**
+ * The run command: Keycloak on 8180 and the portal on 8080 with its embedded H2 database and demo
+ * data, until Ctrl-C, which stops both (a shutdown hook stops each server with its descendants).
+ *
+ * <p>System properties (the Maven {@code run} profile sets them): {@code interlink.keycloak.home},
+ * {@code interlink.payara.micro.jar}, {@code interlink.war}, {@code interlink.work.dir}; optional
+ * {@code interlink.port} (8080) and {@code interlink.keycloak.port} (8180).
+ */
+public final class DevStack {
+
+    private static final Duration KEYCLOAK_TIMEOUT = Duration.ofMinutes(4);
+    private static final Duration PORTAL_TIMEOUT = Duration.ofMinutes(3);
+
+    private DevStack() {
+    }
+
+    public static void main(String[] args) {
+        Path keycloakHome = Path.of(required("interlink.keycloak.home"));
+        Path payaraJar = Path.of(required("interlink.payara.micro.jar"));
+        Path war = Path.of(required("interlink.war"));
+        Path work = Path.of(required("interlink.work.dir"));
+        int port = Integer.getInteger("interlink.port", 8080);
+        int keycloakPort = Integer.getInteger("interlink.keycloak.port", 8180);
+        FreePort.requireFree(port, "portal");
+        FreePort.requireFree(keycloakPort, "Keycloak");
+
+        DevSecrets secrets = DevSecrets.loadOrCreate(work.resolve("secrets.properties"));
+        String portalUrl = "http://localhost:" + port;
+        System.out.println("Starting Keycloak and the portal (logs in " + work.toAbsolutePath() + ") ...");
+        long started = System.nanoTime();
+
+        KeycloakServer keycloak = KeycloakServer.start(keycloakHome, keycloakPort, work.resolve("keycloak"), portalUrl,
+                secrets.clientSecret(), secrets.keycloakAdminPassword());
+        PayaraMicroServer portal = PayaraMicroServer.start(payaraJar, war, port, work.resolve("portal"),
+                PortalSettings.environment(PortalDatabase.h2File(work.resolve("h2"), secrets.databasePassword()),
+                        keycloak.realmUrl(), secrets.clientSecret(), true));
+        AtomicBoolean stopping = new AtomicBoolean();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
+            System.out.println("Stopping the portal and Keycloak ...");
+            portal.close();
+            keycloak.close();
+            System.out.println("Stopped.");
+        }, "interlink-stop"));
+
+        try {
+            keycloak.awaitReady(KEYCLOAK_TIMEOUT);
+            portal.awaitReady(PORTAL_TIMEOUT);
+        } catch (IllegalStateException e) {
+            if (stopping.get()) {
+                return;
+            }
+            throw e;
+        }
+        System.out.println(banner(portal.url(), keycloak.url(), secrets, (System.nanoTime() - started) / 1_000_000_000));
+
+        CompletableFuture.anyOf(keycloak.process().onExit(), portal.process().onExit()).join();
+        if (!stopping.get()) {
+            System.err.println("A server stopped unexpectedly; see " + keycloak.process().log() + " and " + portal.process().log());
+            System.exit(1);
+        }
+    }
+
+    static String banner(String portalUrl, String keycloakUrl, DevSecrets secrets, long seconds) {
+        String users = RealmDefinition.demoUsers().stream()
+                .map(u -> String.format("  %-18s %-20s %-26s %s", u.username(), u.displayName(),
+                        String.join(", ", u.roles()), u.agencies().isEmpty() ? "(none)" : String.join(", ", u.agencies())))
+                .collect(Collectors.joining("\n"));
+        return """
+
+                ==================================================================================
+                 Interlink is running (ready in %d s)
+
+                 Portal:          %s/
+                 Keycloak admin:  %s/admin/  (user admin, password %s; dev only)
+
+                 Demo users, password "%s" for all (dev only):
+                  %-18s %-20s %-26s %s
+                %s
+
+                 Press Ctrl-C to stop both servers.
+                ==================================================================================
+                """.formatted(seconds, portalUrl, keycloakUrl, secrets.keycloakAdminPassword(),
+                RealmDefinition.DEMO_PASSWORD, "username", "name", "roles", "agencies", users);
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("system property " + property + " is not set (use the README's run command)");
+        }
+        return value;
+    }
+}

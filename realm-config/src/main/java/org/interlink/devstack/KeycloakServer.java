@@ -1,0 +1,127 @@
+package org.interlink.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keycloak in dev mode from the unpacked Maven Central distribution, with the {@code interlink}
+ * realm (plus demo overlay) imported at start. Its database is an H2 file in {@code dataDir}; the
+ * database is wiped whenever the realm definition or the client secret changed, because Keycloak
+ * skips the import of a realm that already exists.
+ */
+public final class KeycloakServer implements AutoCloseable {
+
+    /** Build-time options must stay identical for every start, or Keycloak re-augments (≈1 min). */
+    private static final List<String> BUILD_OPTIONS = List.of("--db=dev-file");
+
+    private final ManagedProcess process;
+    private final String url;
+
+    private KeycloakServer(ManagedProcess process, String url) {
+        this.process = process;
+        this.url = url;
+    }
+
+    /**
+     * @param home         the unpacked distribution ({@code keycloak-<version>})
+     * @param port         HTTP port on 127.0.0.1
+     * @param dataDir      where this instance keeps its database and log
+     * @param portalUrl    the portal's base URL (redirect and post-logout URIs of the web client)
+     * @param clientSecret secret of the confidential client {@code interlink-web}
+     * @param adminPassword password of the bootstrap admin {@code admin} in the master realm
+     */
+    public static KeycloakServer start(Path home, int port, Path dataDir, String portalUrl, String clientSecret,
+                                       String adminPassword) {
+        if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
+            throw new IllegalStateException("no Keycloak distribution at " + home + " (build realm-config first)");
+        }
+        String realm = RealmDefinition.toJson(RealmDefinition.withDemo());
+        writeImport(home, realm);
+        resetDatabaseIfRealmChanged(dataDir, realm + portalUrl + clientSecret);
+
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev"));
+        command.addAll(BUILD_OPTIONS);
+        command.addAll(List.of(
+                "--db-url=jdbc:h2:file:" + dataDir.resolve("db/keycloakdb").toAbsolutePath() + ";NON_KEYWORDS=VALUE",
+                "--http-host=127.0.0.1",
+                "--http-port=" + port,
+                "--import-realm",
+                "--log-console-color=false"));
+        Map<String, String> env = Map.of(
+                "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
+                "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword,
+                "INTERLINK_WEB_CLIENT_SECRET", clientSecret,
+                "INTERLINK_PORTAL_URL", portalUrl);
+        ManagedProcess process = ManagedProcess.start("Keycloak", command, home, env, dataDir.resolve("keycloak.log"));
+        return new KeycloakServer(process, "http://localhost:" + port);
+    }
+
+    /** Waits until the realm's discovery document is served, i.e. Keycloak is up and the realm imported. */
+    public KeycloakServer awaitReady(Duration timeout) {
+        process.awaitReady(() -> Http.answers(realmUrl() + "/.well-known/openid-configuration", 200), timeout);
+        return this;
+    }
+
+    public String url() {
+        return url;
+    }
+
+    /** The issuer of the realm, as the portal must be configured with it. */
+    public String realmUrl() {
+        return url + "/realms/" + RealmDefinition.REALM;
+    }
+
+    public ManagedProcess process() {
+        return process;
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+
+    private static void writeImport(Path home, String realm) {
+        try {
+            Path file = home.resolve("data/import/" + RealmDefinition.REALM + "-realm.json");
+            Files.createDirectories(file.getParent());
+            if (!Files.exists(file) || !Files.readString(file).equals(realm)) {
+                Files.writeString(file, realm);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void resetDatabaseIfRealmChanged(Path dataDir, String definition) {
+        try {
+            Files.createDirectories(dataDir);
+            Path stamp = dataDir.resolve("realm.sha256");
+            String hash = sha256(definition);
+            if (Files.exists(stamp) && Files.readString(stamp).equals(hash)) {
+                return;
+            }
+            Folders.deleteTree(dataDir.resolve("db"));
+            Files.writeString(stamp, hash);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

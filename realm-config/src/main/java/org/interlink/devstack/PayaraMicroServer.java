@@ -1,0 +1,80 @@
+package org.interlink.devstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Payara Micro running the portal WAR at the root context. Configuration reaches the portal as
+ * environment variables (MicroProfile Config maps {@code INTERLINK_DB_URL} to
+ * {@code interlink.db.url}), so no secret shows in the process list.
+ */
+public final class PayaraMicroServer implements AutoCloseable {
+
+    private final ManagedProcess process;
+    private final String url;
+
+    private PayaraMicroServer(ManagedProcess process, String url) {
+        this.process = process;
+        this.url = url;
+    }
+
+    /**
+     * @param jar     the Payara Micro jar
+     * @param war     the portal WAR
+     * @param port    HTTP port
+     * @param workDir where this instance keeps its runtime files, temp files and log
+     * @param env     the portal's configuration as environment variables
+     */
+    public static PayaraMicroServer start(Path jar, Path war, int port, Path workDir, Map<String, String> env) {
+        require(jar, "Payara Micro jar");
+        require(war, "portal WAR");
+        // Payara Micro redeploys what its root folder remembers: start from an empty one, so only this WAR runs.
+        Path rootDir = workDir.resolve("payara");
+        Folders.deleteTree(rootDir);
+        Path tmp = Folders.created(workDir.resolve("tmp"));
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms256m", "-Xmx1g",
+                "-Djava.io.tmpdir=" + tmp.toAbsolutePath(),
+                "-jar", jar.toAbsolutePath().toString(),
+                "--deploy", war.toAbsolutePath().toString(),
+                "--contextroot", "/",
+                "--port", Integer.toString(port),
+                "--rootdir", rootDir.toAbsolutePath().toString(),
+                "--nohazelcast",
+                "--disablephonehome");
+        ManagedProcess process = ManagedProcess.start("Payara Micro", command, workDir, env, workDir.resolve("payara.log"));
+        return new PayaraMicroServer(process, "http://localhost:" + port);
+    }
+
+    /**
+     * Waits until the portal is deployed and ready: the readiness check (database reachable) is UP
+     * and the home page answers with the redirect to the identity provider.
+     */
+    public PayaraMicroServer awaitReady(Duration timeout) {
+        process.awaitReady(() -> Http.answers(url + "/health/ready", 200) && Http.answers(url + "/", 302), timeout);
+        return this;
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public ManagedProcess process() {
+        return process;
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+
+    private static void require(Path file, String what) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("no " + what + " at " + file + " (build portal-web first)");
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.interlink.devstack;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The portal's configuration as environment variables, one per MicroProfile Config key listed in
+ * the README's configuration table.
+ */
+public final class PortalSettings {
+
+    private PortalSettings() {
+    }
+
+    public static Map<String, String> environment(PortalDatabase db, String realmUrl, String clientSecret, boolean demoData) {
+        Map<String, String> env = new HashMap<>();
+        env.put("INTERLINK_DB_DATASOURCE_CLASS", db.dataSourceClass());
+        env.put("INTERLINK_DB_URL", db.url());
+        env.put("INTERLINK_DB_USER", db.user());
+        env.put("INTERLINK_DB_PASSWORD", db.password());
+        env.put("INTERLINK_OIDC_PROVIDER_URI", realmUrl);
+        env.put("INTERLINK_OIDC_CLIENT_ID", RealmDefinition.WEB_CLIENT);
+        env.put("INTERLINK_OIDC_CLIENT_SECRET", clientSecret);
+        env.put("INTERLINK_DEMO_DATA", Boolean.toString(demoData));
+        return Map.copyOf(env);
+    }
+}
