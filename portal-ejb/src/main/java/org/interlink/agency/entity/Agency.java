@@ -70,6 +70,11 @@ public class Agency implements Serializable {
         this.createdAt = Objects.requireNonNull(createdAt);
     }
 
+    /** Its people no longer act for it; its data stays. */
+    public void suspend() {
+        status = AgencyStatus.SUSPENDED;
+    }
+
     public boolean isActive() {
         return status == AgencyStatus.ACTIVE;
     }

@@ -44,14 +44,19 @@ public class SchemaMigration {
     DataSource dataSource;
 
     @PostConstruct
-    void migrate() {
-        MigrateResult result = Flyway.configure(getClass().getClassLoader())
+    void atStart() {
+        MigrateResult result = applyTo(dataSource);
+        LOG.info(() -> "schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted + " migrations applied)");
+    }
+
+    /** Applies the pending migrations of this database's vendor to {@code dataSource}. */
+    public static MigrateResult applyTo(DataSource dataSource) {
+        return Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor(dataSource))
                 .failOnMissingLocations(false)
                 .load()
                 .migrate();
-        LOG.info(() -> "schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted + " migrations applied)");
     }
 
     /** The folder name of the database's own migrations: {@code h2} or {@code postgresql}. */
