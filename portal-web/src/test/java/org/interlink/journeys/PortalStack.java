@@ -1,22 +1,16 @@
 package org.interlink.journeys;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.interlink.devstack.DevSecrets;
 import org.interlink.devstack.Folders;
 import org.interlink.devstack.FreePort;
 import org.interlink.devstack.KeycloakServer;
 import org.interlink.devstack.PayaraMicroServer;
-import org.interlink.devstack.PortalDatabase;
 import org.interlink.devstack.PortalSettings;
+import org.interlink.devstack.TestPostgres;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 
 /**
@@ -48,11 +42,11 @@ public final class PortalStack implements BeforeAllCallback {
 
         private static Running instance;
 
-        private final EmbeddedPostgres postgres;
+        private final TestPostgres postgres;
         private final KeycloakServer keycloak;
         private final PayaraMicroServer portal;
 
-        private Running(EmbeddedPostgres postgres, KeycloakServer keycloak, PayaraMicroServer portal) {
+        private Running(TestPostgres postgres, KeycloakServer keycloak, PayaraMicroServer portal) {
             this.postgres = postgres;
             this.keycloak = keycloak;
             this.portal = portal;
@@ -61,20 +55,18 @@ public final class PortalStack implements BeforeAllCallback {
         static Running start() {
             Path work = Path.of(System.getProperty("interlink.work.dir"));
             DevSecrets secrets = DevSecrets.random();
-            EmbeddedPostgres postgres = startPostgres(work, secrets.databasePassword());
+            TestPostgres postgres = TestPostgres.start(work.resolve("postgres"), secrets.databasePassword());
             int portalPort = FreePort.find();
-            String portalUrl = "http://localhost:" + portalPort;
             KeycloakServer keycloak = null;
             PayaraMicroServer portal = null;
             try {
                 Path keycloakData = work.resolve("keycloak");
                 Folders.deleteTree(keycloakData);
                 keycloak = KeycloakServer.start(Path.of(System.getProperty("interlink.keycloak.home")), FreePort.find(),
-                        keycloakData, portalUrl, secrets.clientSecret(), secrets.keycloakAdminPassword());
+                        keycloakData, "http://localhost:" + portalPort, secrets.clientSecret(), secrets.keycloakAdminPassword());
                 portal = PayaraMicroServer.start(Path.of(System.getProperty("interlink.payara.micro.jar")),
                         Path.of(System.getProperty("interlink.war")), portalPort, work.resolve("portal"),
-                        PortalSettings.environment(PortalDatabase.postgres(postgres.getPort(), "interlink", "interlink",
-                                secrets.databasePassword()), keycloak.realmUrl(), secrets.clientSecret(), true));
+                        PortalSettings.environment(postgres.database(), keycloak.realmUrl(), secrets.clientSecret(), true));
                 keycloak.awaitReady(KEYCLOAK_TIMEOUT);
                 portal.awaitReady(PORTAL_TIMEOUT);
                 instance = new Running(postgres, keycloak, portal);
@@ -82,25 +74,6 @@ public final class PortalStack implements BeforeAllCallback {
             } catch (RuntimeException e) {
                 new Running(postgres, keycloak, portal).close();
                 throw e;
-            }
-        }
-
-        private static EmbeddedPostgres startPostgres(Path work, String password) {
-            try {
-                EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                        .setOverrideWorkingDirectory(work.resolve("postgres").toFile())
-                        .setCleanDataDirectory(true)
-                        .start();
-                try (Connection connection = postgres.getPostgresDatabase().getConnection();
-                     Statement sql = connection.createStatement()) {
-                    sql.execute("create role interlink login password '" + password + "'");
-                    sql.execute("create database interlink owner interlink");
-                }
-                return postgres;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
             }
         }
 
@@ -112,11 +85,7 @@ public final class PortalStack implements BeforeAllCallback {
             if (keycloak != null) {
                 keycloak.close();
             }
-            try {
-                postgres.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            postgres.close();
         }
     }
 }

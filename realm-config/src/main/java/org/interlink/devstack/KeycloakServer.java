@@ -81,6 +81,11 @@ public final class KeycloakServer implements AutoCloseable {
         return url + "/realms/" + RealmDefinition.REALM;
     }
 
+    /** The issuer of the realm of a Keycloak on {@code port}, before it runs. */
+    public static String realmUrl(int port) {
+        return "http://localhost:" + port + "/realms/" + RealmDefinition.REALM;
+    }
+
     public ManagedProcess process() {
         return process;
     }

