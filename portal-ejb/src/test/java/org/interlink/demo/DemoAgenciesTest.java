@@ -1,0 +1,34 @@
+package org.interlink.demo;
+
+import org.interlink.agency.entity.AgencyCode;
+import org.interlink.devstack.RealmDefinition;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The portal's demo agencies and the Keycloak Organizations of the demo realm are the same agencies. */
+class DemoAgenciesTest {
+
+    @Test
+    void everyDemoAgencyIsAnOrganizationOfTheDemoRealmAndBack() {
+        List<String> organizations = new ArrayList<>();
+        RealmDefinition.withDemo().get("organizations").forEach(org -> organizations.add(org.get("alias").asText()));
+
+        List<String> agencies = DemoData.AGENCIES.stream().map(DemoData.DemoAgency::code).toList();
+
+        assertThat(agencies).containsExactlyInAnyOrderElementsOf(organizations);
+        agencies.forEach(code -> assertThat(AgencyCode.of(code).value()).isEqualTo(code));
+    }
+
+    @Test
+    void demoAgencyNamesAreTheOrganizationNames() {
+        RealmDefinition.withDemo().get("organizations").forEach(org -> assertThat(DemoData.AGENCIES)
+                .anySatisfy(agency -> {
+                    assertThat(agency.code()).isEqualTo(org.get("alias").asText());
+                    assertThat(agency.name()).isEqualTo(org.get("name").asText());
+                }));
+    }
+}

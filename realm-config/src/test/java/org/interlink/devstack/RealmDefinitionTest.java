@@ -1,0 +1,84 @@
+package org.interlink.devstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.interlink.devstack.RealmDefinition.DemoUser;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RealmDefinitionTest {
+
+    @Test
+    void theProductionRealmHasNoPeopleNoAgenciesAndNoSecret() {
+        ObjectNode realm = RealmDefinition.production();
+
+        assertThat(realm.has("users")).isFalse();
+        assertThat(realm.has("organizations")).isFalse();
+        assertThat(realm.get("organizationsEnabled").asBoolean()).isTrue();
+        assertThat(webClient(realm).get("secret").asText()).isEqualTo("${INTERLINK_WEB_CLIENT_SECRET}");
+        assertThat(RealmDefinition.toJson(realm)).doesNotContain("\"demo\"");
+    }
+
+    @Test
+    void theRealmDefinesTheSixRolesAndAConfidentialWebClientWithAFlatRolesClaim() {
+        ObjectNode realm = RealmDefinition.production();
+
+        assertThat(names(realm.get("roles").get("realm"), "name"))
+                .containsExactlyInAnyOrder("official", "liaison", "vetter", "auditor", "agency-admin", "platform-admin");
+        JsonNode client = webClient(realm);
+        assertThat(client.get("publicClient").asBoolean()).isFalse();
+        assertThat(client.get("directAccessGrantsEnabled").asBoolean()).isFalse();
+        assertThat(client.get("optionalClientScopes").toString()).contains("organization");
+        JsonNode rolesMapper = find(client.get("protocolMappers"), "protocolMapper", "oidc-usermodel-realm-role-mapper");
+        assertThat(rolesMapper.get("config").get("claim.name").asText()).isEqualTo("roles");
+        assertThat(rolesMapper.get("config").get("multivalued").asText()).isEqualTo("true");
+    }
+
+    @Test
+    void theDemoOverlayAddsTheAgenciesAsOrganizationsAndTheDemoUsers() {
+        ObjectNode realm = RealmDefinition.withDemo();
+
+        assertThat(names(realm.get("organizations"), "alias"))
+                .containsExactlyInAnyOrder("iq-moi", "iom-iq", "interpol", "au-dibp", "iq-bpc");
+        assertThat(names(realm.get("users"), "username")).containsExactlyInAnyOrder("moi.official", "moi.vetter",
+                "moi.admin", "iom.liaison", "iom.vetter", "interpol.liaison", "donor.observer", "moi.auditor",
+                "platform.admin", "multi.liaison");
+        for (JsonNode user : realm.get("users")) {
+            assertThat(user.get("credentials").get(0).get("value").asText()).isEqualTo(RealmDefinition.DEMO_PASSWORD);
+            assertThat(user.get("credentials").get(0).get("temporary").asBoolean()).isFalse();
+        }
+    }
+
+    @Test
+    void demoUsersBelongToTheirAgencies() {
+        assertThat(RealmDefinition.demoUser("multi.liaison").agencies()).containsExactlyInAnyOrder("iom-iq", "iq-bpc");
+        assertThat(RealmDefinition.demoUser("platform.admin").agencies()).isEmpty();
+        assertThat(RealmDefinition.demoUser("moi.vetter")).isEqualTo(
+                new DemoUser("moi.vetter", "Huda Jabbar", List.of("official", "vetter"), List.of("iq-moi")));
+        assertThat(RealmDefinition.demoUsers()).filteredOn(u -> !u.username().equals("platform.admin"))
+                .allSatisfy(u -> assertThat(u.agencies()).isNotEmpty());
+    }
+
+    private static JsonNode webClient(JsonNode realm) {
+        return find(realm.get("clients"), "clientId", RealmDefinition.WEB_CLIENT);
+    }
+
+    private static JsonNode find(JsonNode array, String field, String value) {
+        for (JsonNode node : array) {
+            if (node.get(field).asText().equals(value)) {
+                return node;
+            }
+        }
+        throw new AssertionError("no " + field + "=" + value);
+    }
+
+    private static List<String> names(JsonNode array, String field) {
+        List<String> names = new ArrayList<>();
+        array.forEach(node -> names.add(node.get(field).asText()));
+        return names;
+    }
+}
