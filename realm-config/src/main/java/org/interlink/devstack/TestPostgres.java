@@ -17,6 +17,7 @@ public final class TestPostgres implements AutoCloseable {
 
     private final EmbeddedPostgres server;
     private final PortalDatabase database;
+    private boolean closed;
 
     private TestPostgres(EmbeddedPostgres server, PortalDatabase database) {
         this.server = server;
@@ -48,8 +49,13 @@ public final class TestPostgres implements AutoCloseable {
         return database;
     }
 
+    /** Stops the server; again is harmless (a test may stop it early to see what the portal does then). */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             server.close();
         } catch (IOException e) {

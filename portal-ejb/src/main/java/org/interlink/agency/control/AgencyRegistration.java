@@ -4,7 +4,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.interlink.agency.boundary.Agencies;
 import org.interlink.agency.entity.Agency;
 import org.interlink.agency.entity.AgencyAlreadyRegistered;
 import org.interlink.agency.entity.AgencyCode;
@@ -24,13 +23,12 @@ public class AgencyRegistration {
     EntityManager em;
 
     @Inject
-    Agencies agencies;
-
-    @Inject
     Clock clock;
 
     public Agency register(AgencyCode code, String name, AgencyKind kind, String country) {
-        if (agencies.find(code).isPresent()) {
+        boolean taken = !em.createNamedQuery(Agency.BY_CODE, Agency.class).setParameter("code", code)
+                .getResultList().isEmpty();
+        if (taken) {
             throw new AgencyAlreadyRegistered(code);
         }
         Agency agency = new Agency(code, name, kind, country, Instant.now(clock));

@@ -76,8 +76,8 @@ class AgenciesIT {
         registration.register(AgencyCode.of("t-dup"), "Original", AgencyKind.MINISTRY, "IQ");
 
         assertThatThrownBy(() -> registration.register(AgencyCode.of("t-dup"), "Copy", AgencyKind.MINISTRY, "IQ"))
-                .hasRootCauseInstanceOf(AgencyAlreadyRegistered.class)
-                .rootCause().hasMessage("An agency with the code \"t-dup\" is already registered.");
+                .isInstanceOf(AgencyAlreadyRegistered.class)
+                .hasMessage("An agency with the code \"t-dup\" is already registered.");
         assertThat(agencies.find(AgencyCode.of("t-dup")).orElseThrow().getName()).isEqualTo("Original");
     }
 }
