@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
  *
  * <p>System properties (the Maven {@code run} profile sets them): {@code interlink.keycloak.home},
  * {@code interlink.payara.micro.jar}, {@code interlink.war}, {@code interlink.work.dir}; optional
- * {@code interlink.port} (8080) and {@code interlink.keycloak.port} (8180).
+ * {@code interlink.port} (8080), {@code interlink.keycloak.port} (8180) and {@code interlink.cluster}
+ * (false: no Hazelcast data grid).
  */
 public final class DevStack {
 
@@ -41,7 +42,7 @@ public final class DevStack {
                 secrets.clientSecret(), secrets.keycloakAdminPassword());
         PayaraMicroServer portal = PayaraMicroServer.start(payaraJar, war, port, work.resolve("portal"),
                 PortalSettings.environment(PortalDatabase.h2File(work.resolve("h2"), secrets.databasePassword()),
-                        keycloak.realmUrl(), secrets.clientSecret(), true));
+                        keycloak.realmUrl(), secrets.clientSecret(), true), Boolean.getBoolean("interlink.cluster"));
         AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopping.set(true);

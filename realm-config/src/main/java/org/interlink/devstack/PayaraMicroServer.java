@@ -3,6 +3,7 @@ package org.interlink.devstack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -29,13 +30,22 @@ public final class PayaraMicroServer implements AutoCloseable {
      * @param env     the portal's configuration as environment variables
      */
     public static PayaraMicroServer start(Path jar, Path war, int port, Path workDir, Map<String, String> env) {
+        return start(jar, war, port, workDir, env, false);
+    }
+
+    /**
+     * @param clustered join a Hazelcast data grid with the other instances on the network (replicated
+     *                  sessions); off, no data grid is started at all, which starts faster
+     */
+    public static PayaraMicroServer start(Path jar, Path war, int port, Path workDir, Map<String, String> env,
+                                          boolean clustered) {
         require(jar, "Payara Micro jar");
         require(war, "portal WAR");
         // Payara Micro redeploys what its root folder remembers: start from an empty one, so only this WAR runs.
         Path rootDir = workDir.resolve("payara");
         Folders.deleteTree(rootDir);
         Path tmp = Folders.created(workDir.resolve("tmp"));
-        List<String> command = List.of(
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms256m", "-Xmx1g",
                 "-Djava.io.tmpdir=" + tmp.toAbsolutePath(),
@@ -44,8 +54,10 @@ public final class PayaraMicroServer implements AutoCloseable {
                 "--contextroot", "/",
                 "--port", Integer.toString(port),
                 "--rootdir", rootDir.toAbsolutePath().toString(),
-                "--nohazelcast",
-                "--disablephonehome");
+                "--disablephonehome"));
+        if (!clustered) {
+            command.add("--nohazelcast");
+        }
         ManagedProcess process = ManagedProcess.start("Payara Micro", command, workDir, env, workDir.resolve("payara.log"));
         return new PayaraMicroServer(process, "http://localhost:" + port);
     }
