@@ -1,0 +1,313 @@
+package org.interlink.item.entity;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.interlink.agency.entity.Agency;
+import org.interlink.caller.entity.Caller;
+import org.interlink.caller.entity.Role;
+import org.interlink.sharing.entity.Sharing;
+import org.interlink.workflow.entity.FourEyesViolation;
+import org.interlink.workflow.entity.IllegalTransition;
+import org.interlink.workflow.entity.WorkflowState;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A shared item: a record, a recommendation or a meeting outcome, owned by one agency. All changes
+ * go through the intent methods here, which hold the rules and write the history:
+ * <ul>
+ *     <li>officials and liaisons draft items for the agency they act for; the author edits and
+ *     submits their version;</li>
+ *     <li>a vetter of the owner agency publishes or returns a submitted version, with a comment,
+ *     and never their own (four eyes);</li>
+ *     <li>editing a published item starts a new version; the published one stays what others
+ *     read until the new one is published, which supersedes it;</li>
+ *     <li>the author or a vetter of the owner agency withdraws a version or archives a
+ *     published one.</li>
+ * </ul>
+ * A refused step throws and changes nothing.
+ */
+@Entity
+@Table(name = "item")
+public class Item implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Id
+    @SequenceGenerator(name = "item_seq", sequenceName = "item_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "item_seq")
+    private Long id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false, length = 20)
+    private ItemKind kind;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "owner_agency_id", nullable = false, updatable = false)
+    private Agency owner;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "created_by", nullable = false, updatable = false, length = 100)
+    private String createdBy;
+
+    @OneToMany(mappedBy = "item", cascade = {CascadeType.PERSIST, CascadeType.MERGE})
+    @OrderBy("number ASC")
+    private List<ItemVersion> versions = new ArrayList<>();
+
+    @OneToMany(mappedBy = "item", cascade = {CascadeType.PERSIST, CascadeType.MERGE})
+    @OrderBy("at ASC, id ASC")
+    private List<ItemEvent> events = new ArrayList<>();
+
+    @Version
+    @Column(name = "lock_version")
+    private long lockVersion;
+
+    protected Item() {
+    }
+
+    /**
+     * A new item owned by the agency the author acts for, with a first version in DRAFT.
+     *
+     * @throws NotAllowed when the author is no official or liaison, or acts for no agency
+     */
+    public static Item draft(Caller author, ItemContent content, Sharing sharing, Instant now) {
+        Agency owner = author.activeAgency()
+                .orElseThrow(() -> new NotAllowed("Choose the agency you act for before you write an item."));
+        if (!author.hasRole(Role.OFFICIAL) && !author.hasRole(Role.LIAISON)) {
+            throw new NotAllowed("Only officials and liaisons write items.");
+        }
+        check(owner, content, sharing);
+        Item item = new Item();
+        item.kind = content.kind();
+        item.owner = owner;
+        item.createdAt = now;
+        item.createdBy = author.username().value();
+        ItemVersion first = content.createVersion();
+        first.start(item, 1, author.username(), now);
+        first.revise(content, sharing, now);
+        item.versions.add(first);
+        item.record(author, first, ItemAction.DRAFTED, null, now, true);
+        return item;
+    }
+
+    /** The author changes the content and sharing of their version while it is a draft or returned. */
+    public void edit(Caller caller, ItemContent content, Sharing sharing, Instant now) {
+        ItemVersion version = current();
+        requireAuthor(caller, version, "change");
+        requireState(version, version.getState().isEditable(), "changed");
+        if (content.kind() != kind) {
+            throw new InvalidContent("This item is a " + kind + ", not a " + content.kind() + ".");
+        }
+        check(owner, content, sharing);
+        version.revise(content, sharing, now);
+        record(caller, version, ItemAction.EDITED, null, now, true);
+    }
+
+    /** The author hands their draft (or returned) version to the vetters. */
+    public void submit(Caller caller, Instant now) {
+        ItemVersion version = current();
+        requireAuthor(caller, version, "submit");
+        requireState(version, version.getState().isEditable(), "submitted");
+        version.submitted(now);
+        record(caller, version, ItemAction.SUBMITTED, null, now, false);
+    }
+
+    /** A vetter of the owner agency publishes a submitted version; a previously published one is superseded. */
+    public void publish(Caller vetter, String comment, Instant now) {
+        ItemVersion version = current();
+        requireVetter(vetter, version, comment);
+        Optional<ItemVersion> previous = published();
+        version.published(vetter.username(), now);
+        record(vetter, version, ItemAction.PUBLISHED, comment.trim(), now, true);
+        previous.ifPresent(old -> {
+            old.moveTo(WorkflowState.SUPERSEDED, now);
+            record(vetter, old, ItemAction.SUPERSEDED, "superseded by version " + version.getNumber(), now, false);
+        });
+    }
+
+    /** A vetter of the owner agency sends a submitted version back to its author, saying why. */
+    public void returnToAuthor(Caller vetter, String comment, Instant now) {
+        ItemVersion version = current();
+        requireVetter(vetter, version, comment);
+        version.moveTo(WorkflowState.RETURNED, now);
+        record(vetter, version, ItemAction.RETURNED, comment.trim(), now, false);
+    }
+
+    /**
+     * The author or a vetter of the owner agency withdraws the current version. A withdrawn new
+     * version leaves the published one current; a withdrawn published version is no longer shared.
+     */
+    public void withdraw(Caller caller, String comment, Instant now) {
+        ItemVersion version = current();
+        requireAuthorOrVetter(caller, version, "withdraw");
+        WorkflowState state = version.getState();
+        requireState(version, state.isEditable() || state == WorkflowState.SUBMITTED || state == WorkflowState.PUBLISHED,
+                "withdrawn");
+        Optional<ItemVersion> stillPublished = state == WorkflowState.PUBLISHED ? Optional.empty() : published();
+        version.moveTo(WorkflowState.WITHDRAWN, now);
+        record(caller, version, ItemAction.WITHDRAWN, blankToNull(comment), now, false);
+        stillPublished.ifPresent(published -> {
+            version.current(false);
+            published.current(true);
+        });
+    }
+
+    /** The author or a vetter of the owner agency archives the published version: still readable, no longer changed. */
+    public void archive(Caller caller, Instant now) {
+        ItemVersion version = current();
+        requireAuthorOrVetter(caller, version, "archive");
+        requireState(version, version.getState() == WorkflowState.PUBLISHED, "archived");
+        version.moveTo(WorkflowState.ARCHIVED, now);
+        record(caller, version, ItemAction.ARCHIVED, null, now, false);
+    }
+
+    /**
+     * An official or liaison of the owner agency starts the next version of a published item, as a
+     * copy they author. The published version stays what others read.
+     */
+    public void startNewVersion(Caller caller, Instant now) {
+        ItemVersion version = current();
+        requireOwnerAgency(caller, "change");
+        if (!caller.hasRole(Role.OFFICIAL) && !caller.hasRole(Role.LIAISON)) {
+            throw new NotAllowed("Only officials and liaisons write items.");
+        }
+        requireState(version, version.getState() == WorkflowState.PUBLISHED, "changed (start a new version of a published item only)");
+        ItemVersion next = version.content().createVersion();
+        next.start(this, version.getNumber() + 1, caller.username(), now);
+        next.revise(version.content(), version.sharing(), now);
+        version.current(false);
+        versions.add(next);
+        record(caller, next, ItemAction.NEW_VERSION, null, now, true);
+    }
+
+    /** The version the owner agency works on. */
+    public ItemVersion current() {
+        return versions.stream().filter(ItemVersion::isCurrent).findFirst()
+                .orElseThrow(() -> new IllegalStateException("item " + id + " has no current version"));
+    }
+
+    /** The version others read: published (or published and archived), if any. */
+    public Optional<ItemVersion> published() {
+        return versions.stream().filter(v -> v.getState().isShared()).findFirst();
+    }
+
+    public boolean isOwnedBy(Agency agency) {
+        return owner.equals(agency);
+    }
+
+    private static void check(Agency owner, ItemContent content, Sharing sharing) {
+        if (content.title() == null || content.title().isBlank()) {
+            throw new InvalidContent("Give the item a title.");
+        }
+        if (content.summary() == null || content.summary().isBlank()) {
+            throw new InvalidContent("Give the item a summary.");
+        }
+        sharing.check(owner);
+        content.check(owner, sharing);
+    }
+
+    private void requireOwnerAgency(Caller caller, String action) {
+        if (!caller.activeAgency().map(owner::equals).orElse(false)) {
+            throw new NotAllowed("Only people acting for " + owner.getName() + " may " + action + " this item.");
+        }
+    }
+
+    private void requireAuthor(Caller caller, ItemVersion version, String action) {
+        requireOwnerAgency(caller, action);
+        if (!version.isAuthoredBy(caller.username())) {
+            throw new NotAllowed("Only " + version.getAuthor() + ", who wrote this version, may " + action + " it.");
+        }
+    }
+
+    private void requireAuthorOrVetter(Caller caller, ItemVersion version, String action) {
+        requireOwnerAgency(caller, action);
+        if (!version.isAuthoredBy(caller.username()) && !caller.hasRole(Role.VETTER)) {
+            throw new NotAllowed("Only the author or a vetter of " + owner.getName() + " may " + action + " this item.");
+        }
+    }
+
+    private void requireVetter(Caller vetter, ItemVersion version, String comment) {
+        requireOwnerAgency(vetter, "vet");
+        if (!vetter.hasRole(Role.VETTER)) {
+            throw new NotAllowed("Only vetters of " + owner.getName() + " vet its items.");
+        }
+        if (version.isAuthoredBy(vetter.username())) {
+            throw new FourEyesViolation();
+        }
+        requireState(version, version.getState() == WorkflowState.SUBMITTED, "vetted (only submitted items are)");
+        if (comment == null || comment.isBlank()) {
+            throw new InvalidContent("Say why in a comment: it goes into the item's history.");
+        }
+    }
+
+    private static void requireState(ItemVersion version, boolean allowed, String what) {
+        if (!allowed) {
+            throw new IllegalTransition("Version " + version.getNumber() + " is " + version.getState()
+                    + " and cannot be " + what + ".");
+        }
+    }
+
+    private void record(Caller actor, ItemVersion version, ItemAction action, String comment, Instant now,
+                        boolean withSnapshot) {
+        String agency = actor.activeAgency().map(a -> a.getCode().value()).orElse(null);
+        events.add(new ItemEvent(this, version, now, actor.username(), agency, action, comment,
+                withSnapshot ? version.snapshot() : null));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+
+    public ItemId id() {
+        return new ItemId(Objects.requireNonNull(id, "not persisted yet"));
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public ItemKind getKind() {
+        return kind;
+    }
+
+    public Agency getOwner() {
+        return owner;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public List<ItemVersion> getVersions() {
+        return List.copyOf(versions);
+    }
+
+    public List<ItemEvent> getEvents() {
+        return List.copyOf(events);
+    }
+
+    @Override
+    public String toString() {
+        return kind + " " + id + " of " + owner.getCode();
+    }
+}

@@ -1,0 +1,14 @@
+package org.interlink.item.entity;
+
+/** What happened to an item, as its history records it. */
+public enum ItemAction {
+    DRAFTED,
+    EDITED,
+    SUBMITTED,
+    RETURNED,
+    PUBLISHED,
+    WITHDRAWN,
+    ARCHIVED,
+    NEW_VERSION,
+    SUPERSEDED
+}

@@ -1,0 +1,8 @@
+package org.interlink.item.entity;
+
+/** The three kinds of shared item. */
+public enum ItemKind {
+    RECORD,
+    RECOMMENDATION,
+    MEETING_OUTCOME
+}

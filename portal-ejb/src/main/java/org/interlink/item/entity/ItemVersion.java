@@ -1,0 +1,294 @@
+package org.interlink.item.entity;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.DiscriminatorColumn;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Inheritance;
+import jakarta.persistence.InheritanceType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.interlink.agency.entity.Agency;
+import org.interlink.agency.entity.Community;
+import org.interlink.caller.entity.Username;
+import org.interlink.sharing.entity.Marking;
+import org.interlink.sharing.entity.Scope;
+import org.interlink.sharing.entity.Sharing;
+import org.interlink.workflow.entity.WorkflowState;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * One version of an item: its content, marking and sharing, and its vetting state. The first
+ * version is created with the item; editing a published item starts the next one, while the
+ * published one stays what others read until the new one is published. Changed only through
+ * {@link Item}, which keeps the rules and the history.
+ */
+@Entity
+@Table(name = "item_version")
+@Inheritance(strategy = InheritanceType.JOINED)
+@DiscriminatorColumn(name = "dtype", length = 31)
+public abstract class ItemVersion implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Id
+    @SequenceGenerator(name = "item_version_seq", sequenceName = "item_version_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "item_version_seq")
+    private Long id;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "item_id", nullable = false, updatable = false)
+    private Item item;
+
+    @Column(name = "version_no", nullable = false, updatable = false)
+    private int number;
+
+    @Column(nullable = false, length = 300)
+    private String title;
+
+    @Column(nullable = false, length = 4000)
+    private String summary;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private Marking marking;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private Scope scope;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private WorkflowState state;
+
+    /** The version the owner agency works on: the newest one that is not withdrawn. */
+    @Column(name = "current_version", nullable = false)
+    private boolean current;
+
+    @Column(nullable = false, length = 100, updatable = false)
+    private String author;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Column(name = "submitted_at")
+    private Instant submittedAt;
+
+    @Column(name = "published_at")
+    private Instant publishedAt;
+
+    @Column(name = "published_by", length = 100)
+    private String publishedBy;
+
+    @ManyToMany
+    @JoinTable(name = "item_version_agency",
+            joinColumns = @JoinColumn(name = "version_id"),
+            inverseJoinColumns = @JoinColumn(name = "agency_id"))
+    private Set<Agency> agencyGrants = new LinkedHashSet<>();
+
+    @ManyToMany
+    @JoinTable(name = "item_version_community",
+            joinColumns = @JoinColumn(name = "version_id"),
+            inverseJoinColumns = @JoinColumn(name = "community_id"))
+    private Set<Community> communityGrants = new LinkedHashSet<>();
+
+    @ElementCollection
+    @CollectionTable(name = "item_version_user", joinColumns = @JoinColumn(name = "version_id"))
+    @Column(name = "username", length = 100)
+    private Set<String> userGrants = new LinkedHashSet<>();
+
+    @Version
+    @Column(name = "lock_version")
+    private long lockVersion;
+
+    protected ItemVersion() {
+    }
+
+    // --- changed by Item only ---
+
+    void start(Item item, int number, Username author, Instant now) {
+        this.item = item;
+        this.number = number;
+        this.author = author.value();
+        this.state = WorkflowState.DRAFT;
+        this.current = true;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    void revise(ItemContent content, Sharing sharing, Instant now) {
+        this.title = content.title().trim();
+        this.summary = content.summary().trim();
+        apply(content);
+        this.marking = sharing.marking();
+        this.scope = sharing.scope();
+        this.agencyGrants = new LinkedHashSet<>(sharing.agencies());
+        this.communityGrants = new LinkedHashSet<>(sharing.communities());
+        this.userGrants = sharing.users().stream().map(Username::value).collect(Collectors.toCollection(LinkedHashSet::new));
+        this.updatedAt = now;
+    }
+
+    void moveTo(WorkflowState next, Instant now) {
+        this.state = next;
+        this.updatedAt = now;
+    }
+
+    void submitted(Instant now) {
+        this.submittedAt = now;
+        moveTo(WorkflowState.SUBMITTED, now);
+    }
+
+    void published(Username vetter, Instant now) {
+        this.publishedAt = now;
+        this.publishedBy = vetter.value();
+        moveTo(WorkflowState.PUBLISHED, now);
+    }
+
+    void current(boolean current) {
+        this.current = current;
+    }
+
+    // --- implemented by each kind ---
+
+    /** Takes over the kind's own fields from {@code content} (title, summary and sharing are done). */
+    protected abstract void apply(ItemContent content);
+
+    /** The content of this version, to edit it or to start the next version from it. */
+    public abstract ItemContent content();
+
+    /** Adds the kind's own fields to the history snapshot. */
+    protected abstract void describe(JsonObjectBuilder snapshot);
+
+    /** The content, marking and sharing as JSON, for the history. */
+    public String snapshot() {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("version", number)
+                .add("title", title)
+                .add("summary", summary)
+                .add("marking", marking.label())
+                .add("scope", scope.name())
+                .add("agencies", names(agencyGrants.stream().map(a -> a.getCode().value())))
+                .add("communities", names(communityGrants.stream().map(c -> c.getCode().value())))
+                .add("people", names(userGrants.stream()));
+        describe(json);
+        return json.build().toString();
+    }
+
+    private static JsonArrayBuilder names(java.util.stream.Stream<String> names) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        names.sorted().forEach(array::add);
+        return array;
+    }
+
+    public Sharing sharing() {
+        return new Sharing(marking, scope, agencyGrants, communityGrants,
+                userGrants.stream().map(Username::new).collect(Collectors.toSet()));
+    }
+
+    public boolean isAuthoredBy(Username username) {
+        return author.equals(username.value());
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Item getItem() {
+        return item;
+    }
+
+    public int getNumber() {
+        return number;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getSummary() {
+        return summary;
+    }
+
+    public Marking getMarking() {
+        return marking;
+    }
+
+    public Scope getScope() {
+        return scope;
+    }
+
+    public WorkflowState getState() {
+        return state;
+    }
+
+    public boolean isCurrent() {
+        return current;
+    }
+
+    public Username getAuthor() {
+        return new Username(author);
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public Optional<Instant> getSubmittedAt() {
+        return Optional.ofNullable(submittedAt);
+    }
+
+    public Optional<Instant> getPublishedAt() {
+        return Optional.ofNullable(publishedAt);
+    }
+
+    public Optional<Username> getPublishedBy() {
+        return Optional.ofNullable(publishedBy).map(Username::new);
+    }
+
+    /** Agency grants by name. */
+    public java.util.List<Agency> getAgencyGrants() {
+        return agencyGrants.stream().sorted(Comparator.comparing(Agency::getName)).toList();
+    }
+
+    public java.util.List<Community> getCommunityGrants() {
+        return communityGrants.stream().sorted(Comparator.comparing(Community::getName)).toList();
+    }
+
+    public java.util.List<String> getUserGrants() {
+        return userGrants.stream().sorted().toList();
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + " " + (item == null ? "?" : item.getId()) + "v" + number + " " + state;
+    }
+}

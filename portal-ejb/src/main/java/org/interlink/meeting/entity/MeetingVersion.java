@@ -1,0 +1,138 @@
+package org.interlink.meeting.entity;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.DiscriminatorValue;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.PrimaryKeyJoinColumn;
+import jakarta.persistence.Table;
+import org.interlink.agency.entity.Agency;
+import org.interlink.item.entity.Item;
+import org.interlink.item.entity.ItemContent;
+import org.interlink.item.entity.ItemVersion;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** A version of a meeting outcome. */
+@Entity
+@Table(name = "meeting_version")
+@DiscriminatorValue("MEETING_OUTCOME")
+@PrimaryKeyJoinColumn(name = "id")
+public class MeetingVersion extends ItemVersion {
+
+    private static final long serialVersionUID = 1L;
+
+    @Column(name = "starts_on", nullable = false)
+    private LocalDate startsOn;
+
+    @Column(name = "ends_on", nullable = false)
+    private LocalDate endsOn;
+
+    @Column(nullable = false, length = 200)
+    private String place;
+
+    @ManyToMany
+    @JoinTable(name = "meeting_participant",
+            joinColumns = @JoinColumn(name = "version_id"),
+            inverseJoinColumns = @JoinColumn(name = "agency_id"))
+    private Set<Agency> participants = new LinkedHashSet<>();
+
+    @ElementCollection
+    @CollectionTable(name = "meeting_decision", joinColumns = @JoinColumn(name = "version_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "text", nullable = false, length = 2000)
+    private List<String> decisions = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "meeting_action_item", joinColumns = @JoinColumn(name = "version_id"))
+    @OrderColumn(name = "position")
+    private List<ActionItem> actionItems = new ArrayList<>();
+
+    @ManyToMany
+    @JoinTable(name = "meeting_recommendation",
+            joinColumns = @JoinColumn(name = "version_id"),
+            inverseJoinColumns = @JoinColumn(name = "recommendation_item_id"))
+    private Set<Item> recommendations = new LinkedHashSet<>();
+
+    protected MeetingVersion() {
+    }
+
+    @Override
+    protected void apply(ItemContent content) {
+        MeetingContent meeting = (MeetingContent) content;
+        this.startsOn = meeting.startsOn();
+        this.endsOn = meeting.endsOn();
+        this.place = meeting.place().trim();
+        this.participants = new LinkedHashSet<>(meeting.participants());
+        this.decisions = new ArrayList<>(meeting.decisions().stream().map(String::trim).toList());
+        this.actionItems = new ArrayList<>(meeting.actionItems());
+        this.recommendations = new LinkedHashSet<>(meeting.recommendations());
+    }
+
+    @Override
+    public MeetingContent content() {
+        return new MeetingContent(getTitle(), getSummary(), startsOn, endsOn, place, participants, decisions,
+                actionItems, recommendations);
+    }
+
+    @Override
+    protected void describe(JsonObjectBuilder snapshot) {
+        snapshot.add("startsOn", startsOn.toString()).add("endsOn", endsOn.toString()).add("place", place);
+        JsonArrayBuilder agencies = Json.createArrayBuilder();
+        getParticipants().forEach(a -> agencies.add(a.getCode().value()));
+        JsonArrayBuilder decided = Json.createArrayBuilder();
+        decisions.forEach(decided::add);
+        JsonArrayBuilder actions = Json.createArrayBuilder();
+        actionItems.forEach(a -> actions.add(Json.createObjectBuilder()
+                .add("description", a.getDescription())
+                .add("owner", a.getOwner().getCode().value())
+                .add("dueOn", a.getDueOn().toString())
+                .add("status", a.getStatus().name())));
+        JsonArrayBuilder linked = Json.createArrayBuilder();
+        recommendations.stream().map(Item::getId).sorted().forEach(linked::add);
+        snapshot.add("participants", agencies).add("decisions", decided).add("actionItems", actions)
+                .add("recommendations", linked);
+    }
+
+    public LocalDate getStartsOn() {
+        return startsOn;
+    }
+
+    public LocalDate getEndsOn() {
+        return endsOn;
+    }
+
+    public String getPlace() {
+        return place;
+    }
+
+    public List<Agency> getParticipants() {
+        return participants.stream().sorted(Comparator.comparing(Agency::getName)).toList();
+    }
+
+    public List<String> getDecisions() {
+        return List.copyOf(decisions);
+    }
+
+    public List<ActionItem> getActionItems() {
+        return List.copyOf(actionItems);
+    }
+
+    /** Linked recommendations (the reader sees each only if the gate lets them). */
+    public Set<Item> getRecommendations() {
+        return Set.copyOf(recommendations);
+    }
+}

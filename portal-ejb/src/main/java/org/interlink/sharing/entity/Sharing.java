@@ -1,0 +1,97 @@
+package org.interlink.sharing.entity;
+
+import org.interlink.agency.entity.Agency;
+import org.interlink.agency.entity.Community;
+import org.interlink.caller.entity.Username;
+
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A marking with the scope and grants it is shared with. The most restrictive wins, and an
+ * illegal combination is refused with the rule it breaks, never silently fixed:
+ * <ul>
+ *     <li>TLP:RED goes to named people only, and only TLP:RED goes to named people;</li>
+ *     <li>TLP:AMBER+STRICT stays within the owner agency or goes to named agencies (no onward
+ *     sharing through communities or to all members);</li>
+ *     <li>TLP:AMBER is never shared with all member agencies;</li>
+ *     <li>a scope that names agencies, communities or people names at least one, and a scope that
+ *     names none carries no grants.</li>
+ * </ul>
+ */
+public record Sharing(Marking marking, Scope scope, Set<Agency> agencies, Set<Community> communities, Set<Username> users) {
+
+    public Sharing {
+        Objects.requireNonNull(marking, "marking");
+        Objects.requireNonNull(scope, "scope");
+        agencies = Set.copyOf(agencies);
+        communities = Set.copyOf(communities);
+        users = Set.copyOf(users);
+    }
+
+    public static Sharing ownAgency(Marking marking) {
+        return new Sharing(marking, Scope.OWN_AGENCY, Set.of(), Set.of(), Set.of());
+    }
+
+    public static Sharing allMembers(Marking marking) {
+        return new Sharing(marking, Scope.ALL_MEMBERS, Set.of(), Set.of(), Set.of());
+    }
+
+    public static Sharing withAgencies(Marking marking, Set<Agency> agencies) {
+        return new Sharing(marking, Scope.NAMED_AGENCIES, agencies, Set.of(), Set.of());
+    }
+
+    public static Sharing withCommunities(Marking marking, Set<Community> communities) {
+        return new Sharing(marking, Scope.COMMUNITIES, Set.of(), communities, Set.of());
+    }
+
+    public static Sharing withPeople(Set<Username> users) {
+        return new Sharing(Marking.RED, Scope.NAMED_USERS, Set.of(), Set.of(), users);
+    }
+
+    /**
+     * @param owner the agency that owns the item (it always sees its own items, so naming it is pointless)
+     * @throws IllegalSharing naming the first rule the combination breaks
+     */
+    public void check(Agency owner) {
+        if (marking == Marking.RED && scope != Scope.NAMED_USERS) {
+            throw new IllegalSharing("TLP:RED is for named people only: choose the people who may read it.");
+        }
+        if (scope == Scope.NAMED_USERS && marking != Marking.RED) {
+            throw new IllegalSharing("Only TLP:RED items are shared with named people; other markings are shared with agencies.");
+        }
+        if (marking == Marking.AMBER_STRICT && scope != Scope.OWN_AGENCY && scope != Scope.NAMED_AGENCIES) {
+            throw new IllegalSharing("TLP:AMBER+STRICT stays within named agencies: no communities, not all members.");
+        }
+        if (marking == Marking.AMBER && scope == Scope.ALL_MEMBERS) {
+            throw new IllegalSharing("TLP:AMBER may not be shared with all member agencies: choose named agencies or communities.");
+        }
+        requireGrants(scope == Scope.NAMED_AGENCIES, agencies.isEmpty(), "Name at least one agency to share with.");
+        requireGrants(scope == Scope.COMMUNITIES, communities.isEmpty(), "Name at least one community to share with.");
+        requireGrants(scope == Scope.NAMED_USERS, users.isEmpty(), "Name at least one person who may read this TLP:RED item.");
+        if (scope != Scope.NAMED_AGENCIES && !agencies.isEmpty()
+                || scope != Scope.COMMUNITIES && !communities.isEmpty()
+                || scope != Scope.NAMED_USERS && !users.isEmpty()) {
+            throw new IllegalSharing("Grants must match the scope: agencies for named agencies, communities for communities, people for TLP:RED.");
+        }
+        if (agencies.contains(owner)) {
+            throw new IllegalSharing("The owner agency always sees its own items: name only other agencies.");
+        }
+    }
+
+    /** Whether an agency other than the owner is in the audience (named people aside). */
+    public boolean reaches(Agency agency) {
+        return switch (scope) {
+            case ALL_MEMBERS -> true;
+            case NAMED_AGENCIES -> agencies.contains(agency);
+            case COMMUNITIES -> communities.stream().anyMatch(c -> c.includes(agency));
+            case OWN_AGENCY, NAMED_USERS -> false;
+        };
+    }
+
+    private static void requireGrants(boolean scopeNeedsThem, boolean none, String rule) {
+        if (scopeNeedsThem && none) {
+            throw new IllegalSharing(rule);
+        }
+    }
+}
