@@ -1,10 +1,19 @@
 package org.interlink.architecture;
 
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasName;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.NamedQueries;
+import jakarta.persistence.NamedQuery;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -37,15 +46,38 @@ class ArchitectureTest {
     }
 
     @Test
-    void controlsServeBoundaries() {
-        noClasses().that().resideInAPackage("..control..")
-                .should().dependOnClassesThat().resideInAPackage("..boundary..")
-                .as("controls are called by boundaries, never the other way round")
+    void withinAFeatureControlsServeTheBoundary() {
+        for (String feature : List.of("agency", "caller", "item", "sharing", "records", "recommendation", "meeting", "workflow")) {
+            noClasses().that().resideInAPackage("org.interlink." + feature + ".control..")
+                    .should().dependOnClassesThat().resideInAPackage("org.interlink." + feature + ".boundary..")
+                    .as("the controls of " + feature + " are called by its boundary, never the other way round")
+                    .allowEmptyShould(true)
+                    .check(classes);
+        }
+    }
+
+    /**
+     * The visibility gate builds every query over items. Outside it, only the agency directory
+     * (which holds no items) may query; everybody else reads through boundaries.
+     */
+    @Test
+    void onlyTheVisibilityGateQueriesItems() {
+        noClasses().that().resideOutsideOfPackages("org.interlink.sharing.control..", "org.interlink.agency..")
+                .should().callMethodWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(
+                                JavaClass.Predicates.assignableTo(EntityManager.class)))
+                        .and(JavaCall.Predicates.target(HasName.Predicates.nameMatching(
+                                "create(Named|Native)?Query|getCriteriaBuilder|find|getReference|createStoredProcedureQuery"))))
+                .as("only the visibility gate queries items")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("org.interlink.item..", "org.interlink.records..",
+                        "org.interlink.recommendation..", "org.interlink.meeting..")
+                .should().beAnnotatedWith(NamedQuery.class).orShould().beAnnotatedWith(NamedQueries.class)
+                .as("item entities carry no named queries: the gate builds them")
                 .check(classes);
     }
 
     @Test
-    void featuresAreFreeOfCycles() {
-        slices().matching("org.interlink.(*)..").should().beFreeOfCycles().check(classes);
+    void theDomainIsFreeOfCycles() {
+        slices().matching("org.interlink.(*).entity..").should().beFreeOfCycles().check(classes);
     }
 }

@@ -41,7 +41,7 @@ public class ItemEvent implements Serializable {
     @Column(name = "version_no", nullable = false, updatable = false)
     private int versionNumber;
 
-    @Column(nullable = false, updatable = false)
+    @Column(name = "occurred_at", nullable = false, updatable = false)
     private Instant at;
 
     @Column(nullable = false, updatable = false, length = 100)

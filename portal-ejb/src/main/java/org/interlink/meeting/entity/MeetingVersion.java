@@ -52,13 +52,13 @@ public class MeetingVersion extends ItemVersion {
 
     @ElementCollection
     @CollectionTable(name = "meeting_decision", joinColumns = @JoinColumn(name = "version_id"))
-    @OrderColumn(name = "position")
-    @Column(name = "text", nullable = false, length = 2000)
+    @OrderColumn(name = "seq")
+    @Column(name = "decision", nullable = false, length = 2000)
     private List<String> decisions = new ArrayList<>();
 
     @ElementCollection
     @CollectionTable(name = "meeting_action_item", joinColumns = @JoinColumn(name = "version_id"))
-    @OrderColumn(name = "position")
+    @OrderColumn(name = "seq")
     private List<ActionItem> actionItems = new ArrayList<>();
 
     @ManyToMany

@@ -3,7 +3,6 @@ package org.interlink.item.entity;
 import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.Role;
 import org.interlink.caller.entity.Username;
-import org.interlink.recommendation.entity.RecommendationContent;
 import org.interlink.records.entity.RecordContent;
 import org.interlink.records.entity.RecordType;
 import org.interlink.sharing.entity.IllegalSharing;

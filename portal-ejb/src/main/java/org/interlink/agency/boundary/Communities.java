@@ -1,0 +1,21 @@
+package org.interlink.agency.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.interlink.agency.entity.Community;
+
+import java.util.List;
+
+/** The communities of agencies, to choose from when sharing. */
+@Stateless
+public class Communities {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** All communities by name (a handful: they are programmes and working groups). */
+    public List<Community> all() {
+        return em.createQuery("select c from Community c order by c.name", Community.class).getResultList();
+    }
+}

@@ -1,0 +1,50 @@
+package org.interlink.meeting.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.interlink.agency.entity.Agency;
+import org.interlink.caller.entity.Caller;
+import org.interlink.item.boundary.Items;
+import org.interlink.item.entity.Item;
+import org.interlink.item.entity.ItemId;
+import org.interlink.item.entity.ItemNotFound;
+import org.interlink.meeting.entity.ActionItem;
+import org.interlink.meeting.entity.MeetingContent;
+import org.interlink.sharing.boundary.SharingResolver;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Drafting and editing meeting outcomes. */
+@Stateless
+public class Meetings {
+
+    @Inject
+    Items items;
+
+    @Inject
+    SharingResolver sharing;
+
+    public Item draft(@NotNull Caller caller, @Valid @NotNull MeetingForm form) {
+        return items.draft(caller, content(caller, form), sharing.resolve(form.getSharing()));
+    }
+
+    public Item edit(@NotNull Caller caller, @NotNull ItemId id, @Valid @NotNull MeetingForm form) {
+        return items.edit(caller, id, content(caller, form), sharing.resolve(form.getSharing()));
+    }
+
+    /** Linked recommendations must be ones the author can read. */
+    private MeetingContent content(Caller caller, MeetingForm form) {
+        Set<Agency> participants = sharing.agencies(form.getParticipants());
+        List<ActionItem> actions = form.getActionItems().stream().map(a -> new ActionItem(a.getDescription(),
+                sharing.agencies(List.of(a.getOwner())).iterator().next(), a.getDueOn(), a.getStatus())).toList();
+        Set<Item> recommendations = form.getRecommendations().stream()
+                .map(id -> items.read(caller, new ItemId(id)).orElseThrow(() -> new ItemNotFound(new ItemId(id))).getItem())
+                .collect(Collectors.toSet());
+        return new MeetingContent(form.getTitle(), form.getSummary(), form.getStartsOn(), form.getEndsOn(),
+                form.getPlace(), participants, form.decisionList(), actions, recommendations);
+    }
+}

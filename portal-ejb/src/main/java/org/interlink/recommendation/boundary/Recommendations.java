@@ -1,0 +1,42 @@
+package org.interlink.recommendation.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.interlink.caller.entity.Caller;
+import org.interlink.item.boundary.Items;
+import org.interlink.item.entity.Item;
+import org.interlink.item.entity.ItemId;
+import org.interlink.item.entity.ItemNotFound;
+import org.interlink.recommendation.entity.RecommendationContent;
+import org.interlink.sharing.boundary.SharingResolver;
+
+import java.util.List;
+
+/** Drafting and editing recommendations to another agency. */
+@Stateless
+public class Recommendations {
+
+    @Inject
+    Items items;
+
+    @Inject
+    SharingResolver sharing;
+
+    public Item draft(@NotNull Caller caller, @Valid @NotNull RecommendationForm form) {
+        return items.draft(caller, content(caller, form), sharing.resolve(form.getSharing()));
+    }
+
+    public Item edit(@NotNull Caller caller, @NotNull ItemId id, @Valid @NotNull RecommendationForm form) {
+        return items.edit(caller, id, content(caller, form), sharing.resolve(form.getSharing()));
+    }
+
+    /** The meeting must be one the author can read; the addressee one of the member agencies. */
+    private RecommendationContent content(Caller caller, RecommendationForm form) {
+        Item meeting = form.getMeeting() == null ? null : items.read(caller, new ItemId(form.getMeeting()))
+                .orElseThrow(() -> new ItemNotFound(new ItemId(form.getMeeting()))).getItem();
+        return new RecommendationContent(form.getTitle(), form.getSummary(),
+                sharing.agencies(List.of(form.getAddressee())).iterator().next(), meeting);
+    }
+}

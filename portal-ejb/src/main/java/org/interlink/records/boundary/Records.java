@@ -1,0 +1,30 @@
+package org.interlink.records.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.interlink.caller.entity.Caller;
+import org.interlink.item.boundary.Items;
+import org.interlink.item.entity.Item;
+import org.interlink.item.entity.ItemId;
+import org.interlink.sharing.boundary.SharingResolver;
+
+/** Drafting and editing migration-management records. */
+@Stateless
+public class Records {
+
+    @Inject
+    Items items;
+
+    @Inject
+    SharingResolver sharing;
+
+    public Item draft(@NotNull Caller caller, @Valid @NotNull RecordForm form) {
+        return items.draft(caller, form.content(), sharing.resolve(form.getSharing()));
+    }
+
+    public Item edit(@NotNull Caller caller, @NotNull ItemId id, @Valid @NotNull RecordForm form) {
+        return items.edit(caller, id, form.content(), sharing.resolve(form.getSharing()));
+    }
+}

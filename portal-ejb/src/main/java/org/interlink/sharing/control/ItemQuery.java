@@ -1,0 +1,48 @@
+package org.interlink.sharing.control;
+
+import org.interlink.item.entity.ItemKind;
+import org.interlink.sharing.entity.Marking;
+import org.interlink.workflow.entity.WorkflowState;
+
+import java.util.Objects;
+
+/**
+ * A list request: which view, optional filters (kind, state, marking, words of the title) and the
+ * order. The gate adds what the caller may see; filters only narrow it.
+ */
+public record ItemQuery(ItemView view, ItemKind kind, WorkflowState state, Marking marking, String titleContains,
+                        Order order, boolean ascending) {
+
+    /** The orders a list can have; each is an indexed column, never caller-supplied text. */
+    public enum Order {
+        UPDATED("v.updatedAt"),
+        PUBLISHED("v.publishedAt"),
+        TITLE("v.title"),
+        MARKING("v.marking"),
+        STATE("v.state");
+
+        private final String path;
+
+        Order(String path) {
+            this.path = path;
+        }
+
+        String path() {
+            return path;
+        }
+    }
+
+    public ItemQuery {
+        Objects.requireNonNull(view);
+        order = order == null ? Order.UPDATED : order;
+        titleContains = titleContains == null || titleContains.isBlank() ? null : titleContains.trim();
+    }
+
+    public static ItemQuery of(ItemView view) {
+        return new ItemQuery(view, null, null, null, null, Order.UPDATED, false);
+    }
+
+    public ItemQuery ofKind(ItemKind kind) {
+        return new ItemQuery(view, kind, state, marking, titleContains, order, ascending);
+    }
+}

@@ -1,0 +1,13 @@
+package org.interlink.sharing.control;
+
+/** Which items a list shows, all of them through the gate. */
+public enum ItemView {
+    /** Everything the caller may read: their agency's items and what others share with it. */
+    ALL,
+    /** Items of the agency the caller acts for (the current version of each). */
+    MY_AGENCY,
+    /** Items other agencies published and shared with the caller's agency or with the caller. */
+    SHARED_WITH_MY_AGENCY,
+    /** Submitted versions of the caller's agency that the caller may vet (not their own). */
+    VETTING_QUEUE
+}

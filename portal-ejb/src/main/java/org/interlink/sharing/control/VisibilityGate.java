@@ -1,0 +1,255 @@
+package org.interlink.sharing.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import org.interlink.agency.entity.Agency;
+import org.interlink.caller.entity.Caller;
+import org.interlink.caller.entity.Role;
+import org.interlink.item.entity.Item;
+import org.interlink.item.entity.ItemAction;
+import org.interlink.item.entity.ItemEvent;
+import org.interlink.item.entity.ItemId;
+import org.interlink.item.entity.ItemVersion;
+import org.interlink.sharing.entity.Marking;
+import org.interlink.sharing.entity.Scope;
+import org.interlink.workflow.entity.WorkflowState;
+
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
+
+/**
+ * The one place that decides who reads which item. Every read path — lists, counts, a single item,
+ * its history, the vetting queue, and whatever comes later (API, search, export) — asks here; no
+ * other class builds a query over items (an architecture test keeps it so).
+ *
+ * <p>A caller reads, for the agency they act for:
+ * <ul>
+ *     <li>the current version of every item their agency owns, except TLP:RED ones, which only the
+ *     author, the named people and the agency's vetters read;</li>
+ *     <li>the published (or archived) version of another agency's item when its sharing reaches
+ *     them: all members, their agency named, a community of their agency named, or they themselves
+ *     named (TLP:RED).</li>
+ * </ul>
+ * Nothing is visible outside the owner agency before it is published. A caller who acts for no
+ * agency reads nothing. An item the caller may not read is "not found", exactly like a missing one,
+ * and the attempt is recorded.
+ */
+@Stateless
+public class VisibilityGate {
+
+    private static final String INSIDE = "(i.owner = :agency and v.current = true)";
+
+    private static final String INSIDE_NOT_RED = """
+            (i.owner = :agency and v.current = true and (v.marking <> :red or v.author = :username
+                or exists (select u1 from ItemVersion x1 join x1.userGrants u1 where x1 = v and u1 = :username)))""";
+
+    private static final String OUTSIDE = """
+            (i.owner <> :agency and v.state in :shared and (
+                v.scope = :allMembers
+                or (v.scope = :namedAgencies and exists (select a2 from ItemVersion x2 join x2.agencyGrants a2 where x2 = v and a2 = :agency))
+                or (v.scope = :communities and exists (select m3 from ItemVersion x3 join x3.communityGrants c3 join c3.members m3 where x3 = v and m3 = :agency))
+                or (v.scope = :namedUsers and exists (select u4 from ItemVersion x4 join x4.userGrants u4 where x4 = v and u4 = :username))))""";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    AccessDenials denials;
+
+    /** One page of the versions the caller reads in this view, filtered and ordered as asked. */
+    public List<ItemVersion> list(Caller caller, ItemQuery query, int first, int max) {
+        if (caller.activeAgency().isEmpty() || !mayUse(caller, query.view())) {
+            return List.of();
+        }
+        Predicate where = visible(caller, query);
+        String order = " order by " + query.order().path() + (query.ascending() ? " asc" : " desc") + ", v.id desc";
+        TypedQuery<ItemVersion> jpql = em.createQuery("select v from ItemVersion v join v.item i where " + where.jpql
+                + order, ItemVersion.class);
+        where.bind(jpql::setParameter);
+        return jpql.setFirstResult(first).setMaxResults(max).getResultList();
+    }
+
+    /** How many versions {@link #list} would page through. */
+    public long count(Caller caller, ItemQuery query) {
+        if (caller.activeAgency().isEmpty() || !mayUse(caller, query.view())) {
+            return 0;
+        }
+        Predicate where = visible(caller, query);
+        TypedQuery<Long> jpql = em.createQuery("select count(v) from ItemVersion v join v.item i where " + where.jpql, Long.class);
+        where.bind(jpql::setParameter);
+        return jpql.getSingleResult();
+    }
+
+    /** The version of the item the caller reads: their agency's current one, or the shared one. */
+    public Optional<ItemVersion> find(Caller caller, ItemId id) {
+        Optional<ItemVersion> version = caller.activeAgency().isEmpty() ? Optional.empty() : findVisible(caller, id);
+        if (version.isEmpty()) {
+            recordDenialIfExists(caller, id, "view");
+        }
+        return version;
+    }
+
+    /**
+     * The item, for a change by someone acting for its owner agency who reads its current version.
+     * The item's own rules then decide whether this caller may make this change.
+     */
+    public Optional<Item> findForChange(Caller caller, ItemId id) {
+        Optional<Item> item = findVisible(caller, id)
+                .filter(v -> caller.activeAgency().map(v.getItem()::isOwnedBy).orElse(false))
+                .map(ItemVersion::getItem);
+        if (item.isEmpty()) {
+            recordDenialIfExists(caller, id, "change");
+        }
+        return item;
+    }
+
+    /**
+     * The versions of the item the caller may read, oldest first: all of them for the owner
+     * agency; for others, the published ones (current or superseded) whose sharing reached them.
+     */
+    public List<ItemVersion> versions(Caller caller, ItemId id) {
+        Optional<ItemVersion> visible = find(caller, id);
+        if (visible.isEmpty()) {
+            return List.of();
+        }
+        Item item = visible.get().getItem();
+        if (caller.activeAgency().map(item::isOwnedBy).orElse(false)) {
+            return item.getVersions();
+        }
+        Predicate outside = outside(caller, EnumSet.of(WorkflowState.PUBLISHED, WorkflowState.ARCHIVED, WorkflowState.SUPERSEDED));
+        TypedQuery<ItemVersion> jpql = em.createQuery("select v from ItemVersion v join v.item i where i.id = :id and "
+                + outside.jpql + " order by v.number", ItemVersion.class);
+        outside.bind(jpql::setParameter);
+        return jpql.setParameter("id", id.value()).getResultList();
+    }
+
+    /**
+     * The history entries of the item the caller may read: all of them for the owner agency; for
+     * others, only the publication of the versions they may read.
+     */
+    public List<ItemEvent> history(Caller caller, ItemId id) {
+        List<ItemVersion> versions = versions(caller, id);
+        if (versions.isEmpty()) {
+            return List.of();
+        }
+        Item item = versions.get(0).getItem();
+        if (caller.activeAgency().map(item::isOwnedBy).orElse(false)) {
+            return item.getEvents();
+        }
+        List<Integer> readable = versions.stream().map(ItemVersion::getNumber).toList();
+        return item.getEvents().stream()
+                .filter(e -> readable.contains(e.getVersionNumber()))
+                .filter(e -> e.getAction() == ItemAction.PUBLISHED)
+                .toList();
+    }
+
+    private Optional<ItemVersion> findVisible(Caller caller, ItemId id) {
+        if (caller.activeAgency().isEmpty()) {
+            return Optional.empty();
+        }
+        Predicate where = visible(caller, ItemQuery.of(ItemView.ALL));
+        TypedQuery<ItemVersion> jpql = em.createQuery("select v from ItemVersion v join v.item i where i.id = :id and "
+                + where.jpql, ItemVersion.class);
+        where.bind(jpql::setParameter);
+        return jpql.setParameter("id", id.value()).getResultStream().findFirst();
+    }
+
+    private void recordDenialIfExists(Caller caller, ItemId id, String readPath) {
+        if (em.find(Item.class, id.value()) != null) {
+            denials.record(caller, id, readPath);
+        }
+    }
+
+    private static boolean mayUse(Caller caller, ItemView view) {
+        return view != ItemView.VETTING_QUEUE || caller.hasRole(Role.VETTER);
+    }
+
+    private Predicate visible(Caller caller, ItemQuery query) {
+        Predicate where = switch (query.view()) {
+            case ALL -> inside(caller).or(outside(caller, WorkflowState.shared()));
+            case MY_AGENCY -> inside(caller);
+            case SHARED_WITH_MY_AGENCY -> outside(caller, WorkflowState.shared());
+            case VETTING_QUEUE -> inside(caller).and("v.state = :submitted and v.author <> :username",
+                    Map.of("submitted", WorkflowState.SUBMITTED));
+        };
+        if (query.kind() != null) {
+            where = where.and("i.kind = :kind", Map.of("kind", query.kind()));
+        }
+        if (query.state() != null) {
+            where = where.and("v.state = :state", Map.of("state", query.state()));
+        }
+        if (query.marking() != null) {
+            where = where.and("v.marking = :marking", Map.of("marking", query.marking()));
+        }
+        if (query.titleContains() != null) {
+            where = where.and("lower(v.title) like :title escape '\\'",
+                    Map.of("title", "%" + escapeLike(query.titleContains().toLowerCase()) + "%"));
+        }
+        return where;
+    }
+
+    /** Vetters must read what they vet, TLP:RED included; other colleagues read RED only when named. */
+    private static Predicate inside(Caller caller) {
+        return new Predicate(caller.hasRole(Role.VETTER) ? INSIDE : INSIDE_NOT_RED, common(caller));
+    }
+
+    private static Predicate outside(Caller caller, Set<WorkflowState> states) {
+        Map<String, Object> parameters = common(caller);
+        parameters.put("shared", List.copyOf(states));
+        parameters.put("allMembers", Scope.ALL_MEMBERS);
+        parameters.put("namedAgencies", Scope.NAMED_AGENCIES);
+        parameters.put("communities", Scope.COMMUNITIES);
+        parameters.put("namedUsers", Scope.NAMED_USERS);
+        return new Predicate(OUTSIDE, parameters);
+    }
+
+    private static Map<String, Object> common(Caller caller) {
+        Agency agency = caller.activeAgency().orElseThrow();
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("agency", agency);
+        parameters.put("username", caller.username().value());
+        parameters.put("red", Marking.RED);
+        return parameters;
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** A JPQL condition and its parameters; conditions combine without ever pasting caller text into JPQL. */
+    private record Predicate(String jpql, Map<String, Object> parameters) {
+
+        Predicate or(Predicate other) {
+            return combine("or", other.jpql, other.parameters);
+        }
+
+        Predicate and(String condition, Map<String, Object> more) {
+            return combine("and", condition, more);
+        }
+
+        private Predicate combine(String operator, String condition, Map<String, Object> more) {
+            Map<String, Object> all = new HashMap<>(parameters);
+            all.putAll(more);
+            return new Predicate("(" + jpql + " " + operator + " " + condition + ")", all);
+        }
+
+        /** Sets the parameters the condition uses (JPA refuses the others). */
+        void bind(BiConsumer<String, Object> setter) {
+            parameters.forEach((name, value) -> {
+                if (Pattern.compile(":" + name + "\\b").matcher(jpql).find()) {
+                    setter.accept(name, value);
+                }
+            });
+        }
+    }
+
+}
