@@ -8,15 +8,23 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.interlink.agency.boundary.Agencies;
 import org.interlink.agency.control.AgencyRegistration;
+import org.interlink.agency.control.CommunityRegistration;
+import org.interlink.agency.entity.Agency;
 import org.interlink.agency.entity.AgencyCode;
 import org.interlink.agency.entity.AgencyKind;
+import org.interlink.caller.entity.Caller;
+import org.interlink.caller.entity.Role;
+import org.interlink.caller.entity.Username;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Seeds the demo agencies once (they are skipped when present). Their codes are the aliases of the
- * Keycloak Organizations in {@code realm-config}'s demo overlay; a test keeps the two in step.
+ * Seeds the demo agencies, communities and items once, on the first start of an empty database
+ * (later starts find the agencies and leave everything alone). Agency codes are the aliases of the
+ * Keycloak Organizations in {@code realm-config}'s demo overlay and the personas are its demo users;
+ * a test keeps them in step. Items are created through the boundaries, as the personas would.
  */
 @Singleton
 @Startup
@@ -31,6 +39,19 @@ public class DemoData {
             new DemoAgency("au-dibp", "Australian Department of Immigration and Border Protection", AgencyKind.DONOR, "AU"),
             new DemoAgency("iq-bpc", "Iraqi Border Points Commission", AgencyKind.MINISTRY, "IQ"));
 
+    /** The demo users of the realm, as the portal sees them (roles, agencies). */
+    public static final List<DemoPersona> PERSONAS = List.of(
+            new DemoPersona("moi.official", "Karim Al-Saadi", List.of(Role.OFFICIAL), List.of("iq-moi")),
+            new DemoPersona("moi.vetter", "Huda Jabbar", List.of(Role.OFFICIAL, Role.VETTER), List.of("iq-moi")),
+            new DemoPersona("moi.admin", "Sami Rashid", List.of(Role.OFFICIAL, Role.AGENCY_ADMIN), List.of("iq-moi")),
+            new DemoPersona("iom.liaison", "Claire Martin", List.of(Role.LIAISON), List.of("iom-iq")),
+            new DemoPersona("iom.vetter", "Omar Haddad", List.of(Role.LIAISON, Role.VETTER), List.of("iom-iq")),
+            new DemoPersona("interpol.liaison", "Julien Moreau", List.of(Role.LIAISON), List.of("interpol")),
+            new DemoPersona("donor.observer", "Emma Walsh", List.of(Role.OFFICIAL), List.of("au-dibp")),
+            new DemoPersona("moi.auditor", "Layla Hassan", List.of(Role.AUDITOR), List.of("iq-moi")),
+            new DemoPersona("platform.admin", "Paul Okafor", List.of(Role.PLATFORM_ADMIN), List.of()),
+            new DemoPersona("multi.liaison", "Nadia Kareem", List.of(Role.LIAISON), List.of("iom-iq", "iq-bpc")));
+
     private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
 
     @Inject
@@ -43,21 +64,49 @@ public class DemoData {
     @Inject
     AgencyRegistration registration;
 
+    @Inject
+    CommunityRegistration communities;
+
+    @Inject
+    DemoItems items;
+
     @PostConstruct
     void seed() {
-        if (!enabled) {
+        if (!enabled || agencies.count() > 0) {
             return;
         }
         for (DemoAgency demo : AGENCIES) {
-            AgencyCode code = AgencyCode.of(demo.code());
-            if (agencies.find(code).isEmpty()) {
-                registration.register(code, demo.name(), demo.kind(), demo.country());
-                LOG.info(() -> "demo agency registered: " + code);
-            }
+            registration.register(AgencyCode.of(demo.code()), demo.name(), demo.kind(), demo.country());
         }
+        communities.register(AgencyCode.of("cb-programme"), "Capacity-building programme",
+                agencies(List.of("iq-moi", "iom-iq", "au-dibp", "iq-bpc")));
+        communities.register(AgencyCode.of("border-wg"), "Border data-sharing working group",
+                agencies(List.of("iq-moi", "iq-bpc", "interpol", "iom-iq")));
+        items.seed(this);
+        LOG.info("demo agencies, communities and items seeded");
+    }
+
+    /** A persona as the caller it is when acting for {@code agency}. */
+    public Caller as(String username, String agency) {
+        DemoPersona persona = persona(username);
+        return Caller.resolve(new Username(persona.username()), persona.name(), persona.roles(), agencies(persona.agencies()),
+                Optional.of(AgencyCode.of(agency)));
+    }
+
+    private List<Agency> agencies(List<String> codes) {
+        return agencies.withCodes(codes.stream().map(AgencyCode::of).toList());
+    }
+
+    public static DemoPersona persona(String username) {
+        return PERSONAS.stream().filter(p -> p.username().equals(username)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no persona " + username));
     }
 
     /** One demo agency: code (= Keycloak Organization alias), name, kind, country (none if international). */
     public record DemoAgency(String code, String name, AgencyKind kind, String country) {
+    }
+
+    /** One demo user: username, name, roles, agency codes. */
+    public record DemoPersona(String username, String name, List<Role> roles, List<String> agencies) {
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The portal's demo agencies and the Keycloak Organizations of the demo realm are the same agencies. */
+/** The portal's demo agencies and personas and the demo realm's Organizations and users are the same. */
 class DemoAgenciesTest {
 
     @Test
@@ -30,5 +30,17 @@ class DemoAgenciesTest {
                     assertThat(agency.code()).isEqualTo(org.get("alias").asText());
                     assertThat(agency.name()).isEqualTo(org.get("name").asText());
                 }));
+    }
+
+    @Test
+    void demoPersonasAreTheDemoUsersOfTheRealm() {
+        assertThat(DemoData.PERSONAS).hasSameSizeAs(RealmDefinition.demoUsers());
+        for (RealmDefinition.DemoUser user : RealmDefinition.demoUsers()) {
+            DemoData.DemoPersona persona = DemoData.persona(user.username());
+            assertThat(persona.name()).isEqualTo(user.displayName());
+            assertThat(persona.roles().stream().map(org.interlink.caller.entity.Role::claim).toList())
+                    .containsExactlyInAnyOrderElementsOf(user.roles());
+            assertThat(persona.agencies()).containsExactlyInAnyOrderElementsOf(user.agencies());
+        }
     }
 }
