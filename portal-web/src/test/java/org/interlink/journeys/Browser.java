@@ -72,12 +72,13 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, WAIT).until(d -> d.getCurrentUrl().startsWith(prefix));
     }
 
-    /** Saves what the user sees as a PNG under the test work folder (for failures and for looking at). */
+    /** Saves what the user sees as a PNG, and the page's HTML, under the test work folder (for failures and for looking at). */
     public Path screenshot(String name) {
         try {
             Path target = Path.of(System.getProperty("interlink.work.dir"), "screenshots", name + ".png");
             Files.createDirectories(target.getParent());
             Files.write(target, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            Files.writeString(target.resolveSibling(name + ".html"), driver.getPageSource());
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

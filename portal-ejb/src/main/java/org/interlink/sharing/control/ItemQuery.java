@@ -10,7 +10,7 @@ import java.util.Objects;
  * A list request: which view, optional filters (kind, state, marking, words of the title) and the
  * order. The gate adds what the caller may see; filters only narrow it.
  */
-public record ItemQuery(ItemView view, ItemKind kind, WorkflowState state, Marking marking, String titleContains,
+public record ItemQuery(Listing view, ItemKind kind, WorkflowState state, Marking marking, String titleContains,
                         Order order, boolean ascending) {
 
     /** The orders a list can have; each is an indexed column, never caller-supplied text. */
@@ -38,7 +38,7 @@ public record ItemQuery(ItemView view, ItemKind kind, WorkflowState state, Marki
         titleContains = titleContains == null || titleContains.isBlank() ? null : titleContains.trim();
     }
 
-    public static ItemQuery of(ItemView view) {
+    public static ItemQuery of(Listing view) {
         return new ItemQuery(view, null, null, null, null, Order.UPDATED, false);
     }
 

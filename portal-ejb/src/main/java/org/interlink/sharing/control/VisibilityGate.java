@@ -46,10 +46,10 @@ import java.util.regex.Pattern;
 @Stateless
 public class VisibilityGate {
 
-    private static final String INSIDE = "(i.owner = :agency and v.current = true)";
+    private static final String INSIDE = "(i.owner = :agency and v.current = :current)";
 
     private static final String INSIDE_NOT_RED = """
-            (i.owner = :agency and v.current = true and (v.marking <> :red or v.author = :username
+            (i.owner = :agency and v.current = :current and (v.marking <> :red or v.author = :username
                 or exists (select u1 from ItemVersion x1 join x1.userGrants u1 where x1 = v and u1 = :username)))""";
 
     private static final String OUTSIDE = """
@@ -156,7 +156,7 @@ public class VisibilityGate {
         if (caller.activeAgency().isEmpty()) {
             return Optional.empty();
         }
-        Predicate where = visible(caller, ItemQuery.of(ItemView.ALL));
+        Predicate where = visible(caller, ItemQuery.of(Listing.ALL));
         TypedQuery<ItemVersion> jpql = em.createQuery("select v from ItemVersion v join v.item i where i.id = :id and "
                 + where.jpql, ItemVersion.class);
         where.bind(jpql::setParameter);
@@ -169,8 +169,8 @@ public class VisibilityGate {
         }
     }
 
-    private static boolean mayUse(Caller caller, ItemView view) {
-        return view != ItemView.VETTING_QUEUE || caller.hasRole(Role.VETTER);
+    private static boolean mayUse(Caller caller, Listing view) {
+        return view != Listing.VETTING_QUEUE || caller.hasRole(Role.VETTER);
     }
 
     private Predicate visible(Caller caller, ItemQuery query) {
@@ -218,6 +218,8 @@ public class VisibilityGate {
         parameters.put("agency", agency);
         parameters.put("username", caller.username().value());
         parameters.put("red", Marking.RED);
+        // a parameter, not the literal true: EclipseLink writes the literal as 1, which H2 refuses for a boolean
+        parameters.put("current", Boolean.TRUE);
         return parameters;
     }
 

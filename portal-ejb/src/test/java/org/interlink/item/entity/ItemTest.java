@@ -230,4 +230,19 @@ class ItemTest {
         return item;
     }
 
+
+    @Test
+    void thePageIsOfferedExactlyTheStepsTheRulesAllow() {
+        Item item = Item.draft(liaison, recommendation("Share border data", MOI), toMinistry, NOW);
+        assertThat(item.stepsFor(liaison)).containsExactlyInAnyOrder(ItemStep.EDIT, ItemStep.SUBMIT, ItemStep.WITHDRAW);
+        assertThat(item.stepsFor(vetter)).containsExactly(ItemStep.WITHDRAW);
+        assertThat(item.stepsFor(ministry)).isEmpty();
+
+        item.submit(liaison, NOW);
+        assertThat(item.stepsFor(vetter)).containsExactlyInAnyOrder(ItemStep.PUBLISH, ItemStep.RETURN, ItemStep.WITHDRAW);
+        assertThat(item.stepsFor(liaison)).containsExactly(ItemStep.WITHDRAW);
+
+        item.publish(vetter, "ok", NOW);
+        assertThat(item.stepsFor(liaison)).containsExactlyInAnyOrder(ItemStep.WITHDRAW, ItemStep.ARCHIVE, ItemStep.NEW_VERSION);
+    }
 }

@@ -83,11 +83,11 @@ class VisibilityMatrixIT {
         try {
             for (String persona : PERSONAS) {
                 Caller caller = caller(persona);
-                List<Long> all = ids(gate.list(caller, ItemQuery.of(ItemView.ALL), 0, 1000));
-                List<Long> mine = ids(gate.list(caller, ItemQuery.of(ItemView.MY_AGENCY), 0, 1000));
-                List<Long> shared = ids(gate.list(caller, ItemQuery.of(ItemView.SHARED_WITH_MY_AGENCY), 0, 1000));
-                List<Long> queue = ids(gate.list(caller, ItemQuery.of(ItemView.VETTING_QUEUE), 0, 1000));
-                check(failures, persona, "count", gate.count(caller, ItemQuery.of(ItemView.ALL)) == all.size(), true);
+                List<Long> all = ids(gate.list(caller, ItemQuery.of(Listing.ALL), 0, 1000));
+                List<Long> mine = ids(gate.list(caller, ItemQuery.of(Listing.MY_AGENCY), 0, 1000));
+                List<Long> shared = ids(gate.list(caller, ItemQuery.of(Listing.SHARED_WITH_MY_AGENCY), 0, 1000));
+                List<Long> queue = ids(gate.list(caller, ItemQuery.of(Listing.VETTING_QUEUE), 0, 1000));
+                check(failures, persona, "count", gate.count(caller, ItemQuery.of(Listing.ALL)) == all.size(), true);
                 for (Map.Entry<DemoItem, ItemId> entry : ids.entrySet()) {
                     DemoItem item = entry.getKey();
                     long id = entry.getValue().value();
@@ -169,7 +169,7 @@ class VisibilityMatrixIT {
         Map<DemoItem, ItemId> ids = new LinkedHashMap<>();
         for (DemoItem item : DemoItem.values()) {
             for (String owner : List.of("moi.vetter", "iom.vetter")) {
-                gate.list(caller(owner), new ItemQuery(ItemView.MY_AGENCY, null, null, null, item.title(), null, false), 0, 2)
+                gate.list(caller(owner), new ItemQuery(Listing.MY_AGENCY, null, null, null, item.title(), null, false), 0, 2)
                         .forEach(v -> ids.put(item, new ItemId(v.getItem().getId())));
             }
         }

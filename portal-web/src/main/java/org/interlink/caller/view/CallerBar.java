@@ -50,6 +50,10 @@ public class CallerBar {
         return isSignedIn() && getCaller().hasRole(Role.PLATFORM_ADMIN);
     }
 
+    public boolean isVetter() {
+        return isSignedIn() && getCaller().hasRole(Role.VETTER);
+    }
+
     /** The other agencies the caller may switch to. */
     public List<Agency> getOtherAgencies() {
         Caller caller = getCaller();

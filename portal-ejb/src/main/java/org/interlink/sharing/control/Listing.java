@@ -1,7 +1,7 @@
 package org.interlink.sharing.control;
 
 /** Which items a list shows, all of them through the gate. */
-public enum ItemView {
+public enum Listing {
     /** Everything the caller may read: their agency's items and what others share with it. */
     ALL,
     /** Items of the agency the caller acts for (the current version of each). */

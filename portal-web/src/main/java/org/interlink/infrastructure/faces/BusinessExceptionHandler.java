@@ -1,0 +1,60 @@
+package org.interlink.infrastructure.faces;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExceptionHandler;
+import jakarta.faces.context.ExceptionHandlerWrapper;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.event.ExceptionQueuedEvent;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import org.interlink.BusinessException;
+
+import java.util.Iterator;
+import java.util.Optional;
+
+/**
+ * Shows a refused action as a message on the page the user is on, instead of an error page:
+ * a rule of the domain ({@link BusinessException}), a form the boundary's validation refused, or a
+ * change someone else saved first. The transaction was rolled back, so nothing changed. Any other
+ * exception goes on to the error pages.
+ */
+public class BusinessExceptionHandler extends ExceptionHandlerWrapper {
+
+    public BusinessExceptionHandler(ExceptionHandler wrapped) {
+        super(wrapped);
+    }
+
+    @Override
+    public void handle() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
+        while (events.hasNext()) {
+            Throwable exception = events.next().getContext().getException();
+            Optional<String> message = messageFor(exception);
+            if (message.isPresent() && faces != null) {
+                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message.get(), null));
+                faces.validationFailed();
+                faces.renderResponse();
+                events.remove();
+            }
+        }
+        getWrapped().handle();
+    }
+
+    /** What to tell the user about this exception, if it is one a user can cause. */
+    static Optional<String> messageFor(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BusinessException business) {
+                return Optional.of(business.getMessage());
+            }
+            if (cause instanceof ConstraintViolationException invalid) {
+                return invalid.getConstraintViolations().stream().map(ConstraintViolation::getMessage).sorted().findFirst();
+            }
+            if (cause instanceof OptimisticLockException) {
+                return Optional.of("Someone changed this item while you were working on it. Open it again to see their change.");
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,128 @@
+package org.interlink.item.view;
+
+import jakarta.inject.Inject;
+import org.interlink.agency.boundary.Agencies;
+import org.interlink.agency.boundary.Communities;
+import org.interlink.agency.entity.Agency;
+import org.interlink.agency.entity.Community;
+import org.interlink.caller.boundary.CurrentCaller;
+import org.interlink.caller.entity.Caller;
+import org.interlink.item.boundary.ItemForm;
+import org.interlink.item.boundary.Items;
+import org.interlink.item.entity.Item;
+import org.interlink.item.entity.ItemId;
+import org.interlink.item.entity.ItemVersion;
+import org.interlink.sharing.entity.Marking;
+import org.interlink.sharing.entity.Scope;
+import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the edit pages of the three kinds share: a new item or the caller's editable version
+ * ({@code ?id=…}), the sharing choices, and saving through the kind's boundary.
+ *
+ * @param <F> the form of the kind
+ */
+public abstract class ItemEditView<F extends ItemForm> implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    protected Items items;
+
+    @Inject
+    protected CurrentCaller currentCaller;
+
+    @Inject
+    Agencies agencies;
+
+    @Inject
+    Communities communities;
+
+    private String id;
+    private F form;
+
+    /** Runs before the page renders (f:viewAction): a new form, or the caller's current version to edit. */
+    public void load() throws IOException {
+        if (form != null) {
+            return;
+        }
+        if (id == null || id.isBlank()) {
+            form = newForm();
+            return;
+        }
+        Optional<ItemVersion> version = ItemId.parse(id).flatMap(itemId -> items.read(caller(), itemId))
+                .filter(v -> v.getItem().getKind() == kind())
+                .filter(v -> caller().activeAgency().map(v.getItem()::isOwnedBy).orElse(false));
+        if (version.isEmpty()) {
+            Faces.responseSendError(404, "no such item");
+            Faces.responseComplete();
+            return;
+        }
+        form = formOf(version.get());
+    }
+
+    /** Drafts the new item or saves the edit; the item's page shows it. */
+    public String save() {
+        Item item = isNew() ? draft(caller(), form) : edit(caller(), ItemId.parse(id).orElseThrow(), form);
+        Messages.addFlashGlobalInfo(isNew() ? "Draft saved. Submit it when it is ready to be vetted." : "Changes saved.");
+        return "/item?faces-redirect=true&id=" + item.getId();
+    }
+
+    protected abstract org.interlink.item.entity.ItemKind kind();
+
+    protected abstract F newForm();
+
+    protected abstract F formOf(ItemVersion version);
+
+    protected abstract Item draft(Caller caller, F form);
+
+    protected abstract Item edit(Caller caller, ItemId id, F form);
+
+    public boolean isNew() {
+        return id == null || id.isBlank();
+    }
+
+    public List<Marking> getMarkings() {
+        return List.of(Marking.values());
+    }
+
+    public List<Scope> getScopes() {
+        return List.of(Scope.values());
+    }
+
+    /** The other agencies (the own agency always reads its items). */
+    public List<Agency> getOtherAgencies() {
+        Optional<Agency> own = caller().activeAgency();
+        return agencies.all().stream().filter(a -> own.map(o -> !o.equals(a)).orElse(true)).toList();
+    }
+
+    public List<Agency> getAllAgencies() {
+        return agencies.all();
+    }
+
+    public List<Community> getCommunities() {
+        return communities.all();
+    }
+
+    protected Caller caller() {
+        return currentCaller.get();
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public F getForm() {
+        return form;
+    }
+}

@@ -1,0 +1,64 @@
+package org.interlink.recommendation.view;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.interlink.caller.entity.Caller;
+import org.interlink.item.entity.Item;
+import org.interlink.item.entity.ItemId;
+import org.interlink.item.entity.ItemKind;
+import org.interlink.item.entity.ItemVersion;
+import org.interlink.item.view.ItemEditView;
+import org.interlink.recommendation.boundary.RecommendationForm;
+import org.interlink.recommendation.boundary.Recommendations;
+import org.interlink.recommendation.entity.RecommendationVersion;
+import org.interlink.sharing.control.ItemQuery;
+import org.interlink.sharing.control.Listing;
+import org.interlink.sharing.entity.Marking;
+import org.interlink.sharing.entity.Scope;
+
+import java.util.List;
+
+/** {@code recommendation-edit.xhtml}: drafting or editing a recommendation to another agency. */
+@Named
+@ViewScoped
+public class RecommendationEditView extends ItemEditView<RecommendationForm> {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    Recommendations recommendations;
+
+    @Override
+    protected ItemKind kind() {
+        return ItemKind.RECOMMENDATION;
+    }
+
+    @Override
+    protected RecommendationForm newForm() {
+        RecommendationForm form = new RecommendationForm();
+        form.getSharing().setMarking(Marking.AMBER);
+        form.getSharing().setScope(Scope.NAMED_AGENCIES);
+        return form;
+    }
+
+    @Override
+    protected RecommendationForm formOf(ItemVersion version) {
+        return RecommendationForm.of((RecommendationVersion) version);
+    }
+
+    @Override
+    protected Item draft(Caller caller, RecommendationForm form) {
+        return recommendations.draft(caller, form);
+    }
+
+    @Override
+    protected Item edit(Caller caller, ItemId id, RecommendationForm form) {
+        return recommendations.edit(caller, id, form);
+    }
+
+    /** The meeting outcomes the author may link: those they can read (the newest 50). */
+    public List<ItemVersion> getMeetings() {
+        return items.list(caller(), ItemQuery.of(Listing.ALL).ofKind(ItemKind.MEETING_OUTCOME), 0, 50);
+    }
+}

@@ -1,0 +1,73 @@
+package org.interlink.journeys;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The edit pages of records, recommendations and meeting outcomes, driven through their PrimeFaces inputs. */
+public final class ItemFormPage extends PortalPage {
+
+    ItemFormPage(Browser browser) {
+        super(browser);
+        browser.await(By.cssSelector("form.il-form"));
+    }
+
+    public void type(String id, String text) {
+        WebElement input = browser.await(By.id(id));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    /**
+     * Sets the date of a p:datePicker through its widget, as picking the day in its calendar does
+     * (typing would leave the calendar open, holding the keyboard).
+     */
+    public void date(String id, String isoDate) {
+        browser.await(By.id(id + "_input"));
+        ((JavascriptExecutor) browser.driver()).executeScript(
+                "var d = arguments[1].split('-');"
+                        + "PrimeFaces.getWidgetById(arguments[0]).setDate(new Date(+d[0], +d[1] - 1, +d[2]));", id, isoDate);
+    }
+
+    /** Chooses a value in a p:selectOneMenu through the PrimeFaces widget, as a click on the item does. */
+    public void choose(String id, String value) {
+        browser.await(By.id(id));
+        ((JavascriptExecutor) browser.driver()).executeScript(
+                "PrimeFaces.getWidgetById(arguments[0]).selectValue(arguments[1]);", id, value);
+        waitForAjax();
+    }
+
+    /** Ticks one value of a p:selectCheckboxMenu. */
+    public void pick(String id, String value) {
+        browser.await(By.id(id));
+        ((JavascriptExecutor) browser.driver()).executeScript(
+                "PrimeFaces.getWidgetById(arguments[0]).selectValue(arguments[1]);", id, value);
+        waitForAjax();
+    }
+
+    /** Chooses a p:selectOneRadio option by its value (the scope's name). */
+    public void radio(String id, String value) {
+        browser.await(By.xpath("//input[@name='" + id + "' and @value='" + value
+                + "']/../following-sibling::div[contains(@class,'ui-radiobutton-box')]")).click();
+        waitForAjax();
+    }
+
+    public ItemPage save() {
+        browser.await(By.cssSelector("[id$=':save']")).click();
+        return new ItemPage(browser);
+    }
+
+    /** Saves and expects to stay on the form with an error message, which it returns. */
+    public String saveFailing() {
+        browser.await(By.cssSelector("[id$=':save']")).click();
+        return browser.text(By.cssSelector(".ui-messages-error"));
+    }
+
+    private void waitForAjax() {
+        new WebDriverWait(browser.driver(), Browser.WAIT).until(ExpectedConditions.jsReturnsValue(
+                "return (window.PrimeFaces && PrimeFaces.ajax && PrimeFaces.ajax.Queue.isEmpty()) ? true : null"));
+    }
+
+}

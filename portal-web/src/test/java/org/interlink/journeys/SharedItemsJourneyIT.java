@@ -1,0 +1,153 @@
+package org.interlink.journeys;
+
+import org.interlink.demo.DemoItem;
+import org.interlink.devstack.RealmDefinition;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Sharing across agencies as people do it: a liaison drafts and submits a recommendation to the
+ * Ministry, a vetter of their agency publishes it, the Ministry reads it; nobody vets their own
+ * item; an item that was not shared with you does not exist for you, even by its address.
+ */
+@ExtendWith(PortalStack.class)
+class SharedItemsJourneyIT {
+
+    private Browser browser;
+    private String journey;
+
+    @BeforeEach
+    void openBrowser(TestInfo test) {
+        browser = new Browser();
+        journey = "items-" + test.getTestMethod().orElseThrow().getName();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.screenshot(journey);
+        browser.close();
+    }
+
+    @Test
+    void aRecommendationGoesFromIomThroughVettingToTheMinistry() {
+        String title = "Joint border data dashboard " + UUID.randomUUID().toString().substring(0, 8);
+
+        signIn("iom.liaison");
+        browser.open(PortalStack.portalUrl() + "/recommendation-edit.xhtml");
+        ItemFormPage form = new ItemFormPage(browser);
+        form.choose("recommendation-form:addressee", "iq-moi");
+        form.type("recommendation-form:title", title);
+        form.type("recommendation-form:summary", "Publish the border points' daily figures on a dashboard both agencies read.");
+        form.choose("recommendation-form:marking", "AMBER");
+        form.radio("recommendation-form:scope", "NAMED_AGENCIES");
+        form.pick("recommendation-form:agencies", "iq-moi");
+        ItemPage item = form.save();
+        assertThat(item.state()).isEqualTo("Draft");
+        String id = item.id();
+        item.step("submit");
+        assertThat(new ItemPage(browser).state()).isEqualTo("Submitted");
+        browser.screenshot("items-submitted-by-iom-liaison");
+        signOut();
+
+        signIn("iom.vetter");
+        browser.open(PortalStack.portalUrl() + "/items.xhtml?view=VETTING_QUEUE");
+        assertThat(browser.text(By.id("items:table_data"))).contains(title);
+        browser.open(PortalStack.portalUrl() + "/item.xhtml?id=" + id);
+        item = new ItemPage(browser);
+        item.comment("Checked against the Lyon decisions");
+        item.step("publish");
+        item = new ItemPage(browser);
+        assertThat(item.state()).isEqualTo("Published");
+        assertThat(item.history()).contains("Published", "Checked against the Lyon decisions", "iom.vetter");
+        signOut();
+
+        signIn("moi.official");
+        browser.open(PortalStack.portalUrl() + "/items.xhtml?view=SHARED_WITH_MY_AGENCY");
+        assertThat(browser.text(By.id("items:table_data"))).contains(title);
+        browser.open(PortalStack.portalUrl() + "/item.xhtml?id=" + id);
+        item = new ItemPage(browser);
+        assertThat(item.title()).isEqualTo(title);
+        assertThat(browser.text(By.id("recommendation-addressee"))).isEqualTo("Iraq Ministry of Interior");
+        assertThat(item.hasStep("edit")).isFalse();
+    }
+
+    @Test
+    void theAuthorCannotVetTheirOwnItem() {
+        String title = "Vetter's own draft " + UUID.randomUUID().toString().substring(0, 8);
+        signIn("iom.vetter");
+        browser.open(PortalStack.portalUrl() + "/record-edit.xhtml");
+        ItemFormPage form = new ItemFormPage(browser);
+        form.type("record-form:title", title);
+        form.type("record-form:summary", "Displacement in Ninewa, October round.");
+        form.date("record-form:referenceDate", "2026-10-31");
+        form.type("record-form:location", "Ninewa");
+        form.type("record-form:quantity_input", "41250");
+        form.choose("record-form:marking", "GREEN");
+        form.radio("record-form:scope", "ALL_MEMBERS");
+        ItemPage item = form.save();
+        item.step("submit");
+        item = new ItemPage(browser);
+
+        assertThat(item.state()).isEqualTo("Submitted");
+        assertThat(item.hasStep("publish")).isFalse();
+        assertThat(item.hasStep("return")).isFalse();
+        assertThat(browser.text(By.id("step-form:own-version-note"))).contains("another vetter of your agency must vet it");
+        browser.open(PortalStack.portalUrl() + "/items.xhtml?view=VETTING_QUEUE");
+        assertThat(browser.text(By.id("items:table"))).doesNotContain(title);
+    }
+
+    @Test
+    void anItemNotSharedWithYouIsNotFoundEvenByItsAddress() {
+        signIn("moi.official");
+        browser.open(PortalStack.portalUrl() + "/items.xhtml?view=MY_AGENCY");
+        browser.await(By.linkText(DemoItem.SAFWAN_INCIDENT.title())).click();
+        String safwan = new ItemPage(browser).id();
+        signOut();
+
+        signIn("interpol.liaison");
+        browser.open(PortalStack.portalUrl() + "/item.xhtml?id=" + safwan);
+        PortalPage page = new PortalPage(browser);
+        assertThat(page.errorCode()).isEqualTo("404");
+        assertThat(page.title()).isEqualTo("Page not found");
+
+        browser.open(PortalStack.portalUrl() + "/item.xhtml?id=999999999");
+        assertThat(new PortalPage(browser).errorCode()).as("the same answer as for an item that does not exist").isEqualTo("404");
+    }
+
+    @Test
+    void anIllegalMarkingAndScopeIsRefusedWithTheRuleAndNothingIsSaved() {
+        signIn("iom.liaison");
+        browser.open(PortalStack.portalUrl() + "/record-edit.xhtml");
+        ItemFormPage form = new ItemFormPage(browser);
+        form.type("record-form:title", "Should not be saved");
+        form.type("record-form:summary", "AMBER to everybody is not allowed.");
+        form.date("record-form:referenceDate", "2026-10-31");
+        form.type("record-form:location", "Anbar");
+        form.type("record-form:quantity_input", "10");
+        form.choose("record-form:marking", "AMBER");
+        form.radio("record-form:scope", "ALL_MEMBERS");
+
+        String error = form.saveFailing();
+
+        assertThat(error).contains("TLP:AMBER may not be shared with all member agencies");
+        browser.open(PortalStack.portalUrl() + "/items.xhtml?view=MY_AGENCY");
+        assertThat(browser.text(By.id("items:table"))).doesNotContain("Should not be saved");
+    }
+
+    private void signIn(String username) {
+        browser.open(PortalStack.portalUrl() + "/");
+        new KeycloakLoginPage(browser).signIn(username, RealmDefinition.DEMO_PASSWORD);
+    }
+
+    private void signOut() {
+        new PortalPage(browser).signOut();
+    }
+}
