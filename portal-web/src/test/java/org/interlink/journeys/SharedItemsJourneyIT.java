@@ -1,6 +1,7 @@
 package org.interlink.journeys;
 
 import org.interlink.demo.DemoItem;
+import org.interlink.item.entity.AttachmentContent;
 import org.interlink.devstack.RealmDefinition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -8,6 +9,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import java.util.UUID;
 
@@ -140,6 +146,37 @@ class SharedItemsJourneyIT {
         assertThat(error).contains("TLP:AMBER may not be shared with all member agencies");
         browser.open(PortalStack.portalUrl() + "/items.xhtml?view=MY_AGENCY");
         assertThat(browser.text(By.id("items:table"))).doesNotContain("Should not be saved");
+    }
+
+    @Test
+    void aFileAttachedToARecordIsServedOnlyToThoseWhoMayReadIt() throws Exception {
+        byte[] csv = "governorate,displaced\nNinewa,41250\n".getBytes(StandardCharsets.UTF_8);
+        Path file = Files.createTempFile("ninewa-figures", ".csv");
+        Files.write(file, csv);
+        signIn("iom.liaison");
+        browser.open(PortalStack.portalUrl() + "/record-edit.xhtml");
+        ItemFormPage form = new ItemFormPage(browser);
+        form.type("record-form:title", "Ninewa figures with table " + UUID.randomUUID().toString().substring(0, 8));
+        form.type("record-form:summary", "The table is attached.");
+        form.date("record-form:referenceDate", "2026-10-31");
+        form.type("record-form:location", "Ninewa");
+        form.type("record-form:quantity_input", "41250");
+        ItemPage item = form.save();
+
+        browser.driver().findElement(By.cssSelector("input[type=file][id^='attachment-form:file']")).sendKeys(file.toString());
+        browser.await(By.id("attachment-form:attach")).click();
+        item = new ItemPage(browser);
+        String link = browser.await(By.cssSelector("#attachment-form a.il-file-link")).getAttribute("href");
+        assertThat(browser.text(By.id("attachments"))).contains(file.getFileName().toString(), "SHA-256");
+
+        String digest = (String) ((JavascriptExecutor) browser.driver()).executeAsyncScript(
+                "fetch(arguments[0]).then(r => r.headers.get('Digest')).then(arguments[1]);", link);
+        assertThat(digest).isEqualTo("sha-256=" + AttachmentContent.sha256(csv));
+        signOut();
+
+        signIn("interpol.liaison");
+        browser.open(link);
+        assertThat(new PortalPage(browser).errorCode()).isEqualTo("404");
     }
 
     private void signIn(String username) {

@@ -125,6 +125,33 @@ public class Item implements Serializable {
         record(caller, version, ItemAction.EDITED, null, now, true);
     }
 
+    /**
+     * The author attaches a file to their draft (or returned) version, within the policy's limits.
+     *
+     * @param content the stored bytes (the same object for the same SHA-256, so files are kept once)
+     */
+    public Attachment attach(Caller caller, String filename, String contentType, AttachmentContent content,
+                             AttachmentPolicy policy, Instant now) {
+        ItemVersion version = current();
+        checkEdit(caller, version);
+        policy.check(filename, contentType, content.getSize());
+        Attachment attachment = new Attachment(version, AttachmentPolicy.cleanName(filename),
+                AttachmentPolicy.cleanType(contentType), content, caller.username(), now);
+        version.attach(attachment, now);
+        record(caller, version, ItemAction.ATTACHED, attachment.getFilename(), now, true);
+        return attachment;
+    }
+
+    /** The author removes a file from their draft (or returned) version. */
+    public void detach(Caller caller, long attachmentId, Instant now) {
+        ItemVersion version = current();
+        checkEdit(caller, version);
+        Attachment attachment = version.getAttachments().stream().filter(a -> a.getId() == attachmentId).findFirst()
+                .orElseThrow(() -> new InvalidContent("This version has no such attachment."));
+        version.detach(attachment, now);
+        record(caller, version, ItemAction.DETACHED, attachment.getFilename(), now, true);
+    }
+
     /** The author hands their draft (or returned) version to the vetters. */
     public void submit(Caller caller, Instant now) {
         ItemVersion version = current();
@@ -189,6 +216,7 @@ public class Item implements Serializable {
         ItemVersion next = version.content().createVersion();
         next.start(this, version.getNumber() + 1, caller.username(), now);
         next.revise(version.content(), version.sharing(), now);
+        version.copyAttachmentsTo(next);
         version.current(false);
         versions.add(next);
         record(caller, next, ItemAction.NEW_VERSION, null, now, true);

@@ -4,6 +4,8 @@ package org.interlink.item.entity;
 public enum ItemAction {
     DRAFTED,
     EDITED,
+    ATTACHED,
+    DETACHED,
     SUBMITTED,
     RETURNED,
     PUBLISHED,

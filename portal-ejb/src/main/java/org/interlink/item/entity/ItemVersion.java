@@ -3,6 +3,7 @@ package org.interlink.item.entity;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.DiscriminatorColumn;
@@ -20,6 +21,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -33,7 +36,9 @@ import org.interlink.workflow.entity.WorkflowState;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -122,6 +127,10 @@ public abstract class ItemVersion implements Serializable {
     @Column(name = "username", length = 100)
     private Set<String> userGrants = new LinkedHashSet<>();
 
+    @OneToMany(mappedBy = "version", cascade = {CascadeType.PERSIST, CascadeType.REMOVE}, orphanRemoval = true)
+    @OrderBy("id ASC")
+    private List<Attachment> attachments = new ArrayList<>();
+
     @Version
     @Column(name = "lock_version")
     private long lockVersion;
@@ -173,6 +182,21 @@ public abstract class ItemVersion implements Serializable {
         this.current = current;
     }
 
+    void attach(Attachment attachment, Instant now) {
+        attachments.add(attachment);
+        this.updatedAt = now;
+    }
+
+    void detach(Attachment attachment, Instant now) {
+        attachments.remove(attachment);
+        this.updatedAt = now;
+    }
+
+    /** The attachments of this version carried over to the next one (same stored files). */
+    void copyAttachmentsTo(ItemVersion next) {
+        attachments.forEach(a -> next.attachments.add(a.copyTo(next)));
+    }
+
     // --- implemented by each kind ---
 
     /** Takes over the kind's own fields from {@code content} (title, summary and sharing are done). */
@@ -195,6 +219,10 @@ public abstract class ItemVersion implements Serializable {
                 .add("agencies", names(agencyGrants.stream().map(a -> a.getCode().value())))
                 .add("communities", names(communityGrants.stream().map(c -> c.getCode().value())))
                 .add("people", names(userGrants.stream()));
+        JsonArrayBuilder files = Json.createArrayBuilder();
+        attachments.forEach(a -> files.add(Json.createObjectBuilder().add("name", a.getFilename())
+                .add("type", a.getContentType()).add("size", a.getSize()).add("sha256", a.getSha256())));
+        json.add("attachments", files);
         describe(json);
         return json.build().toString();
     }
@@ -274,16 +302,20 @@ public abstract class ItemVersion implements Serializable {
         return Optional.ofNullable(publishedBy).map(Username::new);
     }
 
+    public List<Attachment> getAttachments() {
+        return List.copyOf(attachments);
+    }
+
     /** Agency grants by name. */
-    public java.util.List<Agency> getAgencyGrants() {
+    public List<Agency> getAgencyGrants() {
         return agencyGrants.stream().sorted(Comparator.comparing(Agency::getName)).toList();
     }
 
-    public java.util.List<Community> getCommunityGrants() {
+    public List<Community> getCommunityGrants() {
         return communityGrants.stream().sorted(Comparator.comparing(Community::getName)).toList();
     }
 
-    public java.util.List<String> getUserGrants() {
+    public List<String> getUserGrants() {
         return userGrants.stream().sorted().toList();
     }
 

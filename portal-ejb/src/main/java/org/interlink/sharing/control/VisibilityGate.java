@@ -8,6 +8,7 @@ import jakarta.persistence.TypedQuery;
 import org.interlink.agency.entity.Agency;
 import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.Role;
+import org.interlink.item.entity.Attachment;
 import org.interlink.item.entity.Item;
 import org.interlink.item.entity.ItemAction;
 import org.interlink.item.entity.ItemEvent;
@@ -150,6 +151,24 @@ public class VisibilityGate {
                 .filter(e -> readable.contains(e.getVersionNumber()))
                 .filter(e -> e.getAction() == ItemAction.PUBLISHED)
                 .toList();
+    }
+
+    /**
+     * An attached file, if the caller may read the version it is attached to (their agency's
+     * versions, or a shared version whose sharing reaches them).
+     */
+    public Optional<Attachment> attachment(Caller caller, long attachmentId) {
+        Attachment attachment = em.find(Attachment.class, attachmentId);
+        if (attachment == null) {
+            return Optional.empty();
+        }
+        ItemId item = attachment.getVersion().getItem().id();
+        boolean readable = versions(caller, item).stream().anyMatch(v -> v.getId().equals(attachment.getVersion().getId()));
+        if (!readable) {
+            denials.record(caller, item, "download attachment " + attachmentId);
+            return Optional.empty();
+        }
+        return Optional.of(attachment);
     }
 
     private Optional<ItemVersion> findVisible(Caller caller, ItemId id) {

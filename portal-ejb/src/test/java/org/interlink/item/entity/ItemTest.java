@@ -245,4 +245,37 @@ class ItemTest {
         item.publish(vetter, "ok", NOW);
         assertThat(item.stepsFor(liaison)).containsExactlyInAnyOrder(ItemStep.WITHDRAW, ItemStep.ARCHIVE, ItemStep.NEW_VERSION);
     }
+
+    private static final AttachmentPolicy POLICY = new AttachmentPolicy(1024, Set.of("application/pdf", "text/csv"));
+
+    @Test
+    void theAuthorAttachesFilesToTheirDraftWithinTheLimits() {
+        Item item = Item.draft(liaison, figures("DTM round"), Sharing.allMembers(Marking.CLEAR), NOW);
+        AttachmentContent csv = AttachmentContent.of("governorate,displaced\nNinewa,41250\n".getBytes());
+
+        Attachment attached = item.attach(liaison, "C:\\Users\\claire\\dtm.csv", "text/csv; charset=UTF-8", csv, POLICY, NOW);
+
+        assertThat(attached.getFilename()).isEqualTo("dtm.csv");
+        assertThat(attached.getContentType()).isEqualTo("text/csv");
+        assertThat(attached.getSha256()).hasSize(64).isEqualTo(AttachmentContent.sha256(csv.getBytes()));
+        assertThat(item.current().getAttachments()).containsExactly(attached);
+        assertThat(item.getEvents().get(1).getAction()).isEqualTo(ItemAction.ATTACHED);
+        assertThat(item.getEvents().get(1).getSnapshot()).hasValueSatisfying(json -> assertThat(json).contains("\"name\":\"dtm.csv\""));
+    }
+
+    @Test
+    void filesBeyondTheLimitsAreRefusedAndNothingIsAttached() {
+        Item item = Item.draft(liaison, figures("DTM round"), Sharing.allMembers(Marking.CLEAR), NOW);
+
+        assertThatThrownBy(() -> item.attach(liaison, "big.pdf", "application/pdf", AttachmentContent.of(new byte[2048]), POLICY, NOW))
+                .isInstanceOf(InvalidContent.class).hasMessageContaining("larger than");
+        assertThatThrownBy(() -> item.attach(liaison, "tool.exe", "application/x-msdownload", AttachmentContent.of(new byte[10]), POLICY, NOW))
+                .isInstanceOf(InvalidContent.class).hasMessageContaining("cannot be attached");
+        assertThatThrownBy(() -> item.attach(vetter, "notes.csv", "text/csv", AttachmentContent.of(new byte[10]), POLICY, NOW))
+                .isInstanceOf(NotAllowed.class);
+        item.submit(liaison, NOW);
+        assertThatThrownBy(() -> item.attach(liaison, "late.csv", "text/csv", AttachmentContent.of(new byte[10]), POLICY, NOW))
+                .isInstanceOf(IllegalTransition.class);
+        assertThat(item.current().getAttachments()).isEmpty();
+    }
 }

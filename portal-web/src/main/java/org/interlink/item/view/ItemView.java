@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import org.interlink.caller.boundary.CurrentCaller;
 import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.Role;
+import org.interlink.item.boundary.Attachments;
 import org.interlink.item.boundary.Items;
 import org.interlink.item.entity.Item;
 import org.interlink.item.entity.ItemEvent;
@@ -19,6 +20,7 @@ import org.interlink.records.entity.RecordVersion;
 import org.interlink.workflow.entity.WorkflowState;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
+import org.primefaces.model.file.UploadedFile;
 
 import java.io.IOException;
 import java.io.Serializable;
@@ -43,7 +45,11 @@ public class ItemView implements Serializable {
     @Inject
     CurrentCaller currentCaller;
 
+    @Inject
+    Attachments attachments;
+
     private String id;
+    private transient UploadedFile upload;
     private ItemVersion version;
     private String comment;
 
@@ -76,6 +82,20 @@ public class ItemView implements Serializable {
 
     public String archive() {
         return step(() -> items.archive(caller(), itemId()), "Archived: still readable, no longer changed.");
+    }
+
+    /** The author attaches the chosen file to their editable version. */
+    public String attach() {
+        if (upload == null || upload.getSize() == 0) {
+            Messages.addGlobalError("Choose a file to attach.");
+            return null;
+        }
+        return step(() -> attachments.attach(caller(), itemId(), upload.getFileName(), upload.getContentType(), upload.getContent()),
+                "Attached " + upload.getFileName() + ".");
+    }
+
+    public String detach(long attachmentId) {
+        return step(() -> attachments.detach(caller(), itemId(), attachmentId), "Attachment removed.");
     }
 
     public String startNewVersion() {
@@ -173,6 +193,19 @@ public class ItemView implements Serializable {
 
     public ItemVersion getVersion() {
         return version;
+    }
+
+    public UploadedFile getUpload() {
+        return upload;
+    }
+
+    public void setUpload(UploadedFile upload) {
+        this.upload = upload;
+    }
+
+    /** A file size people read: bytes, KB or MB. */
+    public String size(long bytes) {
+        return bytes < 1024 ? bytes + " B" : bytes < 1024 * 1024 ? (bytes / 1024) + " KB" : String.format("%.1f MB", bytes / (1024.0 * 1024));
     }
 
     public String getComment() {
