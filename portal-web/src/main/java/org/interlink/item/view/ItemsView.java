@@ -12,6 +12,7 @@ import org.interlink.item.entity.ItemKind;
 import org.interlink.item.entity.ItemVersion;
 import org.interlink.sharing.control.ItemQuery;
 import org.interlink.sharing.control.Listing;
+import org.interlink.sharing.control.VisibilityGate;
 import org.interlink.sharing.entity.Marking;
 import org.interlink.workflow.entity.WorkflowState;
 import org.omnifaces.cdi.Param;
@@ -20,9 +21,13 @@ import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
 
+import jakarta.faces.context.FacesContext;
+
 import java.io.Serializable;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code items.xhtml}: one list page for every view (all, my agency, shared with my agency, the
@@ -51,6 +56,7 @@ public class ItemsView implements Serializable {
     private Listing view;
     private ItemKind kind;
     private LazyDataModel<ItemVersion> model;
+    private boolean beyondLimit;
 
     @PostConstruct
     void init() {
@@ -61,6 +67,15 @@ public class ItemsView implements Serializable {
 
     public LazyDataModel<ItemVersion> getModel() {
         return model;
+    }
+
+    /** More items match than the list offers: the page asks for a filter. */
+    public boolean isBeyondLimit() {
+        return beyondLimit;
+    }
+
+    public int getLimit() {
+        return VisibilityGate.COUNT_LIMIT;
     }
 
     public Listing getView() {
@@ -99,19 +114,42 @@ public class ItemsView implements Serializable {
         }
     }
 
-    /** The page of versions the table shows; PrimeFaces asks for the count and one page at a time. */
+    /**
+     * The page of versions the table shows; PrimeFaces asks for the count and one page at a time.
+     * It may ask more than once while rendering one response: the answers of this request are
+     * remembered, so the database is asked once.
+     */
     final class Pages extends LazyDataModel<ItemVersion> {
 
         private static final long serialVersionUID = 1L;
 
+        private transient Object answeredRequest;
+        private transient Map<Question, Object> answers;
+
+        /** At most the newest {@link VisibilityGate#COUNT_LIMIT}; the page says when there are more. */
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
-            return Math.toIntExact(items.count(currentCaller.get(), query(Map.of(), filterBy)));
+            ItemQuery query = query(Map.of(), filterBy);
+            long count = (Long) answer(new Question(query, -1, -1), () -> items.count(currentCaller.get(), query));
+            beyondLimit = count > VisibilityGate.COUNT_LIMIT;
+            return (int) Math.min(count, VisibilityGate.COUNT_LIMIT);
         }
 
         @Override
+        @SuppressWarnings("unchecked")
         public List<ItemVersion> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            return items.list(currentCaller.get(), query(sortBy, filterBy), first, pageSize);
+            ItemQuery query = query(sortBy, filterBy);
+            return (List<ItemVersion>) answer(new Question(query, first, pageSize),
+                    () -> items.list(currentCaller.get(), query, first, pageSize));
+        }
+
+        private Object answer(Question question, Supplier<Object> ask) {
+            Object request = FacesContext.getCurrentInstance();
+            if (request != answeredRequest || answers == null) {
+                answeredRequest = request;
+                answers = new HashMap<>();
+            }
+            return answers.computeIfAbsent(question, q -> ask.get());
         }
 
         @Override
@@ -146,5 +184,9 @@ public class ItemsView implements Serializable {
             FilterMeta meta = filterBy.get(field);
             return meta == null || meta.getFilterValue() == null ? null : meta.getFilterValue().toString();
         }
+    }
+
+    /** What the table asked the boundary: a count (first = -1) or a page. */
+    private record Question(ItemQuery query, int first, int size) {
     }
 }

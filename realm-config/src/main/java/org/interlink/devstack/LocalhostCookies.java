@@ -1,4 +1,4 @@
-package org.interlink.ear;
+package org.interlink.devstack;
 
 import java.net.CookieHandler;
 import java.net.HttpCookie;
@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code Secure} flag: browsers treat {@code http://localhost} as a secure context, and Keycloak
  * marks its login cookies {@code Secure}; Java's own cookie manager would withhold them.
  */
-final class LocalhostCookies extends CookieHandler {
+public final class LocalhostCookies extends CookieHandler {
 
     private final Map<String, String> cookies = new ConcurrentHashMap<>();
 
@@ -24,6 +24,15 @@ final class LocalhostCookies extends CookieHandler {
         StringBuilder header = new StringBuilder();
         cookies.forEach((name, value) -> header.append(header.length() == 0 ? "" : "; ").append(name).append('=').append(value));
         return Map.of("Cookie", List.of(header.toString()));
+    }
+
+    /** One cookie as a request header value, e.g. {@code JSESSIONID=abc}. */
+    public String header(String name) {
+        String value = cookies.get(name);
+        if (value == null) {
+            throw new IllegalStateException("no cookie " + name + " was set");
+        }
+        return name + "=" + value;
     }
 
     @Override

@@ -1,0 +1,85 @@
+package org.interlink.devstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Signs a demo user in to the portal the way a browser does, with plain HTTP: the portal's
+ * redirect to Keycloak, the username page, the password page, and back. For tests and benchmarks
+ * that need a signed-in session without a browser.
+ */
+public final class PortalSignIn {
+
+    private static final Pattern LOGIN_FORM = Pattern.compile("<form id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final HttpClient client;
+    private final LocalhostCookies cookies = new LocalhostCookies();
+
+    public PortalSignIn() {
+        client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).cookieHandler(cookies)
+                .connectTimeout(TIMEOUT).build();
+    }
+
+    /** Signs in and returns the page the portal lands on (its dashboard). */
+    public HttpResponse<String> signIn(String portalUrl, String username, String password) {
+        HttpResponse<String> usernamePage = send(get(portalUrl + "/"));
+        HttpResponse<String> passwordPage = send(post(formAction(usernamePage), "username=" + encode(username)));
+        return send(post(formAction(passwordPage), "password=" + encode(password)));
+    }
+
+    /** A GET with the session of the signed-in user. */
+    public HttpResponse<String> open(String url) {
+        return send(get(url));
+    }
+
+    /** The portal's session cookie, e.g. for a load generator: {@code JSESSIONID=…}. */
+    public String sessionCookie() {
+        return cookies.header("JSESSIONID");
+    }
+
+    public HttpClient client() {
+        return client;
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("no answer from " + request.uri(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String formAction(HttpResponse<String> page) {
+        Matcher form = LOGIN_FORM.matcher(page.body());
+        if (!form.find()) {
+            throw new IllegalStateException("no Keycloak login form on " + page.uri() + ":\n" + page.body());
+        }
+        return form.group(1).replace("&amp;", "&");
+    }
+
+    private static HttpRequest get(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build();
+    }
+
+    private static HttpRequest post(String url, String form) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

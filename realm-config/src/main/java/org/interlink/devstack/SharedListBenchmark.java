@@ -1,0 +1,202 @@
+package org.interlink.devstack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The list benchmark: the first page of "shared with my agency" for a Ministry official, through
+ * the portal (wrk, signed-in session, full page: gate queries, count, Faces rendering) and as the
+ * same query in raw SQL (pgbench), over 100,000 generated items of 20 agencies
+ * ({@code bench/generate-items.sql}) on PostgreSQL. Prints p50/p95/p99 of both.
+ *
+ * <p>Run it with the README's benchmark command; it needs {@code wrk} and {@code pgbench}
+ * (Debian: {@code apt-get install wrk postgresql-client}). System properties as for the run command,
+ * plus {@code interlink.bench.seconds} (30), {@code interlink.bench.connections} (4) and
+ * {@code interlink.bench.log-statements} (false; true logs every statement with its duration to
+ * {@code postgres/postgres.log} under the work folder).
+ */
+public final class SharedListBenchmark {
+
+    private static final Pattern WRK_RESULT = Pattern.compile("RESULT p50_us=(\\d+) p95_us=(\\d+) p99_us=(\\d+) requests=(\\d+) errors=(\\d+)");
+
+    private SharedListBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        requireTool("wrk");
+        requireTool("pgbench");
+        Path work = Path.of(System.getProperty("interlink.work.dir"));
+        int seconds = Integer.getInteger("interlink.bench.seconds", 30);
+        int connections = Integer.getInteger("interlink.bench.connections", 4);
+        DevSecrets secrets = DevSecrets.random();
+        int portalPort = FreePort.find();
+        int keycloakPort = FreePort.find();
+        Map<String, String> settings = Boolean.getBoolean("interlink.bench.log-statements")
+                ? Map.of("log_min_duration_statement", "0", "log_line_prefix", "%m ") : Map.of();
+        try (TestPostgres postgres = TestPostgres.start(work.resolve("postgres"), secrets.databasePassword(), settings);
+             KeycloakServer keycloak = startKeycloak(work, keycloakPort, portalPort, secrets);
+             PayaraMicroServer portal = PayaraMicroServer.start(Path.of(System.getProperty("interlink.payara.micro.jar")),
+                     Path.of(System.getProperty("interlink.war")), portalPort, work.resolve("portal"),
+                     PortalSettings.environment(postgres.database(), KeycloakServer.realmUrl(keycloakPort), secrets.clientSecret(), true))) {
+            keycloak.awaitReady(Duration.ofMinutes(5));
+            portal.awaitReady(Duration.ofMinutes(3));
+            long items = generate(postgres.database());
+            System.out.printf("%nGenerated: %,d items over 20 agencies%n", items);
+
+            PortalSignIn session = new PortalSignIn();
+            session.signIn(portal.url(), "moi.official", RealmDefinition.DEMO_PASSWORD);
+            String page = portal.url() + "/items.xhtml?view=SHARED_WITH_MY_AGENCY";
+            HttpResponse<String> first = session.open(page);
+            int rows = count(first.body(), "il-item-link");
+            if (first.statusCode() != 200 || rows != 20) {
+                throw new IllegalStateException("the page did not show 20 shared items (status " + first.statusCode() + ", " + rows + " rows)");
+            }
+            Result portalResult = wrk(work, page, session.sessionCookie(), connections, seconds);
+            Result sqlResult = pgbench(work, postgres.database(), agencyId(postgres.database(), "iq-moi"), connections, seconds);
+            System.out.printf("""
+
+                    First page of "shared with my agency" (20 of %,d items, caller moi.official), %d connections, %d s each:
+                      through the portal (wrk):  p50 %6.1f ms   p95 %6.1f ms   p99 %6.1f ms   %,d requests, %d errors
+                      raw SQL (pgbench):         p50 %6.2f ms   p95 %6.2f ms   p99 %6.2f ms   %,d queries
+                    %n""", items, connections, seconds,
+                    portalResult.p50(), portalResult.p95(), portalResult.p99(), portalResult.count(), portalResult.errors(),
+                    sqlResult.p50(), sqlResult.p95(), sqlResult.p99(), sqlResult.count());
+        }
+    }
+
+    private static KeycloakServer startKeycloak(Path work, int keycloakPort, int portalPort, DevSecrets secrets) {
+        Folders.deleteTree(work.resolve("keycloak"));
+        return KeycloakServer.start(Path.of(System.getProperty("interlink.keycloak.home")), keycloakPort, work.resolve("keycloak"),
+                "http://localhost:" + portalPort, secrets.clientSecret(), secrets.keycloakAdminPassword());
+    }
+
+    /** Runs bench/generate-items.sql and returns how many items there are now. */
+    static long generate(PortalDatabase db) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(db.url(), db.user(), db.password());
+             Statement sql = connection.createStatement()) {
+            sql.execute(resource("bench/generate-items.sql"));
+            try (var rows = sql.executeQuery("select count(*) from item")) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private static long agencyId(PortalDatabase db, String code) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(db.url(), db.user(), db.password());
+             var query = connection.prepareStatement("select id from agency where code = ?")) {
+            query.setString(1, code);
+            try (var rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private static Result wrk(Path work, String url, String cookie, int connections, int seconds) throws IOException, InterruptedException {
+        Path script = work.resolve("wrk-percentiles.lua");
+        Files.writeString(script, resource("bench/wrk-percentiles.lua"));
+        String output = run(List.of("wrk", "-t", Integer.toString(Math.min(2, connections)), "-c", Integer.toString(connections), "-d", seconds + "s", "--latency",
+                "-H", "Cookie: " + cookie, "-s", script.toString(), url), Map.of(), seconds);
+        Matcher result = WRK_RESULT.matcher(output);
+        if (!result.find()) {
+            throw new IllegalStateException("wrk printed no result:\n" + output);
+        }
+        return new Result(Long.parseLong(result.group(1)) / 1000.0, Long.parseLong(result.group(2)) / 1000.0,
+                Long.parseLong(result.group(3)) / 1000.0, Long.parseLong(result.group(4)), Long.parseLong(result.group(5)));
+    }
+
+    private static Result pgbench(Path work, PortalDatabase db, long agency, int connections, int seconds)
+            throws IOException, InterruptedException {
+        Path logs = Folders.created(work.resolve("pgbench"));
+        try (Stream<Path> old = Files.list(logs)) {
+            old.forEach(p -> p.toFile().delete());
+        }
+        Path script = logs.resolve("shared-first-page.sql");
+        Files.writeString(script, resource("bench/shared-first-page.sql"));
+        String port = db.url().replaceAll(".*localhost:(\\d+)/.*", "$1");
+        run(List.of("pgbench", "-n", "-c", Integer.toString(connections), "-j", Integer.toString(Math.min(2, connections)), "-T", Integer.toString(seconds),
+                "-D", "agency=" + agency, "-D", "username='moi.official'", "-f", script.toString(), "-l",
+                "--log-prefix=" + logs.resolve("latency"), "-h", "localhost", "-p", port, "-U", db.user(), "interlink"),
+                Map.of("PGPASSWORD", db.password()), seconds);
+        List<Long> micros = new ArrayList<>();
+        try (Stream<Path> files = Files.list(logs)) {
+            for (Path log : files.filter(p -> p.getFileName().toString().startsWith("latency")).toList()) {
+                for (String line : Files.readAllLines(log)) {
+                    micros.add(Long.parseLong(line.split(" ")[2]));
+                }
+            }
+        }
+        micros.sort(null);
+        if (micros.isEmpty()) {
+            throw new IllegalStateException("pgbench logged no transactions");
+        }
+        return new Result(percentile(micros, 50), percentile(micros, 95), percentile(micros, 99), micros.size(), 0);
+    }
+
+    private static double percentile(List<Long> sorted, int p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)) / 1000.0;
+    }
+
+    private static String run(List<String> command, Map<String, String> env, int seconds) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        byte[] output = process.getInputStream().readAllBytes();
+        if (!process.waitFor(seconds + 60L, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException(command.get(0) + " did not finish");
+        }
+        String text = new String(output, StandardCharsets.UTF_8);
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException(command.get(0) + " failed:\n" + text);
+        }
+        return text;
+    }
+
+    private static void requireTool(String tool) {
+        boolean found = Stream.of(System.getenv("PATH").split(":")).anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
+        if (!found) {
+            throw new IllegalStateException("the benchmark needs " + tool + ": apt-get install -y wrk postgresql-client");
+        }
+    }
+
+    private static int count(String text, String needle) {
+        int count = 0;
+        for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+            count++;
+        }
+        return count;
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = SharedListBenchmark.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private record Result(double p50, double p95, double p99, long count, long errors) {
+    }
+}
