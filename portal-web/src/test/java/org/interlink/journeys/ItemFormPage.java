@@ -54,6 +54,23 @@ public final class ItemFormPage extends PortalPage {
         waitForAjax();
     }
 
+    /** Types into the first input the selector finds (rows of a form have no ids of their own). */
+    public void typeIn(By locator, String text) {
+        WebElement input = browser.await(locator);
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    /** Chooses a value in the first p:selectOneMenu the CSS selector finds. */
+    public void chooseIn(String css, String value) {
+        choose(browser.await(By.cssSelector(css)).getAttribute("id"), value);
+    }
+
+    /** Sets the date of the p:datePicker whose text field the CSS selector finds first. */
+    public void dateIn(String inputCss, String isoDate) {
+        date(browser.await(By.cssSelector(inputCss)).getAttribute("id").replaceFirst("_input$", ""), isoDate);
+    }
+
     public ItemPage save() {
         browser.await(By.cssSelector("[id$=':save']")).click();
         return new ItemPage(browser);

@@ -78,11 +78,42 @@ class SharedItemsJourneyIT {
         signIn("moi.official");
         browser.open(PortalStack.portalUrl() + "/items.xhtml?view=SHARED_WITH_MY_AGENCY");
         assertThat(browser.text(By.id("items:table_data"))).contains(title);
+        browser.screenshot("items-shared-with-the-ministry");
         browser.open(PortalStack.portalUrl() + "/item.xhtml?id=" + id);
         item = new ItemPage(browser);
         assertThat(item.title()).isEqualTo(title);
         assertThat(browser.text(By.id("recommendation-addressee"))).isEqualTo("Iraq Ministry of Interior");
         assertThat(item.hasStep("edit")).isFalse();
+    }
+
+    @Test
+    void anOfficialRecordsAMeetingOutcomeWithDecisionsAndActionItems() {
+        String title = "Border data working session " + UUID.randomUUID().toString().substring(0, 8);
+        signIn("moi.official");
+        browser.open(PortalStack.portalUrl() + "/meeting-edit.xhtml");
+        ItemFormPage form = new ItemFormPage(browser);
+        form.type("meeting-form:title", title);
+        form.type("meeting-form:summary", "Working session on the border data exchange with INTERPOL.");
+        form.date("meeting-form:startsOn", "2026-11-24");
+        form.date("meeting-form:endsOn", "2026-11-25");
+        form.type("meeting-form:place", "Baghdad");
+        form.pick("meeting-form:participants", "interpol");
+        form.type("meeting-form:decisions", "Exchange stolen-document data weekly.\nReview the exchange in March.");
+        browser.await(By.id("meeting-form:add-action")).click();
+        browser.await(By.cssSelector(".il-action-row input.ui-inputtext"));
+        form.typeIn(By.cssSelector(".il-action-row input.ui-inputtext"), "Name the Ministry's focal point");
+        form.chooseIn(".il-action-row .ui-selectonemenu", "iq-moi");
+        form.dateIn(".il-action-row input[id$='_input'][aria-haspopup='dialog']", "2026-12-15");
+        form.choose("meeting-form:marking", "GREEN");
+        form.radio("meeting-form:scope", "NAMED_AGENCIES");
+        form.pick("meeting-form:agencies", "interpol");
+
+        ItemPage item = form.save();
+
+        assertThat(item.title()).isEqualTo(title);
+        assertThat(browser.text(By.id("meeting-decisions"))).contains("Exchange stolen-document data weekly.", "Review the exchange in March.");
+        assertThat(browser.text(By.id("meeting"))).contains("Name the Ministry's focal point", "Iraq Ministry of Interior", "2026-12-15", "INTERPOL");
+        assertThat(item.state()).isEqualTo("Draft");
     }
 
     @Test
