@@ -22,9 +22,16 @@ import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 import org.primefaces.model.file.UploadedFile;
 
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
+import jakarta.json.stream.JsonGenerator;
+
 import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -201,6 +208,15 @@ public class ItemView implements Serializable {
 
     public void setUpload(UploadedFile upload) {
         this.upload = upload;
+    }
+
+    /** A history snapshot (JSON) laid out to be read: one field per line. */
+    public String pretty(String json) {
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            StringWriter out = new StringWriter();
+            Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out).write(reader.readValue());
+            return out.toString().trim();
+        }
     }
 
     /** A file size people read: bytes, KB or MB. */
