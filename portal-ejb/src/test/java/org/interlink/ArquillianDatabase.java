@@ -37,6 +37,8 @@ public final class ArquillianDatabase implements LauncherSessionListener {
         settings.setProperty("interlink.db.url", db.url());
         settings.setProperty("interlink.db.user", db.user());
         settings.setProperty("interlink.db.password", db.password());
+        settings.setProperty("interlink.db.migration-user", db.migrationUser());
+        settings.setProperty("interlink.db.migration-password", db.migrationPassword());
         settings.setProperty("interlink.demo-data", "true");
         try (Writer out = Files.newBufferedWriter(file)) {
             settings.store(out, "DataSource of the Arquillian tests");

@@ -58,11 +58,12 @@ class ArchitectureTest {
 
     /**
      * The visibility gate builds every query over items. Outside it, only the agency directory
-     * (which holds no items) may query; everybody else reads through boundaries.
+     * and the audit trail (which hold no items) may query; everybody else reads through boundaries.
      */
     @Test
     void onlyTheVisibilityGateQueriesItems() {
-        noClasses().that().resideOutsideOfPackages("org.interlink.sharing.control..", "org.interlink.agency..")
+        noClasses().that().resideOutsideOfPackages("org.interlink.sharing.control..", "org.interlink.agency..",
+                        "org.interlink.audit..")
                 .should().callMethodWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(
                                 JavaClass.Predicates.assignableTo(EntityManager.class)))
                         .and(JavaCall.Predicates.target(HasName.Predicates.nameMatching(

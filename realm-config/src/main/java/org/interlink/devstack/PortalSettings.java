@@ -18,6 +18,10 @@ public final class PortalSettings {
         env.put("INTERLINK_DB_URL", db.url());
         env.put("INTERLINK_DB_USER", db.user());
         env.put("INTERLINK_DB_PASSWORD", db.password());
+        if (db.migrationUser() != null) {
+            env.put("INTERLINK_DB_MIGRATION_USER", db.migrationUser());
+            env.put("INTERLINK_DB_MIGRATION_PASSWORD", db.migrationPassword());
+        }
         env.put("INTERLINK_OIDC_PROVIDER_URI", realmUrl);
         env.put("INTERLINK_OIDC_CLIENT_ID", RealmDefinition.WEB_CLIENT);
         env.put("INTERLINK_OIDC_CLIENT_SECRET", clientSecret);

@@ -87,9 +87,9 @@ public final class SharedListBenchmark {
                 "http://localhost:" + portalPort, secrets.clientSecret(), secrets.keycloakAdminPassword());
     }
 
-    /** Runs bench/generate-items.sql and returns how many items there are now. */
+    /** Runs bench/generate-items.sql as the schema's owner and returns how many items there are now. */
     static long generate(PortalDatabase db) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(db.url(), db.user(), db.password());
+        try (Connection connection = DriverManager.getConnection(db.url(), db.migrationUser(), db.migrationPassword());
              Statement sql = connection.createStatement()) {
             sql.execute(resource("bench/generate-items.sql"));
             try (var rows = sql.executeQuery("select count(*) from item")) {

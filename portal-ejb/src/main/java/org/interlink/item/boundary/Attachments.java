@@ -5,13 +5,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.interlink.audit.entity.AuditAction;
 import org.interlink.caller.entity.Caller;
 import org.interlink.item.entity.Attachment;
 import org.interlink.item.entity.AttachmentContent;
 import org.interlink.item.entity.AttachmentPolicy;
-import org.interlink.item.entity.Item;
 import org.interlink.item.entity.ItemId;
-import org.interlink.item.entity.ItemNotFound;
 import org.interlink.sharing.control.VisibilityGate;
 
 import java.time.Clock;
@@ -32,6 +31,9 @@ public class Attachments {
     VisibilityGate gate;
 
     @Inject
+    Items items;
+
+    @Inject
     Clock clock;
 
     @PersistenceContext
@@ -47,16 +49,22 @@ public class Attachments {
     Optional<String> contentTypes;
 
     public Attachment attach(Caller caller, ItemId id, String filename, String contentType, byte[] bytes) {
-        Item item = gate.findForChange(caller, id).orElseThrow(() -> new ItemNotFound(id));
-        AttachmentContent content = em.merge(AttachmentContent.of(bytes));
-        Attachment attachment = item.attach(caller, filename, contentType, content, policy(), Instant.now(clock));
-        em.flush();
-        return attachment;
+        Attachment[] attached = new Attachment[1];
+        items.change(caller, id, AuditAction.UPDATE, item -> {
+            AttachmentContent content = em.merge(AttachmentContent.of(bytes));
+            attached[0] = item.attach(caller, filename, contentType, content, policy(), Instant.now(clock));
+            em.flush();
+            return new Items.Change(AuditAction.UPDATE, "attached " + attached[0].getFilename() + " (" + attached[0].getSize()
+                    + " bytes, sha256 " + attached[0].getSha256() + ")");
+        });
+        return attached[0];
     }
 
     public void detach(Caller caller, ItemId id, long attachmentId) {
-        Item item = gate.findForChange(caller, id).orElseThrow(() -> new ItemNotFound(id));
-        item.detach(caller, attachmentId, Instant.now(clock));
+        items.change(caller, id, AuditAction.UPDATE, item -> {
+            item.detach(caller, attachmentId, Instant.now(clock));
+            return new Items.Change(AuditAction.UPDATE, "removed attachment " + attachmentId);
+        });
     }
 
     /** The file with its bytes, or empty when it does not exist or the caller may not read it. */

@@ -4,6 +4,10 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.interlink.BusinessException;
+import org.interlink.audit.control.AuditGate;
+import org.interlink.audit.entity.AuditAction;
+import org.interlink.audit.entity.AuditOutcome;
 import org.interlink.caller.entity.Caller;
 import org.interlink.item.entity.Item;
 import org.interlink.item.entity.ItemContent;
@@ -19,10 +23,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The use cases every kind of item shares: read (through the gate), and the workflow steps. Each
- * step loads the item through the gate, asks the item to do it, and the transaction stores it.
+ * step loads the item through the gate, asks the item to do it, records it in the audit trail, and
+ * the transaction stores both. A step the rules refuse changes nothing and is recorded as denied.
  */
 @Stateless
 public class Items {
@@ -35,6 +42,9 @@ public class Items {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    AuditGate audit;
 
     public List<ItemVersion> list(Caller caller, ItemQuery query, int first, int max) {
         return gate.list(caller, query, first, max);
@@ -49,6 +59,11 @@ public class Items {
         return gate.find(caller, id);
     }
 
+    /** The item as its page shows it, recorded as one read with the reader's purpose (when asked). */
+    public Optional<VisibilityGate.Dossier> dossier(Caller caller, ItemId id, String purpose) {
+        return gate.dossier(caller, id, purpose);
+    }
+
     public List<ItemVersion> versions(Caller caller, ItemId id) {
         return gate.versions(caller, id);
     }
@@ -59,57 +74,99 @@ public class Items {
 
     /** Drafts a new item; used by the boundaries of each kind, which build the content. */
     public Item draft(Caller caller, ItemContent content, Sharing sharing) {
-        Item item = Item.draft(caller, content, sharing, now());
+        Item item;
+        try {
+            item = Item.draft(caller, content, sharing, now());
+        } catch (BusinessException refused) {
+            audit.recordRefusal(caller, AuditAction.CREATE, null, content.kind() + ": " + refused.getMessage());
+            throw refused;
+        }
         em.persist(item);
         em.flush();
+        audit.record(caller, AuditAction.CREATE, AuditOutcome.ALLOWED, item, null,
+                item.getKind() + " drafted, " + sharing.marking().label() + " " + sharing.scope());
         return item;
     }
 
+    /** The author changes content and sharing; a changed marking, scope or grants is a sharing change. */
     public Item edit(Caller caller, ItemId id, ItemContent content, Sharing sharing) {
-        Item item = forChange(caller, id);
-        item.edit(caller, content, sharing, now());
-        return item;
+        return change(caller, id, AuditAction.UPDATE, item -> {
+            Sharing before = item.current().sharing();
+            item.edit(caller, content, sharing, now());
+            int version = item.current().getNumber();
+            return before.equals(sharing) ? new Change(AuditAction.UPDATE, "edited version " + version)
+                    : new Change(AuditAction.SHARING_CHANGE, "sharing of version " + version + " changed from "
+                    + describe(before) + " to " + describe(sharing));
+        });
     }
 
     public Item submit(Caller caller, ItemId id) {
-        Item item = forChange(caller, id);
-        item.submit(caller, now());
-        return item;
+        return step(caller, id, "submitted", item -> item.submit(caller, now()));
     }
 
     public Item publish(Caller vetter, ItemId id, String comment) {
-        Item item = forChange(vetter, id);
-        item.publish(vetter, comment, now());
-        return item;
+        return step(vetter, id, "published", item -> item.publish(vetter, comment, now()));
     }
 
     public Item returnToAuthor(Caller vetter, ItemId id, String comment) {
-        Item item = forChange(vetter, id);
-        item.returnToAuthor(vetter, comment, now());
-        return item;
+        return step(vetter, id, "returned to the author", item -> item.returnToAuthor(vetter, comment, now()));
     }
 
     public Item withdraw(Caller caller, ItemId id, String comment) {
-        Item item = forChange(caller, id);
-        item.withdraw(caller, comment, now());
-        return item;
+        return step(caller, id, "withdrawn", item -> item.withdraw(caller, comment, now()));
     }
 
     public Item archive(Caller caller, ItemId id) {
-        Item item = forChange(caller, id);
-        item.archive(caller, now());
-        return item;
+        return step(caller, id, "archived", item -> item.archive(caller, now()));
     }
 
     public Item startNewVersion(Caller caller, ItemId id) {
-        Item item = forChange(caller, id);
-        item.startNewVersion(caller, now());
+        Item changed = change(caller, id, AuditAction.UPDATE, item -> {
+            item.startNewVersion(caller, now());
+            return new Change(AuditAction.UPDATE, "new version " + item.current().getNumber() + " started");
+        });
         em.flush();
+        return changed;
+    }
+
+    /**
+     * Loads the item for a change through the gate, makes the change, and records it; a change the
+     * rules refuse is recorded as denied (in a transaction of its own, as this one rolls back).
+     * For the boundaries of attachments and of each kind; pages call the named steps.
+     *
+     * @param attempted what the event is when the change is refused
+     * @param change    makes the change and says what it was
+     */
+    public Item change(Caller caller, ItemId id, AuditAction attempted, Function<Item, Change> change) {
+        Item item = gate.findForChange(caller, id).orElseThrow(() -> new ItemNotFound(id));
+        Change made;
+        try {
+            made = change.apply(item);
+        } catch (BusinessException refused) {
+            audit.recordRefusal(caller, attempted, item, refused.getMessage());
+            throw refused;
+        }
+        audit.record(caller, made.action(), AuditOutcome.ALLOWED, item, null, made.what());
         return item;
     }
 
-    private Item forChange(Caller caller, ItemId id) {
-        return gate.findForChange(caller, id).orElseThrow(() -> new ItemNotFound(id));
+    /** What a change was, for the audit trail. */
+    public record Change(AuditAction action, String what) {
+    }
+
+    private Item step(Caller caller, ItemId id, String done, Consumer<Item> step) {
+        return change(caller, id, AuditAction.STATE_CHANGE, item -> {
+            step.accept(item);
+            ItemVersion current = item.current();
+            return new Change(AuditAction.STATE_CHANGE, "version " + current.getNumber() + " " + done + ", now " + current.getState());
+        });
+    }
+
+    private static String describe(Sharing sharing) {
+        return sharing.marking().label() + " " + sharing.scope()
+                + (sharing.agencies().isEmpty() ? "" : " " + sharing.agencies().stream().map(a -> a.getCode().value()).sorted().toList())
+                + (sharing.communities().isEmpty() ? "" : " " + sharing.communities().stream().map(c -> c.getCode().value()).sorted().toList())
+                + (sharing.users().isEmpty() ? "" : " " + sharing.users().stream().map(Object::toString).sorted().toList());
     }
 
     private Instant now() {

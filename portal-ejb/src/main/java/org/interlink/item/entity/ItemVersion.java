@@ -208,6 +208,11 @@ public abstract class ItemVersion implements Serializable {
     /** Adds the kind's own fields to the history snapshot. */
     protected abstract void describe(JsonObjectBuilder snapshot);
 
+    /** The items this version links to (a recommendation's meeting, a meeting's recommendations). */
+    public java.util.Set<Item> links() {
+        return java.util.Set.of();
+    }
+
     /** The content, marking and sharing as JSON, for the history. */
     public String snapshot() {
         JsonObjectBuilder json = Json.createObjectBuilder()

@@ -131,6 +131,11 @@ public class MeetingVersion extends ItemVersion {
         return List.copyOf(actionItems);
     }
 
+    @Override
+    public Set<Item> links() {
+        return getRecommendations();
+    }
+
     /** Linked recommendations (the reader sees each only if the gate lets them). */
     public Set<Item> getRecommendations() {
         return Set.copyOf(recommendations);

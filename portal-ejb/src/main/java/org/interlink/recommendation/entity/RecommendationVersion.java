@@ -55,6 +55,11 @@ public class RecommendationVersion extends ItemVersion {
         }
     }
 
+    @Override
+    public java.util.Set<Item> links() {
+        return meeting == null ? java.util.Set.of() : java.util.Set.of(meeting);
+    }
+
     public Agency getAddressee() {
         return addressee;
     }

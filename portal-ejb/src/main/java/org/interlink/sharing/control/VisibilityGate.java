@@ -7,6 +7,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import org.eclipse.persistence.config.QueryHints;
 import org.interlink.agency.entity.Agency;
+import org.interlink.audit.control.AuditGate;
+import org.interlink.audit.entity.AuditAction;
+import org.interlink.audit.entity.AuditOutcome;
 import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.Role;
 import org.interlink.item.entity.Attachment;
@@ -71,13 +74,15 @@ public class VisibilityGate {
     EntityManager em;
 
     @Inject
-    AccessDenials denials;
+    AuditGate audit;
 
     /** One page of the versions the caller reads in this view, filtered and ordered as asked. */
     public List<ItemVersion> list(Caller caller, ItemQuery query, int first, int max) {
         if (caller.activeAgency().isEmpty() || !mayUse(caller, query.view())) {
+            audit.record(caller, AuditAction.LIST, AuditOutcome.DENIED, null, null, describe(query) + " rows " + first + "+" + max);
             return List.of();
         }
+        audit.record(caller, AuditAction.LIST, AuditOutcome.ALLOWED, null, null, describe(query) + " rows " + first + "+" + max);
         Predicate where = visible(caller, query);
         TypedQuery<ItemVersion> jpql = em.createQuery("select v from ItemVersion v join v.item i where " + where.jpql
                 + order(query), ItemVersion.class);
@@ -97,8 +102,10 @@ public class VisibilityGate {
      */
     public long count(Caller caller, ItemQuery query) {
         if (caller.activeAgency().isEmpty() || !mayUse(caller, query.view())) {
+            audit.record(caller, AuditAction.LIST, AuditOutcome.DENIED, null, null, describe(query) + " count");
             return 0;
         }
+        audit.record(caller, AuditAction.LIST, AuditOutcome.ALLOWED, null, null, describe(query) + " count");
         Predicate where = visible(caller, query);
         TypedQuery<Long> jpql = em.createQuery("select v.id from ItemVersion v join v.item i where " + where.jpql
                 + order(query), Long.class);
@@ -108,11 +115,28 @@ public class VisibilityGate {
 
     /** The version of the item the caller reads: their agency's current one, or the shared one. */
     public Optional<ItemVersion> find(Caller caller, ItemId id) {
-        Optional<ItemVersion> version = caller.activeAgency().isEmpty() ? Optional.empty() : findVisible(caller, id);
+        return find(caller, id, null);
+    }
+
+    /** As {@link #find(Caller, ItemId)}, recording why the caller reads it (asked for TLP:AMBER and RED). */
+    public Optional<ItemVersion> find(Caller caller, ItemId id, String purpose) {
+        Optional<ItemVersion> version = findVisible(caller, id);
         if (version.isEmpty()) {
-            recordDenialIfExists(caller, id, "view");
+            recordDenial(caller, id, AuditAction.VIEW);
+        } else {
+            audit.record(caller, AuditAction.VIEW, AuditOutcome.ALLOWED, version.get().getItem(), purpose,
+                    "version " + version.get().getNumber());
         }
         return version;
+    }
+
+    /**
+     * Whether the caller may read the version of the item the caller reads now, without recording
+     * a read: for deciding what to ask before the read (e.g. a purpose). The read itself goes
+     * through {@link #find}.
+     */
+    public Optional<org.interlink.sharing.entity.Marking> markingFor(Caller caller, ItemId id) {
+        return findVisible(caller, id).map(ItemVersion::getMarking);
     }
 
     /**
@@ -124,7 +148,10 @@ public class VisibilityGate {
                 .filter(v -> caller.activeAgency().map(v.getItem()::isOwnedBy).orElse(false))
                 .map(ItemVersion::getItem);
         if (item.isEmpty()) {
-            recordDenialIfExists(caller, id, "change");
+            // the change fails with "not found" and rolls back; the refusal is recorded in a transaction of its own
+            Item existing = em.find(Item.class, id.value());
+            audit.recordRefusal(caller, AuditAction.UPDATE, existing,
+                    existing == null ? "no item " + id : "item " + id + " not changeable by the caller");
         }
         return item;
     }
@@ -134,11 +161,17 @@ public class VisibilityGate {
      * agency; for others, the published ones (current or superseded) whose sharing reached them.
      */
     public List<ItemVersion> versions(Caller caller, ItemId id) {
-        Optional<ItemVersion> visible = find(caller, id);
+        Optional<ItemVersion> visible = findVisible(caller, id);
         if (visible.isEmpty()) {
+            recordDenial(caller, id, AuditAction.HISTORY);
             return List.of();
         }
-        Item item = visible.get().getItem();
+        audit.record(caller, AuditAction.HISTORY, AuditOutcome.ALLOWED, visible.get().getItem(), null, "versions");
+        return readableVersions(caller, visible.get());
+    }
+
+    private List<ItemVersion> readableVersions(Caller caller, ItemVersion visible) {
+        Item item = visible.getItem();
         if (caller.activeAgency().map(item::isOwnedBy).orElse(false)) {
             return item.getVersions();
         }
@@ -146,7 +179,7 @@ public class VisibilityGate {
         TypedQuery<ItemVersion> jpql = em.createQuery("select v from ItemVersion v join v.item i where i.id = :id and "
                 + outside.jpql + " order by v.number", ItemVersion.class);
         outside.bind(jpql::setParameter);
-        return jpql.setParameter("id", id.value()).getResultList();
+        return jpql.setParameter("id", item.getId()).getResultList();
     }
 
     /**
@@ -154,11 +187,18 @@ public class VisibilityGate {
      * others, only the publication of the versions they may read.
      */
     public List<ItemEvent> history(Caller caller, ItemId id) {
-        List<ItemVersion> versions = versions(caller, id);
-        if (versions.isEmpty()) {
+        Optional<ItemVersion> visible = findVisible(caller, id);
+        if (visible.isEmpty()) {
+            recordDenial(caller, id, AuditAction.HISTORY);
             return List.of();
         }
-        Item item = versions.get(0).getItem();
+        audit.record(caller, AuditAction.HISTORY, AuditOutcome.ALLOWED, visible.get().getItem(), null, "history");
+        return readableHistory(caller, visible.get());
+    }
+
+    private List<ItemEvent> readableHistory(Caller caller, ItemVersion visible) {
+        List<ItemVersion> versions = readableVersions(caller, visible);
+        Item item = visible.getItem();
         if (caller.activeAgency().map(item::isOwnedBy).orElse(false)) {
             return item.getEvents();
         }
@@ -176,15 +216,39 @@ public class VisibilityGate {
     public Optional<Attachment> attachment(Caller caller, long attachmentId) {
         Attachment attachment = em.find(Attachment.class, attachmentId);
         if (attachment == null) {
+            audit.record(caller, AuditAction.DOWNLOAD, AuditOutcome.DENIED, null, null, "no attachment " + attachmentId);
             return Optional.empty();
         }
-        ItemId item = attachment.getVersion().getItem().id();
-        boolean readable = versions(caller, item).stream().anyMatch(v -> v.getId().equals(attachment.getVersion().getId()));
-        if (!readable) {
-            denials.record(caller, item, "download attachment " + attachmentId);
+        Item item = attachment.getVersion().getItem();
+        boolean readable = findVisible(caller, item.id())
+                .map(visible -> readableVersions(caller, visible).stream().anyMatch(v -> v.getId().equals(attachment.getVersion().getId())))
+                .orElse(false);
+        audit.record(caller, AuditAction.DOWNLOAD, readable ? AuditOutcome.ALLOWED : AuditOutcome.DENIED, item, null,
+                "attachment " + attachmentId + " " + attachment.getFilename() + " sha256 " + attachment.getSha256());
+        return readable ? Optional.of(attachment) : Optional.empty();
+    }
+
+    /**
+     * The item as its page shows it, recorded as one read (with the purpose, when asked): the
+     * version the caller reads, the versions and history entries they may read, and the linked
+     * items (meeting, recommendations) they may read — others are left out, never hinted at.
+     */
+    public Optional<Dossier> dossier(Caller caller, ItemId id, String purpose) {
+        Optional<ItemVersion> version = findVisible(caller, id);
+        if (version.isEmpty()) {
+            recordDenial(caller, id, AuditAction.VIEW);
             return Optional.empty();
         }
-        return Optional.of(attachment);
+        ItemVersion visible = version.get();
+        List<ItemVersion> links = visible.links().stream().map(link -> findVisible(caller, link.id()))
+                .flatMap(Optional::stream).toList();
+        audit.record(caller, AuditAction.VIEW, AuditOutcome.ALLOWED, visible.getItem(), purpose, "version " + visible.getNumber()
+                + (links.isEmpty() ? "" : " with links to " + links.stream().map(l -> l.getItem().getId().toString()).toList()));
+        return Optional.of(new Dossier(visible, readableVersions(caller, visible), readableHistory(caller, visible), links));
+    }
+
+    /** An item as one page shows it (see {@link #dossier}). */
+    public record Dossier(ItemVersion version, List<ItemVersion> versions, List<ItemEvent> history, List<ItemVersion> links) {
     }
 
     private Optional<ItemVersion> findVisible(Caller caller, ItemId id) {
@@ -198,10 +262,19 @@ public class VisibilityGate {
         return jpql.setParameter("id", id.value()).getResultStream().findFirst();
     }
 
-    private void recordDenialIfExists(Caller caller, ItemId id, String readPath) {
-        if (em.find(Item.class, id.value()) != null) {
-            denials.record(caller, id, readPath);
-        }
+    /** Records a refused reach; the owner agency of an existing item learns of it in its chain. */
+    private void recordDenial(Caller caller, ItemId id, AuditAction action) {
+        Item item = em.find(Item.class, id.value());
+        audit.record(caller, action, AuditOutcome.DENIED, item, null,
+                item == null ? "no item " + id : "item " + id + " not visible to the caller");
+    }
+
+    private static String describe(ItemQuery query) {
+        return "view " + query.view() + (query.kind() == null ? "" : " kind " + query.kind())
+                + (query.state() == null ? "" : " state " + query.state())
+                + (query.marking() == null ? "" : " marking " + query.marking())
+                + (query.titleContains() == null ? "" : " title contains '" + query.titleContains() + "'")
+                + " order " + query.order() + (query.ascending() ? " asc" : " desc");
     }
 
     private static String order(ItemQuery query) {

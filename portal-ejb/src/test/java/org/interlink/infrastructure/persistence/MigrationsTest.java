@@ -31,8 +31,11 @@ class MigrationsTest {
     static Path h2Folder;
 
     @BeforeAll
-    static void startPostgres() throws IOException {
+    static void startPostgres() throws IOException, SQLException {
         postgres = EmbeddedPostgres.builder().start();
+        try (Connection connection = postgres.getPostgresDatabase().getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute("create role interlink login password 'interlink'");
+        }
     }
 
     @AfterAll
@@ -63,8 +66,8 @@ class MigrationsTest {
     private static void assertCleanMigration(DataSource dataSource, String vendor) {
         assertThat(SchemaMigration.vendor(dataSource)).isEqualTo(vendor);
 
-        MigrateResult first = SchemaMigration.applyTo(dataSource);
-        MigrateResult second = SchemaMigration.applyTo(dataSource);
+        MigrateResult first = SchemaMigration.applyTo(dataSource, "interlink");
+        MigrateResult second = SchemaMigration.applyTo(dataSource, "interlink");
 
         assertThat(first.success).isTrue();
         assertThat(first.migrationsExecuted).isPositive();

@@ -1,5 +1,6 @@
 package org.interlink.sharing.control;
 
+import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import org.interlink.Deployments;
 import org.interlink.caller.entity.Caller;
@@ -8,6 +9,7 @@ import org.interlink.caller.entity.Username;
 import org.interlink.demo.DemoData;
 import org.interlink.demo.DemoItem;
 import org.interlink.item.entity.ItemId;
+import org.interlink.infrastructure.persistence.SchemaMigration;
 import org.interlink.item.entity.ItemVersion;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -15,6 +17,12 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -22,9 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,53 +79,100 @@ class VisibilityMatrixIT {
     @Inject
     DemoData demo;
 
+    @Resource(lookup = SchemaMigration.DATASOURCE)
+    DataSource dataSource;
+
     @Test
-    void everyPersonaReadsExactlyWhatTheTableSays() {
+    void everyPersonaReadsExactlyWhatTheTableSaysAndEveryReadIsAuditedOnce() throws SQLException {
         Map<DemoItem, ItemId> ids = demoItemIds();
         List<String> failures = new ArrayList<>();
         int cells = 0;
-        int expectedDenials = 0;
-        DenialCounter denials = DenialCounter.attach();
-        try {
-            for (String persona : PERSONAS) {
-                Caller caller = caller(persona);
-                List<Long> all = ids(gate.list(caller, ItemQuery.of(Listing.ALL), 0, 1000));
-                List<Long> mine = ids(gate.list(caller, ItemQuery.of(Listing.MY_AGENCY), 0, 1000));
-                List<Long> shared = ids(gate.list(caller, ItemQuery.of(Listing.SHARED_WITH_MY_AGENCY), 0, 1000));
-                List<Long> queue = ids(gate.list(caller, ItemQuery.of(Listing.VETTING_QUEUE), 0, 1000));
-                check(failures, persona, "count", gate.count(caller, ItemQuery.of(Listing.ALL)) == all.size(), true);
-                for (Map.Entry<DemoItem, ItemId> entry : ids.entrySet()) {
-                    DemoItem item = entry.getKey();
-                    long id = entry.getValue().value();
-                    boolean reads = readers(item).contains(persona);
-                    Optional<ItemVersion> found = gate.find(caller, entry.getValue());
-                    boolean insider = found.map(v -> caller.activeAgency().map(v.getItem()::isOwnedBy).orElse(false)).orElse(false);
-                    String cell = persona + " × " + item;
-                    check(failures, cell, "find", found.isPresent(), reads);
-                    check(failures, cell, "list all", all.contains(id), reads);
-                    check(failures, cell, "list my agency", mine.contains(id), reads && insider);
-                    check(failures, cell, "list shared with my agency", shared.contains(id), reads && !insider);
-                    check(failures, cell, "versions", !gate.versions(caller, entry.getValue()).isEmpty(), reads);
-                    check(failures, cell, "history", !gate.history(caller, entry.getValue()).isEmpty(), reads);
-                    check(failures, cell, "change", gate.findForChange(caller, entry.getValue()).isPresent(), reads && insider);
-                    boolean vets = insider && caller.hasRole(Role.VETTER) && found.get().getState().name().equals("SUBMITTED")
-                            && !found.get().isAuthoredBy(caller.username());
-                    check(failures, cell, "vetting queue", queue.contains(id), vets);
-                    cells += 8;
-                    if (!reads) {
-                        expectedDenials += 4; // find, versions and history (each through find), change
-                    } else if (!insider) {
-                        expectedDenials += 1; // change: only the owner agency changes an item
-                    }
+        for (String persona : PERSONAS) {
+            Caller caller = caller(persona);
+            List<Long> all = ids(audited(failures, persona + " list all", "LIST", hasAgency(caller),
+                    () -> gate.list(caller, ItemQuery.of(Listing.ALL), 0, 1000)));
+            List<Long> mine = ids(audited(failures, persona + " list mine", "LIST", hasAgency(caller),
+                    () -> gate.list(caller, ItemQuery.of(Listing.MY_AGENCY), 0, 1000)));
+            List<Long> shared = ids(audited(failures, persona + " list shared", "LIST", hasAgency(caller),
+                    () -> gate.list(caller, ItemQuery.of(Listing.SHARED_WITH_MY_AGENCY), 0, 1000)));
+            List<Long> queue = ids(audited(failures, persona + " vetting queue", "LIST", hasAgency(caller) && caller.hasRole(Role.VETTER),
+                    () -> gate.list(caller, ItemQuery.of(Listing.VETTING_QUEUE), 0, 1000)));
+            long count = audited(failures, persona + " count", "LIST", hasAgency(caller), () -> gate.count(caller, ItemQuery.of(Listing.ALL)));
+            check(failures, persona, "count", count == all.size(), hasAgency(caller) || all.isEmpty());
+            for (Map.Entry<DemoItem, ItemId> entry : ids.entrySet()) {
+                DemoItem item = entry.getKey();
+                long id = entry.getValue().value();
+                boolean reads = readers(item).contains(persona);
+                String cell = persona + " × " + item;
+                Optional<ItemVersion> found = audited(failures, cell + " find", "VIEW", reads, () -> gate.find(caller, entry.getValue()));
+                boolean insider = found.map(v -> caller.activeAgency().map(v.getItem()::isOwnedBy).orElse(false)).orElse(false);
+                check(failures, cell, "find", found.isPresent(), reads);
+                check(failures, cell, "list all", all.contains(id), reads);
+                check(failures, cell, "list my agency", mine.contains(id), reads && insider);
+                check(failures, cell, "list shared with my agency", shared.contains(id), reads && !insider);
+                check(failures, cell, "versions", !audited(failures, cell + " versions", "HISTORY", reads,
+                        () -> gate.versions(caller, entry.getValue())).isEmpty(), reads);
+                check(failures, cell, "history", !audited(failures, cell + " history", "HISTORY", reads,
+                        () -> gate.history(caller, entry.getValue())).isEmpty(), reads);
+                boolean changes = reads && insider;
+                long before = lastEventId();
+                check(failures, cell, "change", gate.findForChange(caller, entry.getValue()).isPresent(), changes);
+                List<String> events = eventsSince(before);
+                if (!events.equals(changes ? List.of() : List.of("UPDATE:DENIED"))) {
+                    failures.add(cell + " change: audit events " + events);
                 }
+                boolean vets = insider && caller.hasRole(Role.VETTER) && found.get().getState().name().equals("SUBMITTED")
+                        && !found.get().isAuthoredBy(caller.username());
+                check(failures, cell, "vetting queue", queue.contains(id), vets);
+                cells += 8;
             }
-        } finally {
-            denials.detach();
         }
-        System.out.printf("Isolation matrix: %d personas × %d items × 8 read paths = %d cells checked, %d unexpected%n",
+        System.out.printf("Isolation matrix: %d personas × %d items × 8 read paths = %d cells checked, %d unexpected "
+                + "(visibility and exactly one audit event of the right outcome per read)%n",
                 PERSONAS.size(), ids.size(), cells, failures.size());
         assertThat(failures).as("unexpected cells").isEmpty();
-        assertThat(denials.count()).as("every refused reach of an existing item is recorded").isEqualTo(expectedDenials);
+    }
+
+    /** Runs one read and checks that it wrote exactly one audit event, of this action and outcome. */
+    private <T> T audited(List<String> failures, String what, String action, boolean allowed, Supplier<T> read) {
+        try {
+            long before = lastEventId();
+            T result = read.get();
+            List<String> events = eventsSince(before);
+            String expected = action + ":" + (allowed ? "ALLOWED" : "DENIED");
+            if (!events.equals(List.of(expected))) {
+                failures.add(what + ": audit events " + events + ", expected [" + expected + "]");
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long lastEventId() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
+             ResultSet rows = sql.executeQuery("select coalesce(max(id), 0) from audit_event")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private List<String> eventsSince(long id) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement sql = connection.prepareStatement("select action, outcome from audit_event where id > ? order by id")) {
+            sql.setLong(1, id);
+            List<String> events = new ArrayList<>();
+            try (ResultSet rows = sql.executeQuery()) {
+                while (rows.next()) {
+                    events.add(rows.getString(1) + ":" + rows.getString(2));
+                }
+            }
+            return events;
+        }
+    }
+
+    private static boolean hasAgency(Caller caller) {
+        return caller.activeAgency().isPresent();
     }
 
     @Test
@@ -186,42 +239,6 @@ class VisibilityMatrixIT {
         if (actual != expected) {
             failures.add(cell + " via " + path + ": " + (actual ? "visible" : "not visible") + ", expected "
                     + (expected ? "visible" : "not visible"));
-        }
-    }
-
-    /** Counts the denials AccessDenials records. */
-    static final class DenialCounter extends Handler {
-
-        private static final Logger LOGGER = Logger.getLogger(AccessDenials.class.getName());
-        private int count;
-
-        static DenialCounter attach() {
-            DenialCounter counter = new DenialCounter();
-            LOGGER.addHandler(counter);
-            return counter;
-        }
-
-        void detach() {
-            LOGGER.removeHandler(this);
-        }
-
-        int count() {
-            return count;
-        }
-
-        @Override
-        public synchronized void publish(LogRecord record) {
-            if (record.getMessage() != null && record.getMessage().startsWith("DENIED")) {
-                count++;
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
         }
     }
 }
