@@ -40,6 +40,13 @@ public final class ArquillianDatabase implements LauncherSessionListener {
         settings.setProperty("interlink.db.migration-user", db.migrationUser());
         settings.setProperty("interlink.db.migration-password", db.migrationPassword());
         settings.setProperty("interlink.demo-data", "true");
+        Path heads = file.resolveSibling("audit-heads.jsonl");
+        try {
+            Files.deleteIfExists(heads);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        settings.setProperty("interlink.audit.head-export-file", heads.toString());
         try (Writer out = Files.newBufferedWriter(file)) {
             settings.store(out, "DataSource of the Arquillian tests");
         } catch (IOException e) {

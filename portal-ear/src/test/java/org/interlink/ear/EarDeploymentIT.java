@@ -43,7 +43,8 @@ class EarDeploymentIT {
         postgres = TestPostgres.start(work.resolve("postgres"), secrets.databasePassword());
         int keycloakPort = FreePort.find();
         payara = PayaraServerDomain.prepare(Path.of(System.getProperty("interlink.payara.home")),
-                PortalSettings.environment(postgres.database(), KeycloakServer.realmUrl(keycloakPort), secrets.clientSecret(), true));
+                PortalSettings.environment(postgres.database(), KeycloakServer.realmUrl(keycloakPort), secrets.clientSecret(), true,
+                        work.resolve("audit-heads-" + System.nanoTime() + ".jsonl")));
         Folders.deleteTree(work.resolve("keycloak"));
         keycloak = KeycloakServer.start(Path.of(System.getProperty("interlink.keycloak.home")), keycloakPort,
                 work.resolve("keycloak"), payara.url(), secrets.clientSecret(), secrets.keycloakAdminPassword());

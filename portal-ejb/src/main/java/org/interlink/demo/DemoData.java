@@ -90,7 +90,7 @@ public class DemoData {
     public Caller as(String username, String agency) {
         DemoPersona persona = persona(username);
         return Caller.resolve(new Username(persona.username()), persona.name(), persona.roles(), agencies(persona.agencies()),
-                Optional.of(AgencyCode.of(agency)));
+                Optional.ofNullable(agency).map(AgencyCode::of));
     }
 
     private List<Agency> agencies(List<String> codes) {

@@ -52,7 +52,7 @@ public class DemoItems {
         MeetingForm lyon = new MeetingForm();
         fill(lyon, DemoItem.LYON_VISIT, "Study visit of the Ministry's delegation to INTERPOL's General Secretariat in Lyon "
                 + "to see its data tools. The delegation agreed to share information and to draft recommendations "
-                + "for the Ministry to consider.", Marking.GREEN, Scope.NAMED_AGENCIES, List.of("interpol", "iom-iq"));
+                + "for the Ministry to consider.", Marking.AMBER, Scope.NAMED_AGENCIES, List.of("interpol", "iom-iq"));
         lyon.setStartsOn(LocalDate.parse("2026-09-14"));
         lyon.setEndsOn(LocalDate.parse("2026-09-17"));
         lyon.setPlace("Lyon, France");

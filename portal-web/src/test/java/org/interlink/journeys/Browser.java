@@ -28,10 +28,12 @@ public final class Browser implements AutoCloseable {
 
     private final WebDriver driver;
     private final Path profile;
+    private final Path downloads;
 
     public Browser() {
         try {
             profile = Files.createTempDirectory("chromium-profile");
+            downloads = Files.createTempDirectory("chromium-downloads");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -41,6 +43,8 @@ public final class Browser implements AutoCloseable {
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1366,900", "--lang=en", "--user-data-dir=" + profile);
         options.setPageLoadTimeout(WAIT);
+        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .usingAnyFreePort()
@@ -70,6 +74,17 @@ public final class Browser implements AutoCloseable {
 
     public void awaitUrlStartingWith(String prefix) {
         new WebDriverWait(driver, WAIT).until(d -> d.getCurrentUrl().startsWith(prefix));
+    }
+
+    /** Waits for a finished download whose name ends with {@code suffix} and returns it. */
+    public Path awaitDownload(String suffix) {
+        return new WebDriverWait(driver, WAIT).until(d -> {
+            try (var files = Files.list(downloads)) {
+                return files.filter(f -> f.toString().endsWith(suffix)).findFirst().orElse(null);
+            } catch (IOException e) {
+                return null;
+            }
+        });
     }
 
     /** Saves what the user sees as a PNG, and the page's HTML, under the test work folder (for failures and for looking at). */

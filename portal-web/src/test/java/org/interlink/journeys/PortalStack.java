@@ -10,6 +10,9 @@ import org.interlink.devstack.TestPostgres;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -76,7 +79,8 @@ public final class PortalStack implements BeforeAllCallback {
                         keycloakData, "http://localhost:" + portalPort, secrets.clientSecret(), secrets.keycloakAdminPassword());
                 portal = PayaraMicroServer.start(Path.of(System.getProperty("interlink.payara.micro.jar")),
                         Path.of(System.getProperty("interlink.war")), portalPort, work.resolve("portal"),
-                        PortalSettings.environment(postgres.database(), keycloak.realmUrl(), secrets.clientSecret(), true));
+                        PortalSettings.environment(postgres.database(), keycloak.realmUrl(), secrets.clientSecret(), true,
+                                fresh(work.resolve("audit-heads.jsonl"))));
                 keycloak.awaitReady(KEYCLOAK_TIMEOUT);
                 portal.awaitReady(PORTAL_TIMEOUT);
                 instance = new Running(postgres, keycloak, portal);
@@ -84,6 +88,15 @@ public final class PortalStack implements BeforeAllCallback {
             } catch (RuntimeException e) {
                 new Running(postgres, keycloak, portal).close();
                 throw e;
+            }
+        }
+
+        private static Path fresh(Path file) {
+            try {
+                Files.deleteIfExists(file);
+                return file;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
 

@@ -80,7 +80,7 @@ class SharedItemsJourneyIT {
         assertThat(browser.text(By.id("items:table_data"))).contains(title);
         browser.screenshot("items-shared-with-the-ministry");
         browser.open(PortalStack.portalUrl() + "/item.xhtml?id=" + id);
-        item = new ItemPage(browser);
+        item = new PurposePage(browser).give("Policy and analysis", "Deciding on the dashboard");
         assertThat(item.title()).isEqualTo(title);
         assertThat(browser.text(By.id("recommendation-addressee"))).isEqualTo("Iraq Ministry of Interior");
         assertThat(item.hasStep("edit")).isFalse();

@@ -42,7 +42,8 @@ public final class DevStack {
                 secrets.clientSecret(), secrets.keycloakAdminPassword());
         PayaraMicroServer portal = PayaraMicroServer.start(payaraJar, war, port, work.resolve("portal"),
                 PortalSettings.environment(PortalDatabase.h2File(work.resolve("h2"), secrets.databasePassword()),
-                        keycloak.realmUrl(), secrets.clientSecret(), true), Boolean.getBoolean("interlink.cluster"));
+                        keycloak.realmUrl(), secrets.clientSecret(), true, work.resolve("h2/audit-heads.jsonl")),
+                Boolean.getBoolean("interlink.cluster"));
         AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopping.set(true);

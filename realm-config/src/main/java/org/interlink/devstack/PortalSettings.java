@@ -1,5 +1,6 @@
 package org.interlink.devstack;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -12,8 +13,14 @@ public final class PortalSettings {
     private PortalSettings() {
     }
 
-    public static Map<String, String> environment(PortalDatabase db, String realmUrl, String clientSecret, boolean demoData) {
+    /**
+     * @param auditHeads the file the audit chain heads are exported to (kept with the database it
+     *                   belongs to: a fresh database needs a fresh file)
+     */
+    public static Map<String, String> environment(PortalDatabase db, String realmUrl, String clientSecret, boolean demoData,
+                                                  Path auditHeads) {
         Map<String, String> env = new HashMap<>();
+        env.put("INTERLINK_AUDIT_HEAD_EXPORT_FILE", auditHeads.toAbsolutePath().toString());
         env.put("INTERLINK_DB_DATASOURCE_CLASS", db.dataSourceClass());
         env.put("INTERLINK_DB_URL", db.url());
         env.put("INTERLINK_DB_USER", db.user());

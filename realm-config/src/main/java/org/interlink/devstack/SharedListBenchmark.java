@@ -54,7 +54,8 @@ public final class SharedListBenchmark {
              KeycloakServer keycloak = startKeycloak(work, keycloakPort, portalPort, secrets);
              PayaraMicroServer portal = PayaraMicroServer.start(Path.of(System.getProperty("interlink.payara.micro.jar")),
                      Path.of(System.getProperty("interlink.war")), portalPort, work.resolve("portal"),
-                     PortalSettings.environment(postgres.database(), KeycloakServer.realmUrl(keycloakPort), secrets.clientSecret(), true))) {
+                     PortalSettings.environment(postgres.database(), KeycloakServer.realmUrl(keycloakPort), secrets.clientSecret(), true,
+                             fresh(work.resolve("audit-heads.jsonl"))))) {
             keycloak.awaitReady(Duration.ofMinutes(5));
             portal.awaitReady(Duration.ofMinutes(3));
             long items = generate(postgres.database());
@@ -79,6 +80,11 @@ public final class SharedListBenchmark {
                     portalResult.p50(), portalResult.p95(), portalResult.p99(), portalResult.count(), portalResult.errors(),
                     sqlResult.p50(), sqlResult.p95(), sqlResult.p99(), sqlResult.count());
         }
+    }
+
+    private static Path fresh(Path file) throws IOException {
+        Files.deleteIfExists(file);
+        return file;
     }
 
     private static KeycloakServer startKeycloak(Path work, int keycloakPort, int portalPort, DevSecrets secrets) {

@@ -13,6 +13,7 @@ import jakarta.persistence.PersistenceException;
 import org.interlink.audit.entity.AuditAction;
 import org.interlink.audit.entity.AuditChainHead;
 import org.interlink.audit.entity.AuditEvent;
+import org.interlink.audit.entity.AuditHash;
 import org.interlink.audit.entity.AuditOutcome;
 import org.interlink.audit.entity.AuditRecord;
 import org.interlink.caller.entity.Caller;
@@ -66,8 +67,10 @@ public class AuditGate {
         try {
             AuditChainHead head = em.find(AuditChainHead.class, record.chain(), LockModeType.PESSIMISTIC_WRITE);
             if (head == null) {
-                head = new AuditChainHead(record.chain());
-                em.persist(head);
+                // a new chain: of two first writers one creates the head, the other waits for it, neither fails
+                em.createNativeQuery("insert into audit_chain_head (chain, seq, hash) values (?1, 0, ?2) on conflict do nothing")
+                        .setParameter(1, record.chain()).setParameter(2, AuditHash.GENESIS).executeUpdate();
+                head = em.find(AuditChainHead.class, record.chain(), LockModeType.PESSIMISTIC_WRITE);
             }
             AuditEvent event = head.append(record);
             em.persist(event);

@@ -13,6 +13,7 @@ import org.interlink.item.entity.Item;
 import org.interlink.item.entity.ItemContent;
 import org.interlink.item.entity.ItemEvent;
 import org.interlink.item.entity.ItemId;
+import org.interlink.item.entity.ItemKind;
 import org.interlink.item.entity.ItemNotFound;
 import org.interlink.item.entity.ItemVersion;
 import org.interlink.sharing.control.ItemQuery;
@@ -57,6 +58,23 @@ public class Items {
     /** The version of the item the caller reads, or empty ("not found") when they may not. */
     public Optional<ItemVersion> read(Caller caller, ItemId id) {
         return gate.find(caller, id);
+    }
+
+    /**
+     * The version of the item the caller links another item to (a recommendation to its meeting, a
+     * meeting to its recommendations), recorded as a read with the linking as its purpose.
+     */
+    public Optional<ItemVersion> readToLink(Caller caller, ItemId id, ItemKind linking) {
+        return gate.find(caller, id, "Linking a new " + linking.name().toLowerCase().replace('_', ' ') + " to it");
+    }
+
+    /**
+     * Whether reading the item needs the reader's purpose first: TLP:AMBER, AMBER+STRICT and RED
+     * items read by someone outside the owner agency. Answers without recording a read (nothing
+     * is shown yet); an item the caller may not read needs nothing (it will be "not found").
+     */
+    public boolean needsPurpose(Caller caller, ItemId id) {
+        return gate.purposeNeeded(caller, id);
     }
 
     /** The item as its page shows it, recorded as one read with the reader's purpose (when asked). */

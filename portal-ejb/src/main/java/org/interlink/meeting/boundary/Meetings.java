@@ -8,6 +8,7 @@ import org.interlink.agency.entity.Agency;
 import org.interlink.caller.entity.Caller;
 import org.interlink.item.boundary.Items;
 import org.interlink.item.entity.Item;
+import org.interlink.item.entity.ItemKind;
 import org.interlink.item.entity.ItemId;
 import org.interlink.item.entity.ItemNotFound;
 import org.interlink.meeting.entity.ActionItem;
@@ -42,7 +43,7 @@ public class Meetings {
         List<ActionItem> actions = form.getActionItems().stream().map(a -> new ActionItem(a.getDescription(),
                 sharing.agencies(List.of(a.getOwner())).iterator().next(), a.getDueOn(), a.getStatus())).toList();
         Set<Item> recommendations = form.getRecommendations().stream()
-                .map(id -> items.read(caller, new ItemId(id)).orElseThrow(() -> new ItemNotFound(new ItemId(id))).getItem())
+                .map(id -> items.readToLink(caller, new ItemId(id), ItemKind.MEETING_OUTCOME).orElseThrow(() -> new ItemNotFound(new ItemId(id))).getItem())
                 .collect(Collectors.toSet());
         return new MeetingContent(form.getTitle(), form.getSummary(), form.getStartsOn(), form.getEndsOn(),
                 form.getPlace(), participants, form.decisionList(), actions, recommendations);

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import org.interlink.caller.entity.Caller;
 import org.interlink.item.boundary.Items;
 import org.interlink.item.entity.Item;
+import org.interlink.item.entity.ItemKind;
 import org.interlink.item.entity.ItemId;
 import org.interlink.item.entity.ItemNotFound;
 import org.interlink.recommendation.entity.RecommendationContent;
@@ -34,7 +35,7 @@ public class Recommendations {
 
     /** The meeting must be one the author can read; the addressee one of the member agencies. */
     private RecommendationContent content(Caller caller, RecommendationForm form) {
-        Item meeting = form.getMeeting() == null ? null : items.read(caller, new ItemId(form.getMeeting()))
+        Item meeting = form.getMeeting() == null ? null : items.readToLink(caller, new ItemId(form.getMeeting()), ItemKind.RECOMMENDATION)
                 .orElseThrow(() -> new ItemNotFound(new ItemId(form.getMeeting()))).getItem();
         return new RecommendationContent(form.getTitle(), form.getSummary(),
                 sharing.agencies(List.of(form.getAddressee())).iterator().next(), meeting);

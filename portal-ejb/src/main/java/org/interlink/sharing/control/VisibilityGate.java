@@ -67,6 +67,9 @@ public class VisibilityGate {
                 or (v.scope = :namedUsers and exists (select u4 from UserGrant u4
                     where u4.versionId = v.id and u4.username = :username))))""";
 
+    /** The markings whose readers outside the owner agency say why they read. */
+    public static final Set<Marking> PURPOSE_MARKINGS = EnumSet.of(Marking.AMBER, Marking.AMBER_STRICT, Marking.RED);
+
     /** Lists count their rows up to this many (and one more, to tell that there are more). */
     public static final int COUNT_LIMIT = 1000;
 
@@ -131,12 +134,15 @@ public class VisibilityGate {
     }
 
     /**
-     * Whether the caller may read the version of the item the caller reads now, without recording
-     * a read: for deciding what to ask before the read (e.g. a purpose). The read itself goes
-     * through {@link #find}.
+     * Whether a read of the item by this caller must state its purpose first: an AMBER,
+     * AMBER+STRICT or RED item read from outside its owner agency. Nothing is read or recorded here;
+     * the read that follows goes through {@link #find} or {@link #dossier} with the purpose.
      */
-    public Optional<org.interlink.sharing.entity.Marking> markingFor(Caller caller, ItemId id) {
-        return findVisible(caller, id).map(ItemVersion::getMarking);
+    public boolean purposeNeeded(Caller caller, ItemId id) {
+        return findVisible(caller, id)
+                .filter(v -> !caller.activeAgency().map(v.getItem()::isOwnedBy).orElse(false))
+                .map(v -> PURPOSE_MARKINGS.contains(v.getMarking()))
+                .orElse(false);
     }
 
     /**
@@ -248,7 +254,8 @@ public class VisibilityGate {
     }
 
     /** An item as one page shows it (see {@link #dossier}). */
-    public record Dossier(ItemVersion version, List<ItemVersion> versions, List<ItemEvent> history, List<ItemVersion> links) {
+    public record Dossier(ItemVersion version, List<ItemVersion> versions, List<ItemEvent> history, List<ItemVersion> links)
+            implements java.io.Serializable {
     }
 
     private Optional<ItemVersion> findVisible(Caller caller, ItemId id) {

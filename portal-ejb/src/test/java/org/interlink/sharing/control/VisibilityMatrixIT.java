@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import org.interlink.Deployments;
 import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.Role;
-import org.interlink.caller.entity.Username;
 import org.interlink.demo.DemoData;
 import org.interlink.demo.DemoItem;
 import org.interlink.item.entity.ItemId;
@@ -210,11 +209,8 @@ class VisibilityMatrixIT {
     }
 
     private Caller caller(String persona) {
-        if (persona.equals("platform.admin")) {
-            return Caller.resolve(new Username("platform.admin"), "Paul Okafor", List.of(Role.PLATFORM_ADMIN), List.of(), Optional.empty());
-        }
         String[] parts = persona.split("@");
-        String agency = parts.length > 1 ? parts[1] : DemoData.persona(parts[0]).agencies().get(0);
+        String agency = parts.length > 1 ? parts[1] : DemoData.persona(parts[0]).agencies().stream().findFirst().orElse(null);
         return demo.as(parts[0], agency);
     }
 

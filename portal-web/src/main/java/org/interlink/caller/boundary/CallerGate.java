@@ -5,11 +5,14 @@ import jakarta.security.enterprise.identitystore.openid.JwtClaims;
 import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.interlink.audit.boundary.Sessions;
+import org.interlink.audit.control.RequestOrigin;
 import org.interlink.caller.control.TokenIdentity;
 import org.interlink.caller.control.TokenIdentityHolder;
 import org.interlink.caller.entity.Caller;
@@ -24,14 +27,17 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Runs after the container authenticated the request: hands the token's identity to the caller
- * resolution, then sends a caller who belongs to several agencies to choose one, and a caller who
- * belongs to none to the page that says so. Pages that must work in those states are let through.
+ * Runs after the container authenticated the request: notes where the request comes from (for the
+ * audit trail), hands the token's identity to the caller resolution, records the sign-in on the
+ * first request of a session and a page the roles refused (403), then sends a caller who belongs to
+ * several agencies to choose one, and a caller who belongs to none to the page that says so. Pages
+ * that must work in those states are let through.
  */
 @WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.FORWARD})
 public class CallerGate extends HttpFilter {
 
     static final String SELECT_AGENCY = "/select-agency.xhtml";
+    private static final String SIGNED_IN = CallerGate.class.getName() + ".signedIn";
     static final String NO_AGENCY = "/no-agency.xhtml";
     private static final List<String> ALWAYS_OPEN = List.of(SELECT_AGENCY, NO_AGENCY, "/signed-out.xhtml",
             "/error/", "/jakarta.faces.resource/", "/callback");
@@ -45,14 +51,29 @@ public class CallerGate extends HttpFilter {
     @Inject
     CurrentCaller currentCaller;
 
+    @Inject
+    RequestOrigin origin;
+
+    @Inject
+    Sessions sessions;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        origin.set(request.getRemoteAddr(), request.getHeader("User-Agent"));
         if (request.getUserPrincipal() == null) {
             chain.doFilter(request, response);
             return;
         }
         tokenIdentity.set(identity(request));
+        if (request.getDispatcherType() == DispatcherType.REQUEST && request.getSession().getAttribute(SIGNED_IN) == null) {
+            request.getSession().setAttribute(SIGNED_IN, Boolean.TRUE);
+            sessions.signedIn(currentCaller.get());
+        }
+        if (request.getDispatcherType() == DispatcherType.ERROR
+                && Integer.valueOf(403).equals(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE))) {
+            sessions.pageRefused(currentCaller.get(), String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)));
+        }
         if (request.getDispatcherType() == DispatcherType.REQUEST && !alwaysOpen(request)) {
             Caller caller = currentCaller.get();
             if (caller.isWithoutAgency()) {

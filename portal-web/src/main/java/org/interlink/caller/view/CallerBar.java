@@ -9,6 +9,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.interlink.agency.entity.Agency;
 import org.interlink.agency.entity.AgencyCode;
+import org.interlink.audit.boundary.AuditTrail;
+import org.interlink.audit.boundary.Sessions;
 import org.interlink.caller.boundary.CurrentCaller;
 import org.interlink.caller.control.TokenIdentityHolder;
 import org.interlink.caller.entity.Caller;
@@ -33,6 +35,9 @@ public class CallerBar {
     @Inject
     CurrentCaller currentCaller;
 
+    @Inject
+    Sessions sessions;
+
     /** Whether a caller is known for this request (not on the public signed-out page). */
     public boolean isSignedIn() {
         return token.get().isPresent();
@@ -48,6 +53,10 @@ public class CallerBar {
 
     public boolean isPlatformAdmin() {
         return isSignedIn() && getCaller().hasRole(Role.PLATFORM_ADMIN);
+    }
+
+    public boolean isAuditor() {
+        return isSignedIn() && AuditTrail.mayAudit(getCaller());
     }
 
     public boolean isVetter() {
@@ -71,6 +80,7 @@ public class CallerBar {
     public void signOut() throws ServletException, IOException {
         FacesContext faces = FacesContext.getCurrentInstance();
         ExternalContext external = faces.getExternalContext();
+        sessions.signedOut(getCaller());
         ((HttpServletRequest) external.getRequest()).logout();
         external.invalidateSession();
         if (!external.isResponseCommitted()) {

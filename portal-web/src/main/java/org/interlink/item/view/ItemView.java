@@ -8,7 +8,6 @@ import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.Role;
 import org.interlink.item.boundary.Attachments;
 import org.interlink.item.boundary.Items;
-import org.interlink.item.entity.Item;
 import org.interlink.item.entity.ItemEvent;
 import org.interlink.item.entity.ItemId;
 import org.interlink.item.entity.ItemKind;
@@ -16,6 +15,7 @@ import org.interlink.item.entity.ItemStep;
 import org.interlink.item.entity.ItemVersion;
 import org.interlink.meeting.entity.MeetingVersion;
 import org.interlink.recommendation.entity.RecommendationVersion;
+import org.interlink.sharing.control.VisibilityGate;
 import org.interlink.records.entity.RecordVersion;
 import org.interlink.workflow.entity.WorkflowState;
 import org.omnifaces.util.Faces;
@@ -55,20 +55,52 @@ public class ItemView implements Serializable {
     @Inject
     Attachments attachments;
 
+    @Inject
+    ReadingPurposes purposes;
+
     private String id;
     private transient UploadedFile upload;
+    private VisibilityGate.Dossier dossier;
+    private boolean purposeAsked;
+    private String reason;
+    private String reasonText;
     private ItemVersion version;
     private String comment;
 
-    /** Runs before the page renders (f:viewAction): loads the item or answers "not found". */
+    /** The reasons a reader chooses from when an AMBER or RED item asks for a purpose. */
+    public static final List<String> REASONS = List.of("Border management operations", "Criminal investigation",
+            "Humanitarian response", "Policy and analysis", "Reporting to management", "Other");
+
+    /**
+     * Runs before the page renders (f:viewAction): asks for the purpose first when the item needs
+     * one, else loads the item as one audited read, or answers "not found".
+     */
     public void load() throws IOException {
-        Optional<ItemVersion> found = ItemId.parse(id).flatMap(itemId -> items.read(caller(), itemId));
+        Optional<ItemId> itemId = ItemId.parse(id);
+        if (itemId.isPresent() && purposes.of(itemId.get().value()).isEmpty() && items.needsPurpose(caller(), itemId.get())) {
+            purposeAsked = true;
+            return;
+        }
+        Optional<VisibilityGate.Dossier> found = itemId.flatMap(i -> items.dossier(caller(), i,
+                purposes.of(i.value()).orElse(null)));
         if (found.isEmpty()) {
             Faces.responseSendError(404, "no such item");
             Faces.responseComplete();
             return;
         }
-        version = found.get();
+        dossier = found.get();
+        version = dossier.version();
+    }
+
+    /** The reader states why they read the item; it is recorded with the read. */
+    public String givePurpose() {
+        if (reason == null || reason.isBlank() || "Other".equals(reason) && (reasonText == null || reasonText.isBlank())) {
+            Messages.addGlobalError("Choose why you read this item (and say it in your words for \"Other\").");
+            return null;
+        }
+        String purpose = reasonText == null || reasonText.isBlank() ? reason : reason + ": " + reasonText.trim();
+        purposes.give(ItemId.parse(id).orElseThrow().value(), purpose);
+        return "/item?faces-redirect=true&id=" + id;
     }
 
     public String submit() {
@@ -142,24 +174,45 @@ public class ItemView implements Serializable {
     }
 
     public List<ItemVersion> getVersions() {
-        return items.versions(caller(), itemId());
+        return dossier.versions();
     }
 
     public List<ItemEvent> getHistory() {
-        return items.history(caller(), itemId());
+        return dossier.history();
     }
 
-    /** A linked item (meeting, recommendation) the caller may read, or empty: links never leak. */
-    public Optional<ItemVersion> readable(Item linked) {
-        return items.read(caller(), linked.id());
-    }
-
+    /** The linked recommendations the caller may read (others are left out, never hinted at). */
     public List<ItemVersion> getReadableRecommendations() {
-        return meeting().getRecommendations().stream().map(this::readable).flatMap(Optional::stream).toList();
+        return dossier.links();
     }
 
+    /** The meeting the recommendation came from, if the caller may read it. */
     public Optional<ItemVersion> getReadableMeeting() {
-        return recommendation().getMeeting().flatMap(this::readable);
+        return dossier.links().stream().findFirst();
+    }
+
+    public boolean isPurposeAsked() {
+        return purposeAsked;
+    }
+
+    public List<String> getReasons() {
+        return REASONS;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public void setReason(String reason) {
+        this.reason = reason;
+    }
+
+    public String getReasonText() {
+        return reasonText;
+    }
+
+    public void setReasonText(String reasonText) {
+        this.reasonText = reasonText;
     }
 
     public RecordVersion record() {
@@ -174,8 +227,9 @@ public class ItemView implements Serializable {
         return (MeetingVersion) version;
     }
 
+    /** Null while the purpose question is asked: JSTL tags evaluate before {@code rendered}. */
     public ItemKind getKind() {
-        return version.getItem().getKind();
+        return version == null ? null : version.getItem().getKind();
     }
 
     private Set<ItemStep> steps() {

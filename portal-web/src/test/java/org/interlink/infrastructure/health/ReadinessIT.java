@@ -29,7 +29,7 @@ class ReadinessIT {
              PayaraMicroServer portal = PayaraMicroServer.start(Path.of(System.getProperty("interlink.payara.micro.jar")),
                      Path.of(System.getProperty("interlink.war")), FreePort.find(), work.resolve("portal"),
                      PortalSettings.environment(postgres.database(), KeycloakServer.realmUrl(FreePort.find()),
-                             secrets.clientSecret(), false))) {
+                             secrets.clientSecret(), false, work.resolve("audit-heads.jsonl")))) {
             portal.awaitReady(Duration.ofMinutes(3));
             HttpResponse<String> up = Http.get(portal.url() + "/health/ready").orElseThrow();
             assertThat(up.statusCode()).isEqualTo(200);

@@ -1,0 +1,306 @@
+package org.interlink.audit;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
+import org.interlink.Deployments;
+import org.interlink.audit.boundary.AuditTrail;
+import org.interlink.audit.control.AuditFilter;
+import org.interlink.audit.control.AuditGate;
+import org.interlink.audit.control.AuditUnavailable;
+import org.interlink.audit.control.ChainVerifier;
+import org.interlink.audit.control.HeadExport;
+import org.interlink.audit.control.VerifyAuditChains;
+import org.interlink.audit.entity.AuditAction;
+import org.interlink.audit.entity.AuditEvent;
+import org.interlink.audit.entity.AuditOutcome;
+import org.interlink.audit.entity.AuditRecord;
+import org.interlink.caller.entity.Caller;
+import org.interlink.demo.DemoData;
+import org.interlink.demo.DemoItem;
+import org.interlink.infrastructure.persistence.SchemaMigration;
+import org.interlink.item.boundary.Items;
+import org.interlink.item.entity.ItemId;
+import org.interlink.sharing.control.ItemQuery;
+import org.interlink.sharing.control.Listing;
+import org.interlink.records.boundary.RecordForm;
+import org.interlink.records.boundary.Records;
+import org.interlink.records.entity.RecordType;
+import org.interlink.sharing.boundary.SharingForm;
+import org.interlink.sharing.entity.Marking;
+import org.interlink.sharing.entity.Scope;
+import org.interlink.workflow.entity.WorkflowState;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import javax.sql.DataSource;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The audit trail on PostgreSQL: tampering with it (as the schema's owner, the only role that can)
+ * is found and named; the portal's own role cannot change or delete events; and when an event
+ * cannot be written, the action it belongs to is not done.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AuditTrailIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.portalEjb(AuditTrailIT.class);
+    }
+
+    @Inject
+    AuditGate audit;
+
+    @Inject
+    HeadExport heads;
+
+    @Inject
+    UserTransaction transaction;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Inject
+    Items items;
+
+    @Inject
+    Records records;
+
+    @Inject
+    DemoData demo;
+
+    @Inject
+    AuditTrail trail;
+
+    @Resource(lookup = SchemaMigration.DATASOURCE)
+    DataSource portalRole;
+
+    @Test
+    void changedRemovedReorderedAndTruncatedEventsAreNamed() throws Exception {
+        String chain = "t-tamper";
+        for (int i = 1; i <= 5; i++) {
+            record(chain, "event " + i);
+        }
+        assertThat(verify(chain)).as("untouched").extracting(ChainVerifier.Verification::intact).isEqualTo(true);
+
+        owner("update audit_event set details = 'forged' where chain = 't-tamper' and seq = 3");
+        assertThat(verify(chain).toString()).contains("broken at event 3").contains("changed");
+        owner("update audit_event set details = 'event 3' where chain = 't-tamper' and seq = 3");
+        assertThat(verify(chain).intact()).as("restored").isTrue();
+
+        owner("create table t_saved as select * from audit_event where chain = 't-tamper' and seq = 2");
+        owner("delete from audit_event where chain = 't-tamper' and seq = 2");
+        assertThat(verify(chain).toString()).contains("broken at event 2").contains("missing");
+        owner("insert into audit_event select * from t_saved");
+        owner("drop table t_saved");
+        assertThat(verify(chain).intact()).as("restored").isTrue();
+
+        owner("update audit_event set seq = -4 where chain = 't-tamper' and seq = 4");
+        owner("update audit_event set seq = 4 where chain = 't-tamper' and seq = 5");
+        owner("update audit_event set seq = 5 where chain = 't-tamper' and seq = -4");
+        assertThat(verify(chain).toString()).contains("broken at event 4").contains("reordered");
+        owner("update audit_event set seq = -4 where chain = 't-tamper' and seq = 5");
+        owner("update audit_event set seq = 5 where chain = 't-tamper' and seq = 4");
+        owner("update audit_event set seq = 4 where chain = 't-tamper' and seq = -4");
+        assertThat(verify(chain).intact()).as("restored").isTrue();
+
+        heads.export();
+        owner("delete from audit_event where chain = 't-tamper' and seq = 5");
+        owner("update audit_chain_head set seq = 4, hash = (select hash from audit_event where chain = 't-tamper' and seq = 4)"
+                + " where chain = 't-tamper'");
+        try (Connection connection = portalRole.getConnection()) {
+            assertThat(ChainVerifier.verify(connection, chain, Map.of()).intact())
+                    .as("table and head rewritten together look intact on their own").isTrue();
+        }
+        assertThat(verify(chain).toString()).as("but not against the exported head")
+                .contains("does not match the head exported");
+
+        owner("delete from audit_event where chain = 't-tamper'");
+        owner("delete from audit_chain_head where chain = 't-tamper'");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = VerifyAuditChains.run(System.getProperty("interlink.db.url"), System.getProperty("interlink.db.user"),
+                System.getProperty("interlink.db.password"), heads.file(), List.of(), new PrintStream(out, true, StandardCharsets.UTF_8));
+        assertThat(out.toString(StandardCharsets.UTF_8)).as("the command line finds the chain deleted head and all")
+                .contains("chain t-tamper: broken").contains("chain iq-moi: ").contains("intact");
+        assertThat(status).isEqualTo(1);
+    }
+
+    @Test
+    void thePortalsRoleCannotChangeOrDeleteEvents() throws Exception {
+        record("t-role", "kept as it is");
+        try (Connection connection = portalRole.getConnection(); Statement sql = connection.createStatement()) {
+            assertThatThrownBy(() -> sql.executeUpdate("update audit_event set details = 'forged' where chain = 't-role'"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+        }
+        try (Connection connection = portalRole.getConnection(); Statement sql = connection.createStatement()) {
+            assertThatThrownBy(() -> sql.executeUpdate("delete from audit_event where chain = 't-role'"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+        }
+        try (Connection connection = portalRole.getConnection(); Statement sql = connection.createStatement()) {
+            assertThatThrownBy(() -> sql.executeUpdate("truncate audit_event"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+        }
+        assertThat(verify("t-role").intact()).isTrue();
+    }
+
+    @Test
+    void whenTheEventCannotBeWrittenTheActionIsNotDoneAndTheReadNotServed() throws Exception {
+        Caller author = demo.as("moi.official", "iq-moi");
+        ItemId id = records.draft(author, record("Fail-closed test")).id();
+        owner("revoke insert on audit_event from " + System.getProperty("interlink.db.user"));
+        try {
+            assertThatThrownBy(() -> items.submit(author, id)).hasRootCauseInstanceOf(SQLException.class)
+                    .satisfies(e -> assertThat(causes(e)).anyMatch(c -> c instanceof AuditUnavailable));
+            assertThatThrownBy(() -> items.read(author, id))
+                    .satisfies(e -> assertThat(causes(e)).anyMatch(c -> c instanceof AuditUnavailable));
+        } finally {
+            owner("grant insert on audit_event to " + System.getProperty("interlink.db.user"));
+        }
+        assertThat(items.read(author, id).orElseThrow().getState()).as("the submission was rolled back")
+                .isEqualTo(WorkflowState.DRAFT);
+    }
+
+    @Test
+    void auditorsSeeTheirAgencysItemsAndPeopleAndLookingIsItselfRecorded() throws Exception {
+        Caller moiAuditor = demo.as("moi.auditor", "iq-moi");
+        Caller iomLiaison = demo.as("iom.liaison", "iom-iq");
+        Caller interpol = demo.as("interpol.liaison", "interpol");
+        Caller platform = demo.as("platform.admin", null);
+        ItemId lyon = demoItem(DemoItem.LYON_VISIT, "moi.vetter");
+        ItemId dtm = demoItem(DemoItem.DTM_FIGURES, "iom.vetter");
+        String purpose = "Policy and analysis: scope test " + System.nanoTime();
+
+        assertThat(items.dossier(iomLiaison, lyon, purpose)).isPresent();
+        assertThat(items.read(interpol, dtm)).isPresent();
+
+        AuditFilter aboutLyon = new AuditFilter(null, null, "iom.liaison", null, AuditAction.VIEW, lyon.value(), null);
+        assertThat(trail.events(moiAuditor, aboutLyon, 0, 50)).as("a partner's read of the Ministry's item")
+                .anyMatch(e -> purpose.equals(e.getPurpose()) && "iom-iq".equals(e.getActorAgency()) && "iq-moi".equals(e.getChain()));
+        assertThat(trail.accessReport(moiAuditor, Optional.of(lyon), 0, 50)).extracting(AuditEvent::getPurpose).contains(purpose);
+        assertThat(trail.accessReport(moiAuditor, Optional.empty(), 0, 1000)).as("reads by the owner's own people are no partner reads")
+                .allMatch(e -> !"iq-moi".equals(e.getActorAgency()));
+
+        AuditFilter interpolReadsDtm = new AuditFilter(null, null, "interpol.liaison", null, AuditAction.VIEW, dtm.value(), null);
+        assertThat(trail.events(moiAuditor, interpolReadsDtm, 0, 50)).as("neither the Ministry's item nor its people").isEmpty();
+        assertThat(trail.count(moiAuditor, interpolReadsDtm)).isZero();
+        assertThat(trail.events(platform, interpolReadsDtm, 0, 50)).as("the platform administrator sees all").isNotEmpty();
+
+        assertThat(trail.events(iomLiaison, AuditFilter.none(), 0, 50)).as("no auditor").isEmpty();
+        assertThat(trail.exportCsv(iomLiaison, AuditFilter.none())).isEmpty();
+        String csv = trail.exportCsv(moiAuditor, aboutLyon);
+        assertThat(csv).startsWith("time_utc,chain,seq,actor").contains(purpose);
+
+        assertThat(trail.events(platform, new AuditFilter(null, null, "iom.liaison", null, AuditAction.SEARCH, null, AuditOutcome.DENIED), 0, 50))
+                .as("the refused look into the trail is recorded").isNotEmpty();
+        assertThat(trail.events(platform, new AuditFilter(null, null, "moi.auditor", null, AuditAction.EXPORT, null, AuditOutcome.ALLOWED), 0, 50))
+                .as("the export is recorded").anyMatch(e -> e.getDetails().contains("actor=iom.liaison"));
+        assertThat(trail.verify(moiAuditor)).extracting(ChainVerifier.Verification::chain).containsExactly("iq-moi");
+        assertThat(trail.verify(moiAuditor)).allMatch(ChainVerifier.Verification::intact);
+    }
+
+    private ItemId demoItem(DemoItem item, String ownerVetter) {
+        return items.list(demo.as(ownerVetter, ownerVetter.startsWith("moi") ? "iq-moi" : "iom-iq"),
+                        new ItemQuery(Listing.MY_AGENCY, null, null, null, item.title(), null, false), 0, 2)
+                .stream().map(v -> new ItemId(v.getItem().getId())).findFirst().orElseThrow();
+    }
+
+    @Test
+    void writersStartingANewChainTogetherLoseNoEvent() throws Exception {
+        String chain = "t-race-" + System.nanoTime() % 1_000_000;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService executor = Executors.newFixedThreadPool(8, threads);
+        List<Future<Void>> writers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String details = "writer " + i;
+            writers.add(executor.submit(() -> {
+                transaction.begin();
+                start.await(1, TimeUnit.MINUTES);
+                audit.record(new AuditRecord(Instant.now(), "auditor.test", chain, AuditAction.ADMIN, null, null,
+                        AuditOutcome.ALLOWED, "127.0.0.1", "test", null, details));
+                transaction.commit();
+                return null;
+            }));
+        }
+        start.countDown();
+        try {
+            for (Future<Void> writer : writers) {
+                writer.get(1, TimeUnit.MINUTES);
+            }
+        } finally {
+            executor.shutdownNow();
+        }
+        ChainVerifier.Verification verification = verify(chain);
+        assertThat(verification.intact()).as(verification.toString()).isTrue();
+        assertThat(verification.events()).isEqualTo(8);
+    }
+
+    private void record(String chain, String details) throws Exception {
+        transaction.begin();
+        audit.record(new AuditRecord(Instant.now(), "auditor.test", chain, AuditAction.ADMIN, null, null,
+                AuditOutcome.ALLOWED, "127.0.0.1", "test", null, details));
+        transaction.commit();
+    }
+
+    private ChainVerifier.Verification verify(String chain) throws SQLException {
+        try (Connection connection = portalRole.getConnection()) {
+            return ChainVerifier.verify(connection, chain, heads.lastExported());
+        }
+    }
+
+    /** Runs SQL as the schema's owner, who (unlike the portal) may change anything. */
+    private static void owner(String statement) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(System.getProperty("interlink.db.url"),
+                System.getProperty("interlink.db.migration-user"), System.getProperty("interlink.db.migration-password"));
+             Statement sql = connection.createStatement()) {
+            sql.execute(statement);
+        }
+    }
+
+    private static java.util.List<Throwable> causes(Throwable e) {
+        java.util.List<Throwable> causes = new java.util.ArrayList<>();
+        for (Throwable c = e; c != null && !causes.contains(c); c = c.getCause()) {
+            causes.add(c);
+        }
+        return causes;
+    }
+
+    private static RecordForm record(String title) {
+        RecordForm form = new RecordForm();
+        form.setType(RecordType.DISPLACEMENT_FIGURES);
+        form.setTitle(title);
+        form.setSummary("Figures");
+        form.setReferenceDate(LocalDate.parse("2026-10-31"));
+        form.setLocation("Basra");
+        form.setQuantity(10L);
+        SharingForm sharing = new SharingForm();
+        sharing.setMarking(Marking.GREEN);
+        sharing.setScope(Scope.ALL_MEMBERS);
+        form.setSharing(sharing);
+        return form;
+    }
+}

@@ -1,0 +1,84 @@
+package org.interlink.journeys;
+
+import org.interlink.demo.DemoItem;
+import org.interlink.devstack.RealmDefinition;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Who saw what, and why: an INTERPOL liaison opens the Ministry's AMBER meeting outcome giving a
+ * purpose; the Ministry's auditor finds the read, with the purpose, in the access report and in the
+ * audit trail filtered by agency, exports it as CSV, and verifies the chain.
+ */
+@ExtendWith(PortalStack.class)
+class AuditJourneyIT {
+
+    private Browser browser;
+    private String journey;
+
+    @BeforeEach
+    void openBrowser(TestInfo test) {
+        browser = new Browser();
+        journey = "audit-" + test.getTestMethod().orElseThrow().getName();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.screenshot(journey);
+        browser.close();
+    }
+
+    @Test
+    void aPartnersReadWithItsPurposeIsFoundByTheOwnersAuditor() throws Exception {
+        String purpose = "Preparing the data-sharing agreement " + UUID.randomUUID().toString().substring(0, 6);
+
+        signIn("interpol.liaison");
+        browser.open(PortalStack.portalUrl() + "/items.xhtml?kind=MEETING_OUTCOME");
+        browser.await(By.linkText(DemoItem.LYON_VISIT.title())).click();
+        ItemPage item = new PurposePage(browser).give("Policy and analysis", purpose);
+        assertThat(item.title()).isEqualTo(DemoItem.LYON_VISIT.title());
+        String id = item.id();
+        new PortalPage(browser).signOut();
+
+        signIn("moi.auditor");
+        browser.open(PortalStack.portalUrl() + "/audit/access.xhtml?item=" + id);
+        String report = browser.text(By.id("access:reads_data"));
+        assertThat(report).contains("interpol.liaison", "interpol", "VIEW", "Policy and analysis: " + purpose);
+        browser.screenshot("audit-access-report");
+
+        browser.open(PortalStack.portalUrl() + "/audit/events.xhtml");
+        AuditPage audit = new AuditPage(browser);
+        audit.filterByAgency("interpol");
+        assertThat(audit.events()).contains("interpol.liaison", purpose);
+        assertThat(audit.events()).doesNotContain("iom.liaison");
+
+        Path csv = audit.exportCsv();
+        String exported = Files.readString(csv);
+        assertThat(exported).startsWith("time_utc,chain,seq,actor").contains("interpol.liaison", purpose, "iq-moi");
+
+        assertThat(audit.verify()).contains("chain iq-moi").contains("intact").doesNotContain("broken");
+        browser.screenshot("audit-events");
+    }
+
+    @Test
+    void theAuditTrailIsForAuditorsOnly() {
+        signIn("moi.official");
+        browser.open(PortalStack.portalUrl() + "/audit/events.xhtml");
+        assertThat(new PortalPage(browser).errorCode()).isEqualTo("403");
+    }
+
+    private void signIn(String username) {
+        browser.open(PortalStack.portalUrl() + "/");
+        new KeycloakLoginPage(browser).signIn(username, RealmDefinition.DEMO_PASSWORD);
+    }
+}

@@ -1,0 +1,45 @@
+package org.interlink.journeys;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.nio.file.Path;
+
+/** {@code audit/events.xhtml}: the auditor's filters, events, CSV export and chain verification. */
+public final class AuditPage extends PortalPage {
+
+    AuditPage(Browser browser) {
+        super(browser);
+        browser.await(By.id("audit:events"));
+    }
+
+    public void filterByAgency(String code) {
+        ((JavascriptExecutor) browser.driver()).executeScript(
+                "PrimeFaces.getWidgetById('audit:agency').selectValue(arguments[0]);", code);
+        browser.await(By.id("audit:search")).click();
+        waitForAjax();
+    }
+
+    public String events() {
+        return browser.text(By.id("audit:events_data"));
+    }
+
+    /** Exports the filtered events and returns the downloaded CSV file. */
+    public Path exportCsv() {
+        browser.await(By.id("audit:export")).click();
+        return browser.awaitDownload(".csv");
+    }
+
+    public String verify() {
+        browser.await(By.id("audit:verify")).click();
+        waitForAjax();
+        return browser.text(By.id("audit:verification"));
+    }
+
+    private void waitForAjax() {
+        new WebDriverWait(browser.driver(), Browser.WAIT).until(ExpectedConditions.jsReturnsValue(
+                "return (window.PrimeFaces && PrimeFaces.ajax && PrimeFaces.ajax.Queue.isEmpty()) ? true : null"));
+    }
+}

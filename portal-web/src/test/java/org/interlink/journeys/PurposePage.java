@@ -1,0 +1,21 @@
+package org.interlink.journeys;
+
+import org.openqa.selenium.By;
+
+/** The question an AMBER or RED item asks a reader from another agency before it opens. */
+public final class PurposePage extends PortalPage {
+
+    PurposePage(Browser browser) {
+        super(browser);
+        browser.await(By.id("purpose-intro"));
+    }
+
+    /** Gives the purpose and opens the item. */
+    public ItemPage give(String reason, String inOwnWords) {
+        browser.await(By.xpath("//input[@name='purpose-form:reason' and @value='" + reason
+                + "']/../following-sibling::div[contains(@class,'ui-radiobutton-box')]")).click();
+        browser.await(By.id("purpose-form:reason-text")).sendKeys(inOwnWords);
+        browser.await(By.id("purpose-form:give-purpose")).click();
+        return new ItemPage(browser);
+    }
+}
