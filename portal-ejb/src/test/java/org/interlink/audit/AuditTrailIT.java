@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
 import org.interlink.Deployments;
 import org.interlink.audit.boundary.AuditTrail;
+import org.interlink.audit.boundary.FailedSignIns;
 import org.interlink.audit.control.AuditFilter;
 import org.interlink.audit.control.AuditGate;
 import org.interlink.audit.control.AuditUnavailable;
@@ -13,9 +14,11 @@ import org.interlink.audit.control.ChainVerifier;
 import org.interlink.audit.control.HeadExport;
 import org.interlink.audit.control.VerifyAuditChains;
 import org.interlink.audit.entity.AuditAction;
+import org.interlink.audit.entity.AuditChainHead;
 import org.interlink.audit.entity.AuditEvent;
 import org.interlink.audit.entity.AuditOutcome;
 import org.interlink.audit.entity.AuditRecord;
+import org.interlink.audit.entity.SignInFailure;
 import org.interlink.caller.entity.Caller;
 import org.interlink.demo.DemoData;
 import org.interlink.demo.DemoItem;
@@ -68,6 +71,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @ExtendWith(ArquillianExtension.class)
 class AuditTrailIT {
 
+    private static final String TEST_ACTOR = "auditor.test";
+
     @Deployment
     static WebArchive deployment() {
         return Deployments.portalEjb(AuditTrailIT.class);
@@ -97,75 +102,77 @@ class AuditTrailIT {
     @Inject
     AuditTrail trail;
 
+    @Inject
+    FailedSignIns failedSignIns;
+
     @Resource(lookup = SchemaMigration.DATASOURCE)
     DataSource portalRole;
 
     @Test
     void changedRemovedReorderedAndTruncatedEventsAreNamed() throws Exception {
-        String chain = "t-tamper";
+        String chain = chainOf("t-tamper");
         for (int i = 1; i <= 5; i++) {
-            record(chain, "event " + i);
+            record("t-tamper", "event " + i);
         }
         assertThat(verify(chain)).as("untouched").extracting(ChainVerifier.Verification::intact).isEqualTo(true);
 
-        owner("update audit_event set details = 'forged' where chain = 't-tamper' and seq = 3");
+        owner("update audit_event set details = 'forged' where chain = '" + chain + "' and seq = 3");
         assertThat(verify(chain).toString()).contains("broken at event 3").contains("changed");
-        owner("update audit_event set details = 'event 3' where chain = 't-tamper' and seq = 3");
+        owner("update audit_event set details = 'event 3' where chain = '" + chain + "' and seq = 3");
         assertThat(verify(chain).intact()).as("restored").isTrue();
 
-        owner("create table t_saved as select * from audit_event where chain = 't-tamper' and seq = 2");
-        owner("delete from audit_event where chain = 't-tamper' and seq = 2");
+        owner("create table t_saved as select * from audit_event where chain = '" + chain + "' and seq = 2");
+        owner("delete from audit_event where chain = '" + chain + "' and seq = 2");
         assertThat(verify(chain).toString()).contains("broken at event 2").contains("missing");
         owner("insert into audit_event select * from t_saved");
         owner("drop table t_saved");
         assertThat(verify(chain).intact()).as("restored").isTrue();
 
-        owner("update audit_event set seq = -4 where chain = 't-tamper' and seq = 4");
-        owner("update audit_event set seq = 4 where chain = 't-tamper' and seq = 5");
-        owner("update audit_event set seq = 5 where chain = 't-tamper' and seq = -4");
+        owner("update audit_event set seq = -4 where chain = '" + chain + "' and seq = 4");
+        owner("update audit_event set seq = 4 where chain = '" + chain + "' and seq = 5");
+        owner("update audit_event set seq = 5 where chain = '" + chain + "' and seq = -4");
         assertThat(verify(chain).toString()).contains("broken at event 4").contains("reordered");
-        owner("update audit_event set seq = -4 where chain = 't-tamper' and seq = 5");
-        owner("update audit_event set seq = 5 where chain = 't-tamper' and seq = 4");
-        owner("update audit_event set seq = 4 where chain = 't-tamper' and seq = -4");
+        owner("update audit_event set seq = -4 where chain = '" + chain + "' and seq = 5");
+        owner("update audit_event set seq = 5 where chain = '" + chain + "' and seq = 4");
+        owner("update audit_event set seq = 4 where chain = '" + chain + "' and seq = -4");
         assertThat(verify(chain).intact()).as("restored").isTrue();
 
         heads.export();
-        owner("delete from audit_event where chain = 't-tamper' and seq = 5");
-        owner("update audit_chain_head set seq = 4, hash = (select hash from audit_event where chain = 't-tamper' and seq = 4)"
-                + " where chain = 't-tamper'");
+        owner("delete from audit_event where chain = '" + chain + "' and seq = 5");
         try (Connection connection = portalRole.getConnection()) {
             assertThat(ChainVerifier.verify(connection, chain, Map.of()).intact())
-                    .as("table and head rewritten together look intact on their own").isTrue();
+                    .as("a chain cut short looks intact on its own").isTrue();
         }
         assertThat(verify(chain).toString()).as("but not against the exported head")
                 .contains("does not match the head exported");
 
-        owner("delete from audit_event where chain = 't-tamper'");
-        owner("delete from audit_chain_head where chain = 't-tamper'");
+        owner("delete from audit_event where chain = '" + chain + "'");
+        owner("delete from audit_chain where chain = '" + chain + "'");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int status = VerifyAuditChains.run(System.getProperty("interlink.db.url"), System.getProperty("interlink.db.user"),
                 System.getProperty("interlink.db.password"), heads.file(), List.of(), new PrintStream(out, true, StandardCharsets.UTF_8));
-        assertThat(out.toString(StandardCharsets.UTF_8)).as("the command line finds the chain deleted head and all")
-                .contains("chain t-tamper: broken").contains("chain iq-moi: ").contains("intact");
+        assertThat(out.toString(StandardCharsets.UTF_8)).as("the command line finds the chain removed from the list too")
+                .contains("chain " + chain + ": broken").contains("chain iq-moi/").contains("intact");
         assertThat(status).isEqualTo(1);
     }
 
     @Test
     void thePortalsRoleCannotChangeOrDeleteEvents() throws Exception {
         record("t-role", "kept as it is");
+        String chain = chainOf("t-role");
         try (Connection connection = portalRole.getConnection(); Statement sql = connection.createStatement()) {
-            assertThatThrownBy(() -> sql.executeUpdate("update audit_event set details = 'forged' where chain = 't-role'"))
+            assertThatThrownBy(() -> sql.executeUpdate("update audit_event set details = 'forged' where chain = '" + chain + "'"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
         }
         try (Connection connection = portalRole.getConnection(); Statement sql = connection.createStatement()) {
-            assertThatThrownBy(() -> sql.executeUpdate("delete from audit_event where chain = 't-role'"))
+            assertThatThrownBy(() -> sql.executeUpdate("delete from audit_event where chain = '" + chain + "'"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
         }
         try (Connection connection = portalRole.getConnection(); Statement sql = connection.createStatement()) {
             assertThatThrownBy(() -> sql.executeUpdate("truncate audit_event"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
         }
-        assertThat(verify("t-role").intact()).isTrue();
+        assertThat(verify(chain).intact()).isTrue();
     }
 
     @Test
@@ -200,7 +207,7 @@ class AuditTrailIT {
 
         AuditFilter aboutLyon = new AuditFilter(null, null, "iom.liaison", null, AuditAction.VIEW, lyon.value(), null);
         assertThat(trail.events(moiAuditor, aboutLyon, 0, 50)).as("a partner's read of the Ministry's item")
-                .anyMatch(e -> purpose.equals(e.getPurpose()) && "iom-iq".equals(e.getActorAgency()) && "iq-moi".equals(e.getChain()));
+                .anyMatch(e -> purpose.equals(e.getPurpose()) && "iom-iq".equals(e.getActorAgency()) && e.getChain().startsWith("iq-moi/"));
         assertThat(trail.accessReport(moiAuditor, Optional.of(lyon), 0, 50)).extracting(AuditEvent::getPurpose).contains(purpose);
         assertThat(trail.accessReport(moiAuditor, Optional.empty(), 0, 1000)).as("reads by the owner's own people are no partner reads")
                 .allMatch(e -> !"iq-moi".equals(e.getActorAgency()));
@@ -219,8 +226,37 @@ class AuditTrailIT {
                 .as("the refused look into the trail is recorded").isNotEmpty();
         assertThat(trail.events(platform, new AuditFilter(null, null, "moi.auditor", null, AuditAction.EXPORT, null, AuditOutcome.ALLOWED), 0, 50))
                 .as("the export is recorded").anyMatch(e -> e.getDetails().contains("actor=iom.liaison"));
-        assertThat(trail.verify(moiAuditor)).extracting(ChainVerifier.Verification::chain).containsExactly("iq-moi");
+        assertThat(trail.verify(moiAuditor)).extracting(ChainVerifier.Verification::chain).isNotEmpty()
+                .allMatch(chain -> AuditChainHead.ownerOf(chain).equals("iq-moi"), "only the Ministry's chains");
         assertThat(trail.verify(moiAuditor)).allMatch(ChainVerifier.Verification::intact);
+    }
+
+    @Test
+    void aFailedSignInReportedByKeycloakIsRecordedOnceWithTheNameTypedMadeSafe() throws Exception {
+        Caller platform = demo.as("platform.admin", null);
+        Caller moiAuditor = demo.as("moi.auditor", "iq-moi");
+        // Keycloak's time is in milliseconds; an hour ahead, so newer than any other failure recorded in this suite
+        Instant at = Instant.ofEpochMilli(System.currentTimeMillis() + 3_600_000);
+        String eventId = "kc-" + System.nanoTime();
+        SignInFailure failure = new SignInFailure(eventId, at, "moi.official\r\nSIGN_IN ALLOWED admin", "198.51.100.7",
+                "invalid_user_credentials", "interlink-web");
+
+        assertThat(failedSignIns.record(failure)).isTrue();
+        assertThat(failedSignIns.record(failure)).as("Keycloak reports it again: not recorded twice").isFalse();
+
+        AuditFilter failed = new AuditFilter(null, null, null, null, AuditAction.SIGN_IN, null, AuditOutcome.FAILED);
+        List<AuditEvent> events = trail.events(platform, failed, 0, 1000).stream()
+                .filter(e -> e.getDetails().contains(eventId)).toList();
+        assertThat(events).hasSize(1);
+        AuditEvent event = events.get(0);
+        assertThat(event.getActor()).isEqualTo("moi.official\\r\\nSIGN_IN ALLOWED admin").doesNotContain("\n");
+        assertThat(event.getClientAddress()).isEqualTo("198.51.100.7");
+        assertThat(AuditChainHead.ownerOf(event.getChain())).isEqualTo(AuditChainHead.PLATFORM);
+        assertThat(event.getAt()).isEqualTo(at);
+        assertThat(event.getDetails()).contains("invalid_user_credentials");
+        assertThat(failedSignIns.recordedUntil()).as("the next import starts there").contains(at);
+        assertThat(trail.events(moiAuditor, failed, 0, 1000)).as("a name typed proves no agency: the platform's to see")
+                .noneMatch(e -> e.getDetails().contains(eventId));
     }
 
     private ItemId demoItem(DemoItem item, String ownerVetter) {
@@ -230,8 +266,8 @@ class AuditTrailIT {
     }
 
     @Test
-    void writersStartingANewChainTogetherLoseNoEvent() throws Exception {
-        String chain = "t-race-" + System.nanoTime() % 1_000_000;
+    void writersOfOneAgencyStartingTogetherLoseNoEvent() throws Exception {
+        String agency = "t-race-" + System.nanoTime() % 1_000_000;
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService executor = Executors.newFixedThreadPool(8, threads);
         List<Future<Void>> writers = new ArrayList<>();
@@ -240,7 +276,7 @@ class AuditTrailIT {
             writers.add(executor.submit(() -> {
                 transaction.begin();
                 start.await(1, TimeUnit.MINUTES);
-                audit.record(new AuditRecord(Instant.now(), "auditor.test", chain, AuditAction.ADMIN, null, null,
+                audit.record(new AuditRecord(Instant.now(), TEST_ACTOR, agency, AuditAction.ADMIN, null, null,
                         AuditOutcome.ALLOWED, "127.0.0.1", "test", null, details));
                 transaction.commit();
                 return null;
@@ -254,14 +290,62 @@ class AuditTrailIT {
         } finally {
             executor.shutdownNow();
         }
-        ChainVerifier.Verification verification = verify(chain);
-        assertThat(verification.intact()).as(verification.toString()).isTrue();
-        assertThat(verification.events()).isEqualTo(8);
+        List<ChainVerifier.Verification> chains = verifyAll(agency);
+        assertThat(chains).allMatch(ChainVerifier.Verification::intact, "intact");
+        assertThat(chains.stream().mapToLong(ChainVerifier.Verification::events).sum()).isEqualTo(8);
     }
 
-    private void record(String chain, String details) throws Exception {
+    @Test
+    void aWriterPassesByTheLaneAnotherTransactionHolds() throws Exception {
+        String agency = "t-lanes-" + System.nanoTime() % 1_000_000;
+        record(agency, "first, listing the lane");
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService executor = Executors.newSingleThreadExecutor(threads);
+        try {
+            Future<Void> holder = executor.submit(() -> {
+                transaction.begin();
+                audit.record(new AuditRecord(Instant.now(), TEST_ACTOR, agency, AuditAction.ADMIN, null, null,
+                        AuditOutcome.ALLOWED, "127.0.0.1", "test", null, "holding the lane"));
+                holding.countDown();
+                release.await(1, TimeUnit.MINUTES);
+                transaction.commit();
+                return null;
+            });
+            assertThat(holding.await(1, TimeUnit.MINUTES)).isTrue();
+            record(agency, "passing by"); // would wait for the holder's commit (and time out the test) if it queued
+            release.countDown();
+            holder.get(1, TimeUnit.MINUTES);
+        } finally {
+            release.countDown();
+            executor.shutdownNow();
+        }
+        int own = AuditChainHead.laneOf(TEST_ACTOR);
+        assertThat(verifyAll(agency)).extracting(ChainVerifier.Verification::chain, ChainVerifier.Verification::events)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(AuditChainHead.chainOf(agency, own), 2L),
+                        org.assertj.core.groups.Tuple.tuple(AuditChainHead.chainOf(agency, own + 1), 1L));
+    }
+
+    /** The chain {@link #TEST_ACTOR}'s events for {@code agency} go to when no other writer holds it. */
+    private static String chainOf(String agency) {
+        return AuditChainHead.chainOf(agency, AuditChainHead.laneOf(TEST_ACTOR));
+    }
+
+    private List<ChainVerifier.Verification> verifyAll(String agency) throws SQLException {
+        List<ChainVerifier.Verification> results = new ArrayList<>();
+        try (Connection connection = portalRole.getConnection()) {
+            for (String chain : ChainVerifier.chains(connection, Map.of())) {
+                if (AuditChainHead.ownerOf(chain).equals(agency)) {
+                    results.add(ChainVerifier.verify(connection, chain, heads.lastExported()));
+                }
+            }
+        }
+        return results;
+    }
+
+    private void record(String agency, String details) throws Exception {
         transaction.begin();
-        audit.record(new AuditRecord(Instant.now(), "auditor.test", chain, AuditAction.ADMIN, null, null,
+        audit.record(new AuditRecord(Instant.now(), TEST_ACTOR, agency, AuditAction.ADMIN, null, null,
                 AuditOutcome.ALLOWED, "127.0.0.1", "test", null, details));
         transaction.commit();
     }

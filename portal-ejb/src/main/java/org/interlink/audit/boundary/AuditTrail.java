@@ -11,6 +11,7 @@ import org.interlink.audit.control.AuditGate;
 import org.interlink.audit.control.ChainVerifier;
 import org.interlink.audit.control.HeadExport;
 import org.interlink.audit.entity.AuditAction;
+import org.interlink.audit.entity.AuditChainHead;
 import org.interlink.audit.entity.AuditEvent;
 import org.interlink.audit.entity.AuditHash;
 import org.interlink.audit.entity.AuditOutcome;
@@ -145,7 +146,8 @@ public class AuditTrail {
         Map<String, ChainVerifier.ExportedHead> exported = heads.lastExported();
         try (Connection connection = dataSource.getConnection()) {
             for (String chain : ChainVerifier.chains(connection, exported)) {
-                if (caller.hasRole(Role.PLATFORM_ADMIN) || caller.activeAgency().map(a -> a.getCode().value().equals(chain)).orElse(false)) {
+                if (caller.hasRole(Role.PLATFORM_ADMIN) || caller.activeAgency()
+                        .map(a -> a.getCode().value().equals(AuditChainHead.ownerOf(chain))).orElse(false)) {
                     results.add(ChainVerifier.verify(connection, chain, exported));
                 }
             }

@@ -7,13 +7,12 @@ import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.Query;
 import org.interlink.audit.entity.AuditAction;
 import org.interlink.audit.entity.AuditChainHead;
 import org.interlink.audit.entity.AuditEvent;
-import org.interlink.audit.entity.AuditHash;
 import org.interlink.audit.entity.AuditOutcome;
 import org.interlink.audit.entity.AuditRecord;
 import org.interlink.caller.entity.Caller;
@@ -21,19 +20,26 @@ import org.interlink.item.entity.Item;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The one place that writes the audit trail. It runs only inside the transaction of the action it
  * records ({@code MANDATORY}): the event and the action are stored together or not at all, and if
  * the event cannot be stored the action fails with {@link AuditUnavailable} (fail closed).
  *
- * <p>Each event is appended to its chain (the owner agency of the item, else the actor's agency):
- * the chain's head row is locked, the event takes the next sequence number and the head's hash as
- * its previous hash. Writers of different agencies do not wait for each other.
+ * <p>Each event is appended to a chain of the owner agency of the item, else of the actor's agency
+ * (one of its {@link AuditChainHead#LANES} lanes): it takes the place after the chain's last event
+ * and that event's hash as its previous hash. Writers hold a lane until they commit and pass by the
+ * lanes others hold, so they rarely wait for each other.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
 public class AuditGate {
+
+    private static final String COLUMNS = "id, chain, seq, occurred_at, actor, actor_agency, action, item_id, item_owner, "
+            + "outcome, client_address, user_agent, purpose, details, prev_hash, hash";
 
     @PersistenceContext
     EntityManager em;
@@ -43,6 +49,9 @@ public class AuditGate {
 
     @Inject
     Clock clock;
+
+    @Inject
+    LaneHeads heads;
 
     /** Records what {@code caller} did, about {@code item} when there is one. */
     public AuditEvent record(Caller caller, AuditAction action, AuditOutcome outcome, Item item, String purpose,
@@ -64,21 +73,109 @@ public class AuditGate {
 
     /** Records an event that has no caller of the portal's own (e.g. a failed sign-in reported by Keycloak). */
     public AuditEvent record(AuditRecord record) {
+        return append(record.chainOwner(), AuditChainHead.LANES, record);
+    }
+
+    /**
+     * Appends to one of the {@code lanes} chains of {@code owner} (the benchmark compares layouts
+     * with fewer lanes), the actor's own lane first. A lane is held by locking its row in
+     * {@code audit_chain} until the transaction ends; a lane another transaction holds is passed by
+     * for the next one, and only when every lane is held does the writer queue for one.
+     *
+     * <p>When this server wrote the lane's last event, one statement locks the lane and inserts the
+     * event after it, provided that event is still the lane's last (else, or when the lane is new,
+     * the lane is locked and its last event read first). The database decides, not the memory: the
+     * event goes in only right after the event it links to, and each place takes one event.
+     */
+    AuditEvent append(String owner, int lanes, AuditRecord record) {
         try {
-            AuditChainHead head = em.find(AuditChainHead.class, record.chain(), LockModeType.PESSIMISTIC_WRITE);
-            if (head == null) {
-                // a new chain: of two first writers one creates the head, the other waits for it, neither fails
-                em.createNativeQuery("insert into audit_chain_head (chain, seq, hash) values (?1, 0, ?2) on conflict do nothing")
-                        .setParameter(1, record.chain()).setParameter(2, AuditHash.GENESIS).executeUpdate();
-                head = em.find(AuditChainHead.class, record.chain(), LockModeType.PESSIMISTIC_WRITE);
+            int first = AuditChainHead.laneOf(record.actor());
+            for (int attempt = 0; attempt < 2 * lanes; attempt++) {
+                String chain = AuditChainHead.chainOf(owner, (first + attempt) % lanes);
+                boolean queue = attempt >= lanes;
+                Optional<AuditChainHead> known = heads.last(chain);
+                if (!queue && known.isPresent()) {
+                    AuditEvent event = known.get().append(record);
+                    if (insertAfterLast(event) == 1) {
+                        return heads.wrote(event);
+                    }
+                    // the lane is held by another transaction, or its last event is not the one remembered
+                }
+                Optional<AuditChainHead> head = lock(chain, queue);
+                if (head.isPresent()) {
+                    AuditEvent event = head.get().append(record);
+                    if (insert(event) == 0) {
+                        // the lane was released after the statement's snapshot was taken: read it again, now it is held
+                        event = last(chain).append(record);
+                        if (insert(event) == 0) {
+                            throw new IllegalStateException("audit chain " + chain + " changed while locked");
+                        }
+                    }
+                    return heads.wrote(event);
+                }
             }
-            AuditEvent event = head.append(record);
-            em.persist(event);
-            em.flush();
-            return event;
-        } catch (PersistenceException e) {
+            throw new IllegalStateException("no lane of the audit chains of " + owner + " could be locked");
+        } catch (PersistenceException | IllegalStateException e) {
             throw new AuditUnavailable(e);
         }
+    }
+
+    /** Locks {@code chain} and reads its head; empty if another transaction holds it (and {@code queue} is false). */
+    private Optional<AuditChainHead> lock(String chain, boolean queue) {
+        List<?> rows = em.createNativeQuery("select c.chain, "
+                        + "(select e.seq from audit_event e where e.chain = c.chain order by e.seq desc limit 1), "
+                        + "(select e.hash from audit_event e where e.chain = c.chain order by e.seq desc limit 1) "
+                        + "from audit_chain c where c.chain = ?1 for update" + (queue ? "" : " skip locked"))
+                .setParameter(1, chain).getResultList();
+        if (!rows.isEmpty()) {
+            Object[] row = (Object[]) rows.get(0);
+            return Optional.of(row[1] == null ? AuditChainHead.empty(chain)
+                    : AuditChainHead.at(chain, ((Number) row[1]).longValue(), (String) row[2]));
+        }
+        // not listed yet, or held: listing it makes it this transaction's; if it was held, it stays the other's
+        if (em.createNativeQuery("insert into audit_chain (chain) values (?1) on conflict do nothing")
+                .setParameter(1, chain).executeUpdate() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(last(chain));
+    }
+
+    private AuditChainHead last(String chain) {
+        List<?> last = em.createNativeQuery("select seq, hash from audit_event where chain = ?1 order by seq desc limit 1")
+                .setParameter(1, chain).getResultList();
+        if (last.isEmpty()) {
+            return AuditChainHead.empty(chain);
+        }
+        Object[] row = (Object[]) last.get(0);
+        return AuditChainHead.at(chain, ((Number) row[0]).longValue(), (String) row[1]);
+    }
+
+    /** Inserts the event in its place; 0 if that place is taken. (The benchmark's plain inserts use it too.) */
+    int insert(AuditEvent e) {
+        return bind(em.createNativeQuery("insert into audit_event (" + COLUMNS + ") values (nextval('audit_event_seq'), "
+                + "?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as bigint), ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) on conflict do nothing"), e)
+                .executeUpdate();
+    }
+
+    /**
+     * Locks the event's lane and inserts the event in the same statement, if the lane is free, the
+     * event it links to is there and is the lane's last (its place is free); else inserts nothing.
+     */
+    private int insertAfterLast(AuditEvent e) {
+        return bind(em.createNativeQuery("insert into audit_event (" + COLUMNS + ") select nextval('audit_event_seq'), "
+                + "c.chain, cast(?2 as bigint), cast(?3 as timestamp with time zone), ?4, ?5, ?6, cast(?7 as bigint), ?8, ?9, "
+                + "?10, ?11, ?12, ?13, ?14, ?15 from audit_chain c where c.chain = ?1 and exists (select 1 from audit_event p "
+                + "where p.chain = c.chain and p.seq = cast(?2 as bigint) - 1 and p.hash = ?14) for update skip locked "
+                + "on conflict do nothing"), e).executeUpdate();
+    }
+
+    /** Binds the event's columns; the item is cast in the SQL, as EclipseLink binds a null as text. */
+    private static Query bind(Query insert, AuditEvent e) {
+        return insert.setParameter(1, e.getChain()).setParameter(2, e.getSeq()).setParameter(3, e.getAt().atOffset(ZoneOffset.UTC))
+                .setParameter(4, e.getActor()).setParameter(5, e.getActorAgency()).setParameter(6, e.getAction().name())
+                .setParameter(7, e.getItemId()).setParameter(8, e.getItemOwner()).setParameter(9, e.getOutcome().name())
+                .setParameter(10, e.getClientAddress()).setParameter(11, e.getUserAgent()).setParameter(12, e.getPurpose())
+                .setParameter(13, e.getDetails()).setParameter(14, e.getPreviousHash()).setParameter(15, e.getHash());
     }
 
     private String clientAddress() {

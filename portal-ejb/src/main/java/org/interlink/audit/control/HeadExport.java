@@ -84,7 +84,9 @@ public class HeadExport {
         StringBuilder lines = new StringBuilder();
         int chains = 0;
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement sql = connection.prepareStatement("select chain, seq, hash from audit_chain_head order by chain");
+             PreparedStatement sql = connection.prepareStatement("select e.chain, e.seq, e.hash from audit_chain c "
+                     + "join audit_event e on e.chain = c.chain and e.seq = (select max(seq) from audit_event where chain = c.chain) "
+                     + "order by e.chain");
              ResultSet rows = sql.executeQuery()) {
             while (rows.next()) {
                 lines.append(Json.createObjectBuilder().add("at", at).add("chain", rows.getString(1))

@@ -1,5 +1,7 @@
 package org.interlink.audit.control;
 
+import org.interlink.audit.entity.AuditChainHead;
+
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,7 +18,8 @@ import java.util.Map;
  *
  * <p>Settings are the portal's own: {@code interlink.db.url}, {@code interlink.db.user} (system
  * properties), the password in {@code INTERLINK_DB_PASSWORD} (environment) and optionally
- * {@code interlink.audit.head-export-file}. Arguments, if any, name the chains to verify.
+ * {@code interlink.audit.head-export-file}. Arguments, if any, name the chains (e.g. {@code iq-moi/3}) or
+ * agencies (all their chains) to verify.
  */
 public final class VerifyAuditChains {
 
@@ -42,7 +45,7 @@ public final class VerifyAuditChains {
         try (Connection connection = DriverManager.getConnection(url, user, password)) {
             boolean broken = false;
             for (String chain : ChainVerifier.chains(connection, exported)) {
-                if (only.isEmpty() || only.contains(chain)) {
+                if (only.isEmpty() || only.contains(chain) || only.contains(AuditChainHead.ownerOf(chain))) {
                     ChainVerifier.Verification verification = ChainVerifier.verify(connection, chain, exported);
                     out.println(verification);
                     broken |= !verification.intact();

@@ -29,7 +29,7 @@ public class AuditEvent implements Serializable {
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_event_seq")
     private Long id;
 
-    @Column(nullable = false, updatable = false, length = 32)
+    @Column(nullable = false, updatable = false, length = 40)
     private String chain;
 
     @Column(nullable = false, updatable = false)

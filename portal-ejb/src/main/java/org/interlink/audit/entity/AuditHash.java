@@ -1,6 +1,6 @@
 package org.interlink.audit.entity;
 
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,6 +23,14 @@ public final class AuditHash {
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
             .withZone(ZoneOffset.UTC);
 
+    /** Looked up once: {@code Json.createValue} searches the class path for a provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    /** A digest resets after {@code digest()}; one per thread saves looking the algorithm up per event. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(AuditHash::newSha256);
+
+    private static final HexFormat HEX = HexFormat.of();
+
     private AuditHash() {
     }
 
@@ -30,34 +38,63 @@ public final class AuditHash {
         return sha256(canonical(chain, seq, record, previousHash));
     }
 
+    /** The hash of an event as stored (the verifier reads the columns as they are). */
+    public static String of(String chain, long seq, Instant at, String actor, String agency, String action, Long item,
+                            String owner, String outcome, String client, String agent, String purpose, String details,
+                            String previousHash) {
+        return sha256(canonical(chain, seq, at, actor, agency, action, item, owner, outcome, client, agent, purpose, details,
+                previousHash));
+    }
+
     public static String canonical(String chain, long seq, AuditRecord r, String previousHash) {
-        return "{\"chain\":" + text(chain)
-                + ",\"seq\":" + seq
-                + ",\"at\":" + text(AT.format(r.at()))
-                + ",\"actor\":" + text(r.actor())
-                + ",\"agency\":" + text(r.actorAgency())
-                + ",\"action\":" + text(r.action().name())
-                + ",\"item\":" + (r.itemId() == null ? "null" : r.itemId().toString())
-                + ",\"owner\":" + text(r.itemOwner())
-                + ",\"outcome\":" + text(r.outcome().name())
-                + ",\"client\":" + text(r.clientAddress())
-                + ",\"agent\":" + text(r.userAgent())
-                + ",\"purpose\":" + text(r.purpose())
-                + ",\"details\":" + text(r.details())
-                + ",\"prev\":" + text(previousHash) + "}";
+        return canonical(chain, seq, r.at(), r.actor(), r.actorAgency(), r.action().name(), r.itemId(), r.itemOwner(),
+                r.outcome().name(), r.clientAddress(), r.userAgent(), r.purpose(), r.details(), previousHash);
+    }
+
+    private static String canonical(String chain, long seq, Instant at, String actor, String agency, String action, Long item,
+                                    String owner, String outcome, String client, String agent, String purpose, String details,
+                                    String previousHash) {
+        StringBuilder json = new StringBuilder(512);
+        json.append("{\"chain\":");
+        text(json, chain).append(",\"seq\":").append(seq).append(",\"at\":");
+        text(json, AT.format(at)).append(",\"actor\":");
+        text(json, actor).append(",\"agency\":");
+        text(json, agency).append(",\"action\":");
+        text(json, action).append(",\"item\":").append(item == null ? "null" : item.toString()).append(",\"owner\":");
+        text(json, owner).append(",\"outcome\":");
+        text(json, outcome).append(",\"client\":");
+        text(json, client).append(",\"agent\":");
+        text(json, agent).append(",\"purpose\":");
+        text(json, purpose).append(",\"details\":");
+        text(json, details).append(",\"prev\":");
+        return text(json, previousHash).append('}').toString();
     }
 
     public static String format(Instant at) {
         return AT.format(at);
     }
 
-    private static String text(String value) {
-        return value == null ? "null" : Json.createValue(value).toString();
+    /** Appends {@code value} as a JSON string; text without quotes, backslashes or control characters as it is. */
+    private static StringBuilder text(StringBuilder json, String value) {
+        if (value == null) {
+            return json.append("null");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return json.append(JSON.createValue(value).toString());
+            }
+        }
+        return json.append('"').append(value).append('"');
     }
 
     static String sha256(String text) {
+        return HEX.formatHex(SHA_256.get().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest newSha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java has SHA-256", e);
         }

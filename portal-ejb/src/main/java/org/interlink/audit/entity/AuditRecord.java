@@ -28,10 +28,10 @@ public record AuditRecord(Instant at, String actor, String actorAgency, AuditAct
     }
 
     /**
-     * The chain an event belongs to: the agency that owns the item it is about, else the agency the
-     * actor acts for, else the platform's own chain.
+     * Whose chains the event belongs to: the agency that owns the item it is about, else the agency
+     * the actor acts for, else the platform's (each has {@link AuditChainHead#LANES} chains).
      */
-    public String chain() {
+    public String chainOwner() {
         return itemOwner != null ? itemOwner : actorAgency != null ? actorAgency : AuditChainHead.PLATFORM;
     }
 }
