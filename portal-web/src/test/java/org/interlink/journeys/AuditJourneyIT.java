@@ -11,6 +11,7 @@ import org.openqa.selenium.By;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,6 +69,20 @@ class AuditJourneyIT {
 
         assertThat(audit.verify()).contains("chain iq-moi").contains("intact").doesNotContain("broken");
         browser.screenshot("audit-events");
+    }
+
+    @Test
+    void aWrongPasswordAtKeycloakIsInThePlatformsAuditTrail() {
+        browser.open(PortalStack.portalUrl() + "/");
+        new KeycloakLoginPage(browser).signInFailing("donor.observer", "not-the-password-" + UUID.randomUUID());
+        browser.close();
+        browser = new Browser(); // a fresh browser: no half-done Keycloak login left
+
+        signIn("platform.admin");
+        browser.open(PortalStack.portalUrl() + "/audit/events.xhtml");
+        String events = new AuditPage(browser).awaitEvents("donor.observer", "FAILED", "donor.observer", Duration.ofSeconds(45));
+        assertThat(events).contains("SIGN_IN", "FAILED").doesNotContain("ALLOWED");
+        browser.screenshot("audit-failed-sign-in");
     }
 
     @Test

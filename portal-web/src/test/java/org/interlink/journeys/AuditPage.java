@@ -6,6 +6,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** {@code audit/events.xhtml}: the auditor's filters, events, CSV export and chain verification. */
 public final class AuditPage extends PortalPage {
@@ -20,6 +21,23 @@ public final class AuditPage extends PortalPage {
                 "PrimeFaces.getWidgetById('audit:agency').selectValue(arguments[0]);", code);
         browser.await(By.id("audit:search")).click();
         waitForAjax();
+    }
+
+    /**
+     * Searches for {@code actor}'s events with {@code outcome} until one shows {@code expected}:
+     * events that come from Keycloak arrive within seconds, not at once. Bounded by {@code within}.
+     */
+    public String awaitEvents(String actor, String outcome, String expected, Duration within) {
+        browser.await(By.id("audit:actor")).clear();
+        browser.await(By.id("audit:actor")).sendKeys(actor);
+        ((JavascriptExecutor) browser.driver()).executeScript(
+                "PrimeFaces.getWidgetById('audit:outcome').selectValue(arguments[0]);", outcome);
+        return new WebDriverWait(browser.driver(), within).pollingEvery(Duration.ofSeconds(1)).until(driver -> {
+            browser.await(By.id("audit:search")).click();
+            waitForAjax();
+            String events = events();
+            return events.contains(expected) ? events : null;
+        });
     }
 
     public String events() {

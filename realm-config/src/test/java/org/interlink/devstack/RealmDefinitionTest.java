@@ -16,7 +16,7 @@ class RealmDefinitionTest {
     void theProductionRealmHasNoPeopleNoAgenciesAndNoSecret() {
         ObjectNode realm = RealmDefinition.production();
 
-        assertThat(realm.has("users")).isFalse();
+        assertThat(names(realm.get("users"), "username")).containsExactly("service-account-interlink-web");
         assertThat(realm.has("organizations")).isFalse();
         assertThat(realm.get("organizationsEnabled").asBoolean()).isTrue();
         assertThat(webClient(realm).get("secret").asText()).isEqualTo("${INTERLINK_WEB_CLIENT_SECRET}");
@@ -39,15 +39,29 @@ class RealmDefinitionTest {
     }
 
     @Test
+    void theWebClientsServiceAccountMayOnlyReadEventsAndUsersForTheAuditTrail() {
+        ObjectNode realm = RealmDefinition.production();
+
+        assertThat(webClient(realm).get("serviceAccountsEnabled").asBoolean()).isTrue();
+        JsonNode account = find(realm.get("users"), "username", "service-account-interlink-web");
+        assertThat(account.get("serviceAccountClientId").asText()).isEqualTo(RealmDefinition.WEB_CLIENT);
+        assertThat(account.has("realmRoles")).isFalse();
+        assertThat(account.get("clientRoles").toString()).isEqualTo("{\"realm-management\":[\"view-events\",\"view-users\"]}");
+    }
+
+    @Test
     void theDemoOverlayAddsTheAgenciesAsOrganizationsAndTheDemoUsers() {
         ObjectNode realm = RealmDefinition.withDemo();
 
         assertThat(names(realm.get("organizations"), "alias"))
                 .containsExactlyInAnyOrder("iq-moi", "iom-iq", "interpol", "au-dibp", "iq-bpc");
-        assertThat(names(realm.get("users"), "username")).containsExactlyInAnyOrder("moi.official", "moi.vetter",
+        assertThat(names(realm.get("users"), "username")).containsExactlyInAnyOrder("service-account-interlink-web", "moi.official", "moi.vetter",
                 "moi.admin", "iom.liaison", "iom.vetter", "interpol.liaison", "donor.observer", "moi.auditor",
                 "platform.admin", "multi.liaison");
         for (JsonNode user : realm.get("users")) {
+            if (user.has("serviceAccountClientId")) {
+                continue;
+            }
             assertThat(user.get("credentials").get(0).get("value").asText()).isEqualTo(RealmDefinition.DEMO_PASSWORD);
             assertThat(user.get("credentials").get(0).get("temporary").asBoolean()).isFalse();
         }

@@ -14,6 +14,7 @@ import org.interlink.audit.entity.AuditEvent;
 import org.interlink.audit.entity.AuditOutcome;
 import org.interlink.caller.boundary.CurrentCaller;
 import org.omnifaces.util.Faces;
+import org.primefaces.component.datatable.DataTable;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -67,9 +68,16 @@ public class EventsView implements Serializable {
                 actor, agency == null || agency.isBlank() ? null : agency, action, item, outcome);
     }
 
-    /** Applies the filters (the table reloads from the database). */
+    /**
+     * Applies the filters: the table starts again at its first page, counted anew (PrimeFaces keeps
+     * a lazy model's count, taken while the form was decoded, before the new filters were set).
+     */
     public void search() {
         verification = null;
+        model = new Pages();
+        if (Faces.getViewRoot().findComponent("audit:events") instanceof DataTable table) {
+            table.setFirst(0);
+        }
     }
 
     public void verify() {
