@@ -350,10 +350,20 @@ class AuditTrailIT {
         transaction.commit();
     }
 
+    /** Verifies in one walk and in ranges of two events walked at once: both must tell the same. */
     private ChainVerifier.Verification verify(String chain) throws SQLException {
+        ChainVerifier.Verification whole;
         try (Connection connection = portalRole.getConnection()) {
-            return ChainVerifier.verify(connection, chain, heads.lastExported());
+            whole = ChainVerifier.verify(connection, chain, heads.lastExported());
         }
+        ExecutorService pool = Executors.newFixedThreadPool(3, threads);
+        try {
+            assertThat(ChainVerifier.verify(portalRole::getConnection, chain, heads.lastExported(), pool, 3, 2))
+                    .as("walked in ranges").usingRecursiveComparison().ignoringFields("brokenEventId").isEqualTo(whole);
+        } finally {
+            pool.shutdownNow();
+        }
+        return whole;
     }
 
     /** Runs SQL as the schema's owner, who (unlike the portal) may change anything. */

@@ -1,6 +1,7 @@
 package org.interlink.audit.boundary;
 
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -52,6 +53,10 @@ public class AuditTrail {
 
     @Resource(lookup = SchemaMigration.DATASOURCE)
     DataSource dataSource;
+
+    /** Long chains are verified in ranges at once. */
+    @Resource
+    ManagedExecutorService executor;
 
     public List<AuditEvent> events(Caller caller, AuditFilter filter, int first, int max) {
         if (!mayAudit(caller)) {
@@ -148,7 +153,7 @@ public class AuditTrail {
             for (String chain : ChainVerifier.chains(connection, exported)) {
                 if (caller.hasRole(Role.PLATFORM_ADMIN) || caller.activeAgency()
                         .map(a -> a.getCode().value().equals(AuditChainHead.ownerOf(chain))).orElse(false)) {
-                    results.add(ChainVerifier.verify(connection, chain, exported));
+                    results.add(ChainVerifier.verify(dataSource::getConnection, chain, exported, executor, ChainVerifier.PARTS));
                 }
             }
         } catch (SQLException e) {

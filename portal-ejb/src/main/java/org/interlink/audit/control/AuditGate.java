@@ -82,26 +82,30 @@ public class AuditGate {
      * {@code audit_chain} until the transaction ends; a lane another transaction holds is passed by
      * for the next one, and only when every lane is held does the writer queue for one.
      *
-     * <p>When this server wrote the lane's last event, one statement locks the lane and inserts the
-     * event after it, provided that event is still the lane's last (else, or when the lane is new,
-     * the lane is locked and its last event read first). The database decides, not the memory: the
-     * event goes in only right after the event it links to, and each place takes one event.
+     * <p>First the lanes whose last event this server wrote ({@link LaneHeads}): one statement locks
+     * the lane and inserts the event after that event, provided it is still the lane's last and the
+     * lane is free; else nothing happens and the next lane is tried. Then, if none took it (all held,
+     * new, or written by another server or rolled back since), the lanes are locked and their last
+     * event read first. The database decides, not the memory: an event goes in only right after the
+     * event it links to, and each place takes one event.
      */
     AuditEvent append(String owner, int lanes, AuditRecord record) {
         try {
             int first = AuditChainHead.laneOf(record.actor());
-            for (int attempt = 0; attempt < 2 * lanes; attempt++) {
-                String chain = AuditChainHead.chainOf(owner, (first + attempt) % lanes);
-                boolean queue = attempt >= lanes;
-                Optional<AuditChainHead> known = heads.last(chain);
-                if (!queue && known.isPresent()) {
+            // the lanes whose last event this server wrote: one statement each; a held one is passed by at once
+            for (int attempt = 0; attempt < lanes; attempt++) {
+                Optional<AuditChainHead> known = heads.last(AuditChainHead.chainOf(owner, (first + attempt) % lanes));
+                if (known.isPresent()) {
                     AuditEvent event = known.get().append(record);
                     if (insertAfterLast(event) == 1) {
                         return heads.wrote(event);
                     }
-                    // the lane is held by another transaction, or its last event is not the one remembered
                 }
-                Optional<AuditChainHead> head = lock(chain, queue);
+            }
+            // else (all held, new, or written by another server since): lock a lane and read its last event
+            for (int attempt = 0; attempt < 2 * lanes; attempt++) {
+                String chain = AuditChainHead.chainOf(owner, (first + attempt) % lanes);
+                Optional<AuditChainHead> head = lock(chain, attempt >= lanes);
                 if (head.isPresent()) {
                     AuditEvent event = head.get().append(record);
                     if (insert(event) == 0) {

@@ -11,8 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The last event this server wrote to each audit chain: a hint that saves reading the chain's
  * head before an append. Never trusted: the insert checks in the database that the remembered event
- * is still the chain's last (another server may have written since, or the transaction that wrote
- * it may have rolled back).
+ * is still the chain's last. When it is not (another server of a cluster wrote since, or the
+ * transaction that wrote it rolled back), that lane costs one statement more per append until the
+ * gate locks it and reads its head again, which puts the hint right.
  */
 @ApplicationScoped
 public class LaneHeads {

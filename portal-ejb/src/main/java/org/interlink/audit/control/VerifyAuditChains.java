@@ -9,6 +9,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The command-line trigger of audit chain verification, for an operator or a scheduler outside the
@@ -40,13 +42,15 @@ public final class VerifyAuditChains {
     /** Verifies and reports; returns the exit status (0 intact, 1 broken, 2 unreadable). */
     public static int run(String url, String user, String password, Path headExport, List<String> only, PrintStream out) {
         Map<String, ChainVerifier.ExportedHead> exported = headExport == null ? Map.of() : HeadExport.read(headExport);
-        out.println(headExport == null ? "No head export file given: a rewrite of a whole chain with its head cannot be found."
+        out.println(headExport == null ? "No head export file given: events removed at the end of a chain, or a chain rewritten as a whole, cannot be found."
                 : "Checking against " + exported.size() + " exported chain heads in " + headExport);
+        ExecutorService pool = Executors.newFixedThreadPool(ChainVerifier.PARTS);
         try (Connection connection = DriverManager.getConnection(url, user, password)) {
             boolean broken = false;
             for (String chain : ChainVerifier.chains(connection, exported)) {
                 if (only.isEmpty() || only.contains(chain) || only.contains(AuditChainHead.ownerOf(chain))) {
-                    ChainVerifier.Verification verification = ChainVerifier.verify(connection, chain, exported);
+                    ChainVerifier.Verification verification = ChainVerifier.verify(
+                            () -> DriverManager.getConnection(url, user, password), chain, exported, pool, ChainVerifier.PARTS);
                     out.println(verification);
                     broken |= !verification.intact();
                 }
@@ -55,6 +59,8 @@ public final class VerifyAuditChains {
         } catch (SQLException e) {
             out.println("Could not read the audit trail: " + e.getMessage());
             return 2;
+        } finally {
+            pool.shutdownNow();
         }
     }
 }
