@@ -2,8 +2,6 @@ package org.interlink.audit.boundary;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -38,11 +36,10 @@ import java.util.logging.Logger;
  * newest one already recorded on, through the admin API as the web client's service account (roles
  * {@code view-events}, and {@code view-users} for the name of the user an event is about);
  * {@link FailedSignIns} records each one once. If Keycloak cannot be reached,
- * the next run catches up.
+ * the next run catches up. One run at a time (the singleton's write lock).
  */
 @Singleton
 @Startup
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class KeycloakSignInFailures {
 
