@@ -126,15 +126,15 @@ public class AuditGate {
 
     /** Locks {@code chain} and reads its head; empty if another transaction holds it (and {@code queue} is false). */
     private Optional<AuditChainHead> lock(String chain, boolean queue) {
-        List<?> rows = em.createNativeQuery("select c.chain, "
+        List<?> rows = em.createNativeQuery("select "
                         + "(select e.seq from audit_event e where e.chain = c.chain order by e.seq desc limit 1), "
                         + "(select e.hash from audit_event e where e.chain = c.chain order by e.seq desc limit 1) "
                         + "from audit_chain c where c.chain = ?1 for update" + (queue ? "" : " skip locked"))
                 .setParameter(1, chain).getResultList();
         if (!rows.isEmpty()) {
             Object[] row = (Object[]) rows.get(0);
-            return Optional.of(row[1] == null ? AuditChainHead.empty(chain)
-                    : AuditChainHead.at(chain, ((Number) row[1]).longValue(), (String) row[2]));
+            return Optional.of(row[0] == null ? AuditChainHead.empty(chain)
+                    : AuditChainHead.at(chain, ((Number) row[0]).longValue(), (String) row[1]));
         }
         // not listed yet, or held: listing it makes it this transaction's; if it was held, it stays the other's
         if (em.createNativeQuery("insert into audit_chain (chain) values (?1) on conflict do nothing")

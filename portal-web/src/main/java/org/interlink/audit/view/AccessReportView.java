@@ -54,7 +54,7 @@ public class AccessReportView implements Serializable {
     }
 
     /** Partner reads of the agency's items, newest first, one page at a time from the database. */
-    final class Pages extends LazyDataModel<AuditEvent> {
+    final class Pages extends EventPages {
 
         private static final long serialVersionUID = 1L;
 
@@ -66,17 +66,6 @@ public class AccessReportView implements Serializable {
         @Override
         public List<AuditEvent> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
             return trail.accessReport(currentCaller.get(), getItem(), first, pageSize);
-        }
-
-        @Override
-        public String getRowKey(AuditEvent event) {
-            return String.valueOf(event.getId());
-        }
-
-        @Override
-        public AuditEvent getRowData(String rowKey) {
-            return getWrappedData() == null ? null : getWrappedData().stream()
-                    .filter(e -> String.valueOf(e.getId()).equals(rowKey)).findFirst().orElse(null);
         }
     }
 }

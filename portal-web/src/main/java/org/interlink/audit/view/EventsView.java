@@ -167,7 +167,7 @@ public class EventsView implements Serializable {
     }
 
     /** The events of the current filter, newest first, one page at a time from the database. */
-    final class Pages extends LazyDataModel<AuditEvent> {
+    final class Pages extends EventPages {
 
         private static final long serialVersionUID = 1L;
 
@@ -179,17 +179,6 @@ public class EventsView implements Serializable {
         @Override
         public List<AuditEvent> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
             return trail.events(currentCaller.get(), filter(), first, pageSize);
-        }
-
-        @Override
-        public String getRowKey(AuditEvent event) {
-            return String.valueOf(event.getId());
-        }
-
-        @Override
-        public AuditEvent getRowData(String rowKey) {
-            return getWrappedData() == null ? null : getWrappedData().stream()
-                    .filter(e -> String.valueOf(e.getId()).equals(rowKey)).findFirst().orElse(null);
         }
     }
 }
