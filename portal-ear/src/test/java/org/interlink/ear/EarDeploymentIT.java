@@ -47,7 +47,7 @@ class EarDeploymentIT {
                         work.resolve("audit-heads-" + System.nanoTime() + ".jsonl")));
         Folders.deleteTree(work.resolve("keycloak"));
         keycloak = KeycloakServer.start(Path.of(System.getProperty("interlink.keycloak.home")), keycloakPort,
-                work.resolve("keycloak"), payara.url(), secrets.clientSecret(), secrets.keycloakAdminPassword());
+                work.resolve("keycloak"), payara.url(), secrets);
         payara.start();
         payara.deploy(Path.of(System.getProperty("interlink.ear")), "interlink");
         keycloak.awaitReady(KEYCLOAK_TIMEOUT);

@@ -3,6 +3,7 @@ package org.interlink.demo;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.interlink.caller.entity.Caller;
+import org.interlink.item.boundary.Attachments;
 import org.interlink.item.boundary.ItemForm;
 import org.interlink.item.boundary.Items;
 import org.interlink.item.entity.Item;
@@ -20,6 +21,7 @@ import org.interlink.sharing.boundary.SharingForm;
 import org.interlink.sharing.entity.Marking;
 import org.interlink.sharing.entity.Scope;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -36,6 +38,9 @@ public class DemoItems {
 
     @Inject
     Records records;
+
+    @Inject
+    Attachments attachments;
 
     @Inject
     Recommendations recommendations;
@@ -82,10 +87,13 @@ public class DemoItems {
                 Marking.AMBER, Scope.COMMUNITIES, List.of("cb-programme"), LocalDate.parse("2027-01-01"),
                 "Basra International Airport", null, null, null, null)), iomLiaison, iomVetter, "Ready for comments of the programme");
 
-        publish(records.draft(moiOfficial, record(DemoItem.SAFWAN_INCIDENT, RecordType.BORDER_INCIDENT,
+        Item safwan = records.draft(moiOfficial, record(DemoItem.SAFWAN_INCIDENT, RecordType.BORDER_INCIDENT,
                 "Summary of an irregular crossing attempt at the Safwan border point, for IOM's protection team only.",
                 Marking.AMBER_STRICT, Scope.NAMED_AGENCIES, List.of("iom-iq"), LocalDate.parse("2026-11-02"),
-                "Safwan border point", null, "irregular crossing", null, null)), moiOfficial, moiVetter, "Cleared for IOM");
+                "Safwan border point", null, "irregular crossing", null, null));
+        attachments.attach(moiOfficial, safwan.id(), DemoItem.SAFWAN_ATTACHMENT, "text/csv",
+                "date,border point,persons,outcome\n2026-11-02,Safwan,7,referred to IOM protection\n".getBytes(StandardCharsets.UTF_8));
+        publish(safwan, moiOfficial, moiVetter, "Cleared for IOM");
 
         RecordForm alert = record(DemoItem.PASSPORT_ALERT, RecordType.TRAVEL_DOCUMENT_ALERT,
                 "A batch of blank passports reported stolen; numbers for INTERPOL's stolen and lost travel documents check.",
@@ -127,7 +135,7 @@ public class DemoItems {
         Item revised = publish(records.draft(moiOfficial, procedure), moiOfficial, moiVetter, "First edition");
         items.startNewVersion(moiOfficial, revised.id());
         procedure.setSummary(procedure.getSummary() + " Second edition: adds the referral contacts of IOM.");
-        records.edit(moiOfficial, revised.id(), procedure);
+        records.edit(moiOfficial, revised.id(), procedure, null);
         publish(revised, moiOfficial, moiVetter, "Second edition");
 
         Item inRevision = publish(records.draft(iomLiaison, record(DemoItem.REVISION_IN_DRAFT, RecordType.TRAINING_REPORT,

@@ -5,6 +5,7 @@ import org.interlink.devstack.Folders;
 import org.interlink.devstack.FreePort;
 import org.interlink.devstack.KeycloakServer;
 import org.interlink.devstack.PayaraMicroServer;
+import org.interlink.devstack.PortalDatabase;
 import org.interlink.devstack.PortalSettings;
 import org.interlink.devstack.TestPostgres;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -15,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The real stack the browser journeys run against, started once per test JVM and stopped when it
@@ -51,6 +53,16 @@ public final class PortalStack implements BeforeAllCallback {
         return EXTERNAL_KEYCLOAK != null ? EXTERNAL_KEYCLOAK : Running.instance.keycloak.url();
     }
 
+    /** The stack's secrets (for the run command's stack: those it keeps in its work folder). */
+    public static DevSecrets secrets() {
+        return EXTERNAL_PORTAL != null ? DevSecrets.loadOrCreate(Path.of("target/run/secrets.properties")) : Running.instance.secrets;
+    }
+
+    /** The portal's PostgreSQL database, empty for the run command's stack (H2, held by the portal). */
+    public static Optional<PortalDatabase> database() {
+        return EXTERNAL_PORTAL != null ? Optional.empty() : Optional.of(Running.instance.postgres.database());
+    }
+
     static final class Running implements ExtensionContext.Store.CloseableResource {
 
         private static Running instance;
@@ -58,11 +70,13 @@ public final class PortalStack implements BeforeAllCallback {
         private final TestPostgres postgres;
         private final KeycloakServer keycloak;
         private final PayaraMicroServer portal;
+        private final DevSecrets secrets;
 
-        private Running(TestPostgres postgres, KeycloakServer keycloak, PayaraMicroServer portal) {
+        private Running(TestPostgres postgres, KeycloakServer keycloak, PayaraMicroServer portal, DevSecrets secrets) {
             this.postgres = postgres;
             this.keycloak = keycloak;
             this.portal = portal;
+            this.secrets = secrets;
         }
 
         static Running start() {
@@ -76,17 +90,17 @@ public final class PortalStack implements BeforeAllCallback {
                 Path keycloakData = work.resolve("keycloak");
                 Folders.deleteTree(keycloakData);
                 keycloak = KeycloakServer.start(Path.of(System.getProperty("interlink.keycloak.home")), FreePort.find(),
-                        keycloakData, "http://localhost:" + portalPort, secrets.clientSecret(), secrets.keycloakAdminPassword());
+                        keycloakData, "http://localhost:" + portalPort, secrets);
                 portal = PayaraMicroServer.start(Path.of(System.getProperty("interlink.payara.micro.jar")),
                         Path.of(System.getProperty("interlink.war")), portalPort, work.resolve("portal"),
                         PortalSettings.environment(postgres.database(), keycloak.realmUrl(), secrets.clientSecret(), true,
                                 fresh(work.resolve("audit-heads.jsonl"))));
                 keycloak.awaitReady(KEYCLOAK_TIMEOUT);
                 portal.awaitReady(PORTAL_TIMEOUT);
-                instance = new Running(postgres, keycloak, portal);
+                instance = new Running(postgres, keycloak, portal, secrets);
                 return instance;
             } catch (RuntimeException e) {
-                new Running(postgres, keycloak, portal).close();
+                new Running(postgres, keycloak, portal, secrets).close();
                 throw e;
             }
         }

@@ -11,7 +11,8 @@ import java.util.HexFormat;
 import java.util.Properties;
 
 /**
- * Secrets of a local stack (web client secret, Keycloak admin password, database password),
+ * Secrets of a local stack (web client secret, demo system clients' secret, Keycloak admin
+ * password, database password),
  * generated at the first start and kept in the stack's work folder so that later starts find the
  * Keycloak and H2 databases they created. Nothing secret is in the repository.
  */
@@ -31,6 +32,7 @@ public final class DevSecrets {
         values.setProperty("client-secret", token());
         values.setProperty("keycloak-admin-password", token());
         values.setProperty("db-password", token());
+        values.setProperty("system-client-secret", token());
         return new DevSecrets(values);
     }
 
@@ -42,21 +44,35 @@ public final class DevSecrets {
                 try (Reader in = Files.newBufferedReader(file)) {
                     values.load(in);
                 }
+                if (values.getProperty("system-client-secret") == null) {
+                    // a work folder from before the demo systems existed
+                    values.setProperty("system-client-secret", token());
+                    store(values, file);
+                }
                 return new DevSecrets(values);
             }
             DevSecrets created = random();
             Files.createDirectories(file.getParent());
-            try (Writer out = Files.newBufferedWriter(file)) {
-                created.values.store(out, "dev-only secrets of the local Interlink stack");
-            }
+            store(created.values, file);
             return created;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    private static void store(Properties values, Path file) throws IOException {
+        try (Writer out = Files.newBufferedWriter(file)) {
+            values.store(out, "dev-only secrets of the local Interlink stack");
+        }
+    }
+
     public String clientSecret() {
         return values.getProperty("client-secret");
+    }
+
+    /** Secret of every demo system client (client credentials grant). */
+    public String systemClientSecret() {
+        return values.getProperty("system-client-secret");
     }
 
     public String keycloakAdminPassword() {

@@ -39,7 +39,7 @@ public final class DevStack {
         long started = System.nanoTime();
 
         KeycloakServer keycloak = KeycloakServer.start(keycloakHome, keycloakPort, work.resolve("keycloak"), portalUrl,
-                secrets.clientSecret(), secrets.keycloakAdminPassword());
+                secrets);
         PayaraMicroServer portal = PayaraMicroServer.start(payaraJar, war, port, work.resolve("portal"),
                 PortalSettings.environment(PortalDatabase.h2File(work.resolve("h2"), secrets.databasePassword()),
                         keycloak.realmUrl(), secrets.clientSecret(), true, work.resolve("h2/audit-heads.jsonl")),
@@ -76,6 +76,9 @@ public final class DevStack {
                 .map(u -> String.format("  %-18s %-20s %-26s %s", u.username(), u.displayName(),
                         String.join(", ", u.roles()), u.agencies().isEmpty() ? "(none)" : String.join(", ", u.agencies())))
                 .collect(Collectors.joining("\n"));
+        String systems = RealmDefinition.demoSystems().stream()
+                .map(s -> String.format("  %-18s %-47s %s", s.clientId(), String.join(", ", s.roles()), s.agency()))
+                .collect(Collectors.joining("\n"));
         return """
 
                 ==================================================================================
@@ -88,10 +91,18 @@ public final class DevStack {
                   %-18s %-20s %-26s %s
                 %s
 
+                 REST API:        %s/api/v1/  (OpenAPI: %s/openapi, browse it at %s/api-docs/)
+                 Demo systems (client credentials grant, client secret %s; dev only):
+                  %-18s %-47s %s
+                %s
+                 User tokens: client %s, password grant, scope "openid organization:*".
+
                  Press Ctrl-C to stop both servers.
                 ==================================================================================
                 """.formatted(seconds, portalUrl, keycloakUrl, secrets.keycloakAdminPassword(),
-                RealmDefinition.DEMO_PASSWORD, "username", "name", "roles", "agencies", users);
+                RealmDefinition.DEMO_PASSWORD, "username", "name", "roles", "agencies", users,
+                portalUrl, portalUrl, portalUrl, secrets.systemClientSecret(), "client id", "roles", "agency", systems,
+                RealmDefinition.CLI_CLIENT);
     }
 
     private static String required(String property) {

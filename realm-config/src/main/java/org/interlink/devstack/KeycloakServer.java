@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * Keycloak in dev mode from the unpacked Maven Central distribution, with the {@code interlink}
  * realm (plus demo overlay) imported at start. Its database is an H2 file in {@code dataDir}; the
- * database is wiped whenever the realm definition or the client secret changed, because Keycloak
+ * database is wiped whenever the realm definition or a client secret changed, because Keycloak
  * skips the import of a realm that already exists.
  */
 public final class KeycloakServer implements AutoCloseable {
@@ -37,17 +37,15 @@ public final class KeycloakServer implements AutoCloseable {
      * @param port         HTTP port on 127.0.0.1
      * @param dataDir      where this instance keeps its database and log
      * @param portalUrl    the portal's base URL (redirect and post-logout URIs of the web client)
-     * @param clientSecret secret of the confidential client {@code interlink-web}
-     * @param adminPassword password of the bootstrap admin {@code admin} in the master realm
+     * @param secrets      the web client's and demo systems' secrets, the bootstrap admin's password
      */
-    public static KeycloakServer start(Path home, int port, Path dataDir, String portalUrl, String clientSecret,
-                                       String adminPassword) {
+    public static KeycloakServer start(Path home, int port, Path dataDir, String portalUrl, DevSecrets secrets) {
         if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
             throw new IllegalStateException("no Keycloak distribution at " + home + " (build realm-config first)");
         }
         String realm = RealmDefinition.toJson(RealmDefinition.withDemo());
         writeImport(home, realm);
-        resetDatabaseIfRealmChanged(dataDir, realm + portalUrl + clientSecret);
+        resetDatabaseIfRealmChanged(dataDir, realm + portalUrl + secrets.clientSecret() + secrets.systemClientSecret());
 
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev"));
         command.addAll(BUILD_OPTIONS);
@@ -59,8 +57,9 @@ public final class KeycloakServer implements AutoCloseable {
                 "--log-console-color=false"));
         Map<String, String> env = Map.of(
                 "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
-                "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword,
-                "INTERLINK_WEB_CLIENT_SECRET", clientSecret,
+                "KC_BOOTSTRAP_ADMIN_PASSWORD", secrets.keycloakAdminPassword(),
+                "INTERLINK_WEB_CLIENT_SECRET", secrets.clientSecret(),
+                "INTERLINK_SYSTEM_CLIENT_SECRET", secrets.systemClientSecret(),
                 "INTERLINK_PORTAL_URL", portalUrl);
         ManagedProcess process = ManagedProcess.start("Keycloak", command, home, env, dataDir.resolve("keycloak.log"));
         return new KeycloakServer(process, "http://localhost:" + port);

@@ -22,6 +22,10 @@ public final class RealmDefinition {
 
     public static final String REALM = "interlink";
     public static final String WEB_CLIENT = "interlink-web";
+    /** Public client for user tokens of the API (password grant, dev only). */
+    public static final String CLI_CLIENT = "interlink-cli";
+    /** The audience every API access token must carry. */
+    public static final String API_AUDIENCE = "interlink-api";
     /** Dev-only password of every demo user. */
     public static final String DEMO_PASSWORD = "demo";
 
@@ -41,6 +45,7 @@ public final class RealmDefinition {
         JsonNode demo = read("realm/demo/interlink-demo.json");
         appendAll(realm, demo, "organizations");
         appendAll(realm, demo, "users");
+        appendAll(realm, demo, "clients");
         return realm;
     }
 
@@ -49,6 +54,9 @@ public final class RealmDefinition {
         JsonNode demo = read("realm/demo/interlink-demo.json");
         List<DemoUser> users = new ArrayList<>();
         for (JsonNode user : demo.get("users")) {
+            if (user.has("serviceAccountClientId")) {
+                continue;
+            }
             String username = user.get("username").asText();
             List<String> roles = new ArrayList<>();
             user.get("realmRoles").forEach(r -> roles.add(r.asText()));
@@ -64,6 +72,35 @@ public final class RealmDefinition {
                     List.copyOf(roles), List.copyOf(agencies)));
         }
         return List.copyOf(users);
+    }
+
+    /**
+     * The demo systems: confidential clients whose service account acts for one agency with the
+     * realm roles of its service-account user (client credentials grant, secret from {@link DevSecrets}).
+     */
+    public static List<DemoSystem> demoSystems() {
+        JsonNode demo = read("realm/demo/interlink-demo.json");
+        List<DemoSystem> systems = new ArrayList<>();
+        for (JsonNode user : demo.get("users")) {
+            if (!user.has("serviceAccountClientId")) {
+                continue;
+            }
+            String clientId = user.get("serviceAccountClientId").asText();
+            List<String> roles = new ArrayList<>();
+            user.get("realmRoles").forEach(r -> roles.add(r.asText()));
+            String agency = null;
+            for (JsonNode client : demo.get("clients")) {
+                if (client.get("clientId").asText().equals(clientId)) {
+                    for (JsonNode mapper : client.get("protocolMappers")) {
+                        if (mapper.get("protocolMapper").asText().equals("oidc-hardcoded-claim-mapper")) {
+                            agency = readJson(mapper.get("config").get("claim.value").asText()).get(0).asText();
+                        }
+                    }
+                }
+            }
+            systems.add(new DemoSystem(clientId, List.copyOf(roles), agency));
+        }
+        return List.copyOf(systems);
     }
 
     public static DemoUser demoUser(String username) {
@@ -84,6 +121,14 @@ public final class RealmDefinition {
         overlay.get(field).forEach(target::add);
     }
 
+    private static JsonNode readJson(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static JsonNode read(String resource) {
         try (InputStream in = RealmDefinition.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
@@ -93,6 +138,10 @@ public final class RealmDefinition {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A demo system: the client id of its service account, its realm roles and the agency it acts for. */
+    public record DemoSystem(String clientId, List<String> roles, String agency) {
     }
 
     /** A demo user: username, display name, realm roles and agency codes (organization aliases). */

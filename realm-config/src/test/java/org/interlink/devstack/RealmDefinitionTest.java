@@ -57,7 +57,8 @@ class RealmDefinitionTest {
                 .containsExactlyInAnyOrder("iq-moi", "iom-iq", "interpol", "au-dibp", "iq-bpc");
         assertThat(names(realm.get("users"), "username")).containsExactlyInAnyOrder("service-account-interlink-web", "moi.official", "moi.vetter",
                 "moi.admin", "iom.liaison", "iom.vetter", "interpol.liaison", "donor.observer", "moi.auditor",
-                "platform.admin", "multi.liaison");
+                "platform.admin", "multi.liaison", "service-account-moi-border-system",
+                "service-account-moi-vetting-desk", "service-account-iom-case-system");
         for (JsonNode user : realm.get("users")) {
             if (user.has("serviceAccountClientId")) {
                 continue;
@@ -75,6 +76,27 @@ class RealmDefinitionTest {
                 new DemoUser("moi.vetter", "Huda Jabbar", List.of("official", "vetter"), List.of("iq-moi")));
         assertThat(RealmDefinition.demoUsers()).filteredOn(u -> !u.username().equals("platform.admin"))
                 .allSatisfy(u -> assertThat(u.agencies()).isNotEmpty());
+    }
+
+    @Test
+    void demoSystemsActForOneAgencyWithApiTokensAndASecretFromTheEnvironment() {
+        ObjectNode realm = RealmDefinition.withDemo();
+
+        assertThat(RealmDefinition.demoSystems()).containsExactly(
+                new RealmDefinition.DemoSystem("moi-border-system", List.of("official"), "iq-moi"),
+                new RealmDefinition.DemoSystem("moi-vetting-desk", List.of("vetter"), "iq-moi"),
+                new RealmDefinition.DemoSystem("iom-case-system", List.of("liaison"), "iom-iq"));
+        for (RealmDefinition.DemoSystem system : RealmDefinition.demoSystems()) {
+            JsonNode client = find(realm.get("clients"), "clientId", system.clientId());
+            assertThat(client.get("serviceAccountsEnabled").asBoolean()).isTrue();
+            assertThat(client.get("standardFlowEnabled").asBoolean()).isFalse();
+            assertThat(client.get("secret").asText()).isEqualTo("${INTERLINK_SYSTEM_CLIENT_SECRET}");
+            assertThat(find(client.get("protocolMappers"), "protocolMapper", "oidc-audience-mapper").get("config")
+                    .get("included.custom.audience").asText()).isEqualTo(RealmDefinition.API_AUDIENCE);
+        }
+        JsonNode cli = find(realm.get("clients"), "clientId", RealmDefinition.CLI_CLIENT);
+        assertThat(cli.get("publicClient").asBoolean()).isTrue();
+        assertThat(RealmDefinition.toJson(RealmDefinition.production())).doesNotContain(RealmDefinition.CLI_CLIENT);
     }
 
     private static JsonNode webClient(JsonNode realm) {

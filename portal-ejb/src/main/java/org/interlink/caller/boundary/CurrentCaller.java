@@ -9,6 +9,7 @@ import org.interlink.caller.control.ActiveAgencyChoice;
 import org.interlink.caller.control.TokenIdentity;
 import org.interlink.caller.control.TokenIdentityHolder;
 import org.interlink.caller.entity.Caller;
+import org.interlink.caller.entity.NotAMemberOfAgency;
 import org.interlink.caller.entity.Role;
 
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.logging.Logger;
 
 /**
  * The {@link Caller} of the current request, resolved once from the token identity, the agencies
- * in the database and the agency chosen earlier in the session.
+ * in the database and the agency chosen earlier in the session (pages) or named by the request (API).
  */
 @RequestScoped
 public class CurrentCaller {
@@ -43,10 +44,27 @@ public class CurrentCaller {
             List<Role> roles = identity.roles().stream().map(Role::fromClaim).flatMap(Optional::stream).toList();
             List<AgencyCode> codes = identity.organizations().stream().map(CurrentCaller::code)
                     .flatMap(Optional::stream).toList();
-            caller = Caller.resolve(identity.username(), identity.displayName(), roles,
-                    agencies.withCodes(codes), choice.get());
+            if (token.isStateless()) {
+                caller = statelessCaller(identity, roles, codes);
+            } else {
+                caller = Caller.resolve(identity.username(), identity.displayName(), roles,
+                        agencies.withCodes(codes), choice.get());
+            }
         }
         return caller;
+    }
+
+    /**
+     * An API caller acts for the agency its request names, or its only agency; naming an agency
+     * the caller does not belong to is refused.
+     */
+    private Caller statelessCaller(TokenIdentity identity, List<Role> roles, List<AgencyCode> codes) {
+        Optional<AgencyCode> requested = token.requestedAgency().map(AgencyCode::of);
+        Caller resolved = Caller.resolve(identity.username(), identity.displayName(), roles, agencies.withCodes(codes), requested);
+        if (requested.isPresent() && resolved.activeAgency().map(a -> !a.getCode().equals(requested.get())).orElse(true)) {
+            throw new NotAMemberOfAgency(identity.username(), requested.get());
+        }
+        return resolved;
     }
 
     /**

@@ -12,9 +12,32 @@ import java.util.Optional;
 public class TokenIdentityHolder {
 
     private TokenIdentity identity;
+    private boolean stateless;
+    private String requestedAgency;
 
+    /** A caller signed in to a session (the pages): their agency choice lives in the session. */
     public void set(TokenIdentity identity) {
         this.identity = identity;
+    }
+
+    /**
+     * A caller of the API: each request stands alone (no session), and names the agency it acts for
+     * when the caller has several.
+     *
+     * @param requestedAgency the agency code the request names, or null
+     */
+    public void setStateless(TokenIdentity identity, String requestedAgency) {
+        this.identity = identity;
+        this.stateless = true;
+        this.requestedAgency = requestedAgency;
+    }
+
+    public boolean isStateless() {
+        return stateless;
+    }
+
+    public Optional<String> requestedAgency() {
+        return Optional.ofNullable(requestedAgency);
     }
 
     public Optional<TokenIdentity> get() {

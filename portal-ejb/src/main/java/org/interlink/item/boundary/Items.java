@@ -15,6 +15,7 @@ import org.interlink.item.entity.ItemEvent;
 import org.interlink.item.entity.ItemId;
 import org.interlink.item.entity.ItemKind;
 import org.interlink.item.entity.ItemNotFound;
+import org.interlink.item.entity.ItemStep;
 import org.interlink.item.entity.ItemVersion;
 import org.interlink.sharing.control.ItemQuery;
 import org.interlink.sharing.control.VisibilityGate;
@@ -106,9 +107,14 @@ public class Items {
         return item;
     }
 
-    /** The author changes content and sharing; a changed marking, scope or grants is a sharing change. */
-    public Item edit(Caller caller, ItemId id, ItemContent content, Sharing sharing) {
+    /**
+     * The author changes content and sharing; a changed marking, scope or grants is a sharing change.
+     *
+     * @param expectedTag the tag of the version the author edited (API: If-Match), or null to skip the check
+     */
+    public Item edit(Caller caller, ItemId id, ItemContent content, Sharing sharing, String expectedTag) {
         return change(caller, id, AuditAction.UPDATE, item -> {
+            item.requireTag(expectedTag);
             Sharing before = item.current().sharing();
             item.edit(caller, content, sharing, now());
             int version = item.current().getNumber();
@@ -138,8 +144,32 @@ public class Items {
         return step(caller, id, "archived", item -> item.archive(caller, now()));
     }
 
+    /**
+     * Takes a workflow step named by the API; {@code expectedTag} (If-Match), when given, must be the
+     * current version's tag. Editing is not a step here: it carries content ({@link #edit}).
+     */
+    public Item take(Caller caller, ItemId id, ItemStep step, String comment, String expectedTag) {
+        Consumer<Item> checked = item -> item.requireTag(expectedTag);
+        Instant now = now();
+        return switch (step) {
+            case SUBMIT -> step(caller, id, "submitted", checked.andThen(item -> item.submit(caller, now)));
+            case PUBLISH -> step(caller, id, "published", checked.andThen(item -> item.publish(caller, comment, now)));
+            case RETURN -> step(caller, id, "returned to the author",
+                    checked.andThen(item -> item.returnToAuthor(caller, comment, now)));
+            case WITHDRAW -> step(caller, id, "withdrawn", checked.andThen(item -> item.withdraw(caller, comment, now)));
+            case ARCHIVE -> step(caller, id, "archived", checked.andThen(item -> item.archive(caller, now)));
+            case NEW_VERSION -> newVersion(caller, id, expectedTag);
+            case EDIT -> throw new IllegalArgumentException("editing carries content: use edit");
+        };
+    }
+
     public Item startNewVersion(Caller caller, ItemId id) {
+        return newVersion(caller, id, null);
+    }
+
+    private Item newVersion(Caller caller, ItemId id, String expectedTag) {
         Item changed = change(caller, id, AuditAction.UPDATE, item -> {
+            item.requireTag(expectedTag);
             item.startNewVersion(caller, now());
             return new Change(AuditAction.UPDATE, "new version " + item.current().getNumber() + " started");
         });

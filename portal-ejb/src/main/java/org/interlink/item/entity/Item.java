@@ -222,6 +222,19 @@ public class Item implements Serializable {
         record(caller, next, ItemAction.NEW_VERSION, null, now, true);
     }
 
+    /**
+     * Refuses a change made against another state of the item than its current version's.
+     *
+     * @param expected the {@link ItemVersion#tag() tag} the caller read, or null when they sent none
+     * @throws StaleItem when the current version has another tag
+     */
+    public void requireTag(String expected) {
+        String tag = current().tag();
+        if (expected != null && !expected.equals(tag)) {
+            throw new StaleItem(expected, tag);
+        }
+    }
+
     /** The steps the caller may take on this item now (the same rules the steps themselves enforce). */
     public Set<ItemStep> stepsFor(Caller caller) {
         ItemVersion version = current();

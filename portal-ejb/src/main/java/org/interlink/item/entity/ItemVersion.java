@@ -238,6 +238,14 @@ public abstract class ItemVersion implements Serializable {
         return array;
     }
 
+    /**
+     * Tells this state of the version from every other: its number and its optimistic-lock version,
+     * e.g. {@code 2.5}. The API sends it as the ETag and expects it back in If-Match.
+     */
+    public String tag() {
+        return number + "." + lockVersion;
+    }
+
     public Sharing sharing() {
         return new Sharing(marking, scope, agencyGrants, communityGrants,
                 userGrants.stream().map(Username::new).collect(Collectors.toSet()));

@@ -33,8 +33,12 @@ public class Meetings {
         return items.draft(caller, content(caller, form), sharing.resolve(form.getSharing()));
     }
 
-    public Item edit(@NotNull Caller caller, @NotNull ItemId id, @Valid @NotNull MeetingForm form) {
-        return items.edit(caller, id, content(caller, form), sharing.resolve(form.getSharing()));
+    /**
+     * @param expectedTag the tag of the version the form was filled from (pages and API send it), or
+     *                    null to skip the check
+     */
+    public Item edit(@NotNull Caller caller, @NotNull ItemId id, @Valid @NotNull MeetingForm form, String expectedTag) {
+        return items.edit(caller, id, content(caller, form), sharing.resolve(form.getSharing()), expectedTag);
     }
 
     /** Linked recommendations must be ones the author can read. */

@@ -29,8 +29,12 @@ public class Recommendations {
         return items.draft(caller, content(caller, form), sharing.resolve(form.getSharing()));
     }
 
-    public Item edit(@NotNull Caller caller, @NotNull ItemId id, @Valid @NotNull RecommendationForm form) {
-        return items.edit(caller, id, content(caller, form), sharing.resolve(form.getSharing()));
+    /**
+     * @param expectedTag the tag of the version the form was filled from (pages and API send it), or
+     *                    null to skip the check
+     */
+    public Item edit(@NotNull Caller caller, @NotNull ItemId id, @Valid @NotNull RecommendationForm form, String expectedTag) {
+        return items.edit(caller, id, content(caller, form), sharing.resolve(form.getSharing()), expectedTag);
     }
 
     /** The meeting must be one the author can read; the addressee one of the member agencies. */

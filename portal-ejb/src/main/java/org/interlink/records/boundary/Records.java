@@ -24,7 +24,11 @@ public class Records {
         return items.draft(caller, form.content(), sharing.resolve(form.getSharing()));
     }
 
-    public Item edit(@NotNull Caller caller, @NotNull ItemId id, @Valid @NotNull RecordForm form) {
-        return items.edit(caller, id, form.content(), sharing.resolve(form.getSharing()));
+    /**
+     * @param expectedTag the tag of the version the form was filled from (pages and API send it), or
+     *                    null to skip the check
+     */
+    public Item edit(@NotNull Caller caller, @NotNull ItemId id, @Valid @NotNull RecordForm form, String expectedTag) {
+        return items.edit(caller, id, form.content(), sharing.resolve(form.getSharing()), expectedTag);
     }
 }

@@ -281,6 +281,7 @@ public class VisibilityGate {
                 + (query.state() == null ? "" : " state " + query.state())
                 + (query.marking() == null ? "" : " marking " + query.marking())
                 + (query.titleContains() == null ? "" : " title contains '" + query.titleContains() + "'")
+                + (query.changedAfter() == null ? "" : " changed after " + query.changedAfter())
                 + " order " + query.order() + (query.ascending() ? " asc" : " desc");
     }
 
@@ -309,6 +310,9 @@ public class VisibilityGate {
         }
         if (query.marking() != null) {
             where = where.and("v.marking = :marking", Map.of("marking", query.marking()));
+        }
+        if (query.changedAfter() != null) {
+            where = where.and("v.updatedAt > :changedAfter", Map.of("changedAfter", query.changedAfter()));
         }
         if (query.titleContains() != null) {
             where = where.and("lower(v.title) like :title escape '\\'",

@@ -28,7 +28,8 @@ import java.util.Set;
 
 /**
  * Runs after the container authenticated the request: notes where the request comes from (for the
- * audit trail), hands the token's identity to the caller resolution, records the sign-in on the
+ * audit trail), hands the token's identity to the caller resolution (an API call's from its bearer
+ * token, with the agency it names in {@value #AGENCY_HEADER}, and nothing else: no session), records the sign-in on the
  * first request of a session and a page the roles refused (403), then sends a caller who belongs to
  * several agencies to choose one, and a caller who belongs to none to the page that says so. Pages
  * that must work in those states are let through.
@@ -36,6 +37,8 @@ import java.util.Set;
 @WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.FORWARD})
 public class CallerGate extends HttpFilter {
 
+    /** The header naming the agency an API caller with several agencies acts for. */
+    public static final String AGENCY_HEADER = "Interlink-Agency";
     static final String SELECT_AGENCY = "/select-agency.xhtml";
     private static final String SIGNED_IN = CallerGate.class.getName() + ".signedIn";
     static final String NO_AGENCY = "/no-agency.xhtml";
@@ -65,6 +68,12 @@ public class CallerGate extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
+        if (request.getAttribute(PortalAuthentication.IDENTITY) instanceof TokenIdentity apiIdentity) {
+            // an API call: stateless, the agency (if the caller has several) named per request
+            tokenIdentity.setStateless(apiIdentity, agencyHeader(request));
+            chain.doFilter(request, response);
+            return;
+        }
         tokenIdentity.set(identity(request));
         if (request.getDispatcherType() == DispatcherType.REQUEST && request.getSession().getAttribute(SIGNED_IN) == null) {
             request.getSession().setAttribute(SIGNED_IN, Boolean.TRUE);
@@ -87,6 +96,12 @@ public class CallerGate extends HttpFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /** The agency an API caller acts for, from the {@value #AGENCY_HEADER} header (when they have several). */
+    private static String agencyHeader(HttpServletRequest request) {
+        String code = request.getHeader(AGENCY_HEADER);
+        return code == null || code.isBlank() ? null : code.trim();
     }
 
     private TokenIdentity identity(HttpServletRequest request) {

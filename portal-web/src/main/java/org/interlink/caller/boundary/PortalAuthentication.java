@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
+import jakarta.json.Json;
 import jakarta.security.enterprise.AuthenticationException;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
@@ -12,15 +13,28 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.glassfish.soteria.mechanisms.OpenIdAuthenticationMechanism;
+import org.interlink.caller.control.TokenIdentity;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.logging.Logger;
 
 /**
- * The portal's one authentication mechanism. Today it hands every request to the OpenID Connect
- * mechanism configured by {@link OpenIdSettings}; it is also the place where the REST API's bearer
- * tokens will be told apart from browser sessions.
+ * The portal's one authentication mechanism (Jakarta EE 10 allows one per application), which
+ * tells two kinds of caller apart by path:
+ * <ul>
+ *     <li>the REST API ({@value #API}…) takes only bearer access tokens from Keycloak, checked by
+ *     {@link BearerTokens}; no token or an invalid one is a 401 {@code application/problem+json}
+ *     with {@code WWW-Authenticate: Bearer}, never a redirect to a sign-in page, and no session is
+ *     created. A valid token's identity is left in the request for the caller resolution
+ *     ({@link #IDENTITY});</li>
+ *     <li>every other path (the pages) goes to the OpenID Connect mechanism configured by
+ *     {@link OpenIdSettings}: sign-in by redirect, session, sign-out.</li>
+ * </ul>
  *
- * <p>It repairs one Soteria defect: when the browser comes back to the page it first asked for,
- * Soteria replays the saved request, and for a GET the replayed request has no parameter map, so
- * the first Faces page after sign-in failed with a NullPointerException
+ * <p>It also repairs one Soteria defect: when the browser comes back to the page it first asked
+ * for, Soteria replays the saved request, and for a GET the replayed request has no parameter map,
+ * so the first Faces page after sign-in failed with a NullPointerException
  * ({@code RequestData.getParameters() is null}). A successful GET goes on with the real request.
  */
 @Alternative
@@ -28,12 +42,31 @@ import org.glassfish.soteria.mechanisms.OpenIdAuthenticationMechanism;
 @ApplicationScoped
 public class PortalAuthentication implements HttpAuthenticationMechanism {
 
+    /** Where the REST API lives. */
+    public static final String API = "/api/";
+
+    /** Request attribute holding the {@link TokenIdentity} of an API call. */
+    public static final String IDENTITY = TokenIdentity.class.getName();
+
+    private static final Logger LOG = Logger.getLogger(PortalAuthentication.class.getName());
+    private static final String BEARER = "Bearer ";
+
     @Inject
     OpenIdAuthenticationMechanism openId;
+
+    @Inject
+    BearerTokens bearerTokens;
+
+    public static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + API);
+    }
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) throws AuthenticationException {
+        if (isApi(request)) {
+            return validateBearer(request, response, context);
+        }
         AuthenticationStatus status = openId.validateRequest(request, response, context);
         if (status == AuthenticationStatus.SUCCESS && "GET".equals(request.getMethod())) {
             context.withRequest(request);
@@ -41,14 +74,55 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
         return status;
     }
 
+    private AuthenticationStatus validateBearer(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return context.isProtected()
+                    ? unauthorized(response, null, "Send an access token from Keycloak: Authorization: Bearer <token>.")
+                    : context.doNothing();
+        }
+        try {
+            TokenIdentity identity = bearerTokens.identify(header.substring(BEARER.length()).trim());
+            request.setAttribute(IDENTITY, identity);
+            return context.notifyContainerAboutLogin(identity.username().value(), identity.roles());
+        } catch (BearerTokens.InvalidToken invalid) {
+            LOG.fine(() -> "API token refused from " + request.getRemoteAddr() + ": " + invalid.getMessage());
+            return unauthorized(response, "invalid_token", invalid.getMessage());
+        }
+    }
+
+    /** 401 as problem+json, written here: the container would otherwise render the HTML error page. */
+    private static AuthenticationStatus unauthorized(HttpServletResponse response, String error, String detail) {
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setHeader("WWW-Authenticate", "Bearer realm=\"interlink\""
+                + (error == null ? "" : ", error=\"" + error + "\""));
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        try {
+            response.getWriter().write(Json.createObjectBuilder()
+                    .add("type", "urn:interlink:problem:unauthorized")
+                    .add("title", "Not signed in")
+                    .add("status", HttpServletResponse.SC_UNAUTHORIZED)
+                    .add("detail", detail)
+                    .build().toString());
+            response.flushBuffer();
+        } catch (IOException e) {
+            LOG.fine(() -> "could not write the 401 body: " + e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
     @Override
     public AuthenticationStatus secureResponse(HttpServletRequest request, HttpServletResponse response,
                                                HttpMessageContext context) throws AuthenticationException {
-        return openId.secureResponse(request, response, context);
+        return isApi(request) ? AuthenticationStatus.SUCCESS : openId.secureResponse(request, response, context);
     }
 
     @Override
     public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-        openId.cleanSubject(request, response, context);
+        if (!isApi(request)) {
+            openId.cleanSubject(request, response, context);
+        }
     }
 }

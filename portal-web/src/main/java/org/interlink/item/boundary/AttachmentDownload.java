@@ -10,6 +10,7 @@ import org.interlink.caller.boundary.CurrentCaller;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -39,12 +40,17 @@ public class AttachmentDownload extends HttpServlet {
         Attachments.AttachedFile found = file.get();
         response.setContentType(found.contentType());
         response.setContentLengthLong(found.size());
-        response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
-                + URLEncoder.encode(found.filename(), StandardCharsets.UTF_8).replace("+", "%20"));
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Cache-Control", "private, no-store");
-        response.setHeader("Digest", "sha-256=" + found.sha256());
+        headers(found).forEach(response::setHeader);
         response.getOutputStream().write(found.bytes());
+    }
+
+    /** The headers of a download, for the pages and the API: always a download, never sniffed or cached, with its SHA-256. */
+    public static Map<String, String> headers(Attachments.AttachedFile file) {
+        return Map.of("Content-Disposition", "attachment; filename*=UTF-8''"
+                        + URLEncoder.encode(file.filename(), StandardCharsets.UTF_8).replace("+", "%20"),
+                "X-Content-Type-Options", "nosniff",
+                "Cache-Control", "private, no-store",
+                "Digest", "sha-256=" + file.sha256());
     }
 
     private static Optional<Long> id(String pathInfo) {

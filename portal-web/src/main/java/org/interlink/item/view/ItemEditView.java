@@ -46,6 +46,8 @@ public abstract class ItemEditView<F extends ItemForm> implements Serializable {
 
     private String id;
     private F form;
+    /** The tag of the version the form was filled from: saving over someone else's change is refused. */
+    private String tag;
 
     /** Runs before the page renders (f:viewAction): a new form, or the caller's current version to edit. */
     public void load() throws IOException {
@@ -65,11 +67,12 @@ public abstract class ItemEditView<F extends ItemForm> implements Serializable {
             return;
         }
         form = formOf(version.get());
+        tag = version.get().tag();
     }
 
     /** Drafts the new item or saves the edit; the item's page shows it. */
     public String save() {
-        Item item = isNew() ? draft(caller(), form) : edit(caller(), ItemId.parse(id).orElseThrow(), form);
+        Item item = isNew() ? draft(caller(), form) : edit(caller(), ItemId.parse(id).orElseThrow(), form, tag);
         Messages.addFlashGlobalInfo(isNew() ? "Draft saved. Submit it when it is ready to be vetted." : "Changes saved.");
         return "/item?faces-redirect=true&id=" + item.getId();
     }
@@ -82,7 +85,7 @@ public abstract class ItemEditView<F extends ItemForm> implements Serializable {
 
     protected abstract Item draft(Caller caller, F form);
 
-    protected abstract Item edit(Caller caller, ItemId id, F form);
+    protected abstract Item edit(Caller caller, ItemId id, F form, String tag);
 
     public boolean isNew() {
         return id == null || id.isBlank();

@@ -55,8 +55,8 @@ public class MeetingEditView extends ItemEditView<MeetingForm> {
     }
 
     @Override
-    protected Item edit(Caller caller, ItemId id, MeetingForm form) {
-        return meetings.edit(caller, id, form);
+    protected Item edit(Caller caller, ItemId id, MeetingForm form, String tag) {
+        return meetings.edit(caller, id, form, tag);
     }
 
     public void addActionItem() {

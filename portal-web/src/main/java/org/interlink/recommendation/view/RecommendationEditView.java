@@ -53,8 +53,8 @@ public class RecommendationEditView extends ItemEditView<RecommendationForm> {
     }
 
     @Override
-    protected Item edit(Caller caller, ItemId id, RecommendationForm form) {
-        return recommendations.edit(caller, id, form);
+    protected Item edit(Caller caller, ItemId id, RecommendationForm form, String tag) {
+        return recommendations.edit(caller, id, form, tag);
     }
 
     /** The meeting outcomes the author may link: those they can read (the newest 50). */

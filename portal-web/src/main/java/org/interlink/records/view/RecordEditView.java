@@ -50,8 +50,8 @@ public class RecordEditView extends ItemEditView<RecordForm> {
     }
 
     @Override
-    protected Item edit(Caller caller, ItemId id, RecordForm form) {
-        return records.edit(caller, id, form);
+    protected Item edit(Caller caller, ItemId id, RecordForm form, String tag) {
+        return records.edit(caller, id, form, tag);
     }
 
     public List<RecordType> getTypes() {

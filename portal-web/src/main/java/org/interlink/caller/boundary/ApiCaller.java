@@ -1,0 +1,34 @@
+package org.interlink.caller.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import org.interlink.caller.entity.Caller;
+import org.interlink.infrastructure.rest.ApiRefusal;
+
+import java.util.stream.Collectors;
+
+/**
+ * The caller of an API request, ready to act: a caller who belongs to no agency is refused (403),
+ * one who belongs to several and did not name one in {@value CallerGate#AGENCY_HEADER} is asked to (400).
+ */
+@RequestScoped
+public class ApiCaller {
+
+    @Inject
+    CurrentCaller current;
+
+    public Caller get() {
+        Caller caller = current.get();
+        if (caller.isWithoutAgency()) {
+            throw new ApiRefusal("no-agency", "No agency", 403,
+                    caller.username() + " belongs to no active agency of the portal and can do nothing here.");
+        }
+        if (caller.mustChooseAgency()) {
+            throw new ApiRefusal("agency-required", "Say which agency you act for", 400,
+                    caller.username() + " belongs to several agencies (" + caller.agencies().stream()
+                            .map(a -> a.getCode().value()).collect(Collectors.joining(", "))
+                            + "): name the one this request acts for in the " + CallerGate.AGENCY_HEADER + " header.");
+        }
+        return caller;
+    }
+}

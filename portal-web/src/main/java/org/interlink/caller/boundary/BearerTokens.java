@@ -1,0 +1,119 @@
+package org.interlink.caller.boundary;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.interlink.caller.control.TokenIdentity;
+import org.interlink.caller.entity.Username;
+
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.text.ParseException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks the REST API's bearer access tokens: RS256 signature by a key of the realm (its JWKS,
+ * cached, fetched again for an unknown key id), the realm as exact issuer, the API audience, a
+ * Keycloak access token ({@code typ} Bearer), not expired (with a small clock skew). Nothing is
+ * asked of Keycloak per request. What a valid token says becomes the caller's {@link TokenIdentity}:
+ * {@code preferred_username}, the flat {@code roles} claim and the {@code organization} claim (agency
+ * codes: a user's organizations, or the one agency a system's service account is bound to).
+ */
+@ApplicationScoped
+public class BearerTokens {
+
+    @Inject
+    OpenIdSettings openId;
+
+    @Inject
+    @ConfigProperty(name = "interlink.api.audience", defaultValue = "interlink-api")
+    String audience;
+
+    @Inject
+    @ConfigProperty(name = "interlink.api.clock-skew-seconds", defaultValue = "30")
+    int clockSkewSeconds;
+
+    private DefaultJWTProcessor<SecurityContext> processor;
+
+    @PostConstruct
+    void init() {
+        try {
+            processor = processor(JWKSourceBuilder.create(URI.create(openId.getJwksUri()).toURL()).retrying(true).build(),
+                    openId.getRealmUrl(), audience, clockSkewSeconds);
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException("invalid JWKS URI " + openId.getJwksUri(), e);
+        }
+    }
+
+    /** The processor for tokens of {@code issuer} for {@code audience}, signed by a key of {@code keys}. */
+    static DefaultJWTProcessor<SecurityContext> processor(JWKSource<SecurityContext> keys, String issuer, String audience,
+                                                          int clockSkewSeconds) {
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, null));
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
+        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(audience,
+                new JWTClaimsSet.Builder().issuer(issuer).claim("typ", "Bearer").build(),
+                Set.of("exp", "iat", "sub", "preferred_username"));
+        claims.setMaxClockSkew(clockSkewSeconds);
+        processor.setJWTClaimsSetVerifier(claims);
+        return processor;
+    }
+
+    /**
+     * @param token the compact JWT from the Authorization header
+     * @return who the token speaks for
+     * @throws InvalidToken when the token is not one the API accepts (the message says why)
+     */
+    public TokenIdentity identify(String token) {
+        return identify(processor, token);
+    }
+
+    static TokenIdentity identify(DefaultJWTProcessor<SecurityContext> processor, String token) {
+        JWTClaimsSet claims;
+        try {
+            claims = processor.process(token, null);
+        } catch (ParseException e) {
+            throw new InvalidToken("The bearer token is not a JWT.");
+        } catch (BadJOSEException e) {
+            throw new InvalidToken("The bearer token was refused: " + e.getMessage());
+        } catch (JOSEException e) {
+            throw new InvalidToken("The bearer token could not be checked: " + e.getMessage());
+        }
+        try {
+            String username = claims.getStringClaim("preferred_username");
+            String name = Optional.ofNullable(claims.getStringClaim("name")).orElse(username);
+            return new TokenIdentity(new Username(username), name, strings(claims.getStringListClaim("roles")),
+                    strings(claims.getStringListClaim("organization")));
+        } catch (ParseException | IllegalArgumentException e) {
+            throw new InvalidToken("The bearer token's claims are malformed: " + e.getMessage());
+        }
+    }
+
+    private static Set<String> strings(List<String> values) {
+        return values == null ? Set.of() : new HashSet<>(values);
+    }
+
+    /** A token the API does not accept: 401 with the reason. */
+    public static class InvalidToken extends RuntimeException {
+
+        public InvalidToken(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package org.interlink.infrastructure.rest;
+
+import jakarta.json.bind.JsonbException;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.NoContentException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import org.interlink.BusinessException;
+import org.interlink.agency.entity.AgencyAlreadyRegistered;
+import org.interlink.agency.entity.InvalidAgencyCode;
+import org.interlink.audit.control.AuditUnavailable;
+import org.interlink.caller.entity.NotAMemberOfAgency;
+import org.interlink.item.entity.InvalidContent;
+import org.interlink.item.entity.ItemNotFound;
+import org.interlink.item.entity.NotAllowed;
+import org.interlink.item.entity.StaleItem;
+import org.interlink.sharing.entity.IllegalSharing;
+import org.interlink.workflow.entity.FourEyesViolation;
+import org.interlink.workflow.entity.IllegalTransition;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Turns every failure of an API call into an {@code application/problem+json} answer. Each
+ * business exception has its own stable type and status (the table below: a renamed class keeps its
+ * type); anything unexpected is a 500 that says nothing about the inside and is logged. A refused
+ * call changed nothing: business exceptions roll the transaction back.
+ *
+ * <p>Jersey brings mappers of its own for some types (an EJB's exception is unwrapped and its cause
+ * mapped again; bean validation has a mapper with an empty body): {@link ValidationProblems} takes
+ * those over.
+ */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+
+    /** The business exceptions: problem slug, title, status. Most specific first. */
+    private static final Map<Class<? extends BusinessException>, Kind> BUSINESS = Map.of(
+            ItemNotFound.class, new Kind("not-found", "Not found", 404),
+            StaleItem.class, new Kind("stale-item", "The item changed since you read it", 412),
+            FourEyesViolation.class, new Kind("four-eyes", "Four eyes: nobody vets their own item", 403),
+            NotAllowed.class, new Kind("not-allowed", "Not allowed", 403),
+            NotAMemberOfAgency.class, new Kind("not-a-member", "Not a member of that agency", 403),
+            IllegalTransition.class, new Kind("illegal-transition", "Not possible in the item's state", 409),
+            IllegalSharing.class, new Kind("illegal-sharing", "Marking and sharing do not fit together", 400),
+            InvalidContent.class, new Kind("invalid-content", "Invalid content", 400),
+            InvalidAgencyCode.class, new Kind("invalid-agency-code", "Invalid agency code", 400),
+            AgencyAlreadyRegistered.class, new Kind("agency-exists", "The agency exists already", 409));
+
+    private static final Kind OTHER_BUSINESS = new Kind("refused", "Refused", 400);
+
+    @Override
+    public Response toResponse(Throwable thrown) {
+        return response(thrown);
+    }
+
+    static Response response(Throwable thrown) {
+        Problem problem = problemFor(thrown);
+        if (problem.status() >= 500) {
+            LOG.log(Level.SEVERE, "API call failed", thrown);
+        }
+        Response.ResponseBuilder response = Response.status(problem.status(), reason(problem.status()))
+                .type(Problem.MEDIA_TYPE).entity(problem);
+        if (thrown instanceof WebApplicationException web) {
+            // keep what JAX-RS said about the request (e.g. Allow on a 405)
+            web.getResponse().getHeaders().forEach((name, values) -> {
+                if (!name.equalsIgnoreCase("Content-Type")) {
+                    values.forEach(value -> response.header(name, value));
+                }
+            });
+        }
+        return response.build();
+    }
+
+    static Problem problemFor(Throwable thrown) {
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable cause = thrown; cause != null && !chain.contains(cause); cause = cause.getCause()) {
+            chain.add(cause);
+        }
+        for (Throwable cause : chain) {
+            if (cause instanceof ApiRefusal refusal) {
+                return refusal.problem();
+            }
+        }
+        for (Throwable cause : chain) {
+            if (cause instanceof BusinessException business) {
+                Kind kind = kindOf(business);
+                return Problem.of(kind.slug(), kind.title(), kind.status(), business.getMessage());
+            }
+            if (cause instanceof ConstraintViolationException invalid) {
+                return new Problem(Problem.TYPE_PREFIX + "invalid-content", "Invalid content", 400,
+                        "The request body has invalid fields; see violations.", violations(invalid));
+            }
+            if (cause instanceof OptimisticLockException) {
+                return Problem.of("stale-item", "The item changed since you read it", 412,
+                        "Someone changed the item at the same time; nothing of yours was saved. Read it again and re-apply your change.");
+            }
+            if (cause instanceof AuditUnavailable) {
+                return Problem.of("audit-unavailable", "The audit trail is unavailable", 503,
+                        "The access could not be recorded, so it was not served. Try again later.");
+            }
+            if (cause instanceof NoContentException) {
+                return Problem.of("invalid-json", "The body is not what this endpoint reads", 400,
+                        "The request has no body: send it as JSON (Content-Type: application/json).");
+            }
+            if (cause instanceof JsonbException || cause instanceof JsonParsingException) {
+                return Problem.of("invalid-json", "The body is not what this endpoint reads", 400,
+                        "The request body could not be read: " + innermostMessage(cause));
+            }
+        }
+        if (thrown instanceof WebApplicationException web) {
+            int status = web.getResponse().getStatus();
+            if (status < 500) {
+                Response.StatusType type = web.getResponse().getStatusInfo();
+                return Problem.of("http-" + status, type.getReasonPhrase(), status, web.getMessage());
+            }
+        }
+        return Problem.of("internal", "Internal error", 500, "The portal could not answer; the error is logged.");
+    }
+
+    /** The status line's reason (JAX-RS knows no reason for 428). */
+    private static String reason(int status) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return known != null ? known.getReasonPhrase() : status == 428 ? "Precondition Required" : "Error";
+    }
+
+    private static Kind kindOf(BusinessException business) {
+        for (Class<?> type = business.getClass(); BusinessException.class.isAssignableFrom(type); type = type.getSuperclass()) {
+            Kind kind = BUSINESS.get(type);
+            if (kind != null) {
+                return kind;
+            }
+        }
+        return OTHER_BUSINESS;
+    }
+
+    private static List<Problem.Violation> violations(ConstraintViolationException invalid) {
+        return invalid.getConstraintViolations().stream()
+                .map(v -> new Problem.Violation(field(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.Violation::field).thenComparing(Problem.Violation::message))
+                .toList();
+    }
+
+    /**
+     * The property path without the method and parameter part (e.g. {@code draft.form.title} →
+     * {@code title}); the form itself is the request {@code body}.
+     */
+    private static String field(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        if (path.endsWith(".form")) {
+            return "body";
+        }
+        int form = path.indexOf(".form.");
+        if (form >= 0) {
+            return path.substring(form + ".form.".length());
+        }
+        int body = path.indexOf(".arg");
+        return body >= 0 && path.indexOf('.', body + 1) > 0 ? path.substring(path.indexOf('.', body + 1) + 1) : path;
+    }
+
+    private static String innermostMessage(Throwable thrown) {
+        Throwable innermost = thrown;
+        while (innermost.getCause() != null && innermost.getCause() != innermost) {
+            innermost = innermost.getCause();
+        }
+        return innermost.getMessage() == null ? thrown.getMessage() : innermost.getMessage();
+    }
+
+    private record Kind(String slug, String title, int status) {
+    }
+}

@@ -1,0 +1,207 @@
+package org.interlink.item.api;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
+import org.interlink.agency.entity.Agency;
+import org.interlink.caller.boundary.ApiCaller;
+import org.interlink.caller.entity.Caller;
+import org.interlink.infrastructure.rest.ApiRefusal;
+import org.interlink.item.boundary.ItemForm;
+import org.interlink.item.boundary.Items;
+import org.interlink.item.entity.Item;
+import org.interlink.item.entity.ItemId;
+import org.interlink.item.entity.ItemKind;
+import org.interlink.item.entity.ItemNotFound;
+import org.interlink.item.entity.ItemStep;
+import org.interlink.item.entity.ItemVersion;
+import org.interlink.meeting.boundary.MeetingForm;
+import org.interlink.meeting.entity.MeetingVersion;
+import org.interlink.recommendation.boundary.RecommendationForm;
+import org.interlink.recommendation.entity.RecommendationVersion;
+import org.interlink.records.boundary.RecordForm;
+import org.interlink.records.entity.RecordVersion;
+import org.interlink.sharing.control.ItemQuery;
+import org.interlink.sharing.control.Listing;
+import org.interlink.sharing.control.VisibilityGate;
+import org.interlink.sharing.entity.Marking;
+import org.interlink.workflow.entity.WorkflowState;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What the item endpoints of every kind share: reading query parameters into a list request,
+ * turning versions into their API shape, ETags and If-Match. Every read and change goes to the
+ * {@link Items} boundary, i.e. through the visibility and audit gates.
+ */
+@RequestScoped
+public class ItemApi {
+
+    /** The header that carries the reader's purpose (asked for TLP:AMBER and RED items of other agencies). */
+    public static final String PURPOSE_HEADER = "Interlink-Purpose";
+    public static final int DEFAULT_SIZE = 20;
+    public static final int MAX_SIZE = 100;
+
+    @Inject
+    ApiCaller apiCaller;
+
+    @Inject
+    Items items;
+
+    public Caller caller() {
+        return apiCaller.get();
+    }
+
+    /** One page of the list; one row more is read to tell whether there are more (no count query). */
+    public ItemPage list(UriInfo uri, String kind, String view, String state, String marking, String title,
+                         String changedAfter, int page, int size) {
+        if (page < 0) {
+            throw invalid("page", "page counts from 0");
+        }
+        if (size < 1 || size > MAX_SIZE) {
+            throw invalid("size", "size is between 1 and " + MAX_SIZE);
+        }
+        ItemQuery query = new ItemQuery(parse(Listing.class, "view", view, Listing.ALL), parse(ItemKind.class, "kind", kind, null),
+                parse(WorkflowState.class, "state", state, null), parse(Marking.class, "marking", marking, null), title,
+                ItemQuery.Order.UPDATED, false, instant(changedAfter));
+        List<ItemVersion> rows = items.list(caller(), query, page * size, size + 1);
+        boolean more = rows.size() > size;
+        List<ItemSummary> summaries = rows.stream().limit(size).map(v -> summary(uri, v)).toList();
+        String next = more ? uri.getRequestUriBuilder().replaceQueryParam("page", page + 1).build().toString() : null;
+        return new ItemPage(summaries, page, size, more, next);
+    }
+
+    /** The item as the caller reads it, recorded as one read (with the purpose, when the caller must give one). */
+    public Response read(UriInfo uri, long id, String purpose) {
+        Caller caller = caller();
+        ItemId itemId = new ItemId(id);
+        if ((purpose == null || purpose.isBlank()) && items.needsPurpose(caller, itemId)) {
+            throw new ApiRefusal("purpose-required", "Say why you read this item", 400, "Item " + id
+                    + " is marked TLP:AMBER or RED by another agency: say why you read it in the " + PURPOSE_HEADER
+                    + " header; the purpose is recorded with your read.");
+        }
+        VisibilityGate.Dossier dossier = items.dossier(caller, itemId, purpose == null || purpose.isBlank() ? null : purpose.trim())
+                .orElseThrow(() -> new ItemNotFound(itemId));
+        ItemDocument document = document(uri, caller, dossier.version(), dossier.links());
+        return Response.ok(document).tag(new EntityTag(document.tag())).build();
+    }
+
+    /** The answer to a change: the item's current version as its owner agency reads it, with its new tag. */
+    public Response changed(UriInfo uri, Item item) {
+        ItemDocument document = document(uri, caller(), item.current(), List.of());
+        return Response.ok(document).tag(new EntityTag(document.tag())).build();
+    }
+
+    /** The answer to a create: 201 with where the item is read. */
+    public Response created(UriInfo uri, Item item) {
+        ItemDocument document = document(uri, caller(), item.current(), List.of());
+        return Response.created(itemUri(uri, item.getId())).entity(document).tag(new EntityTag(document.tag())).build();
+    }
+
+    public Response step(UriInfo uri, long id, ItemStep step, StepRequest body, String ifMatch) {
+        Item item = items.take(caller(), new ItemId(id), step, body == null ? null : body.comment(), tag(ifMatch, false));
+        return changed(uri, item);
+    }
+
+    /**
+     * The tag the caller read (If-Match), or null for {@code *} or (when not required) no header.
+     *
+     * @throws ApiRefusal 428 when required and missing
+     */
+    public static String tag(String ifMatch, boolean required) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            if (required) {
+                throw new ApiRefusal("if-match-required", "Say which version you change", 428,
+                        "Send the ETag of the item you read in an If-Match header, so that nobody's change is overwritten.");
+            }
+            return null;
+        }
+        String value = ifMatch.trim();
+        if (value.equals("*")) {
+            return null;
+        }
+        if (value.startsWith("W/")) {
+            value = value.substring(2);
+        }
+        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"") ? value.substring(1, value.length() - 1) : value;
+    }
+
+    ItemDocument document(UriInfo uri, Caller caller, ItemVersion version, List<ItemVersion> links) {
+        Item item = version.getItem();
+        boolean owner = caller.activeAgency().map(item::isOwnedBy).orElse(false);
+        Set<ItemStep> steps = owner && version.isCurrent() ? item.stepsFor(caller) : Set.of();
+        List<ItemDocument.AttachmentRef> attachments = version.getAttachments().stream()
+                .map(a -> new ItemDocument.AttachmentRef(a.getId(), a.getFilename(), a.getContentType(), a.getSize(), a.getSha256(),
+                        itemUri(uri, item.getId()) + "/attachments/" + a.getId()))
+                .toList();
+        return new ItemDocument(item.getId(), item.getKind(), agency(item.getOwner()), version.getNumber(), version.getState(),
+                version.getMarking(), version.tag(), version.getAuthor().value(), item.getCreatedAt(), version.getUpdatedAt(),
+                version.getSubmittedAt().orElse(null), version.getPublishedAt().orElse(null),
+                version.getPublishedBy().map(Object::toString).orElse(null), content(version), attachments,
+                links.stream().map(l -> l.getItem().getId()).toList(), steps);
+    }
+
+    private static ItemForm content(ItemVersion version) {
+        if (version instanceof RecordVersion record) {
+            return RecordForm.of(record);
+        }
+        if (version instanceof RecommendationVersion recommendation) {
+            return RecommendationForm.of(recommendation);
+        }
+        if (version instanceof MeetingVersion meeting) {
+            return MeetingForm.of(meeting);
+        }
+        throw new IllegalStateException("no API shape for " + version.getClass());
+    }
+
+    private ItemSummary summary(UriInfo uri, ItemVersion version) {
+        Item item = version.getItem();
+        return new ItemSummary(item.getId(), item.getKind(), agency(item.getOwner()), version.getNumber(), version.getState(),
+                version.getTitle(), version.getMarking(), version.getScope(), version.getUpdatedAt(),
+                version.getPublishedAt().orElse(null), itemUri(uri, item.getId()).toString());
+    }
+
+    static ItemDocument.AgencyRef agency(Agency agency) {
+        return new ItemDocument.AgencyRef(agency.getCode().value(), agency.getName());
+    }
+
+    static java.net.URI itemUri(UriInfo uri, long id) {
+        return UriBuilder.fromUri(uri.getBaseUri()).path("items").path(Long.toString(id)).build();
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String name, String value, E otherwise) {
+        if (value == null || value.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw invalid(name, name + " is one of " + Arrays.stream(type.getEnumConstants()).map(Enum::name)
+                    .collect(Collectors.joining(", ")) + ", not \"" + value + "\"");
+        }
+    }
+
+    private static Instant instant(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw invalid("changedAfter", "changedAfter is an ISO-8601 instant in UTC, e.g. 2026-11-27T00:00:00Z, not \"" + value + "\"");
+        }
+    }
+
+    static ApiRefusal invalid(String parameter, String detail) {
+        return new ApiRefusal("invalid-parameter", "Invalid parameter " + parameter, 400, detail + ".");
+    }
+}

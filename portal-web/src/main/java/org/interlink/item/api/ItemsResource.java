@@ -1,0 +1,181 @@
+package org.interlink.item.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.interlink.infrastructure.rest.Problem;
+import org.interlink.item.boundary.AttachmentDownload;
+import org.interlink.item.boundary.Attachments;
+import org.interlink.item.boundary.Items;
+import org.interlink.item.entity.ItemId;
+import org.interlink.item.entity.ItemEvent;
+import org.interlink.item.entity.ItemNotFound;
+import org.interlink.item.entity.ItemStep;
+
+import java.util.List;
+
+/**
+ * Items of every kind: list, read, history, attachments and the workflow steps. Each call is one
+ * use case of the {@link Items} boundary, so the visibility gate decides what is found and the
+ * audit gate records it; an item the caller may not read is 404, exactly like a missing one.
+ */
+@Path("items")
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "400", description = "Invalid request: parameters, JSON, unknown fields, content, marking and scope",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The caller may not do this",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "No such item, or the caller may not read it",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "409", description = "Not possible in the item's state",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "412", description = "The item changed since the caller read it (If-Match)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "413", description = "The body is over the limit",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@Tag(name = "Items", description = "Records, recommendations and meeting outcomes: read, history, workflow")
+public class ItemsResource {
+
+    @Inject
+    ItemApi api;
+
+    @Inject
+    Items items;
+
+    @Inject
+    Attachments attachments;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Operation(operationId = "listItems", summary = "List the items the caller reads",
+            description = "Pages through the items of a view, newest change first. changedAfter pulls what changed since the last pull.")
+    public ItemPage list(
+            @Parameter(description = "ALL, MY_AGENCY, SHARED_WITH_MY_AGENCY or VETTING_QUEUE") @QueryParam("view") String view,
+            @Parameter(description = "RECORD, RECOMMENDATION or MEETING_OUTCOME") @QueryParam("kind") String kind,
+            @QueryParam("state") String state,
+            @QueryParam("marking") String marking,
+            @Parameter(description = "Words in the title") @QueryParam("title") String title,
+            @Parameter(description = "ISO-8601 instant: only items changed after it") @QueryParam("changedAfter") String changedAfter,
+            @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("20") int size) {
+        return api.list(uri, kind, view, state, marking, title, changedAfter, page, size);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(operationId = "readItem", summary = "Read an item", description = "Recorded as a read. TLP:AMBER and RED items of other agencies need the reader's purpose.")
+    @APIResponse(responseCode = "200", description = "The item; its ETag is the version tag",
+            content = @Content(schema = @Schema(implementation = ItemDocument.class)))
+    @APIResponse(responseCode = "404", description = "No such item, or the caller may not read it")
+    public Response read(@PathParam("id") long id,
+                         @Parameter(description = "Why the caller reads it (asked for TLP:AMBER and RED items of other agencies)")
+                         @HeaderParam(ItemApi.PURPOSE_HEADER) String purpose) {
+        return api.read(uri, id, purpose);
+    }
+
+    @GET
+    @Path("{id}/history")
+    @Operation(operationId = "readHistory", summary = "Read an item's history", description = "What the caller may read of it: all of it for the owner agency, the publications for others.")
+    public List<HistoryEntry> history(@PathParam("id") long id) {
+        ItemId itemId = new ItemId(id);
+        List<ItemEvent> history = items.history(api.caller(), itemId);
+        if (history.isEmpty()) {
+            // every item the caller reads has an entry (its drafting, or its publication): this one they may not read
+            throw new ItemNotFound(itemId);
+        }
+        return history.stream()
+                .map(e -> new HistoryEntry(e.getAt(), e.getActor().value(), e.getActorAgency(), e.getAction(), e.getVersionNumber(),
+                        e.getToState(), e.getComment().orElse(null)))
+                .toList();
+    }
+
+    @GET
+    @Path("{id}/attachments/{attachmentId}")
+    @Produces(MediaType.WILDCARD)
+    @Operation(operationId = "downloadAttachment", summary = "Download an attached file", description = "Recorded as a download; the Digest header carries its SHA-256 (hex).")
+    @APIResponse(responseCode = "200", description = "The file", content = @Content(mediaType = "application/octet-stream"))
+    @APIResponse(responseCode = "404", description = "No such file on this item, or the caller may not read it")
+    public Response attachment(@PathParam("id") long id, @PathParam("attachmentId") long attachmentId) {
+        Attachments.AttachedFile file = attachments.download(api.caller(), attachmentId)
+                .filter(f -> f.itemId() == id)
+                .orElseThrow(() -> new ItemNotFound(new ItemId(id)));
+        Response.ResponseBuilder response = Response.ok(file.bytes(), file.contentType());
+        AttachmentDownload.headers(file).forEach(response::header);
+        return response.build();
+    }
+
+    @POST
+    @Path("{id}/submit")
+    @Operation(operationId = "submitItem", summary = "Submit the current version for vetting (its author)")
+    @APIResponse(responseCode = "200", description = "The item's current version; ETag is its new tag",
+            content = @Content(schema = @Schema(implementation = ItemDocument.class)))
+    public Response submit(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, StepRequest body) {
+        return api.step(uri, id, ItemStep.SUBMIT, body, ifMatch);
+    }
+
+    @POST
+    @Path("{id}/publish")
+    @Operation(operationId = "publishItem", summary = "Vet: publish the submitted version (a vetter of the owner agency, never its author)")
+    @APIResponse(responseCode = "200", description = "The item's current version; ETag is its new tag",
+            content = @Content(schema = @Schema(implementation = ItemDocument.class)))
+    public Response publish(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, StepRequest body) {
+        return api.step(uri, id, ItemStep.PUBLISH, body, ifMatch);
+    }
+
+    @POST
+    @Path("{id}/return")
+    @Operation(operationId = "returnItem", summary = "Vet: return the submitted version to its author, saying why")
+    @APIResponse(responseCode = "200", description = "The item's current version; ETag is its new tag",
+            content = @Content(schema = @Schema(implementation = ItemDocument.class)))
+    public Response returnToAuthor(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, StepRequest body) {
+        return api.step(uri, id, ItemStep.RETURN, body, ifMatch);
+    }
+
+    @POST
+    @Path("{id}/withdraw")
+    @Operation(operationId = "withdrawItem", summary = "Withdraw the current version (its author or a vetter of the owner agency)")
+    @APIResponse(responseCode = "200", description = "The item's current version; ETag is its new tag",
+            content = @Content(schema = @Schema(implementation = ItemDocument.class)))
+    public Response withdraw(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, StepRequest body) {
+        return api.step(uri, id, ItemStep.WITHDRAW, body, ifMatch);
+    }
+
+    @POST
+    @Path("{id}/archive")
+    @Operation(operationId = "archiveItem", summary = "Archive the published version: still read, no longer changed")
+    @APIResponse(responseCode = "200", description = "The item's current version; ETag is its new tag",
+            content = @Content(schema = @Schema(implementation = ItemDocument.class)))
+    public Response archive(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, StepRequest body) {
+        return api.step(uri, id, ItemStep.ARCHIVE, body, ifMatch);
+    }
+
+    @POST
+    @Path("{id}/new-version")
+    @Operation(operationId = "startNewVersion", summary = "Start the next version of a published item (the published one stays what others read)")
+    @APIResponse(responseCode = "200", description = "The item's current version; ETag is its new tag",
+            content = @Content(schema = @Schema(implementation = ItemDocument.class)))
+    public Response newVersion(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, StepRequest body) {
+        return api.step(uri, id, ItemStep.NEW_VERSION, body, ifMatch);
+    }
+}

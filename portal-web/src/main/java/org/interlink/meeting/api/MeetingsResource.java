@@ -1,0 +1,81 @@
+package org.interlink.meeting.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.interlink.infrastructure.rest.Problem;
+import org.interlink.item.api.ItemApi;
+import org.interlink.item.api.ItemDocument;
+import org.interlink.item.entity.ItemId;
+import org.interlink.meeting.boundary.Meetings;
+import org.interlink.meeting.boundary.MeetingForm;
+
+/**
+ * Drafting and editing meeting outcomes through the API; reading, listing and the workflow steps are the
+ * common item endpoints ({@code /items}). The body is the same {@link MeetingForm} the pages fill and
+ * the {@code content} an item is read with.
+ */
+@Path("meetings")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "400", description = "Invalid request: parameters, JSON, unknown fields, content, marking and scope",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The caller may not do this",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "No such item, or the caller may not read it",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "409", description = "Not possible in the item's state",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "412", description = "The item changed since the caller read it (If-Match)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "413", description = "The body is over the limit",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "428", description = "If-Match missing",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@Tag(name = "Meeting outcomes")
+public class MeetingsResource {
+
+    @Inject
+    ItemApi api;
+
+    @Inject
+    Meetings meetings;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Operation(operationId = "createMeeting", summary = "Draft a new meeting outcome", description = "201 with the item's address (Location) and its tag (ETag).")
+    @APIResponse(responseCode = "201", description = "Drafted; Location reads it, ETag is its tag",
+            content = @Content(schema = @Schema(implementation = ItemDocument.class)))
+    public Response create(MeetingForm form) {
+        return api.created(uri, meetings.draft(api.caller(), form));
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(operationId = "updateMeeting", summary = "Change the draft (or returned) version of a meeting outcome",
+            description = "If-Match must carry the ETag read: a change over someone else's is refused with 412 and changes nothing.")
+    @APIResponse(responseCode = "200", description = "The changed version; ETag is its new tag",
+            content = @Content(schema = @Schema(implementation = ItemDocument.class)))
+    public Response update(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, MeetingForm form) {
+        return api.changed(uri, meetings.edit(api.caller(), new ItemId(id), form, ItemApi.tag(ifMatch, true)));
+    }
+}

@@ -1,0 +1,468 @@
+package org.interlink.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.swagger.parser.OpenAPIParser;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import org.interlink.demo.DemoItem;
+import org.interlink.journeys.Browser;
+import org.interlink.journeys.PortalStack;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+/**
+ * The REST API against the running portal (PostgreSQL, real Keycloak tokens): who reads what
+ * (the isolation matrix again, now through the API, systems included), what a calling system can
+ * do, and every refusal — each answered with the right status and problem type, audited, and
+ * changing nothing. And the contract: the OpenAPI document the portal generates from its JAX-RS
+ * resources is valid OpenAPI 3, describes the API and nothing else, every operation in it is
+ * exercised here, and a browser shows it.
+ */
+@ExtendWith(PortalStack.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ApiIT {
+
+    static final String BORDER_SYSTEM = "moi-border-system";
+    static final String VETTING_DESK = "moi-vetting-desk";
+    static final String IOM_SYSTEM = "iom-case-system";
+
+    private static final List<String> MOI = List.of("moi.official", "moi.vetter", "moi.auditor",
+            account(BORDER_SYSTEM), account(VETTING_DESK));
+    private static final List<String> IOM = List.of("iom.liaison", "iom.vetter", "multi.liaison@iom-iq", account(IOM_SYSTEM));
+    private static final List<String> PERSONAS = Stream.concat(Stream.of("moi.official", "moi.vetter", "moi.auditor",
+            "iom.liaison", "iom.vetter", "multi.liaison@iom-iq", "multi.liaison@iq-bpc", "interpol.liaison", "donor.observer",
+            "platform.admin"), Stream.of(BORDER_SYSTEM, VETTING_DESK, IOM_SYSTEM).map(ApiIT::account)).toList();
+
+    private static Map<DemoItem, Long> demoIds;
+    private static AuditEvents audit;
+
+    @BeforeAll
+    static void demoItems() {
+        assumeThat(PortalStack.database()).as("the API tests read the audit trail of the suite's own PostgreSQL").isPresent();
+        audit = new AuditEvents(PortalStack.database().orElseThrow());
+        demoIds = new LinkedHashMap<>();
+        for (DemoItem item : DemoItem.values()) {
+            for (String owner : List.of("moi.vetter", "iom.vetter")) {
+                Api.as(Tokens.user(owner)).get("/items?view=MY_AGENCY&size=100").json().path("items").forEach(row -> {
+                    if (row.path("title").asText().equals(item.title())) {
+                        demoIds.put(item, row.path("id").asLong());
+                    }
+                });
+            }
+        }
+        assertThat(demoIds.keySet()).as("every demo item found by its owner agency").containsExactly(DemoItem.values());
+    }
+
+    @Test
+    void everyPersonaAndSystemReadsExactlyWhatTheTableSaysThroughTheApiAndEveryReadIsAudited() {
+        List<String> failures = new ArrayList<>();
+        int cells = 0;
+        for (String persona : PERSONAS) {
+            Api api = api(persona);
+            String actor = persona.split("@")[0];
+            boolean hasAgency = !persona.equals("platform.admin");
+            long before = audit.last();
+            Api.Answer all = api.get("/items?view=ALL&size=100");
+            expect(failures, persona + " list", all.status(), 200);
+            List<Long> listed = all.ids();
+            // the platform administrator acts for no agency: the gate refuses (and records) every read of items
+            expectEvents(failures, persona + " list", audit.since(before, actor), hasAgency ? "LIST:ALLOWED" : "LIST:DENIED");
+            for (Map.Entry<DemoItem, Long> entry : demoIds.entrySet()) {
+                DemoItem item = entry.getKey();
+                long id = entry.getValue();
+                boolean reads = readers(item).contains(persona);
+                String cell = persona + " × " + item;
+                if (listed.contains(id) != reads) {
+                    failures.add(cell + " via list: " + (reads ? "missing" : "listed"));
+                }
+                cells += 1;
+                before = audit.last();
+                Api.Answer read = api.with("Interlink-Purpose", "isolation matrix").get("/items/" + id);
+                expect(failures, cell + " read", read.status(), reads ? 200 : 404);
+                expectEvents(failures, cell + " read", audit.since(before, actor), reads ? "VIEW:ALLOWED" : "VIEW:DENIED");
+                if (!reads && !read.problem().equals("not-found")) {
+                    failures.add(cell + " read: problem " + read.problem());
+                }
+                before = audit.last();
+                Api.Answer history = api.get("/items/" + id + "/history");
+                expect(failures, cell + " history", history.status(), reads ? 200 : 404);
+                expectEvents(failures, cell + " history", audit.since(before, actor), reads ? "HISTORY:ALLOWED" : "HISTORY:DENIED");
+                cells += 2;
+                if (item == DemoItem.SAFWAN_INCIDENT) {
+                    long attachment = attachmentOf(id);
+                    before = audit.last();
+                    Api.Answer file = api.get("/items/" + id + "/attachments/" + attachment);
+                    expect(failures, cell + " attachment", file.status(), reads ? 200 : 404);
+                    expectEvents(failures, cell + " attachment", audit.since(before, actor), reads ? "DOWNLOAD:ALLOWED" : "DOWNLOAD:DENIED");
+                    if (reads && !file.text().startsWith("date,border point")) {
+                        failures.add(cell + " attachment: content " + file.text());
+                    }
+                    cells += 1;
+                }
+            }
+        }
+        System.out.printf("API isolation matrix: %d personas and systems × %d items × list/read/history (+ attachment) = %d cells"
+                + " checked, %d unexpected%n", PERSONAS.size(), demoIds.size(), cells, failures.size());
+        assertThat(failures).as("unexpected cells").isEmpty();
+    }
+
+    @Test
+    void aBorderSystemPushesAnIncidentTheMinistryVetsItAndInterpolPullsWhatChanged() {
+        Instant start = Instant.now().minusSeconds(1);
+        Api border = Api.as(Tokens.system(BORDER_SYSTEM));
+        Api interpol = Api.as(Tokens.user("interpol.liaison"));
+        long before = audit.last();
+
+        Api.Answer created = border.post("/records", incident("Forged visa stamps at Trebil", "AMBER", "interpol"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        long id = created.json().path("id").asLong();
+        assertThat(created.header("Location")).hasValue(PortalStack.portalUrl() + "/api/v1/items/" + id);
+        assertThat(created.etag()).isEqualTo("\"1.1\"");
+        assertThat(created.json().path("state").asText()).isEqualTo("DRAFT");
+        assertThat(created.json().path("author").asText()).isEqualTo(account(BORDER_SYSTEM));
+        assertThat(created.json().path("owner").path("code").asText()).isEqualTo("iq-moi");
+        assertThat(created.json().path("content").path("category").asText()).isEqualTo("Document fraud");
+        assertThat(created.json().path("steps").toString()).contains("SUBMIT", "EDIT");
+
+        assertThat(interpol.get("/items/" + id).status()).as("nothing is shared before it is vetted").isEqualTo(404);
+
+        Api.Answer edited = border.put("/records/" + id, incident("Forged visa stamps at Trebil (4 passports)", "AMBER", "interpol"),
+                created.etag());
+        assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
+        Api.Answer submitted = border.send("POST", "/items/" + id + "/submit", null, edited.etag());
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(200);
+        assertThat(submitted.json().path("state").asText()).isEqualTo("SUBMITTED");
+
+        Api desk = Api.as(Tokens.system(VETTING_DESK));
+        assertThat(desk.get("/items?view=VETTING_QUEUE").ids()).contains(id);
+        Api.Answer published = desk.post("/items/" + id + "/publish", comment("Checked against the incident log"));
+        assertThat(published.status()).as(published.toString()).isEqualTo(200);
+        assertThat(published.json().path("state").asText()).isEqualTo("PUBLISHED");
+        assertThat(published.json().path("publishedBy").asText()).isEqualTo(account(VETTING_DESK));
+
+        Api.Answer changed = interpol.get("/items?view=SHARED_WITH_MY_AGENCY&changedAfter=" + start);
+        assertThat(changed.ids()).as("pulled since the start").contains(id)
+                .doesNotContain(demoIds.get(DemoItem.LYON_VISIT));
+        Api.Answer later = interpol.get("/items?view=SHARED_WITH_MY_AGENCY&changedAfter=" + Instant.now().plusSeconds(60));
+        assertThat(later.ids()).isEmpty();
+
+        Api.Answer withoutPurpose = interpol.get("/items/" + id);
+        assertThat(withoutPurpose.status()).isEqualTo(400);
+        assertThat(withoutPurpose.problem()).isEqualTo("purpose-required");
+        Api.Answer read = interpol.with("Interlink-Purpose", "Check against the stolen documents database").get("/items/" + id);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().path("content").path("title").asText()).isEqualTo("Forged visa stamps at Trebil (4 passports)");
+        assertThat(read.json().path("steps").size()).as("a reader outside the owner agency takes no step").isZero();
+        assertThat(interpol.get("/items/" + id + "/history").json().findValuesAsText("action")).containsExactly("PUBLISHED");
+        assertThat(border.get("/items/" + id + "/history").json().findValuesAsText("action"))
+                .containsExactly("DRAFTED", "EDITED", "SUBMITTED", "PUBLISHED");
+
+        assertThat(audit.since(before, account(BORDER_SYSTEM))).containsSubsequence("CREATE:ALLOWED", "UPDATE:ALLOWED", "STATE_CHANGE:ALLOWED");
+        assertThat(audit.since(before, account(VETTING_DESK))).contains("STATE_CHANGE:ALLOWED");
+        assertThat(audit.detailsSince(before, "interpol.liaison"))
+                .anyMatch(e -> e.startsWith("VIEW:ALLOWED:Check against the stolen documents database:"));
+    }
+
+    @Test
+    void recommendationsAndMeetingsAreDraftedAndChangedThroughTheirEndpointsAndEveryStepIsThere() {
+        Api iom = Api.as(Tokens.system(IOM_SYSTEM));
+        ObjectNode recommendation = item("Share incident data monthly", "GREEN", "ALL_MEMBERS");
+        recommendation.put("addressee", "iq-moi");
+        Api.Answer drafted = iom.post("/recommendations", recommendation);
+        assertThat(drafted.status()).as(drafted.toString()).isEqualTo(201);
+        long id = drafted.json().path("id").asLong();
+        recommendation.put("summary", "Share the border incident data with the working group every month.");
+        Api.Answer changed = iom.put("/recommendations/" + id, recommendation, drafted.etag());
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        assertThat(changed.json().path("content").path("addressee").asText()).isEqualTo("iq-moi");
+        Api.Answer withdrawn = iom.post("/items/" + id + "/withdraw", comment("Superseded by the working group's plan"));
+        assertThat(withdrawn.json().path("state").asText()).as(withdrawn.toString()).isEqualTo("WITHDRAWN");
+
+        Api border = Api.as(Tokens.system(BORDER_SYSTEM));
+        ObjectNode meeting = item("Border working group, November", "GREEN", "ALL_MEMBERS");
+        meeting.put("startsOn", "2026-11-20").put("endsOn", "2026-11-20").put("place", "Baghdad");
+        meeting.putArray("participants").add("iq-moi").add("iom-iq");
+        meeting.put("decisions", "Monthly incident exchange");
+        ObjectNode action = meeting.putArray("actionItems").addObject();
+        action.put("description", "Name the focal points").put("owner", "iom-iq").put("dueOn", "2026-12-15").put("status", "OPEN");
+        Api.Answer outcome = border.post("/meetings", meeting);
+        assertThat(outcome.status()).as(outcome.toString()).isEqualTo(201);
+        long meetingId = outcome.json().path("id").asLong();
+        meeting.put("place", "Baghdad, Ministry of Interior");
+        Api.Answer moved = border.put("/meetings/" + meetingId, meeting, outcome.etag());
+        assertThat(moved.json().path("content").path("place").asText()).as(moved.toString()).isEqualTo("Baghdad, Ministry of Interior");
+        assertThat(border.post("/items/" + meetingId + "/submit", null).status()).isEqualTo(200);
+
+        Api desk = Api.as(Tokens.system(VETTING_DESK));
+        Api.Answer returned = desk.post("/items/" + meetingId + "/return", comment("Add the date of the next meeting"));
+        assertThat(returned.json().path("state").asText()).as(returned.toString()).isEqualTo("RETURNED");
+        assertThat(border.post("/items/" + meetingId + "/submit", null).status()).isEqualTo(200);
+        assertThat(desk.post("/items/" + meetingId + "/publish", comment("Agreed minutes")).status()).isEqualTo(200);
+        Api.Answer next = border.post("/items/" + meetingId + "/new-version", null);
+        assertThat(next.json().path("version").asInt()).as(next.toString()).isEqualTo(2);
+        assertThat(next.json().path("state").asText()).isEqualTo("DRAFT");
+        Api.Answer dropped = border.post("/items/" + meetingId + "/withdraw", null);
+        assertThat(dropped.json().path("version").asInt()).as("the published version is current again").isEqualTo(1);
+        Api.Answer archived = desk.post("/items/" + meetingId + "/archive", null);
+        assertThat(archived.json().path("state").asText()).as(archived.toString()).isEqualTo("ARCHIVED");
+    }
+
+    @Test
+    void refusedChangesAreAnsweredWithTheirProblemAuditedAndChangeNothing() {
+        Api border = Api.as(Tokens.system(BORDER_SYSTEM));
+        Api.Answer created = border.post("/records", incident("Queue at Zurbatiyah", "GREEN", null));
+        long id = created.json().path("id").asLong();
+        String tag = created.etag();
+
+        // 428 and 412: optimistic locking
+        Api.Answer noIfMatch = border.put("/records/" + id, incident("Changed without reading", "GREEN", null), null);
+        assertProblem(noIfMatch, 428, "if-match-required");
+        Api.Answer first = border.put("/records/" + id, incident("Queue at Zurbatiyah, 2 hours", "GREEN", null), tag);
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        long before = audit.last();
+        Api.Answer stale = border.put("/records/" + id, incident("Queue at Zurbatiyah, stale", "GREEN", null), tag);
+        assertProblem(stale, 412, "stale-item");
+        assertThat(audit.since(before, account(BORDER_SYSTEM))).containsExactly("UPDATE:DENIED");
+        assertThat(border.get("/items/" + id).json().path("content").path("title").asText())
+                .as("the stale update lost nothing").isEqualTo("Queue at Zurbatiyah, 2 hours");
+        assertProblem(border.send("POST", "/items/" + id + "/submit", null, tag), 412, "stale-item");
+
+        // 400: bodies
+        assertProblem(border.post("/records", "{\"title\": "), 400, "invalid-json");
+        ObjectNode unknown = incident("Unknown field", "GREEN", null);
+        unknown.put("colour", "red");
+        Api.Answer unknownField = border.post("/records", unknown);
+        assertProblem(unknownField, 400, "invalid-json");
+        assertThat(unknownField.json().path("detail").asText()).contains("colour");
+        ObjectNode redToAll = incident("Red to everyone", "GREEN", null);
+        ((ObjectNode) redToAll.get("sharing")).put("marking", "RED").put("scope", "ALL_MEMBERS");
+        assertProblem(border.post("/records", redToAll), 400, "illegal-sharing");
+        ObjectNode untitled = incident("x", "GREEN", null);
+        untitled.remove("title");
+        Api.Answer missingTitle = border.post("/records", untitled);
+        assertProblem(missingTitle, 400, "invalid-content");
+        assertThat(missingTitle.json().path("violations").toString()).contains("title", "Give the item a title.");
+        Api.Answer noBody = border.send("POST", "/records", null, null);
+        assertProblem(noBody, 400, "invalid-content");
+        assertThat(noBody.json().path("violations").get(0).path("field").asText()).isEqualTo("body");
+        assertProblem(border.post("/records", ""), 400, "invalid-json");
+        assertProblem(border.get("/items?view=EVERYTHING"), 400, "invalid-parameter");
+        assertProblem(border.get("/items?changedAfter=yesterday"), 400, "invalid-parameter");
+        assertProblem(border.get("/items?size=1000"), 400, "invalid-parameter");
+
+        // 413: oversized, also when sent chunked
+        byte[] huge = ("{\"title\": \"" + "x".repeat(1_100_000) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertProblem(border.post("/records", huge), 413, "body-too-large");
+        assertProblem(border.postChunked("/records", huge), 413, "body-too-large");
+
+        // 409: not in this state
+        assertThat(border.post("/items/" + id + "/submit", null).status()).isEqualTo(200);
+        before = audit.last();
+        assertProblem(border.post("/items/" + id + "/submit", null), 409, "illegal-transition");
+        assertThat(audit.since(before, account(BORDER_SYSTEM))).containsExactly("STATE_CHANGE:DENIED");
+        assertProblem(border.put("/records/" + id, incident("After submission", "GREEN", null), "*"), 409, "illegal-transition");
+
+        // 403: roles and four eyes
+        assertProblem(border.post("/items/" + id + "/publish", comment("my own")), 403, "not-allowed");
+        Api desk = Api.as(Tokens.system(VETTING_DESK));
+        before = audit.last();
+        assertProblem(desk.post("/records", incident("A vetter drafts", "GREEN", null)), 403, "not-allowed");
+        assertThat(audit.since(before, account(VETTING_DESK))).containsExactly("CREATE:DENIED");
+        assertProblem(desk.post("/items/" + id + "/publish", null), 400, "invalid-content");
+        Api moiVetter = Api.as(Tokens.user("moi.vetter"));
+        Api.Answer own = moiVetter.post("/records", incident("A vetter's own record", "GREEN", null));
+        long ownId = own.json().path("id").asLong();
+        moiVetter.post("/items/" + ownId + "/submit", null);
+        assertProblem(moiVetter.post("/items/" + ownId + "/publish", comment("looks fine")), 403, "four-eyes");
+
+        // 404: another agency's item cannot be changed, or even found
+        Api interpol = Api.as(Tokens.user("interpol.liaison"));
+        before = audit.last();
+        assertProblem(interpol.put("/records/" + id, incident("Taken over", "GREEN", null), "*"), 404, "not-found");
+        assertProblem(interpol.post("/items/" + id + "/withdraw", null), 404, "not-found");
+        assertThat(audit.since(before, "interpol.liaison")).containsExactly("UPDATE:DENIED", "UPDATE:DENIED");
+        assertProblem(interpol.get("/items/999999"), 404, "not-found");
+
+        // the agency a caller with several agencies acts for
+        Api multi = Api.as(Tokens.user("multi.liaison"));
+        assertProblem(multi.get("/items"), 400, "agency-required");
+        assertProblem(multi.with("Interlink-Agency", "iq-moi").get("/items"), 403, "not-a-member");
+        assertThat(multi.with("Interlink-Agency", "iq-bpc").get("/items").status()).isEqualTo(200);
+
+        assertThat(border.get("/items/" + id).json().path("content").path("title").asText())
+                .as("none of the refusals changed the item").isEqualTo("Queue at Zurbatiyah, 2 hours");
+        assertThat(border.get("/items?view=MY_AGENCY&title=vetter").ids()).containsExactly(ownId);
+    }
+
+    @Test
+    void withoutAValidAccessTokenForTheApiEveryCallIs401NeverARedirect() {
+        List<Api.Answer> answers = List.of(
+                Api.anonymous().get("/items"),
+                Api.as("not-a-token").get("/items"),
+                Api.as(Tokens.webClient()).get("/items"),
+                Api.as(Tokens.idToken("moi.official")).get("/items"),
+                Api.anonymous().post("/records", incident("Anonymous", "GREEN", null)));
+        for (Api.Answer answer : answers) {
+            assertProblem(answer, 401, "unauthorized");
+            assertThat(answer.header("WWW-Authenticate").orElseThrow()).startsWith("Bearer");
+            assertThat(answer.header("Location")).isEmpty();
+            assertThat(answer.header("Set-Cookie")).as("no session for the API").isEmpty();
+        }
+        assertThat(answers.get(2).json().path("detail").asText()).contains("aud");
+        assertThat(Api.as(Tokens.user("moi.official")).get("/items").header("Set-Cookie")).isEmpty();
+    }
+
+    @Test
+    void theDirectoryNamesAgenciesAndCommunities() {
+        Api api = Api.as(Tokens.system(IOM_SYSTEM));
+        assertThat(api.get("/agencies").json().findValuesAsText("code")).contains("iq-moi", "iom-iq", "interpol", "au-dibp", "iq-bpc");
+        assertThat(api.get("/agencies/interpol").json().path("kind").asText()).isEqualTo("LAW_ENFORCEMENT");
+        assertProblem(api.get("/agencies/nowhere"), 404, "not-found");
+        assertProblem(api.get("/agencies/NOT%20A%20CODE"), 400, "invalid-agency-code");
+        assertThat(api.get("/communities").json().findValuesAsText("code")).contains("cb-programme", "border-wg");
+        assertThat(api.get("/communities/border-wg").json().path("members").toString()).contains("interpol");
+        assertProblem(api.get("/communities/nothing"), 404, "not-found");
+    }
+
+    /** Last: checks that the tests above called every operation of the document. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void theOpenApiDocumentIsValidAndEveryOperationInItIsExercisedByTheTestsAbove() throws Exception {
+        String document = fetch(PortalStack.portalUrl() + "/openapi?format=JSON");
+        SwaggerParseResult parsed = new OpenAPIParser().readContents(document, null, null);
+
+        assertThat(parsed.getMessages()).as("OpenAPI validation messages").isEmpty();
+        OpenAPI api = parsed.getOpenAPI();
+        assertThat(api.getInfo().getTitle()).isEqualTo("Interlink API");
+        assertThat(api.getComponents().getSecuritySchemes()).containsKey("keycloak");
+        assertThat(api.getPaths().keySet()).as("only the portal's API").allMatch(path -> path.startsWith("/api/v1/"));
+
+        List<String> operations = new ArrayList<>();
+        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            operations.add(method.name() + " " + path);
+            assertThat(operation.getOperationId()).as(method + " " + path + " has an operation id").isNotBlank();
+        }));
+        assertThat(operations).as("operations in the document").hasSizeGreaterThanOrEqualTo(20);
+        List<String> untested = operations.stream().filter(operation -> Api.CALLED.stream().noneMatch(call -> matches(operation, call)))
+                .toList();
+        System.out.printf("OpenAPI contract: %d operations, %d exercised by these tests%n", operations.size(), operations.size() - untested.size());
+        assertThat(untested).as("operations of the document no test called").isEmpty();
+    }
+
+    @Test
+    void aBrowserShowsTheOpenApiDocument() {
+        try (Browser browser = new Browser()) {
+            browser.open(PortalStack.portalUrl() + "/api-docs/");
+            assertThat(browser.text(By.cssSelector(".information-container .title"))).contains("Interlink API");
+            assertThat(browser.await(By.cssSelector("[id^='operations-Items-readItem']")).getText()).contains("/api/v1/items/{id}");
+            browser.screenshot("api-docs");
+        }
+    }
+
+    /** Whether a call ({@code GET /api/v1/items/7}) is of an operation ({@code GET /api/v1/items/{id}}). */
+    static boolean matches(String operation, String call) {
+        String[] op = operation.split(" ", 2);
+        String[] done = call.split(" ", 2);
+        return op[0].equals(done[0]) && done[1].matches(op[1].replaceAll("\\{[^}]+}", "[^/]+"));
+    }
+
+    private static String fetch(String url) throws Exception {
+        HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
+                .send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("the OpenAPI document is public").isEqualTo(200);
+        return response.body();
+    }
+
+    private static void assertProblem(Api.Answer answer, int status, String problem) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
+        assertThat(answer.header("Content-Type")).as(answer.toString()).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(answer.problem()).as(answer.toString()).isEqualTo(problem);
+        assertThat(answer.json().path("status").asInt()).isEqualTo(status);
+        assertThat(answer.json().path("detail").asText()).isNotBlank();
+    }
+
+    static ObjectNode item(String title, String marking, String scope) {
+        ObjectNode item = Api.object();
+        item.put("title", title).put("summary", title + ": reported by the system.");
+        item.putObject("sharing").put("marking", marking).put("scope", scope);
+        return item;
+    }
+
+    /** A border incident, shared with one agency when {@code agency} is given, else with every member. */
+    static ObjectNode incident(String title, String marking, String agency) {
+        ObjectNode record = item(title, marking, agency == null ? "ALL_MEMBERS" : "NAMED_AGENCIES");
+        if (agency != null) {
+            ((ObjectNode) record.get("sharing")).putArray("agencies").add(agency);
+        }
+        return record.put("type", "BORDER_INCIDENT").put("referenceDate", "2026-11-27").put("location", "Trebil border crossing")
+                .put("category", "Document fraud");
+    }
+
+    static ObjectNode comment(String text) {
+        return Api.object().put("comment", text);
+    }
+
+    private static long attachmentOf(long id) {
+        JsonNode attachments = Api.as(Tokens.user("moi.official")).get("/items/" + id).json().path("attachments");
+        assertThat(attachments.size()).isEqualTo(1);
+        return attachments.get(0).path("id").asLong();
+    }
+
+    static String account(String system) {
+        return "service-account-" + system;
+    }
+
+    private static Api api(String persona) {
+        String[] parts = persona.split("@");
+        Api api = Api.as(parts[0].startsWith("service-account-") ? Tokens.system(parts[0].substring("service-account-".length()))
+                : Tokens.user(parts[0]));
+        return parts.length > 1 ? api.with("Interlink-Agency", parts[1]) : api;
+    }
+
+    private static Set<String> readers(DemoItem item) {
+        return Arrays.stream(item.readers().split(" ")).flatMap(token -> switch (token) {
+            case "MOI" -> MOI.stream();
+            case "IOM" -> IOM.stream();
+            case "MOI_VETTERS" -> Stream.of("moi.vetter", account(VETTING_DESK));
+            case "EVERY_AGENCY" -> PERSONAS.stream().filter(p -> !p.equals("platform.admin"));
+            default -> Stream.of(token);
+        }).collect(Collectors.toSet());
+    }
+
+    private static void expect(List<String> failures, String what, int actual, int expected) {
+        if (actual != expected) {
+            failures.add(what + ": status " + actual + ", expected " + expected);
+        }
+    }
+
+    private static void expectEvents(List<String> failures, String what, List<String> events, String expected) {
+        if (!events.equals(List.of(expected))) {
+            failures.add(what + ": audit events " + events + ", expected [" + expected + "]");
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.interlink.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.interlink.devstack.RealmDefinition;
+import org.interlink.journeys.PortalStack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/** Real tokens from the stack's Keycloak, as calling systems and people get them; kept per caller for the suite. */
+final class Tokens {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** Tokens live 5 minutes in the realm; a cached one is used for 2. */
+    private static final Duration REUSE = Duration.ofMinutes(2);
+    private static final Map<String, Cached> CACHE = new ConcurrentHashMap<>();
+
+    private Tokens() {
+    }
+
+    /** A system's access token: client credentials of its confidential client. */
+    static String system(String clientId) {
+        return cached("system " + clientId, () -> request(Map.of("grant_type", "client_credentials",
+                "client_id", clientId, "client_secret", PortalStack.secrets().systemClientSecret()))).get("access_token").asText();
+    }
+
+    /** A person's access token for the API (the dev-only public client, password grant, all their agencies). */
+    static String user(String username) {
+        return userTokens(username).get("access_token").asText();
+    }
+
+    /** The same sign-in's ID token: no access token (its audience is the client, its type ID). */
+    static String idToken(String username) {
+        return userTokens(username).get("id_token").asText();
+    }
+
+    /** The portal's web client's own access token: a valid token of the realm, but not for the API's audience. */
+    static String webClient() {
+        return cached("web", () -> request(Map.of("grant_type", "client_credentials",
+                "client_id", RealmDefinition.WEB_CLIENT, "client_secret", PortalStack.secrets().clientSecret()))).get("access_token").asText();
+    }
+
+    private static JsonNode userTokens(String username) {
+        return cached("user " + username, () -> request(Map.of("grant_type", "password",
+                "client_id", RealmDefinition.CLI_CLIENT, "username", username, "password", RealmDefinition.DEMO_PASSWORD,
+                "scope", "openid organization:*")));
+    }
+
+    private static JsonNode cached(String key, Supplier<JsonNode> fetch) {
+        return CACHE.compute(key, (k, old) -> old != null && old.at().plus(REUSE).isAfter(Instant.now()) ? old
+                : new Cached(fetch.get(), Instant.now())).tokens();
+    }
+
+    private record Cached(JsonNode tokens, Instant at) {
+    }
+
+    private static JsonNode request(Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(PortalStack.keycloakUrl() + "/realms/" + RealmDefinition.REALM
+                        + "/protocol/openid-connect/token"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("Keycloak refused a token for " + form.get("client_id") + ": " + response.body());
+            }
+            return Api.JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package org.interlink.caller.boundary;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import org.interlink.caller.control.TokenIdentity;
+import org.interlink.caller.entity.Username;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The API's token check, against tokens signed here with keys of a test realm. */
+class BearerTokensTest {
+
+    private static final String ISSUER = "http://localhost:8180/realms/interlink";
+    private static final String AUDIENCE = "interlink-api";
+
+    private static RSAKey realmKey;
+    private static RSAKey otherKey;
+    private static DefaultJWTProcessor<SecurityContext> processor;
+
+    @BeforeAll
+    static void realm() throws Exception {
+        realmKey = new RSAKeyGenerator(2048).keyID("realm-key").generate();
+        otherKey = new RSAKeyGenerator(2048).keyID("realm-key").generate();
+        processor = BearerTokens.processor(new ImmutableJWKSet<>(new JWKSet(realmKey.toPublicJWK())), ISSUER, AUDIENCE, 30);
+    }
+
+    @Test
+    void aValidAccessTokenNamesTheCallerTheirRolesAndAgencies() throws Exception {
+        TokenIdentity identity = BearerTokens.identify(processor, sign(realmKey, claims(b -> b)));
+
+        assertThat(identity.username()).isEqualTo(new Username("service-account-moi-border-system"));
+        assertThat(identity.roles()).containsExactly("official");
+        assertThat(identity.organizations()).containsExactly("iq-moi");
+    }
+
+    @Test
+    void aTokenWithTheApiAmongSeveralAudiencesIsAccepted() throws Exception {
+        String token = sign(realmKey, claims(b -> b.audience(List.of("account", AUDIENCE))));
+
+        assertThat(BearerTokens.identify(processor, token).username().value()).isEqualTo("service-account-moi-border-system");
+    }
+
+    @Test
+    void aTokenSignedByAnotherKeyIsRefused() throws Exception {
+        assertRefused(sign(otherKey, claims(b -> b)), "signature");
+    }
+
+    @Test
+    void aTokenOfAnotherIssuerIsRefused() throws Exception {
+        assertRefused(sign(realmKey, claims(b -> b.issuer("http://localhost:8180/realms/other"))), "iss");
+    }
+
+    @Test
+    void aTokenForAnotherAudienceIsRefused() throws Exception {
+        assertRefused(sign(realmKey, claims(b -> b.audience("interlink-web"))), "aud");
+    }
+
+    @Test
+    void anExpiredTokenIsRefusedButClockSkewIsTolerated() throws Exception {
+        assertRefused(sign(realmKey, claims(b -> b.expirationTime(Date.from(Instant.now().minusSeconds(31))))), "Expired");
+
+        String justExpired = sign(realmKey, claims(b -> b.expirationTime(Date.from(Instant.now().minusSeconds(5)))));
+        assertThat(BearerTokens.identify(processor, justExpired).username()).isNotNull();
+    }
+
+    @Test
+    void anIdTokenOrRefreshTokenIsNoAccessToken() throws Exception {
+        assertRefused(sign(realmKey, claims(b -> b.claim("typ", "ID"))), "typ");
+        assertRefused(sign(realmKey, claims(b -> b.claim("typ", "Refresh"))), "typ");
+    }
+
+    @Test
+    void aTokenWithoutUsernameIsRefused() throws Exception {
+        assertRefused(sign(realmKey, claims(b -> b.claim("preferred_username", null))), "preferred_username");
+    }
+
+    @Test
+    void unsignedAndSymmetricallySignedTokensAreRefused() throws Exception {
+        assertRefused(new PlainJWT(claims(b -> b)).serialize(), "");
+        SignedJWT hmac = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims(b -> b));
+        hmac.sign(new MACSigner(new byte[32]));
+        assertRefused(hmac.serialize(), "");
+    }
+
+    @Test
+    void garbageIsNoJwt() {
+        assertThatThrownBy(() -> BearerTokens.identify(processor, "not-a-token"))
+                .isInstanceOf(BearerTokens.InvalidToken.class).hasMessageContaining("not a JWT");
+    }
+
+    private static void assertRefused(String token, String reason) {
+        assertThatThrownBy(() -> BearerTokens.identify(processor, token))
+                .isInstanceOf(BearerTokens.InvalidToken.class).hasMessageContaining(reason);
+    }
+
+    private static JWTClaimsSet claims(UnaryOperator<JWTClaimsSet.Builder> change) {
+        Instant now = Instant.now();
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
+                .subject("0f6c1c2e-5b0e-4a53-9d35-2b7c7d5a9c11")
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(300)))
+                .claim("typ", "Bearer")
+                .claim("preferred_username", "service-account-moi-border-system")
+                .claim("roles", List.of("official"))
+                .claim("organization", List.of("iq-moi"));
+        return change.apply(builder).build();
+    }
+
+    private static String sign(RSAKey key, JWTClaimsSet claims) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(), claims);
+        jwt.sign(new RSASSASigner(key));
+        return jwt.serialize();
+    }
+}
