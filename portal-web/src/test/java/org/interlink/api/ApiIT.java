@@ -92,6 +92,7 @@ class ApiIT {
             List<Long> listed = all.ids();
             // the platform administrator acts for no agency: the gate refuses (and records) every read of items
             expectEvents(failures, persona + " list", audit.since(before, actor), hasAgency ? "LIST:ALLOWED" : "LIST:DENIED");
+            List<Long> ownAgency = api.get("/items?view=MY_AGENCY&size=100").ids();
             for (Map.Entry<DemoItem, Long> entry : demoIds.entrySet()) {
                 DemoItem item = entry.getKey();
                 long id = entry.getValue();
@@ -112,7 +113,14 @@ class ApiIT {
                 Api.Answer history = api.get("/items/" + id + "/history");
                 expect(failures, cell + " history", history.status(), reads ? 200 : 404);
                 expectEvents(failures, cell + " history", audit.since(before, actor), reads ? "HISTORY:ALLOWED" : "HISTORY:DENIED");
-                cells += 2;
+                // the change path, without changing anything: a step with a tag no version has is 412 for
+                // those who may change the item (their agency's, readable), 404 for everyone else
+                boolean changes = reads && ownAgency.contains(id);
+                before = audit.last();
+                Api.Answer step = api.send("POST", "/items/" + id + "/submit", null, "\"0.0\"");
+                expect(failures, cell + " change", step.status(), changes ? 412 : 404);
+                expectEvents(failures, cell + " change", audit.since(before, actor), changes ? "STATE_CHANGE:DENIED" : "UPDATE:DENIED");
+                cells += 3;
                 if (item == DemoItem.SAFWAN_INCIDENT) {
                     long attachment = attachmentOf(id);
                     before = audit.last();
@@ -126,7 +134,7 @@ class ApiIT {
                 }
             }
         }
-        System.out.printf("API isolation matrix: %d personas and systems × %d items × list/read/history (+ attachment) = %d cells"
+        System.out.printf("API isolation matrix: %d personas and systems × %d items × list/read/history/change (+ attachment) = %d cells"
                 + " checked, %d unexpected%n", PERSONAS.size(), demoIds.size(), cells, failures.size());
         assertThat(failures).as("unexpected cells").isEmpty();
     }
@@ -317,6 +325,9 @@ class ApiIT {
         assertThat(border.get("/items/" + id).json().path("content").path("title").asText())
                 .as("none of the refusals changed the item").isEqualTo("Queue at Zurbatiyah, 2 hours");
         assertThat(border.get("/items?view=MY_AGENCY&title=vetter").ids()).containsExactly(ownId);
+        for (String refused : List.of("Unknown field", "Red to everyone", "A vetter drafts", "Anonymous")) {
+            assertThat(border.get("/items?view=MY_AGENCY&title=" + refused.replace(" ", "%20")).ids()).as(refused + " not created").isEmpty();
+        }
     }
 
     @Test
@@ -366,6 +377,8 @@ class ApiIT {
         api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
             operations.add(method.name() + " " + path);
             assertThat(operation.getOperationId()).as(method + " " + path + " has an operation id").isNotBlank();
+            assertThat(operation.getResponses().get("401").getContent().get("application/problem+json").getSchema().get$ref())
+                    .as(method + " " + path + " answers problems").endsWith("/Problem");
         }));
         assertThat(operations).as("operations in the document").hasSizeGreaterThanOrEqualTo(20);
         List<String> untested = operations.stream().filter(operation -> Api.CALLED.stream().noneMatch(call -> matches(operation, call)))

@@ -1,28 +1,22 @@
 package org.interlink.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.interlink.devstack.Http;
 import org.interlink.devstack.RealmDefinition;
 import org.interlink.journeys.PortalStack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /** Real tokens from the stack's Keycloak, as calling systems and people get them; kept per caller for the suite. */
 final class Tokens {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     /** Tokens live 5 minutes in the realm; a cached one is used for 2. */
     private static final Duration REUSE = Duration.ofMinutes(2);
     private static final Map<String, Cached> CACHE = new ConcurrentHashMap<>();
@@ -67,16 +61,9 @@ final class Tokens {
     }
 
     private static JsonNode request(Map<String, String> form) {
-        String body = form.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(PortalStack.keycloakUrl() + "/realms/" + RealmDefinition.REALM
-                        + "/protocol/openid-connect/token"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = Http.postForm(PortalStack.keycloakUrl() + "/realms/" + RealmDefinition.REALM
+                    + "/protocol/openid-connect/token", form);
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("Keycloak refused a token for " + form.get("client_id") + ": " + response.body());
             }

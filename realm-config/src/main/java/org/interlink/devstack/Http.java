@@ -2,13 +2,17 @@ package org.interlink.devstack;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
-/** Small HTTP probes used to decide whether a server is ready. Redirects are not followed. */
+/** Small HTTP calls of the launchers and the benchmark (readiness probes, tokens). Redirects are not followed. */
 public final class Http {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder()
@@ -30,6 +34,22 @@ public final class Http {
             Thread.currentThread().interrupt();
             return Optional.empty();
         }
+    }
+
+    /** A GET with an Authorization header. */
+    public static HttpResponse<String> get(String url, String authorization) throws IOException, InterruptedException {
+        return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", authorization).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A POST of an HTML form (e.g. to a token endpoint). */
+    public static HttpResponse<String> postForm(String url, Map<String, String> form) throws IOException, InterruptedException {
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     public static boolean answers(String url, int status) {

@@ -30,9 +30,15 @@ import java.util.stream.Stream;
  * (Debian: {@code apt-get install wrk postgresql-client}). System properties as for the run command,
  * plus {@code interlink.bench.seconds} (30), {@code interlink.bench.connections} (4) and
  * {@code interlink.bench.log-statements} (false; true logs every statement with its duration to
- * {@code postgres/postgres.log} under the work folder).
+ * {@code postgres/postgres.log} under the work folder). Then the same first page through the REST
+ * API ({@code GET /api/v1/items?view=SHARED_WITH_MY_AGENCY}) with the Ministry's border system's
+ * bearer token at {@code interlink.bench.api-connections} (50) concurrent clients: throughput and
+ * p50/p95/p99.
  */
 public final class SharedListBenchmark {
+
+    /** The calling system of the API benchmark: the Ministry's border system (acts for iq-moi). */
+    private static final String API_SYSTEM = "moi-border-system";
 
     private static final Pattern WRK_RESULT = Pattern.compile("RESULT p50_us=(\\d+) p95_us=(\\d+) p99_us=(\\d+) requests=(\\d+) errors=(\\d+)");
 
@@ -45,6 +51,7 @@ public final class SharedListBenchmark {
         Path work = Path.of(System.getProperty("interlink.work.dir"));
         int seconds = Integer.getInteger("interlink.bench.seconds", 30);
         int connections = Integer.getInteger("interlink.bench.connections", 4);
+        int apiConnections = Integer.getInteger("interlink.bench.api-connections", 50);
         DevSecrets secrets = DevSecrets.random();
         int portalPort = FreePort.find();
         int keycloakPort = FreePort.find();
@@ -69,16 +76,28 @@ public final class SharedListBenchmark {
             if (first.statusCode() != 200 || rows != 20) {
                 throw new IllegalStateException("the page did not show 20 shared items (status " + first.statusCode() + ", " + rows + " rows)");
             }
-            Result portalResult = wrk(work, page, session.sessionCookie(), connections, seconds);
+            Result portalResult = wrk(work, page, "Cookie: " + session.sessionCookie(), connections, seconds);
             Result sqlResult = pgbench(work, postgres.database(), agencyId(postgres.database(), "iq-moi"), connections, seconds);
+
+            String api = portal.url() + "/api/v1/items?view=SHARED_WITH_MY_AGENCY&size=20";
+            String token = systemToken(KeycloakServer.realmUrl(keycloakPort), API_SYSTEM, secrets.systemClientSecret());
+            HttpResponse<String> answer = Http.get(api, "Bearer " + token);
+            if (answer.statusCode() != 200 || count(answer.body(), "\"href\"") != 20) {
+                throw new IllegalStateException("the API did not answer 20 shared items (status " + answer.statusCode() + ")");
+            }
+            Result apiResult = wrk(work, api, "Authorization: Bearer " + token, apiConnections, seconds);
             System.out.printf("""
 
                     First page of "shared with my agency" (20 of %,d items, caller moi.official), %d connections, %d s each:
                       through the portal (wrk):  p50 %6.1f ms   p95 %6.1f ms   p99 %6.1f ms   %,d requests, %d errors
                       raw SQL (pgbench):         p50 %6.2f ms   p95 %6.2f ms   p99 %6.2f ms   %,d queries
+                    The same through the REST API (caller %s, iq-moi), %d concurrent clients, %d s:
+                      GET /api/v1/items (wrk):   p50 %6.1f ms   p95 %6.1f ms   p99 %6.1f ms   %,d requests = %,.0f requests/s, %d errors
                     %n""", items, connections, seconds,
                     portalResult.p50(), portalResult.p95(), portalResult.p99(), portalResult.count(), portalResult.errors(),
-                    sqlResult.p50(), sqlResult.p95(), sqlResult.p99(), sqlResult.count());
+                    sqlResult.p50(), sqlResult.p95(), sqlResult.p99(), sqlResult.count(),
+                    API_SYSTEM, apiConnections, seconds, apiResult.p50(), apiResult.p95(), apiResult.p99(), apiResult.count(),
+                    apiResult.count() / (double) seconds, apiResult.errors());
         }
     }
 
@@ -90,7 +109,7 @@ public final class SharedListBenchmark {
     private static KeycloakServer startKeycloak(Path work, int keycloakPort, int portalPort, DevSecrets secrets) {
         Folders.deleteTree(work.resolve("keycloak"));
         return KeycloakServer.start(Path.of(System.getProperty("interlink.keycloak.home")), keycloakPort, work.resolve("keycloak"),
-                "http://localhost:" + portalPort, secrets.clientSecret(), secrets.keycloakAdminPassword());
+                "http://localhost:" + portalPort, secrets);
     }
 
     /** Runs bench/generate-items.sql as the schema's owner and returns how many items there are now. */
@@ -116,11 +135,24 @@ public final class SharedListBenchmark {
         }
     }
 
-    private static Result wrk(Path work, String url, String cookie, int connections, int seconds) throws IOException, InterruptedException {
+    /** A system's access token (client credentials grant). */
+    private static String systemToken(String realmUrl, String clientId, String secret) throws IOException, InterruptedException {
+        HttpResponse<String> response = Http.postForm(realmUrl + "/protocol/openid-connect/token",
+                Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
+        Matcher token = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(response.body());
+        if (response.statusCode() != 200 || !token.find()) {
+            throw new IllegalStateException("no token for " + clientId + ": " + response.body());
+        }
+        return token.group(1);
+    }
+
+    private static Result wrk(Path work, String url, String header, int connections, int seconds) throws IOException, InterruptedException {
         Path script = work.resolve("wrk-percentiles.lua");
         Files.writeString(script, resource("bench/wrk-percentiles.lua"));
-        String output = run(List.of("wrk", "-t", Integer.toString(Math.min(2, connections)), "-c", Integer.toString(connections), "-d", seconds + "s", "--latency",
-                "-H", "Cookie: " + cookie, "-s", script.toString(), url), Map.of(), seconds);
+        // a 10 s timeout: at 50 clients on 2 cores requests queue for seconds, and wrk's default (2 s) would count them as errors
+        String output = run(List.of("wrk", "-t", Integer.toString(Math.min(2, connections)), "-c", Integer.toString(connections), "-d", seconds + "s",
+                "--timeout", "10s", "--latency",
+                "-H", header, "-s", script.toString(), url), Map.of(), seconds);
         Matcher result = WRK_RESULT.matcher(output);
         if (!result.find()) {
             throw new IllegalStateException("wrk printed no result:\n" + output);

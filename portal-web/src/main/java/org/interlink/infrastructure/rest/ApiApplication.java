@@ -2,9 +2,11 @@ package org.interlink.infrastructure.rest;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.interlink.agency.api.AgenciesResource;
@@ -28,7 +30,8 @@ import java.util.Set;
                 description = "Exchange of vetted migration-management records, recommendations and meeting outcomes between "
                         + "the systems of member agencies. Every call is checked by the same visibility rules as the portal's "
                         + "pages and recorded in the audit trail. Errors are application/problem+json with a stable type."),
-        security = @SecurityRequirement(name = "keycloak"))
+        security = @SecurityRequirement(name = "keycloak"),
+        components = @Components(schemas = @Schema(name = "Problem", implementation = Problem.class)))
 @SecurityScheme(securitySchemeName = "keycloak", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
         description = "An access token from the portal's Keycloak realm with the audience interlink-api: client credentials "
                 + "of a system's confidential client (its service account acts for one agency), or a user's token.")

@@ -20,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.interlink.infrastructure.rest.Problem;
 import org.interlink.item.boundary.AttachmentDownload;
 import org.interlink.item.boundary.Attachments;
 import org.interlink.item.boundary.Items;
@@ -38,20 +37,6 @@ import java.util.List;
  */
 @Path("items")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = "Invalid request: parameters, JSON, unknown fields, content, marking and scope",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The caller may not do this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "No such item, or the caller may not read it",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "409", description = "Not possible in the item's state",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "412", description = "The item changed since the caller read it (If-Match)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "413", description = "The body is over the limit",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Tag(name = "Items", description = "Records, recommendations and meeting outcomes: read, history, workflow")
 public class ItemsResource {
 
@@ -87,7 +72,6 @@ public class ItemsResource {
     @Operation(operationId = "readItem", summary = "Read an item", description = "Recorded as a read. TLP:AMBER and RED items of other agencies need the reader's purpose.")
     @APIResponse(responseCode = "200", description = "The item; its ETag is the version tag",
             content = @Content(schema = @Schema(implementation = ItemDocument.class)))
-    @APIResponse(responseCode = "404", description = "No such item, or the caller may not read it")
     public Response read(@PathParam("id") long id,
                          @Parameter(description = "Why the caller reads it (asked for TLP:AMBER and RED items of other agencies)")
                          @HeaderParam(ItemApi.PURPOSE_HEADER) String purpose) {
@@ -115,7 +99,6 @@ public class ItemsResource {
     @Produces(MediaType.WILDCARD)
     @Operation(operationId = "downloadAttachment", summary = "Download an attached file", description = "Recorded as a download; the Digest header carries its SHA-256 (hex).")
     @APIResponse(responseCode = "200", description = "The file", content = @Content(mediaType = "application/octet-stream"))
-    @APIResponse(responseCode = "404", description = "No such file on this item, or the caller may not read it")
     public Response attachment(@PathParam("id") long id, @PathParam("attachmentId") long attachmentId) {
         Attachments.AttachedFile file = attachments.download(api.caller(), attachmentId)
                 .filter(f -> f.itemId() == id)
