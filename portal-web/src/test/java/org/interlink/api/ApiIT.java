@@ -315,6 +315,11 @@ class ApiIT {
         assertProblem(interpol.post("/items/" + id + "/withdraw", null), 404, "not-found");
         assertThat(audit.since(before, "interpol.liaison")).containsExactly("UPDATE:DENIED", "UPDATE:DENIED");
         assertProblem(interpol.get("/items/999999"), 404, "not-found");
+        Api moi = Api.as(Tokens.user("moi.official"));
+        long file = attachmentOf(demoIds.get(DemoItem.SAFWAN_INCIDENT));
+        before = audit.last();
+        assertProblem(moi.get("/items/" + demoIds.get(DemoItem.LYON_VISIT) + "/attachments/" + file), 404, "not-found");
+        assertThat(audit.since(before, "moi.official")).as("a file asked for as another item's").containsExactly("DOWNLOAD:DENIED");
 
         // the agency a caller with several agencies acts for
         Api multi = Api.as(Tokens.user("multi.liaison"));

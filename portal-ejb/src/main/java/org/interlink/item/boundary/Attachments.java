@@ -69,8 +69,12 @@ public class Attachments {
 
     /** The file with its bytes, or empty when it does not exist or the caller may not read it. */
     public Optional<AttachedFile> download(Caller caller, long attachmentId) {
-        return gate.attachment(caller, attachmentId).map(a -> new AttachedFile(a.getVersion().getItem().getId(), a.getFilename(), a.getContentType(),
-                a.getSize(), a.getSha256(), a.getContent().getBytes()));
+        return gate.attachment(caller, attachmentId).map(AttachedFile::of);
+    }
+
+    /** As {@link #download(Caller, long)}, for a file asked for as one of {@code item}'s (the API's path). */
+    public Optional<AttachedFile> download(Caller caller, ItemId item, long attachmentId) {
+        return gate.attachment(caller, item, attachmentId).map(AttachedFile::of);
     }
 
     public AttachmentPolicy policy() {
@@ -80,7 +84,12 @@ public class Attachments {
         return new AttachmentPolicy(maxBytes, types);
     }
 
-    /** A file as it is served: the item it is attached to, name, type, size, checksum and bytes. */
-    public record AttachedFile(long itemId, String filename, String contentType, long size, String sha256, byte[] bytes) {
+    /** A file as it is served: name, type, size, checksum and bytes. */
+    public record AttachedFile(String filename, String contentType, long size, String sha256, byte[] bytes) {
+
+        static AttachedFile of(Attachment attachment) {
+            return new AttachedFile(attachment.getFilename(), attachment.getContentType(), attachment.getSize(),
+                    attachment.getSha256(), attachment.getContent().getBytes());
+        }
     }
 }

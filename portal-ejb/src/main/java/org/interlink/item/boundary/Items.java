@@ -125,28 +125,33 @@ public class Items {
     }
 
     public Item submit(Caller caller, ItemId id) {
-        return step(caller, id, "submitted", item -> item.submit(caller, now()));
+        return take(caller, id, ItemStep.SUBMIT, null, null);
     }
 
     public Item publish(Caller vetter, ItemId id, String comment) {
-        return step(vetter, id, "published", item -> item.publish(vetter, comment, now()));
+        return take(vetter, id, ItemStep.PUBLISH, comment, null);
     }
 
     public Item returnToAuthor(Caller vetter, ItemId id, String comment) {
-        return step(vetter, id, "returned to the author", item -> item.returnToAuthor(vetter, comment, now()));
+        return take(vetter, id, ItemStep.RETURN, comment, null);
     }
 
     public Item withdraw(Caller caller, ItemId id, String comment) {
-        return step(caller, id, "withdrawn", item -> item.withdraw(caller, comment, now()));
+        return take(caller, id, ItemStep.WITHDRAW, comment, null);
     }
 
     public Item archive(Caller caller, ItemId id) {
-        return step(caller, id, "archived", item -> item.archive(caller, now()));
+        return take(caller, id, ItemStep.ARCHIVE, null, null);
+    }
+
+    public Item startNewVersion(Caller caller, ItemId id) {
+        return take(caller, id, ItemStep.NEW_VERSION, null, null);
     }
 
     /**
-     * Takes a workflow step named by the API; {@code expectedTag} (If-Match), when given, must be the
-     * current version's tag. Editing is not a step here: it carries content ({@link #edit}).
+     * Takes a workflow step (the pages name it, the API passes it on); {@code expectedTag}
+     * (If-Match), when given, must be the current version's tag. Editing is not a step here: it
+     * carries content ({@link #edit}).
      */
     public Item take(Caller caller, ItemId id, ItemStep step, String comment, String expectedTag) {
         Consumer<Item> checked = item -> item.requireTag(expectedTag);
@@ -161,10 +166,6 @@ public class Items {
             case NEW_VERSION -> newVersion(caller, id, expectedTag);
             case EDIT -> throw new IllegalArgumentException("editing carries content: use edit");
         };
-    }
-
-    public Item startNewVersion(Caller caller, ItemId id) {
-        return newVersion(caller, id, null);
     }
 
     private Item newVersion(Caller caller, ItemId id, String expectedTag) {

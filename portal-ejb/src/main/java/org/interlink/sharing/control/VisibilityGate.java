@@ -220,9 +220,15 @@ public class VisibilityGate {
      * versions, or a shared version whose sharing reaches them).
      */
     public Optional<Attachment> attachment(Caller caller, long attachmentId) {
+        return attachment(caller, null, attachmentId);
+    }
+
+    /** As {@link #attachment(Caller, long)}, for a file asked for as one of {@code onItem}'s (null: any item's). */
+    public Optional<Attachment> attachment(Caller caller, ItemId onItem, long attachmentId) {
         Attachment attachment = em.find(Attachment.class, attachmentId);
-        if (attachment == null) {
-            audit.record(caller, AuditAction.DOWNLOAD, AuditOutcome.DENIED, null, null, "no attachment " + attachmentId);
+        if (attachment == null || onItem != null && !attachment.getVersion().getItem().getId().equals(onItem.value())) {
+            audit.record(caller, AuditAction.DOWNLOAD, AuditOutcome.DENIED, null, null, "no attachment " + attachmentId
+                    + (onItem == null ? "" : " on item " + onItem));
             return Optional.empty();
         }
         Item item = attachment.getVersion().getItem();

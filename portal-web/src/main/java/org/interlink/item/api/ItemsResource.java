@@ -100,8 +100,7 @@ public class ItemsResource {
     @Operation(operationId = "downloadAttachment", summary = "Download an attached file", description = "Recorded as a download; the Digest header carries its SHA-256 (hex).")
     @APIResponse(responseCode = "200", description = "The file", content = @Content(mediaType = "application/octet-stream"))
     public Response attachment(@PathParam("id") long id, @PathParam("attachmentId") long attachmentId) {
-        Attachments.AttachedFile file = attachments.download(api.caller(), attachmentId)
-                .filter(f -> f.itemId() == id)
+        Attachments.AttachedFile file = attachments.download(api.caller(), new ItemId(id), attachmentId)
                 .orElseThrow(() -> new ItemNotFound(new ItemId(id)));
         Response.ResponseBuilder response = Response.ok(file.bytes(), file.contentType());
         AttachmentDownload.headers(file).forEach(response::header);
