@@ -63,7 +63,7 @@ public class ItemsResource {
             @Parameter(description = "Words in the title") @QueryParam("title") String title,
             @Parameter(description = "ISO-8601 instant: only items changed after it") @QueryParam("changedAfter") String changedAfter,
             @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("20") int size) {
+            @QueryParam("size") @DefaultValue("" + ItemApi.DEFAULT_SIZE) int size) {
         return api.list(uri, kind, view, state, marking, title, changedAfter, page, size);
     }
 
