@@ -53,19 +53,28 @@ public class VisibilityGate {
 
     private static final String INSIDE = "(i.owner = :agency and v.current = :current)";
 
+    /*
+     * The grant tests match a grant's version with "between v.id and v.id", not "= v.id". Same rows;
+     * but PostgreSQL turns an EXISTS with an equality to the outer row, under an OR, into a hashed
+     * subplan: before the first row it builds a hash of EVERY version granted to the agency (on the
+     * list benchmark: 5,000 named-agency and 25,000 community grants, 10-40 ms), even though the
+     * newest-first page stops after 21 rows. With the range it probes the grant's index per row it
+     * looks at: the first page of "shared with my agency" went from 39 ms to 0.7 ms
+     * (EXPLAIN ANALYZE, 100,013 items).
+     */
     private static final String INSIDE_NOT_RED = """
             (i.owner = :agency and v.current = :current and (v.marking <> :red or v.author = :username
-                or exists (select u1 from UserGrant u1 where u1.versionId = v.id and u1.username = :username)))""";
+                or exists (select u1 from UserGrant u1 where u1.versionId between v.id and v.id and u1.username = :username)))""";
 
     private static final String OUTSIDE = """
             (i.owner <> :agency and v.state in :shared and (
                 v.scope = :allMembers
                 or (v.scope = :namedAgencies and exists (select a2 from AgencyGrant a2
-                    where a2.versionId = v.id and a2.agencyId = :agencyId))
+                    where a2.versionId between v.id and v.id and a2.agencyId = :agencyId))
                 or (v.scope = :communities and exists (select c3 from CommunityGrant c3, CommunityMembership m3
-                    where c3.versionId = v.id and m3.communityId = c3.communityId and m3.agencyId = :agencyId))
+                    where c3.versionId between v.id and v.id and m3.communityId = c3.communityId and m3.agencyId = :agencyId))
                 or (v.scope = :namedUsers and exists (select u4 from UserGrant u4
-                    where u4.versionId = v.id and u4.username = :username))))""";
+                    where u4.versionId between v.id and v.id and u4.username = :username))))""";
 
     /** The markings whose readers outside the owner agency say why they read. */
     public static final Set<Marking> PURPOSE_MARKINGS = EnumSet.of(Marking.AMBER, Marking.AMBER_STRICT, Marking.RED);
