@@ -4,6 +4,7 @@ package org.interlink.demo;
 public enum DemoItem {
     LYON_VISIT("Study visit to INTERPOL in Lyon", "MOI IOM interpol.liaison"),
     BMIS_RECOMMENDATION("Enhance the border-management information-sharing mechanism", "IOM MOI"),
+    REJECTED_RECOMMENDATION("Biometric registration of all travellers at land border points", "IOM MOI"),
     DTM_FIGURES("DTM: 3.18 million Iraqis displaced since January 2014", "EVERY_AGENCY"),
     BASRA_SOP("SOP draft: Basra International Airport", "IOM MOI donor.observer multi.liaison@iq-bpc"),
     SAFWAN_INCIDENT("Incident summary: Safwan border point", "MOI IOM"),

@@ -12,6 +12,7 @@ import org.interlink.meeting.boundary.ActionItemForm;
 import org.interlink.meeting.boundary.MeetingForm;
 import org.interlink.meeting.boundary.Meetings;
 import org.interlink.meeting.entity.ActionStatus;
+import org.interlink.recommendation.entity.FollowUpStatus;
 import org.interlink.recommendation.boundary.RecommendationForm;
 import org.interlink.recommendation.boundary.Recommendations;
 import org.interlink.records.boundary.RecordForm;
@@ -27,7 +28,8 @@ import java.util.List;
 
 /**
  * The demo items of the founding case, in every workflow state, drafted, submitted and vetted by
- * the personas through the boundaries. Their titles are what the isolation tests look them up by
+ * the personas through the boundaries, and followed through: a recommendation accepted and 40 %
+ * implemented, one rejected with its rationale, action items done and overdue. Their titles are what the isolation tests look them up by
  * ({@link DemoItem}).
  */
 @Stateless
@@ -66,8 +68,11 @@ public class DemoItems {
                 + "Draft recommendations for the Ministry on the information-sharing mechanism.");
         lyon.setActionItems(List.of(
                 new ActionItemForm("Draft recommendations on the information-sharing mechanism", "iom-iq", LocalDate.parse("2026-11-30"), ActionStatus.DONE),
-                new ActionItemForm("Name focal points for information sharing", "iq-moi", LocalDate.parse("2027-01-31"), ActionStatus.IN_PROGRESS)));
+                new ActionItemForm("Name focal points for information sharing", "iq-moi", LocalDate.parse("2027-01-31"), ActionStatus.IN_PROGRESS),
+                new ActionItemForm("Send the list of border points with their connectivity", "iq-moi", LocalDate.parse("2026-10-15"), ActionStatus.OPEN),
+                new ActionItemForm("Share the data tools' technical documentation", "interpol", LocalDate.parse("2026-10-31"), ActionStatus.OPEN)));
         Item meeting = publish(meetings.draft(moiOfficial, lyon), moiOfficial, moiVetter, "Minutes agreed with the delegation");
+        meetings.updateActionItem(iomLiaison, meeting.id(), 1, ActionStatus.DONE, "Recommendations published for the Ministry");
 
         RecommendationForm bmis = new RecommendationForm();
         fill(bmis, DemoItem.BMIS_RECOMMENDATION, "Enhance the border-management information-sharing mechanism between "
@@ -75,7 +80,20 @@ public class DemoItems {
                 Marking.AMBER, Scope.NAMED_AGENCIES, List.of("iq-moi"));
         bmis.setAddressee("iq-moi");
         bmis.setMeeting(meeting.getId());
-        publish(recommendations.draft(iomLiaison, bmis), iomLiaison, iomVetter, "Reviewed by the programme team");
+        Item mechanism = publish(recommendations.draft(iomLiaison, bmis), iomLiaison, iomVetter, "Reviewed by the programme team");
+        recommendations.decide(moiOfficial, mechanism.id(), FollowUpStatus.ACCEPTED,
+                "In line with the Ministry's border-management strategy; IOM's programme funds the equipment.");
+        recommendations.reportProgress(moiOfficial, mechanism.id(), 40,
+                "Four of ten border points exchange data with the central database; focal points named.");
+
+        RecommendationForm biometrics = new RecommendationForm();
+        fill(biometrics, DemoItem.REJECTED_RECOMMENDATION, "Register the fingerprints and facial image of every traveller "
+                + "at the land border points.", Marking.AMBER, Scope.NAMED_AGENCIES, List.of("iq-moi"));
+        biometrics.setAddressee("iq-moi");
+        biometrics.setMeeting(meeting.getId());
+        Item rejected = publish(recommendations.draft(iomLiaison, biometrics), iomLiaison, iomVetter, "Reviewed by the programme team");
+        recommendations.decide(moiOfficial, rejected.id(), FollowUpStatus.REJECTED,
+                "The Ministry's biometric project covers the airports first; land border points follow in the 2028 plan.");
 
         publish(records.draft(iomLiaison, record(DemoItem.DTM_FIGURES, RecordType.DISPLACEMENT_FIGURES,
                 "Displacement Tracking Matrix: 3.18 million Iraqis displaced since January 2014.", Marking.CLEAR,

@@ -241,6 +241,97 @@ class ApiIT {
     }
 
     @Test
+    void theAddresseeFollowsUpARecommendationAndTheSubmittingAgencyReadsTheTimeline() {
+        Api iom = Api.as(Tokens.system(IOM_SYSTEM));
+        ObjectNode body = item("Exchange watch lists at Basra airport", "GREEN", "NAMED_AGENCIES");
+        ((ObjectNode) body.get("sharing")).putArray("agencies").add("iq-moi");
+        body.put("addressee", "iq-moi");
+        long id = iom.post("/recommendations", body).json().path("id").asLong();
+        Api border = Api.as(Tokens.system(BORDER_SYSTEM));
+        String path = "/recommendations/" + id;
+        assertProblem(border.post(path + "/decision", decision("ACCEPTED", "Too early")), 404, "not-found");
+        assertProblem(iom.get(path + "/follow-up"), 409, "not-published");
+        assertThat(iom.post("/items/" + id + "/submit", null).status()).isEqualTo(200);
+        assertThat(Api.as(Tokens.user("iom.vetter")).post("/items/" + id + "/publish", comment("Reviewed")).status()).isEqualTo(200);
+
+        Api.Answer considered = Api.as(Tokens.user("moi.official")).get(path + "/follow-up");
+        assertThat(considered.json().path("status").asText()).as(considered.toString()).isEqualTo("UNDER_CONSIDERATION");
+        assertThat(considered.json().path("timeline").size()).isZero();
+
+        long before = audit.last();
+        assertProblem(border.post(path + "/decision", decision("ACCEPTED", " ")), 400, "invalid-content");
+        assertProblem(border.post(path + "/decision", decision("IMPLEMENTED", "Done")), 400, "invalid-content");
+        assertProblem(border.post(path + "/progress", progress(10, "Started")), 409, "illegal-transition");
+        assertProblem(Api.as(Tokens.user("moi.auditor")).post(path + "/decision", decision("ACCEPTED", "Yes")), 403, "not-allowed");
+        assertProblem(iom.post(path + "/decision", decision("ACCEPTED", "Yes")), 403, "not-allowed");
+        assertProblem(Api.as(Tokens.user("interpol.liaison")).post(path + "/decision", decision("REJECTED", "No")), 404, "not-found");
+        assertThat(audit.since(before, account(BORDER_SYSTEM))).containsExactly("STATE_CHANGE:DENIED", "STATE_CHANGE:DENIED", "STATE_CHANGE:DENIED");
+        assertThat(audit.since(before, "moi.auditor")).containsExactly("STATE_CHANGE:DENIED");
+        assertThat(audit.since(before, account(IOM_SYSTEM))).containsExactly("STATE_CHANGE:DENIED");
+        assertThat(audit.since(before, "interpol.liaison")).containsExactly("UPDATE:DENIED");
+
+        Api.Answer accepted = border.post(path + "/decision", decision("ACCEPTED", "The airport's new system can take it"));
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+        assertThat(accepted.json().path("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(accepted.json().path("decidedBy").asText()).isEqualTo(account(BORDER_SYSTEM));
+        assertProblem(border.post(path + "/decision", decision("REJECTED", "Changed our mind")), 409, "illegal-transition");
+        assertProblem(border.post(path + "/progress", Api.object().put("note", "no percent")), 400, "invalid-parameter");
+        assertProblem(border.post(path + "/progress", progress(100, "All")), 400, "invalid-content");
+        Api.Answer forty = border.post(path + "/progress", progress(40, "Two of five terminals"));
+        assertThat(forty.json().path("status").asText()).as(forty.toString()).isEqualTo("IN_PROGRESS");
+        assertThat(forty.json().path("progress").asInt()).isEqualTo(40);
+
+        Api.Answer read = iom.get(path + "/follow-up");
+        assertThat(read.json().path("rationale").asText()).as(read.toString()).isEqualTo("The airport's new system can take it");
+        assertThat(read.json().path("timeline").findValuesAsText("action")).containsExactly("DECIDED", "PROGRESS_REPORTED");
+        assertThat(read.json().path("timeline").findValuesAsText("comment"))
+                .containsExactly("accepted: The airport's new system can take it", "40 %: Two of five terminals");
+        assertThat(iom.get("/items/" + id + "/history").json().findValuesAsText("action")).containsSubsequence("PUBLISHED", "DECIDED", "PROGRESS_REPORTED");
+        Api.Answer done = border.post(path + "/implemented", Api.object().put("note", "All terminals"));
+        assertThat(done.json().path("status").asText()).as(done.toString()).isEqualTo("IMPLEMENTED");
+        assertThat(done.json().path("progress").asInt()).isEqualTo(100);
+        assertThat(audit.since(before, account(BORDER_SYSTEM))).containsSubsequence("STATE_CHANGE:ALLOWED", "STATE_CHANGE:ALLOWED", "STATE_CHANGE:ALLOWED");
+    }
+
+    @Test
+    void theOwnerAgencyOfAnActionItemUpdatesItAndEveryReaderSeesItOverdueOrDone() {
+        long lyon = demoIds.get(DemoItem.LYON_VISIT);
+        String path = "/meetings/" + lyon + "/action-items";
+        Api iom = Api.as(Tokens.system(IOM_SYSTEM)).with("Interlink-Purpose", "Programme follow-up");
+
+        Api.Answer actions = iom.get(path);
+        assertThat(actions.status()).as(actions.toString()).isEqualTo(200);
+        assertThat(actions.json().findValuesAsText("status")).startsWith("DONE");
+        assertThat(actions.json().get(2).path("overdue").asBoolean()).as("the ministry's list of border points is late").isTrue();
+        assertThat(actions.json().get(0).path("overdue").asBoolean()).as("done is never overdue").isFalse();
+        assertProblem(Api.as(Tokens.system(IOM_SYSTEM)).get(path), 400, "purpose-required");
+
+        long before = audit.last();
+        assertProblem(iom.send("PUT", path + "/3", Api.object().put("status", "DONE").put("note", "Not ours"), null), 403, "not-allowed");
+        assertProblem(iom.send("PUT", path + "/9", Api.object().put("status", "DONE").put("note", "No such"), null), 400, "invalid-content");
+        assertProblem(iom.send("PUT", path + "/1", Api.object().put("status", "DROPPED"), null), 400, "invalid-content");
+        assertProblem(Api.as(Tokens.user("donor.observer")).send("PUT", path + "/1", Api.object().put("status", "DONE").put("note", "x"), null),
+                404, "not-found");
+        assertThat(audit.since(before, account(IOM_SYSTEM))).containsExactly("UPDATE:DENIED", "UPDATE:DENIED", "UPDATE:DENIED");
+
+        Api border = Api.as(Tokens.system(BORDER_SYSTEM));
+        Api.Answer updated = border.send("PUT", path + "/3", Api.object().put("status", "IN_PROGRESS").put("note", "List being compiled"), null);
+        assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+        assertThat(updated.json().get(2).path("status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(updated.json().get(2).path("updatedBy").asText()).isEqualTo(account(BORDER_SYSTEM));
+        assertThat(audit.since(before, account(BORDER_SYSTEM))).containsExactly("UPDATE:ALLOWED");
+        assertThat(iom.get(path).json().get(2).path("note").asText()).isEqualTo("List being compiled");
+    }
+
+    private static ObjectNode decision(String decision, String rationale) {
+        return Api.object().put("decision", decision).put("rationale", rationale);
+    }
+
+    private static ObjectNode progress(int percent, String note) {
+        return Api.object().put("percent", percent).put("note", note);
+    }
+
+    @Test
     void refusedChangesAreAnsweredWithTheirProblemAuditedAndChangeNothing() {
         Api border = Api.as(Tokens.system(BORDER_SYSTEM));
         Api.Answer created = border.post("/records", incident("Queue at Zurbatiyah", "GREEN", null));

@@ -1,7 +1,6 @@
 package org.interlink.journeys;
 
 import org.interlink.demo.DemoItem;
-import org.interlink.devstack.RealmDefinition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +42,7 @@ class AuditJourneyIT {
     void aPartnersReadWithItsPurposeIsFoundByTheOwnersAuditor() throws Exception {
         String purpose = "Preparing the data-sharing agreement " + UUID.randomUUID().toString().substring(0, 6);
 
-        signIn("interpol.liaison");
+        browser.signIn("interpol.liaison");
         browser.open(PortalStack.portalUrl() + "/items.xhtml?kind=MEETING_OUTCOME");
         browser.await(By.linkText(DemoItem.LYON_VISIT.title())).click();
         ItemPage item = new PurposePage(browser).give("Policy and analysis", purpose);
@@ -51,7 +50,7 @@ class AuditJourneyIT {
         String id = item.id();
         new PortalPage(browser).signOut();
 
-        signIn("moi.auditor");
+        browser.signIn("moi.auditor");
         browser.open(PortalStack.portalUrl() + "/audit/access.xhtml?item=" + id);
         String report = browser.text(By.id("access:reads_data"));
         assertThat(report).contains("interpol.liaison", "interpol", "VIEW", "Policy and analysis: " + purpose);
@@ -78,7 +77,7 @@ class AuditJourneyIT {
         browser.close();
         browser = new Browser(); // a fresh browser: no half-done Keycloak login left
 
-        signIn("platform.admin");
+        browser.signIn("platform.admin");
         browser.open(PortalStack.portalUrl() + "/audit/events.xhtml");
         String events = new AuditPage(browser).awaitEvents("donor.observer", "FAILED", "donor.observer", Duration.ofSeconds(45));
         assertThat(events).contains("SIGN_IN", "FAILED").doesNotContain("ALLOWED");
@@ -87,13 +86,8 @@ class AuditJourneyIT {
 
     @Test
     void theAuditTrailIsForAuditorsOnly() {
-        signIn("moi.official");
+        browser.signIn("moi.official");
         browser.open(PortalStack.portalUrl() + "/audit/events.xhtml");
         assertThat(new PortalPage(browser).errorCode()).isEqualTo("403");
-    }
-
-    private void signIn(String username) {
-        browser.open(PortalStack.portalUrl() + "/");
-        new KeycloakLoginPage(browser).signIn(username, RealmDefinition.DEMO_PASSWORD);
     }
 }

@@ -60,6 +60,12 @@ public final class Browser implements AutoCloseable {
         driver.get(url);
     }
 
+    /** Opens the portal and signs in as the demo user through Keycloak's login page. */
+    public void signIn(String username) {
+        open(PortalStack.portalUrl() + "/");
+        new KeycloakLoginPage(this).signIn(username, org.interlink.devstack.RealmDefinition.DEMO_PASSWORD);
+    }
+
     public String currentUrl() {
         return driver.getCurrentUrl();
     }

@@ -34,4 +34,28 @@ public final class ItemPage extends PortalPage {
     public void step(String id) {
         browser.await(By.id("step-form:" + id)).click();
     }
+
+    /** The addressee's follow-up card: status, progress, rationale and timeline. */
+    public String followUp() {
+        return browser.text(By.id("follow-up"));
+    }
+
+    public String followUpStatus() {
+        return browser.text(By.id("follow-up-status"));
+    }
+
+    /** An official of the addressee decides (ACCEPTED, PARTIALLY_ACCEPTED, REJECTED) with a rationale. */
+    public ItemPage decide(String decision, String rationale) {
+        new ItemFormPage(browser).radio("decide-form:decision", decision);
+        browser.await(By.id("decide-form:rationale")).sendKeys(rationale);
+        browser.await(By.id("decide-form:decide")).click();
+        return new ItemPage(browser);
+    }
+
+    public ItemPage reportProgress(int percent, String note) {
+        browser.await(By.id("progress-form:percent_input")).sendKeys(Integer.toString(percent));
+        browser.await(By.id("progress-form:note")).sendKeys(note);
+        browser.await(By.id("progress-form:report-progress")).click();
+        return new ItemPage(browser);
+    }
 }

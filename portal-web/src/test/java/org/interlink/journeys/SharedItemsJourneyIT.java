@@ -2,7 +2,6 @@ package org.interlink.journeys;
 
 import org.interlink.demo.DemoItem;
 import org.interlink.item.entity.AttachmentContent;
-import org.interlink.devstack.RealmDefinition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +45,7 @@ class SharedItemsJourneyIT {
     void aRecommendationGoesFromIomThroughVettingToTheMinistry() {
         String title = "Joint border data dashboard " + UUID.randomUUID().toString().substring(0, 8);
 
-        signIn("iom.liaison");
+        browser.signIn("iom.liaison");
         browser.open(PortalStack.portalUrl() + "/recommendation-edit.xhtml");
         ItemFormPage form = new ItemFormPage(browser);
         form.choose("recommendation-form:addressee", "iq-moi");
@@ -63,7 +62,7 @@ class SharedItemsJourneyIT {
         browser.screenshot("items-submitted-by-iom-liaison");
         signOut();
 
-        signIn("iom.vetter");
+        browser.signIn("iom.vetter");
         browser.open(PortalStack.portalUrl() + "/items.xhtml?view=VETTING_QUEUE");
         assertThat(browser.text(By.id("items:table_data"))).contains(title);
         browser.open(PortalStack.portalUrl() + "/item.xhtml?id=" + id);
@@ -75,7 +74,7 @@ class SharedItemsJourneyIT {
         assertThat(item.history()).contains("Published", "Checked against the Lyon decisions", "iom.vetter");
         signOut();
 
-        signIn("moi.official");
+        browser.signIn("moi.official");
         browser.open(PortalStack.portalUrl() + "/items.xhtml?view=SHARED_WITH_MY_AGENCY");
         assertThat(browser.text(By.id("items:table_data"))).contains(title);
         browser.screenshot("items-shared-with-the-ministry");
@@ -89,7 +88,7 @@ class SharedItemsJourneyIT {
     @Test
     void anOfficialRecordsAMeetingOutcomeWithDecisionsAndActionItems() {
         String title = "Border data working session " + UUID.randomUUID().toString().substring(0, 8);
-        signIn("moi.official");
+        browser.signIn("moi.official");
         browser.open(PortalStack.portalUrl() + "/meeting-edit.xhtml");
         ItemFormPage form = new ItemFormPage(browser);
         form.type("meeting-form:title", title);
@@ -119,7 +118,7 @@ class SharedItemsJourneyIT {
     @Test
     void theAuthorCannotVetTheirOwnItem() {
         String title = "Vetter's own draft " + UUID.randomUUID().toString().substring(0, 8);
-        signIn("iom.vetter");
+        browser.signIn("iom.vetter");
         browser.open(PortalStack.portalUrl() + "/record-edit.xhtml");
         ItemFormPage form = new ItemFormPage(browser);
         form.type("record-form:title", title);
@@ -143,13 +142,13 @@ class SharedItemsJourneyIT {
 
     @Test
     void anItemNotSharedWithYouIsNotFoundEvenByItsAddress() {
-        signIn("moi.official");
+        browser.signIn("moi.official");
         browser.open(PortalStack.portalUrl() + "/items.xhtml?view=MY_AGENCY");
         browser.await(By.linkText(DemoItem.SAFWAN_INCIDENT.title())).click();
         String safwan = new ItemPage(browser).id();
         signOut();
 
-        signIn("interpol.liaison");
+        browser.signIn("interpol.liaison");
         browser.open(PortalStack.portalUrl() + "/item.xhtml?id=" + safwan);
         PortalPage page = new PortalPage(browser);
         assertThat(page.errorCode()).isEqualTo("404");
@@ -161,7 +160,7 @@ class SharedItemsJourneyIT {
 
     @Test
     void anIllegalMarkingAndScopeIsRefusedWithTheRuleAndNothingIsSaved() {
-        signIn("iom.liaison");
+        browser.signIn("iom.liaison");
         browser.open(PortalStack.portalUrl() + "/record-edit.xhtml");
         ItemFormPage form = new ItemFormPage(browser);
         form.type("record-form:title", "Should not be saved");
@@ -184,7 +183,7 @@ class SharedItemsJourneyIT {
         byte[] csv = "governorate,displaced\nNinewa,41250\n".getBytes(StandardCharsets.UTF_8);
         Path file = Files.createTempFile("ninewa-figures", ".csv");
         Files.write(file, csv);
-        signIn("iom.liaison");
+        browser.signIn("iom.liaison");
         browser.open(PortalStack.portalUrl() + "/record-edit.xhtml");
         ItemFormPage form = new ItemFormPage(browser);
         form.type("record-form:title", "Ninewa figures with table " + UUID.randomUUID().toString().substring(0, 8));
@@ -205,15 +204,11 @@ class SharedItemsJourneyIT {
         assertThat(digest).isEqualTo("sha-256=" + AttachmentContent.sha256(csv));
         signOut();
 
-        signIn("interpol.liaison");
+        browser.signIn("interpol.liaison");
         browser.open(link);
         assertThat(new PortalPage(browser).errorCode()).isEqualTo("404");
     }
 
-    private void signIn(String username) {
-        browser.open(PortalStack.portalUrl() + "/");
-        new KeycloakLoginPage(browser).signIn(username, RealmDefinition.DEMO_PASSWORD);
-    }
 
     private void signOut() {
         new PortalPage(browser).signOut();

@@ -66,7 +66,7 @@ public class Items {
      * meeting to its recommendations), recorded as a read with the linking as its purpose.
      */
     public Optional<ItemVersion> readToLink(Caller caller, ItemId id, ItemKind linking) {
-        return gate.find(caller, id, "Linking a new " + linking.name().toLowerCase().replace('_', ' ') + " to it");
+        return gate.find(caller, id, "Linking a new " + linking.label() + " to it");
     }
 
     /**
@@ -187,7 +187,18 @@ public class Items {
      * @param change    makes the change and says what it was
      */
     public Item change(Caller caller, ItemId id, AuditAction attempted, Function<Item, Change> change) {
-        Item item = gate.findForChange(caller, id).orElseThrow(() -> new ItemNotFound(id));
+        return apply(caller, gate.findForChange(caller, id).orElseThrow(() -> new ItemNotFound(id)), attempted, change);
+    }
+
+    /**
+     * As {@link #change}, for a follow-through step on the shared version by someone who reads the
+     * item (not only its owner agency): the kind's rules in {@code change} decide who may.
+     */
+    public Item followThrough(Caller caller, ItemId id, AuditAction attempted, Function<Item, Change> change) {
+        return apply(caller, gate.findForFollowThrough(caller, id).orElseThrow(() -> new ItemNotFound(id)), attempted, change);
+    }
+
+    private Item apply(Caller caller, Item item, AuditAction attempted, Function<Item, Change> change) {
         Change made;
         try {
             made = change.apply(item);

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A shared item: a record, a recommendation or a meeting outcome, owned by one agency. All changes
@@ -168,6 +169,7 @@ public class Item implements Serializable {
         version.published(vetter.username(), now);
         record(vetter, version, ItemAction.PUBLISHED, comment.trim(), now, true);
         previous.ifPresent(old -> {
+            version.carryOver(old);
             old.moveTo(WorkflowState.SUPERSEDED, now);
             record(vetter, old, ItemAction.SUPERSEDED, "superseded by version " + version.getNumber(), now, false);
         });
@@ -220,6 +222,31 @@ public class Item implements Serializable {
         version.current(false);
         versions.add(next);
         record(caller, next, ItemAction.NEW_VERSION, null, now, true);
+    }
+
+    /**
+     * A step of the follow-through on the shared version (published or archived): a decision on a
+     * recommendation, progress, an action item's status. Those who read the item take it — the
+     * addressee of a recommendation, the owner agency of an action item — so the kind's rules in
+     * {@code step} decide who may; the history records it for everyone who reads the version.
+     *
+     * @param step applies the change to the shared version and says what it was, for the history
+     * @return what {@code step} said it was
+     * @throws IllegalTransition when no version is shared (yet)
+     */
+    public <V extends ItemVersion> String followThrough(Caller caller, Class<V> type, ItemAction action, Instant now,
+                                                   Function<V, String> step) {
+        if (!action.isFollowThrough()) {
+            throw new IllegalArgumentException(action + " is no follow-through");
+        }
+        ItemVersion shared = published().orElseThrow(() -> new IllegalTransition(
+                "This " + kind.label() + " is not published, so nothing follows it up yet."));
+        if (!type.isInstance(shared)) {
+            throw new InvalidContent("This item is a " + kind.label() + ".");
+        }
+        String what = step.apply(type.cast(shared));
+        record(caller, shared, action, what, now, false);
+        return what;
     }
 
     /**

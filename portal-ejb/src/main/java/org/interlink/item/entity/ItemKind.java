@@ -4,5 +4,10 @@ package org.interlink.item.entity;
 public enum ItemKind {
     RECORD,
     RECOMMENDATION,
-    MEETING_OUTCOME
+    MEETING_OUTCOME;
+
+    /** The kind in a sentence: "meeting outcome". */
+    public String label() {
+        return name().toLowerCase().replace('_', ' ');
+    }
 }

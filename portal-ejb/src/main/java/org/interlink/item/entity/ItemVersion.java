@@ -208,6 +208,14 @@ public abstract class ItemVersion implements Serializable {
     /** Adds the kind's own fields to the history snapshot. */
     protected abstract void describe(JsonObjectBuilder snapshot);
 
+    /**
+     * Takes over, on publication, what followed the version this one supersedes (a recommendation's
+     * decision and progress, the status of a meeting's action items): that is the readers' work,
+     * not the author's, and a new edition does not undo it.
+     */
+    protected void carryOver(ItemVersion superseded) {
+    }
+
     /** The items this version links to (a recommendation's meeting, a meeting's recommendations). */
     public java.util.Set<Item> links() {
         return java.util.Set.of();

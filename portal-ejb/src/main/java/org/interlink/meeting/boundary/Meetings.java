@@ -5,21 +5,27 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.interlink.agency.entity.Agency;
+import org.interlink.audit.entity.AuditAction;
 import org.interlink.caller.entity.Caller;
 import org.interlink.item.boundary.Items;
 import org.interlink.item.entity.Item;
+import org.interlink.item.entity.ItemAction;
 import org.interlink.item.entity.ItemKind;
 import org.interlink.item.entity.ItemId;
 import org.interlink.item.entity.ItemNotFound;
 import org.interlink.meeting.entity.ActionItem;
+import org.interlink.meeting.entity.ActionStatus;
 import org.interlink.meeting.entity.MeetingContent;
+import org.interlink.meeting.entity.MeetingVersion;
 import org.interlink.sharing.boundary.SharingResolver;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Drafting and editing meeting outcomes. */
+/** Drafting and editing meeting outcomes, and the status updates of their action items. */
 @Stateless
 public class Meetings {
 
@@ -28,6 +34,9 @@ public class Meetings {
 
     @Inject
     SharingResolver sharing;
+
+    @Inject
+    Clock clock;
 
     public Item draft(@NotNull Caller caller, @Valid @NotNull MeetingForm form) {
         return items.draft(caller, content(caller, form), sharing.resolve(form.getSharing()));
@@ -39,6 +48,20 @@ public class Meetings {
      */
     public Item edit(@NotNull Caller caller, @NotNull ItemId id, @Valid @NotNull MeetingForm form, String expectedTag) {
         return items.edit(caller, id, content(caller, form), sharing.resolve(form.getSharing()), expectedTag);
+    }
+
+    /**
+     * An official or liaison of the action item's owner agency sets its status with a note, on the
+     * published meeting; audited with the change and written into the history its readers see.
+     *
+     * @param number the action item's number on the meeting page, from 1
+     */
+    public MeetingVersion updateActionItem(@NotNull Caller caller, @NotNull ItemId id, int number, ActionStatus status, String note) {
+        Instant now = Instant.now(clock);
+        Item item = items.followThrough(caller, id, AuditAction.UPDATE, meeting -> new Items.Change(AuditAction.UPDATE,
+                meeting.followThrough(caller, MeetingVersion.class, ItemAction.ACTION_UPDATED, now,
+                        version -> version.updateAction(caller, number, status, note, now))));
+        return (MeetingVersion) item.published().orElseThrow();
     }
 
     /** Linked recommendations must be ones the author can read. */

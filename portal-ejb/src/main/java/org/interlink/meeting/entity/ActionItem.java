@@ -9,10 +9,15 @@ import jakarta.persistence.ManyToOne;
 import org.interlink.agency.entity.Agency;
 
 import java.io.Serializable;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
+import java.util.Optional;
 
-/** Something a meeting agreed that an agency does by a date. */
+/**
+ * Something a meeting agreed that an agency does by a date. The owner agency updates its status
+ * with a note ({@link MeetingVersion#updateAction}); one still pending after its due date is overdue.
+ */
 @Embeddable
 public class ActionItem implements Serializable {
 
@@ -32,6 +37,16 @@ public class ActionItem implements Serializable {
     @Column(nullable = false, length = 20)
     private ActionStatus status;
 
+    /** The note of the owner agency's last status update. */
+    @Column(name = "status_note", length = 2000)
+    private String note;
+
+    @Column(name = "status_by", length = 100)
+    private String updatedBy;
+
+    @Column(name = "status_at")
+    private Instant updatedAt;
+
     protected ActionItem() {
     }
 
@@ -40,6 +55,31 @@ public class ActionItem implements Serializable {
         this.owner = owner;
         this.dueOn = dueOn;
         this.status = status;
+    }
+
+    /** This action item with the status its owner agency set now, saying why in {@code note}. */
+    ActionItem updated(ActionStatus status, String note, String by, Instant now) {
+        ActionItem updated = new ActionItem(description, owner, dueOn, status);
+        updated.note = note;
+        updated.updatedBy = by;
+        updated.updatedAt = now;
+        return updated;
+    }
+
+    /** The same action item (description and owner agency) in another version of the meeting. */
+    boolean isSameAs(ActionItem other) {
+        return description.equals(other.description) && owner.equals(other.owner);
+    }
+
+    /** This action item with the status the owner agency gave {@code other}, if it gave one. */
+    ActionItem withStatusOf(ActionItem other) {
+        return other.updatedAt == null ? this : new ActionItem(description, owner, dueOn, status)
+                .updated(other.status, other.note, other.updatedBy, other.updatedAt);
+    }
+
+    /** Still pending after its due date. */
+    public boolean isOverdue(LocalDate today) {
+        return status.isPending() && dueOn.isBefore(today);
     }
 
     public String getDescription() {
@@ -56,6 +96,18 @@ public class ActionItem implements Serializable {
 
     public ActionStatus getStatus() {
         return status;
+    }
+
+    public Optional<String> getNote() {
+        return Optional.ofNullable(note);
+    }
+
+    public Optional<String> getUpdatedBy() {
+        return Optional.ofNullable(updatedBy);
+    }
+
+    public Optional<Instant> getUpdatedAt() {
+        return Optional.ofNullable(updatedAt);
     }
 
     @Override

@@ -4,5 +4,11 @@ package org.interlink.meeting.entity;
 public enum ActionStatus {
     OPEN,
     IN_PROGRESS,
-    DONE
+    DONE,
+    DROPPED;
+
+    /** Still to be done: open or in progress (such an item past its due date is overdue). */
+    public boolean isPending() {
+        return this == OPEN || this == IN_PROGRESS;
+    }
 }

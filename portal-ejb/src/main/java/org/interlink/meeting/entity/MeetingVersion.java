@@ -15,10 +15,15 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.PrimaryKeyJoinColumn;
 import jakarta.persistence.Table;
 import org.interlink.agency.entity.Agency;
+import org.interlink.caller.entity.Caller;
+import org.interlink.caller.entity.Role;
+import org.interlink.item.entity.InvalidContent;
 import org.interlink.item.entity.Item;
 import org.interlink.item.entity.ItemContent;
 import org.interlink.item.entity.ItemVersion;
+import org.interlink.item.entity.NotAllowed;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,7 +31,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** A version of a meeting outcome. */
+/**
+ * A version of a meeting outcome. On its published version, the owner agency of each action item
+ * updates that item's status ({@link #updateAction}, through {@link Item#followThrough}).
+ */
 @Entity
 @Table(name = "meeting_version")
 @DiscriminatorValue("MEETING_OUTCOME")
@@ -80,6 +88,47 @@ public class MeetingVersion extends ItemVersion {
         this.decisions = new ArrayList<>(meeting.decisions().stream().map(String::trim).toList());
         this.actionItems = new ArrayList<>(meeting.actionItems());
         this.recommendations = new LinkedHashSet<>(meeting.recommendations());
+    }
+
+    /**
+     * An official or liaison of the action item's owner agency sets its status, saying why in a note.
+     *
+     * @param number the action item's number on the meeting page, from 1
+     * @return the history entry's comment
+     */
+    public String updateAction(Caller caller, int number, ActionStatus status, String note, Instant now) {
+        if (number < 1 || number > actionItems.size()) {
+            throw new InvalidContent("This meeting has no action item " + number + ".");
+        }
+        ActionItem action = actionItems.get(number - 1);
+        if (!caller.activeAgency().map(action.getOwner()::equals).orElse(false)
+                || !caller.hasRole(Role.OFFICIAL) && !caller.hasRole(Role.LIAISON)) {
+            throw new NotAllowed("Only officials and liaisons of " + action.getOwner().getName()
+                    + ", whose action item it is, update its status.");
+        }
+        if (status == null) {
+            throw new InvalidContent("Choose the status of the action item.");
+        }
+        if (note == null || note.isBlank()) {
+            throw new InvalidContent("Say in a note what changed: the meeting's participants read it.");
+        }
+        actionItems.set(number - 1, action.updated(status, note.trim(), caller.username().value(), now));
+        return "action item " + number + " (" + action.getDescription() + "): " + action.getStatus() + " → " + status
+                + ": " + note.trim();
+    }
+
+    /** Whether the caller updates the status of the action item {@code number} (from 1). */
+    public boolean isActionUpdatedBy(Caller caller, int number) {
+        return number >= 1 && number <= actionItems.size()
+                && caller.activeAgency().map(actionItems.get(number - 1).getOwner()::equals).orElse(false)
+                && (caller.hasRole(Role.OFFICIAL) || caller.hasRole(Role.LIAISON));
+    }
+
+    @Override
+    protected void carryOver(ItemVersion superseded) {
+        List<ActionItem> previous = ((MeetingVersion) superseded).actionItems;
+        actionItems.replaceAll(action -> previous.stream().filter(action::isSameAs).findFirst()
+                .map(action::withStatusOf).orElse(action));
     }
 
     @Override

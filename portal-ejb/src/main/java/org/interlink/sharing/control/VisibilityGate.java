@@ -14,14 +14,15 @@ import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.Role;
 import org.interlink.item.entity.Attachment;
 import org.interlink.item.entity.Item;
-import org.interlink.item.entity.ItemAction;
 import org.interlink.item.entity.ItemEvent;
 import org.interlink.item.entity.ItemId;
+import org.interlink.item.entity.ItemKind;
 import org.interlink.item.entity.ItemVersion;
 import org.interlink.sharing.entity.Marking;
 import org.interlink.sharing.entity.Scope;
 import org.interlink.workflow.entity.WorkflowState;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -163,12 +164,28 @@ public class VisibilityGate {
                 .filter(v -> caller.activeAgency().map(v.getItem()::isOwnedBy).orElse(false))
                 .map(ItemVersion::getItem);
         if (item.isEmpty()) {
-            // the change fails with "not found" and rolls back; the refusal is recorded in a transaction of its own
-            Item existing = em.find(Item.class, id.value());
-            audit.recordRefusal(caller, AuditAction.UPDATE, existing,
-                    existing == null ? "no item " + id : "item " + id + " not changeable by the caller");
+            recordRefusedChange(caller, id);
         }
         return item;
+    }
+
+    /**
+     * The item, for a follow-through step (a decision on a recommendation, an action item's status)
+     * by someone who reads it. The kind's rules then decide whether this caller may take the step.
+     */
+    public Optional<Item> findForFollowThrough(Caller caller, ItemId id) {
+        Optional<Item> item = findVisible(caller, id).map(ItemVersion::getItem);
+        if (item.isEmpty()) {
+            recordRefusedChange(caller, id);
+        }
+        return item;
+    }
+
+    /** The change fails with "not found" and rolls back; the refusal is recorded in a transaction of its own. */
+    private void recordRefusedChange(Caller caller, ItemId id) {
+        Item existing = em.find(Item.class, id.value());
+        audit.recordRefusal(caller, AuditAction.UPDATE, existing,
+                existing == null ? "no item " + id : "item " + id + " not changeable by the caller");
     }
 
     /**
@@ -199,7 +216,8 @@ public class VisibilityGate {
 
     /**
      * The history entries of the item the caller may read: all of them for the owner agency; for
-     * others, only the publication of the versions they may read.
+     * others, the publication of the versions they may read and what followed it (decisions,
+     * progress, action-item updates).
      */
     public List<ItemEvent> history(Caller caller, ItemId id) {
         Optional<ItemVersion> visible = findVisible(caller, id);
@@ -220,7 +238,7 @@ public class VisibilityGate {
         List<Integer> readable = versions.stream().map(ItemVersion::getNumber).toList();
         return item.getEvents().stream()
                 .filter(e -> readable.contains(e.getVersionNumber()))
-                .filter(e -> e.getAction() == ItemAction.PUBLISHED)
+                .filter(e -> e.getAction().isReadByAll())
                 .toList();
     }
 
@@ -261,11 +279,26 @@ public class VisibilityGate {
             return Optional.empty();
         }
         ItemVersion visible = version.get();
-        List<ItemVersion> links = visible.links().stream().map(link -> findVisible(caller, link.id()))
-                .flatMap(Optional::stream).toList();
+        List<ItemVersion> links = new ArrayList<>(visible.links().stream().map(link -> findVisible(caller, link.id()))
+                .flatMap(Optional::stream).toList());
+        if (visible.getItem().getKind() == ItemKind.MEETING_OUTCOME) {
+            recommendationsFrom(caller, visible.getItem()).stream()
+                    .filter(r -> links.stream().noneMatch(l -> l.getItem().equals(r.getItem()))).forEach(links::add);
+        }
         audit.record(caller, AuditAction.VIEW, AuditOutcome.ALLOWED, visible.getItem(), purpose, "version " + visible.getNumber()
                 + (links.isEmpty() ? "" : " with links to " + links.stream().map(l -> l.getItem().getId().toString()).toList()));
         return Optional.of(new Dossier(visible, readableVersions(caller, visible), readableHistory(caller, visible), links));
+    }
+
+    /** The recommendations the caller reads that name {@code meeting} as the meeting they came from. */
+    private List<ItemVersion> recommendationsFrom(Caller caller, Item meeting) {
+        Predicate where = visible(caller, ItemQuery.of(Listing.ALL));
+        TypedQuery<ItemVersion> jpql = em.createQuery("select v from ItemVersion v join v.item i where i.kind = :recommendation and "
+                + where.jpql + " and v.id in (select r.id from RecommendationVersion r where r.meeting.id = :meeting)"
+                + " order by v.title", ItemVersion.class);
+        where.bind(jpql::setParameter);
+        return jpql.setParameter("recommendation", ItemKind.RECOMMENDATION).setParameter("meeting", meeting.getId())
+                .setMaxResults(200).getResultList();
     }
 
     /** An item as one page shows it (see {@link #dossier}). */

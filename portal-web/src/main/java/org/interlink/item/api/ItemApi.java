@@ -82,6 +82,18 @@ public class ItemApi {
 
     /** The item as the caller reads it, recorded as one read (with the purpose, when the caller must give one). */
     public Response read(UriInfo uri, long id, String purpose) {
+        VisibilityGate.Dossier dossier = dossier(id, purpose);
+        ItemDocument document = document(uri, caller(), dossier.version(), dossier.links());
+        return Response.ok(document).tag(new EntityTag(document.tag())).build();
+    }
+
+    /**
+     * The item as its page shows it, recorded as one read with the purpose.
+     *
+     * @throws ApiRefusal 400 when the caller must say why they read it and did not
+     * @throws ItemNotFound when the caller may not read it
+     */
+    public VisibilityGate.Dossier dossier(long id, String purpose) {
         Caller caller = caller();
         ItemId itemId = new ItemId(id);
         if ((purpose == null || purpose.isBlank()) && items.needsPurpose(caller, itemId)) {
@@ -89,10 +101,8 @@ public class ItemApi {
                     + " is marked TLP:AMBER or RED by another agency: say why you read it in the " + PURPOSE_HEADER
                     + " header; the purpose is recorded with your read.");
         }
-        VisibilityGate.Dossier dossier = items.dossier(caller, itemId, purpose == null || purpose.isBlank() ? null : purpose.trim())
+        return items.dossier(caller, itemId, purpose == null || purpose.isBlank() ? null : purpose.trim())
                 .orElseThrow(() -> new ItemNotFound(itemId));
-        ItemDocument document = document(uri, caller, dossier.version(), dossier.links());
-        return Response.ok(document).tag(new EntityTag(document.tag())).build();
     }
 
     /** The answer to a change: the item's current version as its owner agency reads it, with its new tag. */
@@ -170,7 +180,7 @@ public class ItemApi {
                 version.getPublishedAt().orElse(null), itemUri(uri, item.getId()).toString());
     }
 
-    static ItemDocument.AgencyRef agency(Agency agency) {
+    public static ItemDocument.AgencyRef agency(Agency agency) {
         return new ItemDocument.AgencyRef(agency.getCode().value(), agency.getName());
     }
 
@@ -201,7 +211,7 @@ public class ItemApi {
         }
     }
 
-    static ApiRefusal invalid(String parameter, String detail) {
+    public static ApiRefusal invalid(String parameter, String detail) {
         return new ApiRefusal("invalid-parameter", "Invalid parameter " + parameter, 400, detail + ".");
     }
 }

@@ -80,7 +80,7 @@ public class ItemsResource {
 
     @GET
     @Path("{id}/history")
-    @Operation(operationId = "readHistory", summary = "Read an item's history", description = "What the caller may read of it: all of it for the owner agency, the publications for others.")
+    @Operation(operationId = "readHistory", summary = "Read an item's history", description = "What the caller may read of it: all of it for the owner agency; for others, the publications and what followed them (decisions, progress, action-item updates).")
     public List<HistoryEntry> history(@PathParam("id") long id) {
         ItemId itemId = new ItemId(id);
         List<ItemEvent> history = items.history(api.caller(), itemId);
@@ -88,10 +88,7 @@ public class ItemsResource {
             // every item the caller reads has an entry (its drafting, or its publication): this one they may not read
             throw new ItemNotFound(itemId);
         }
-        return history.stream()
-                .map(e -> new HistoryEntry(e.getAt(), e.getActor().value(), e.getActorAgency(), e.getAction(), e.getVersionNumber(),
-                        e.getToState(), e.getComment().orElse(null)))
-                .toList();
+        return history.stream().map(HistoryEntry::of).toList();
     }
 
     @GET

@@ -13,7 +13,12 @@ import org.interlink.item.entity.ItemId;
 import org.interlink.item.entity.ItemKind;
 import org.interlink.item.entity.ItemStep;
 import org.interlink.item.entity.ItemVersion;
+import org.interlink.meeting.boundary.Meetings;
+import org.interlink.meeting.entity.ActionItem;
+import org.interlink.meeting.entity.ActionStatus;
 import org.interlink.meeting.entity.MeetingVersion;
+import org.interlink.recommendation.boundary.Recommendations;
+import org.interlink.recommendation.entity.FollowUpStatus;
 import org.interlink.recommendation.entity.RecommendationVersion;
 import org.interlink.sharing.control.VisibilityGate;
 import org.interlink.records.entity.RecordVersion;
@@ -30,6 +35,8 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,8 +44,10 @@ import java.util.Set;
 
 /**
  * {@code item.xhtml?id=…}: one item as the caller may read it (their agency's current version, or
- * the shared one), its versions and history, and the workflow steps the caller may take. An item
- * the caller may not read answers 404, like a missing one.
+ * the shared one), its versions and history, the workflow steps the caller may take, and the
+ * follow-through of the shared version: a recommendation's decision and progress (taken by the
+ * addressee's officials), a meeting's action items (updated by their owner agencies). An item the
+ * caller may not read answers 404, like a missing one.
  */
 @Named
 @ViewScoped
@@ -58,6 +67,12 @@ public class ItemView implements Serializable {
     @Inject
     ReadingPurposes purposes;
 
+    @Inject
+    Recommendations recommendations;
+
+    @Inject
+    Meetings meetings;
+
     private String id;
     private transient UploadedFile upload;
     private VisibilityGate.Dossier dossier;
@@ -66,6 +81,12 @@ public class ItemView implements Serializable {
     private String reasonText;
     private ItemVersion version;
     private String comment;
+    private FollowUpStatus decision;
+    private String rationale;
+    private Integer percent;
+    private String note;
+    private Integer actionNumber;
+    private ActionStatus actionStatus;
 
     /** The reasons a reader chooses from when an AMBER or RED item asks for a purpose. */
     public static final List<String> REASONS = List.of("Border management operations", "Criminal investigation",
@@ -142,6 +163,33 @@ public class ItemView implements Serializable {
         return editOutcome();
     }
 
+    /** An official of the addressee accepts, partly accepts or rejects the recommendation. */
+    public String decide() {
+        return step(() -> recommendations.decide(caller(), itemId(), decision, rationale), "Decision recorded: the submitting agency sees it.");
+    }
+
+    public String reportProgress() {
+        if (percent == null) {
+            Messages.addGlobalError("Give the progress in percent (0 to 99).");
+            return null;
+        }
+        return step(() -> recommendations.reportProgress(caller(), itemId(), percent, note), "Progress reported.");
+    }
+
+    public String markImplemented() {
+        return step(() -> recommendations.implemented(caller(), itemId(), note), "Marked implemented.");
+    }
+
+    /** An official or liaison of an action item's owner agency sets its status with a note. */
+    public String updateAction() {
+        if (actionNumber == null) {
+            Messages.addGlobalError("Choose the action item.");
+            return null;
+        }
+        return step(() -> meetings.updateActionItem(caller(), itemId(), actionNumber, actionStatus, note),
+                "Action item " + actionNumber + " updated.");
+    }
+
     private String step(Runnable step, String done) {
         step.run();
         Messages.addFlashGlobalInfo(done);
@@ -189,6 +237,62 @@ public class ItemView implements Serializable {
     /** The meeting the recommendation came from, if the caller may read it. */
     public Optional<ItemVersion> getReadableMeeting() {
         return dossier.links().stream().findFirst();
+    }
+
+    /**
+     * The shared version of a recommendation, which carries the follow-up (the owner agency may be
+     * working on a newer draft); null before publication.
+     */
+    public RecommendationVersion getFollowUp() {
+        return shared() instanceof RecommendationVersion recommendation ? recommendation : null;
+    }
+
+    /** The shared version of a meeting, whose action items carry their owners' updates; else the one read. */
+    public MeetingVersion getActions() {
+        return shared() instanceof MeetingVersion meeting ? meeting : meeting();
+    }
+
+    private ItemVersion shared() {
+        return version.getState().isShared() ? version : version.getItem().published().orElse(null);
+    }
+
+    public boolean mayDecide() {
+        RecommendationVersion followUp = getFollowUp();
+        return followUp != null && followUp.isAnsweredBy(caller()) && followUp.getFollowUp() == FollowUpStatus.UNDER_CONSIDERATION;
+    }
+
+    public boolean mayReportProgress() {
+        RecommendationVersion followUp = getFollowUp();
+        return followUp != null && followUp.isAnsweredBy(caller()) && followUp.getFollowUp().isBeingImplemented();
+    }
+
+    /** The answers to a recommendation under consideration. */
+    public List<FollowUpStatus> getDecisions() {
+        return List.of(FollowUpStatus.ACCEPTED, FollowUpStatus.PARTIALLY_ACCEPTED, FollowUpStatus.REJECTED);
+    }
+
+    /** The follow-through entries of the history (decisions, progress, action-item updates), newest first. */
+    public List<ItemEvent> getTimeline() {
+        return dossier.history().stream().filter(e -> e.getAction().isFollowThrough())
+                .sorted(java.util.Comparator.comparing(ItemEvent::getAt).reversed()).toList();
+    }
+
+    /** The numbers (from 1) of the shared meeting's action items the caller updates. */
+    public List<Integer> getMyActionNumbers() {
+        MeetingVersion meeting = getActions();
+        if (!meeting.getState().isShared()) {
+            return List.of();
+        }
+        return java.util.stream.IntStream.rangeClosed(1, meeting.getActionItems().size())
+                .filter(n -> meeting.isActionUpdatedBy(caller(), n)).boxed().toList();
+    }
+
+    public boolean isOverdue(ActionItem action) {
+        return action.isOverdue(LocalDate.now(ZoneOffset.UTC));
+    }
+
+    public ActionStatus[] getActionStatuses() {
+        return ActionStatus.values();
     }
 
     public boolean isPurposeAsked() {
@@ -276,6 +380,54 @@ public class ItemView implements Serializable {
     /** A file size people read: bytes, KB or MB. */
     public String size(long bytes) {
         return bytes < 1024 ? bytes + " B" : bytes < 1024 * 1024 ? (bytes / 1024) + " KB" : String.format("%.1f MB", bytes / (1024.0 * 1024));
+    }
+
+    public FollowUpStatus getDecision() {
+        return decision;
+    }
+
+    public void setDecision(FollowUpStatus decision) {
+        this.decision = decision;
+    }
+
+    public String getRationale() {
+        return rationale;
+    }
+
+    public void setRationale(String rationale) {
+        this.rationale = rationale;
+    }
+
+    public Integer getPercent() {
+        return percent;
+    }
+
+    public void setPercent(Integer percent) {
+        this.percent = percent;
+    }
+
+    public String getNote() {
+        return note;
+    }
+
+    public void setNote(String note) {
+        this.note = note;
+    }
+
+    public Integer getActionNumber() {
+        return actionNumber;
+    }
+
+    public void setActionNumber(Integer actionNumber) {
+        this.actionNumber = actionNumber;
+    }
+
+    public ActionStatus getActionStatus() {
+        return actionStatus;
+    }
+
+    public void setActionStatus(ActionStatus actionStatus) {
+        this.actionStatus = actionStatus;
     }
 
     public String getComment() {

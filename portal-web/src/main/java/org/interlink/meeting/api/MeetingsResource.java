@@ -2,6 +2,7 @@ package org.interlink.meeting.api;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -21,13 +23,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.interlink.item.api.ItemApi;
 import org.interlink.item.api.ItemDocument;
 import org.interlink.item.entity.ItemId;
+import org.interlink.meeting.entity.MeetingVersion;
+import org.interlink.infrastructure.rest.ApiRefusal;
+
+import java.util.List;
+import java.util.stream.IntStream;
 import org.interlink.meeting.boundary.Meetings;
 import org.interlink.meeting.boundary.MeetingForm;
 
 /**
  * Drafting and editing meeting outcomes through the API; reading, listing and the workflow steps are the
  * common item endpoints ({@code /items}). The body is the same {@link MeetingForm} the pages fill and
- * the {@code content} an item is read with.
+ * the {@code content} an item is read with. The action items of a published meeting are read and updated
+ * (by officials and liaisons of their owner agency) under {@code /meetings/{id}/action-items}.
  */
 @Path("meetings")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -60,5 +68,36 @@ public class MeetingsResource {
             content = @Content(schema = @Schema(implementation = ItemDocument.class)))
     public Response update(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, MeetingForm form) {
         return api.changed(uri, meetings.edit(api.caller(), new ItemId(id), form, ItemApi.tag(ifMatch, true)));
+    }
+
+    @GET
+    @Path("{id}/action-items")
+    @Operation(operationId = "listActionItems", summary = "Read the action items of a published meeting outcome",
+            description = "With their status, overdue flag and last update; recorded as a read of the meeting "
+                    + "(TLP:AMBER and RED of another agency: say why in " + ItemApi.PURPOSE_HEADER + ").")
+    @APIResponse(responseCode = "200", description = "The action items in meeting order",
+            content = @Content(schema = @Schema(implementation = ActionItemDocument.class, type = SchemaType.ARRAY)))
+    public List<ActionItemDocument> actionItems(@PathParam("id") long id, @HeaderParam(ItemApi.PURPOSE_HEADER) String purpose) {
+        MeetingVersion meeting = api.dossier(id, purpose).version().getItem().published()
+                .filter(MeetingVersion.class::isInstance).map(MeetingVersion.class::cast)
+                .orElseThrow(() -> new ApiRefusal("not-published", "Not published", 409,
+                        "Item " + id + " is no published meeting outcome: its action items are not followed up yet."));
+        return documents(meeting);
+    }
+
+    @PUT
+    @Path("{id}/action-items/{number}")
+    @Operation(operationId = "updateActionItem", summary = "Update the status of an action item",
+            description = "Officials and liaisons of the action item's owner agency, with a note, on the published meeting.")
+    @APIResponse(responseCode = "200", description = "The meeting's action items after the update",
+            content = @Content(schema = @Schema(implementation = ActionItemDocument.class, type = SchemaType.ARRAY)))
+    public List<ActionItemDocument> updateActionItem(@PathParam("id") long id, @PathParam("number") int number, ActionItemUpdate body) {
+        ActionItemUpdate update = body == null ? new ActionItemUpdate(null, null) : body;
+        return documents(meetings.updateActionItem(api.caller(), new ItemId(id), number, update.status(), update.note()));
+    }
+
+    private static List<ActionItemDocument> documents(MeetingVersion meeting) {
+        return IntStream.range(0, meeting.getActionItems().size())
+                .mapToObj(i -> ActionItemDocument.of(i + 1, meeting.getActionItems().get(i))).toList();
     }
 }

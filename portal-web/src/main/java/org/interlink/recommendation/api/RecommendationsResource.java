@@ -2,6 +2,7 @@ package org.interlink.recommendation.api;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -20,14 +21,18 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.interlink.item.api.ItemApi;
 import org.interlink.item.api.ItemDocument;
+import org.interlink.infrastructure.rest.ApiRefusal;
 import org.interlink.item.entity.ItemId;
+import org.interlink.recommendation.entity.RecommendationVersion;
+import org.interlink.sharing.control.VisibilityGate;
 import org.interlink.recommendation.boundary.Recommendations;
 import org.interlink.recommendation.boundary.RecommendationForm;
 
 /**
  * Drafting and editing recommendations through the API; reading, listing and the workflow steps are the
  * common item endpoints ({@code /items}). The body is the same {@link RecommendationForm} the pages fill and
- * the {@code content} an item is read with.
+ * the {@code content} an item is read with. The addressee's follow-up (decision, progress, implemented) has its
+ * own endpoints; only officials of the addressee agency take it.
  */
 @Path("recommendations")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -60,5 +65,59 @@ public class RecommendationsResource {
             content = @Content(schema = @Schema(implementation = ItemDocument.class)))
     public Response update(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, RecommendationForm form) {
         return api.changed(uri, recommendations.edit(api.caller(), new ItemId(id), form, ItemApi.tag(ifMatch, true)));
+    }
+
+    @GET
+    @Path("{id}/follow-up")
+    @Operation(operationId = "readFollowUp", summary = "Read what became of a recommendation",
+            description = "The addressee's decision and progress with their timeline, as far as the caller reads the recommendation; "
+                    + "recorded as a read (TLP:AMBER and RED of another agency: say why in " + ItemApi.PURPOSE_HEADER + ").")
+    @APIResponse(responseCode = "200", description = "The follow-up", content = @Content(schema = @Schema(implementation = FollowUpDocument.class)))
+    public FollowUpDocument followUp(@PathParam("id") long id, @HeaderParam(ItemApi.PURPOSE_HEADER) String purpose) {
+        VisibilityGate.Dossier dossier = api.dossier(id, purpose);
+        RecommendationVersion shared = shared(dossier.version().getItem(), id);
+        return FollowUpDocument.of(shared, dossier.history());
+    }
+
+    @POST
+    @Path("{id}/decision")
+    @Operation(operationId = "decideRecommendation", summary = "Accept, partially accept or reject a recommendation",
+            description = "Officials of the addressee agency, once, with a rationale; 409 when it was decided already.")
+    @APIResponse(responseCode = "200", description = "The follow-up after the decision", content = @Content(schema = @Schema(implementation = FollowUpDocument.class)))
+    public FollowUpDocument decide(@PathParam("id") long id, DecisionRequest body) {
+        DecisionRequest decision = body == null ? new DecisionRequest(null, null) : body;
+        return answer(recommendations.decide(api.caller(), new ItemId(id), decision.decision(), decision.rationale()));
+    }
+
+    @POST
+    @Path("{id}/progress")
+    @Operation(operationId = "reportProgress", summary = "Report the progress of an accepted recommendation",
+            description = "Officials of the addressee agency: percent (0 to 99) and a note; 409 before a decision or after rejection.")
+    @APIResponse(responseCode = "200", description = "The follow-up after the report", content = @Content(schema = @Schema(implementation = FollowUpDocument.class)))
+    public FollowUpDocument progress(@PathParam("id") long id, ProgressRequest body) {
+        if (body == null || body.percent() == null) {
+            throw ItemApi.invalid("percent", "percent is a number from 0 to 99");
+        }
+        return answer(recommendations.reportProgress(api.caller(), new ItemId(id), body.percent(), body.note()));
+    }
+
+    @POST
+    @Path("{id}/implemented")
+    @Operation(operationId = "markImplemented", summary = "Mark an accepted recommendation implemented",
+            description = "Officials of the addressee agency, with an optional note; progress becomes 100 %.")
+    @APIResponse(responseCode = "200", description = "The follow-up, implemented", content = @Content(schema = @Schema(implementation = FollowUpDocument.class)))
+    public FollowUpDocument implemented(@PathParam("id") long id, ProgressRequest body) {
+        return answer(recommendations.implemented(api.caller(), new ItemId(id), body == null ? null : body.note()));
+    }
+
+    /** The answer to a follow-up step: its timeline is the item's follow-through entries (the caller just took one). */
+    private static FollowUpDocument answer(RecommendationVersion version) {
+        return FollowUpDocument.of(version, version.getItem().getEvents());
+    }
+
+    private static RecommendationVersion shared(org.interlink.item.entity.Item item, long id) {
+        return item.published().filter(RecommendationVersion.class::isInstance).map(RecommendationVersion.class::cast)
+                .orElseThrow(() -> new ApiRefusal("not-published", "Not published", 409,
+                        "Item " + id + " is no published recommendation: nothing follows it up yet."));
     }
 }
