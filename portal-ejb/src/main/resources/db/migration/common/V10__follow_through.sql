@@ -9,9 +9,9 @@ alter table recommendation_version add column follow_up_at timestamp with time z
 alter table recommendation_version add constraint recommendation_follow_up_ck check (follow_up_status in
     ('UNDER_CONSIDERATION', 'ACCEPTED', 'PARTIALLY_ACCEPTED', 'REJECTED', 'IN_PROGRESS', 'IMPLEMENTED'));
 alter table recommendation_version add constraint recommendation_progress_ck check (progress between 0 and 100);
--- "recommendations awaiting my agency's decision"
-drop index recommendation_addressee_ix;
-create index recommendation_addressee_ix on recommendation_version (addressee_agency_id, follow_up_status, id);
+-- "recommendations awaiting my agency's decision" (the index of V2 on the addressee alone stays: H2 holds the
+-- foreign key by it)
+create index recommendation_awaiting_ix on recommendation_version (addressee_agency_id, follow_up_status, id);
 
 alter table meeting_action_item drop constraint meeting_action_item_status_ck;
 alter table meeting_action_item add constraint meeting_action_item_status_ck check (status in ('OPEN', 'IN_PROGRESS', 'DONE', 'DROPPED'));
