@@ -15,7 +15,10 @@ import org.interlink.agency.entity.AgencyKind;
 import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.Role;
 import org.interlink.caller.entity.Username;
+import org.interlink.notification.boundary.Notifications;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -52,6 +55,12 @@ public class DemoData {
             new DemoPersona("platform.admin", "Paul Okafor", List.of(Role.PLATFORM_ADMIN), List.of()),
             new DemoPersona("multi.liaison", "Nadia Kareem", List.of(Role.LIAISON), List.of("iom-iq", "iq-bpc")));
 
+    /** The domain of the demo users' e-mail addresses in the realm's demo overlay. */
+    public static final String DEMO_MAIL_DOMAIN = "interlink.test";
+
+    @Inject
+    Clock clock;
+
     private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
 
     @Inject
@@ -70,6 +79,9 @@ public class DemoData {
     @Inject
     DemoItems items;
 
+    @Inject
+    Notifications notifications;
+
     @PostConstruct
     void seed() {
         if (!enabled || agencies.count() > 0) {
@@ -82,8 +94,13 @@ public class DemoData {
                 agencies(List.of("iq-moi", "iom-iq", "au-dibp", "iq-bpc")));
         communities.register(AgencyCode.of("border-wg"), "Border data-sharing working group",
                 agencies(List.of("iq-moi", "iq-bpc", "interpol", "iom-iq")));
+        // the personas as if each had signed in once (with the realm's demo addresses), so that the demo's changes notify them
+        for (DemoPersona persona : PERSONAS) {
+            notifications.signedIn(as(persona.username(), null), persona.username() + "@" + DEMO_MAIL_DOMAIN);
+        }
         items.seed(this);
-        LOG.info("demo agencies, communities and items seeded");
+        notifications.notifyOverdue(LocalDate.now(clock));
+        LOG.info("demo agencies, communities, people and items seeded");
     }
 
     /** A persona as the caller it is when acting for {@code agency}. */

@@ -47,7 +47,7 @@ class ArchitectureTest {
 
     @Test
     void withinAFeatureControlsServeTheBoundary() {
-        for (String feature : List.of("agency", "caller", "item", "sharing", "records", "recommendation", "meeting", "workflow")) {
+        for (String feature : List.of("agency", "caller", "item", "sharing", "records", "recommendation", "meeting", "workflow", "notification")) {
             noClasses().that().resideInAPackage("org.interlink." + feature + ".control..")
                     .should().dependOnClassesThat().resideInAPackage("org.interlink." + feature + ".boundary..")
                     .as("the controls of " + feature + " are called by its boundary, never the other way round")
@@ -57,13 +57,14 @@ class ArchitectureTest {
     }
 
     /**
-     * The visibility gate builds every query over items. Outside it, only the agency directory
-     * and the audit trail (which hold no items) may query; everybody else reads through boundaries.
+     * The visibility gate builds every query over items. Outside it, only the agency directory, the
+     * audit trail and the notifications' own tables (people, read marks, e-mail status: the inbox
+     * itself is read through the gate) may query; everybody else reads through boundaries.
      */
     @Test
     void onlyTheVisibilityGateQueriesItems() {
         noClasses().that().resideOutsideOfPackages("org.interlink.sharing.control..", "org.interlink.agency..",
-                        "org.interlink.audit..")
+                        "org.interlink.audit..", "org.interlink.notification.control..")
                 .should().callMethodWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(
                                 JavaClass.Predicates.assignableTo(EntityManager.class)))
                         .and(JavaCall.Predicates.target(HasName.Predicates.nameMatching(

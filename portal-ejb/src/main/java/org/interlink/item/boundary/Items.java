@@ -1,6 +1,7 @@
 package org.interlink.item.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -10,6 +11,7 @@ import org.interlink.audit.entity.AuditAction;
 import org.interlink.audit.entity.AuditOutcome;
 import org.interlink.caller.entity.Caller;
 import org.interlink.item.entity.Item;
+import org.interlink.item.entity.ItemAction;
 import org.interlink.item.entity.ItemContent;
 import org.interlink.item.entity.ItemEvent;
 import org.interlink.item.entity.ItemId;
@@ -31,7 +33,8 @@ import java.util.function.Function;
 /**
  * The use cases every kind of item shares: read (through the gate), and the workflow steps. Each
  * step loads the item through the gate, asks the item to do it, records it in the audit trail, and
- * the transaction stores both. A step the rules refuse changes nothing and is recorded as denied.
+ * the transaction stores both, and tells who must hear of it ({@link ItemChanged}). A step the rules
+ * refuse changes nothing and is recorded as denied.
  */
 @Stateless
 public class Items {
@@ -47,6 +50,9 @@ public class Items {
 
     @Inject
     AuditGate audit;
+
+    @Inject
+    Event<ItemChanged> changed;
 
     public List<ItemVersion> list(Caller caller, ItemQuery query, int first, int max) {
         return gate.list(caller, query, first, max);
@@ -207,6 +213,9 @@ public class Items {
             throw refused;
         }
         audit.record(caller, made.action(), AuditOutcome.ALLOWED, item, null, made.what());
+        // the change's own entry: the newest, except that a publication also records the version it supersedes after it
+        item.getEvents().stream().filter(e -> e.getAction() != ItemAction.SUPERSEDED).reduce((older, newer) -> newer)
+                .ifPresent(entry -> changed.fire(new ItemChanged(item, entry, caller)));
         return item;
     }
 

@@ -47,6 +47,10 @@ public class ActionItem implements Serializable {
     @Column(name = "status_at")
     private Instant updatedAt;
 
+    /** Its owner agency was told that it is overdue. */
+    @Column(name = "overdue_notified", nullable = false)
+    private boolean overdueNotified;
+
     protected ActionItem() {
     }
 
@@ -63,7 +67,22 @@ public class ActionItem implements Serializable {
         updated.note = note;
         updated.updatedBy = by;
         updated.updatedAt = now;
+        updated.overdueNotified = overdueNotified;
         return updated;
+    }
+
+    /** This action item, its owner agency told that it is overdue. */
+    ActionItem overdueNotified() {
+        ActionItem notified = new ActionItem(description, owner, dueOn, status);
+        notified.note = note;
+        notified.updatedBy = updatedBy;
+        notified.updatedAt = updatedAt;
+        notified.overdueNotified = true;
+        return notified;
+    }
+
+    public boolean isOverdueNotified() {
+        return overdueNotified;
     }
 
     /** The same action item (description and owner agency) in another version of the meeting. */
@@ -73,8 +92,12 @@ public class ActionItem implements Serializable {
 
     /** This action item with the status the owner agency gave {@code other}, if it gave one. */
     ActionItem withStatusOf(ActionItem other) {
-        return other.updatedAt == null ? this : new ActionItem(description, owner, dueOn, status)
-                .updated(other.status, other.note, other.updatedBy, other.updatedAt);
+        if (other.updatedAt == null) {
+            return this;
+        }
+        ActionItem taken = new ActionItem(description, owner, dueOn, status).updated(other.status, other.note, other.updatedBy, other.updatedAt);
+        taken.overdueNotified = other.overdueNotified;
+        return taken;
     }
 
     /** Still pending after its due date. */

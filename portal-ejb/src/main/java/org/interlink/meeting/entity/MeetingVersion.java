@@ -117,6 +117,22 @@ public class MeetingVersion extends ItemVersion {
                 + ": " + note.trim();
     }
 
+    /**
+     * The action items (numbers from 1) overdue on {@code today} whose owner agency was not told yet;
+     * they are marked as told.
+     */
+    public List<Integer> takeNewlyOverdue(LocalDate today) {
+        List<Integer> numbers = new ArrayList<>();
+        for (int i = 0; i < actionItems.size(); i++) {
+            ActionItem action = actionItems.get(i);
+            if (action.isOverdue(today) && !action.isOverdueNotified()) {
+                actionItems.set(i, action.overdueNotified());
+                numbers.add(i + 1);
+            }
+        }
+        return numbers;
+    }
+
     /** Whether the caller updates the status of the action item {@code number} (from 1). */
     public boolean isActionUpdatedBy(Caller caller, int number) {
         return number >= 1 && number <= actionItems.size()

@@ -9,5 +9,9 @@ public enum Listing {
     /** Items other agencies published and shared with the caller's agency or with the caller. */
     SHARED_WITH_MY_AGENCY,
     /** Submitted versions of the caller's agency that the caller may vet (not their own). */
-    VETTING_QUEUE
+    VETTING_QUEUE,
+    /** Published recommendations addressed to the caller's agency that it has not decided on yet. */
+    AWAITING_DECISION,
+    /** Published meeting outcomes with an action item of the caller's agency still pending and due within two weeks, or overdue. */
+    ACTIONS_DUE
 }

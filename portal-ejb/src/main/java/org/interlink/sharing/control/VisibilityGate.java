@@ -18,10 +18,14 @@ import org.interlink.item.entity.ItemEvent;
 import org.interlink.item.entity.ItemId;
 import org.interlink.item.entity.ItemKind;
 import org.interlink.item.entity.ItemVersion;
+import org.interlink.meeting.entity.ActionStatus;
+import org.interlink.recommendation.entity.FollowUpStatus;
 import org.interlink.sharing.entity.Marking;
 import org.interlink.sharing.entity.Scope;
 import org.interlink.workflow.entity.WorkflowState;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -80,6 +84,9 @@ public class VisibilityGate {
     /** The markings whose readers outside the owner agency say why they read. */
     public static final Set<Marking> PURPOSE_MARKINGS = EnumSet.of(Marking.AMBER, Marking.AMBER_STRICT, Marking.RED);
 
+    /** An action item is "due" from this many days before its due date. */
+    public static final int DUE_SOON_DAYS = 14;
+
     /** Lists count their rows up to this many (and one more, to tell that there are more). */
     public static final int COUNT_LIMIT = 1000;
 
@@ -88,6 +95,9 @@ public class VisibilityGate {
 
     @Inject
     AuditGate audit;
+
+    @Inject
+    Clock clock;
 
     /** One page of the versions the caller reads in this view, filtered and ordered as asked. */
     public List<ItemVersion> list(Caller caller, ItemQuery query, int first, int max) {
@@ -153,6 +163,14 @@ public class VisibilityGate {
                 .filter(v -> !caller.activeAgency().map(v.getItem()::isOwnedBy).orElse(false))
                 .map(v -> PURPOSE_MARKINGS.contains(v.getMarking()))
                 .orElse(false);
+    }
+
+    /**
+     * Whether the caller reads the item — asked before someone is told of it (a notification): nothing
+     * is shown, so nothing is recorded.
+     */
+    public boolean readable(Caller caller, ItemId id) {
+        return findVisible(caller, id).isPresent();
     }
 
     /**
@@ -342,13 +360,24 @@ public class VisibilityGate {
         return view != Listing.VETTING_QUEUE || caller.hasRole(Role.VETTER);
     }
 
-    private Predicate visible(Caller caller, ItemQuery query) {
+    /**
+     * The condition on {@code v} (version) and {@code i} (item) under which the caller reads a row
+     * of the view: for the other queries of this package (the attention counts, the inbox), which
+     * add their own conditions to it. Only classes of this package can run a query with it.
+     */
+    public Predicate visible(Caller caller, ItemQuery query) {
         Predicate where = switch (query.view()) {
             case ALL -> inside(caller).or(outside(caller, WorkflowState.shared()));
             case MY_AGENCY -> inside(caller);
             case SHARED_WITH_MY_AGENCY -> outside(caller, WorkflowState.shared());
             case VETTING_QUEUE -> inside(caller).and("v.state = :submitted and v.author <> :username",
                     Map.of("submitted", WorkflowState.SUBMITTED));
+            case AWAITING_DECISION -> outside(caller, WorkflowState.shared()).and("i.kind = :recommendation and v.id in "
+                    + "(select r.id from RecommendationVersion r where r.addressee.id = :agencyId and r.followUp = :considered)",
+                    Map.of("recommendation", ItemKind.RECOMMENDATION, "considered", FollowUpStatus.UNDER_CONSIDERATION));
+            case ACTIONS_DUE -> inside(caller).or(outside(caller, WorkflowState.shared())).and("i.kind = :meeting and exists "
+                    + "(select m.id from MeetingVersion m join m.actionItems a where m.item = i and m.state in :sharedStates"
+                    + " and a.owner.id = :agencyId and a.status in :pending and a.dueOn <= :soon)", actionsDue());
         };
         if (query.kind() != null) {
             where = where.and("i.kind = :kind", Map.of("kind", query.kind()));
@@ -367,6 +396,12 @@ public class VisibilityGate {
                     Map.of("title", "%" + escapeLike(query.titleContains().toLowerCase()) + "%"));
         }
         return where;
+    }
+
+    /** The parameters of "an action item of the caller's agency pending and due within {@value #DUE_SOON_DAYS} days". */
+    public Map<String, Object> actionsDue() {
+        return Map.of("meeting", ItemKind.MEETING_OUTCOME, "sharedStates", List.copyOf(WorkflowState.shared()),
+                "pending", List.of(ActionStatus.OPEN, ActionStatus.IN_PROGRESS), "soon", LocalDate.now(clock).plusDays(DUE_SOON_DAYS));
     }
 
     /** Vetters must read what they vet, TLP:RED included; other colleagues read RED only when named. */
@@ -401,7 +436,7 @@ public class VisibilityGate {
     }
 
     /** A JPQL condition and its parameters; conditions combine without ever pasting caller text into JPQL. */
-    private record Predicate(String jpql, Map<String, Object> parameters) {
+    public record Predicate(String jpql, Map<String, Object> parameters) implements java.io.Serializable {
 
         Predicate or(Predicate other) {
             return combine("or", other.jpql, other.parameters);

@@ -1,0 +1,118 @@
+package org.interlink.notification.boundary;
+
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import org.interlink.audit.control.AuditGate;
+import org.interlink.audit.entity.AuditAction;
+import org.interlink.audit.entity.AuditOutcome;
+import org.interlink.caller.entity.Caller;
+import org.interlink.item.entity.ItemId;
+import org.interlink.meeting.entity.MeetingVersion;
+import org.interlink.notification.control.Directory;
+import org.interlink.notification.control.Notifier;
+import org.interlink.notification.control.ReadMarks;
+import org.interlink.notification.entity.NotificationKind;
+import org.interlink.notification.entity.Recipient;
+import org.interlink.sharing.control.Attention;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The caller's notifications and what needs their attention: the inbox and its unread count (both
+ * through the visibility gate), opening a notification, e-mail settings per kind, and the hourly
+ * look for overdue action items. People become known to it when they sign in.
+ */
+@Stateless
+public class Notifications {
+
+    @Inject
+    Directory directory;
+
+    @Inject
+    Attention attention;
+
+    @Inject
+    ReadMarks marks;
+
+    @Inject
+    Notifier notifier;
+
+    @Inject
+    AuditGate audit;
+
+    @Inject
+    Clock clock;
+
+    /** Remembers who signed in, so that they can be notified (and e-mailed at {@code email}). */
+    public void signedIn(@NotNull Caller caller, String email) {
+        directory.seen(caller, email, Instant.now(clock));
+    }
+
+    public Attention.Counts attention(@NotNull Caller caller) {
+        return attention.counts(caller);
+    }
+
+    public long unread(@NotNull Caller caller) {
+        return attention.unread(caller);
+    }
+
+    public List<Attention.Entry> inbox(@NotNull Caller caller, int first, int max) {
+        return attention.inbox(caller, first, max);
+    }
+
+    public long inboxSize(@NotNull Caller caller) {
+        return attention.inboxSize(caller);
+    }
+
+    /** Marks the caller's notification read and answers the item it is about (empty: not theirs). */
+    public Optional<ItemId> open(@NotNull Caller caller, long id) {
+        return marks.read(caller, id, Instant.now(clock)).map(n -> n.getItem().id());
+    }
+
+    public int markAllRead(@NotNull Caller caller) {
+        return marks.allRead(caller, Instant.now(clock));
+    }
+
+    /** The kinds the caller gets e-mail for (all of them until they turn some off). */
+    public Set<NotificationKind> mailKinds(@NotNull Caller caller) {
+        Set<NotificationKind> kinds = EnumSet.allOf(NotificationKind.class);
+        directory.find(caller.username()).ifPresent(r -> kinds.removeAll(r.getMailOff()));
+        return kinds;
+    }
+
+    /** The caller chooses the kinds they get e-mail for; recorded in the audit trail. */
+    public void mailFor(@NotNull Caller caller, @NotNull Set<NotificationKind> kinds) {
+        Recipient recipient = directory.find(caller.username()).orElseGet(() -> directory.seen(caller, null, Instant.now(clock)));
+        recipient.mailFor(kinds);
+        audit.record(caller, AuditAction.UPDATE, AuditOutcome.ALLOWED, null, null, "e-mail notifications off for "
+                + recipient.getMailOff().stream().map(Enum::name).sorted().toList());
+    }
+
+    @Schedule(hour = "*", minute = "7", persistent = false)
+    void hourly() {
+        notifyOverdue(LocalDate.now(clock));
+    }
+
+    /**
+     * Tells the owner agencies of action items overdue on {@code today}, once per action item.
+     *
+     * @return how many action items were newly overdue
+     */
+    public int notifyOverdue(@NotNull LocalDate today) {
+        int count = 0;
+        for (MeetingVersion meeting : attention.newlyOverdue(today)) {
+            List<Integer> numbers = meeting.takeNewlyOverdue(today);
+            notifier.overdue(meeting, numbers);
+            count += numbers.size();
+        }
+        return count;
+    }
+}

@@ -1,0 +1,161 @@
+package org.interlink.notification.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.interlink.agency.entity.Agency;
+import org.interlink.caller.entity.Caller;
+import org.interlink.caller.entity.Role;
+import org.interlink.item.boundary.ItemChanged;
+import org.interlink.item.entity.Item;
+import org.interlink.item.entity.ItemEvent;
+import org.interlink.item.entity.ItemVersion;
+import org.interlink.meeting.entity.ActionItem;
+import org.interlink.meeting.entity.MeetingVersion;
+import org.interlink.notification.entity.MailStatus;
+import org.interlink.notification.entity.Notification;
+import org.interlink.notification.entity.NotificationKind;
+import org.interlink.notification.entity.Recipient;
+import org.interlink.recommendation.entity.RecommendationVersion;
+import org.interlink.sharing.control.VisibilityGate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Decides who hears of a change, inside the change's transaction: for each kind, the people of the
+ * right agency and roles, never the one who made the change, and only those the visibility gate
+ * lets read the item (a notification never tells anyone of an item they may not read).
+ *
+ * <ul>
+ *     <li>submitted → the vetters of the owner agency (not the author);</li>
+ *     <li>returned, published → the author of the version;</li>
+ *     <li>a recommendation published → the officials of the addressee agency;</li>
+ *     <li>a recommendation decided, progress reported, implemented → the officials and liaisons of
+ *     the submitting agency;</li>
+ *     <li>a meeting outcome published → officials and liaisons of each agency that owns one of its
+ *     action items; an action item overdue → those of its owner agency ({@link #overdue}).</li>
+ * </ul>
+ */
+@Stateless
+public class Notifier {
+
+    private static final Set<Role> WRITERS = EnumSet.of(Role.OFFICIAL, Role.LIAISON);
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Directory directory;
+
+    @Inject
+    VisibilityGate gate;
+
+    @Inject
+    MailSettings mail;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<NotificationsCreated> created;
+
+    public void changed(@Observes ItemChanged change) {
+        Item item = change.item();
+        ItemEvent entry = change.entry();
+        Caller actor = change.actor();
+        ItemVersion version = item.getVersions().stream().filter(v -> v.getNumber() == entry.getVersionNumber()).findFirst()
+                .orElseThrow();
+        List<Notification> made = new ArrayList<>();
+        Agency owner = item.getOwner();
+        String by = actor.displayName() + actor.activeAgency().map(a -> " (" + a.getName() + ")").orElse("");
+        switch (entry.getAction()) {
+            case SUBMITTED -> made.addAll(notify(NotificationKind.VETTING_WAITING, item, owner, actor,
+                    directory.of(owner, EnumSet.of(Role.VETTER)).stream().filter(r -> !r.username().equals(version.getAuthor())),
+                    "Version " + version.getNumber() + " submitted by " + by + "."));
+            case RETURNED -> made.addAll(notify(NotificationKind.ITEM_RETURNED, item, owner, actor, author(version),
+                    "Returned by " + by + ": " + entry.getComment().orElse("")));
+            case PUBLISHED -> {
+                made.addAll(notify(NotificationKind.ITEM_PUBLISHED, item, owner, actor, author(version),
+                        "Version " + version.getNumber() + " published by " + by + "."));
+                if (version instanceof RecommendationVersion recommendation) {
+                    Agency addressee = recommendation.getAddressee();
+                    made.addAll(notify(NotificationKind.RECOMMENDATION_ADDRESSED, item, addressee, actor,
+                            directory.of(addressee, EnumSet.of(Role.OFFICIAL)).stream(), "From " + owner.getName() + ", for your agency's decision."));
+                }
+                if (version instanceof MeetingVersion meeting) {
+                    meeting.getActionItems().stream().map(ActionItem::getOwner).distinct().forEach(agency ->
+                            made.addAll(notify(NotificationKind.ACTION_ASSIGNED, item, agency, actor, directory.of(agency, WRITERS).stream(),
+                                    actionsOf(meeting, agency))));
+                }
+            }
+            case DECIDED, PROGRESS_REPORTED, IMPLEMENTED -> made.addAll(notify(NotificationKind.RECOMMENDATION_FOLLOWED_UP, item, owner,
+                    actor, directory.of(owner, WRITERS).stream(), by + ": " + entry.getComment().orElse("")));
+            default -> {
+                // other changes stay in the history and the audit trail
+            }
+        }
+        queueMail(made);
+    }
+
+    /** Tells the owner agencies of the meeting's newly overdue action items (numbers from 1). */
+    public void overdue(MeetingVersion meeting, List<Integer> numbers) {
+        List<Notification> made = new ArrayList<>();
+        numbers.stream().map(n -> meeting.getActionItems().get(n - 1).getOwner()).distinct().forEach(agency -> {
+            String which = String.join("; ", numbers.stream().filter(n -> meeting.getActionItems().get(n - 1).getOwner().equals(agency))
+                    .map(n -> n + ". " + meeting.getActionItems().get(n - 1).getDescription() + " (due " + meeting.getActionItems().get(n - 1).getDueOn() + ")")
+                    .toList());
+            made.addAll(notify(NotificationKind.ACTION_OVERDUE, meeting.getItem(), agency, null, directory.of(agency, WRITERS).stream(),
+                    "Overdue: " + which));
+        });
+        queueMail(made);
+    }
+
+    private List<Notification> notify(NotificationKind kind, Item item, Agency agency, Caller actor, Stream<Recipient> candidates,
+                                      String text) {
+        Instant now = Instant.now(clock);
+        Set<String> told = new LinkedHashSet<>();
+        List<Notification> made = new ArrayList<>();
+        candidates.filter(r -> actor == null || !r.username().equals(actor.username()))
+                .filter(r -> r.isMemberOf(agency) && told.add(r.username().value()))
+                .filter(r -> gate.readable(r.actingFor(agency), item.id()))
+                .forEach(r -> {
+                    Notification notification = new Notification(r.username(), agency, kind, item, text, now,
+                            mail.isConfigured() ? MailStatus.PENDING : MailStatus.NOT_CONFIGURED);
+                    em.persist(notification);
+                    made.add(notification);
+                });
+        return made;
+    }
+
+    private Stream<Recipient> author(ItemVersion version) {
+        return directory.find(version.getAuthor()).stream();
+    }
+
+    private static String actionsOf(MeetingVersion meeting, Agency agency) {
+        List<ActionItem> actions = meeting.getActionItems();
+        List<String> mine = new ArrayList<>();
+        for (int i = 0; i < actions.size(); i++) {
+            if (actions.get(i).getOwner().equals(agency)) {
+                mine.add((i + 1) + ". " + actions.get(i).getDescription() + " (due " + actions.get(i).getDueOn() + ")");
+            }
+        }
+        return "For " + agency.getName() + ": " + String.join("; ", mine);
+    }
+
+    private void queueMail(List<Notification> made) {
+        List<Long> pending = made.stream().filter(n -> n.getMail() == MailStatus.PENDING).map(Notification::getId).toList();
+        if (!pending.isEmpty()) {
+            created.fire(new NotificationsCreated(pending));
+        }
+    }
+}
