@@ -4,7 +4,7 @@ import org.openqa.selenium.By;
 
 import java.util.List;
 
-/** {@code index.xhtml}: who the caller is, the agency they act for, their agencies and roles. */
+/** {@code index.xhtml}: what needs the caller's attention; who the caller is, the agency they act for, their agencies and roles. */
 public final class DashboardPage extends PortalPage {
 
     DashboardPage(Browser browser) {
@@ -27,5 +27,16 @@ public final class DashboardPage extends PortalPage {
     public List<String> roles() {
         return browser.driver().findElements(By.cssSelector("#dashboard-roles [data-role]")).stream()
                 .map(e -> e.getAttribute("data-role")).toList();
+    }
+
+    /** The count of a "needs my attention" tile: vetting, awaiting, actions or unread. */
+    public int attention(String tile) {
+        return Integer.parseInt(browser.text(By.cssSelector("#attention-" + tile + " .il-tile-count")));
+    }
+
+    /** Follows a tile to its list and answers the list's text. */
+    public String follow(String tile) {
+        browser.await(By.id("attention-" + tile)).click();
+        return browser.text(By.cssSelector("[id$='table_data']"));
     }
 }

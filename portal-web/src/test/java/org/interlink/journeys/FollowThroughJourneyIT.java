@@ -1,19 +1,26 @@
 package org.interlink.journeys;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import org.interlink.demo.DemoItem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.FluentWait;
 
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What becomes of a recommendation: IOM's liaison writes it, IOM's vetter publishes it, the
- * Ministry's official accepts it with a rationale and reports 40 % progress, and the liaison reads
- * the decision and the progress on the recommendation.
+ * Ministry's official finds it in their notifications, accepts it with a rationale and reports 40 %
+ * progress; the liaison has notifications (and an e-mail) and reads the decision and the progress.
  */
 @ExtendWith(PortalStack.class)
 class FollowThroughJourneyIT {
@@ -52,8 +59,14 @@ class FollowThroughJourneyIT {
         new ItemPage(browser).signOut();
 
         browser.signIn("moi.official");
-        browser.open(PortalStack.portalUrl() + "/item.xhtml?id=" + id);
-        item = new ItemPage(browser).decide("ACCEPTED", "The Ministry sets up the cell with the border points commission.");
+        DashboardPage dashboard = new PortalPage(browser).dashboard();
+        assertThat(dashboard.attention("awaiting")).as("awaiting the Ministry's decision").isPositive();
+        assertThat(dashboard.attention("unread")).isPositive();
+        browser.screenshot("follow-through-ministry-dashboard");
+        assertThat(dashboard.follow("awaiting")).contains(title);
+        NotificationsPage inbox = new PortalPage(browser).notifications();
+        assertThat(inbox.inbox()).contains("A recommendation for your agency", title);
+        item = inbox.open(title).decide("ACCEPTED", "The Ministry sets up the cell with the border points commission.");
         assertThat(item.followUpStatus()).isEqualTo("Accepted");
         item = item.reportProgress(40, "Cell staffed; two of five data feeds connected.");
         assertThat(item.followUpStatus()).isEqualTo("In progress");
@@ -62,20 +75,45 @@ class FollowThroughJourneyIT {
         item.signOut();
 
         browser.signIn("iom.liaison");
-        browser.open(PortalStack.portalUrl() + "/item.xhtml?id=" + id);
-        item = new ItemPage(browser);
+        PortalPage home = new PortalPage(browser);
+        assertThat(home.unreadNotifications()).as("the decision, the progress report and the publication").isGreaterThanOrEqualTo(3);
+        inbox = home.notifications();
+        assertThat(inbox.inbox()).contains("Answer to your agency's recommendation", "accepted: The Ministry sets up the cell",
+                "40 %: Cell staffed");
+        browser.screenshot("follow-through-iom-inbox");
+        item = inbox.open(title);
         assertThat(item.followUpStatus()).isEqualTo("In progress");
         assertThat(item.followUp()).contains("40 %", "The Ministry sets up the cell with the border points commission.",
                 "moi.official", "Progress reported", "Cell staffed; two of five data feeds connected.");
         assertThat(item.hasStep("edit")).isFalse();
         assertThat(browser.driver().findElements(By.id("decide-form"))).as("the submitting agency does not decide").isEmpty();
         browser.screenshot("follow-through-iom-reads-the-decision");
+
+        MimeMessage mail = awaitMail("iom.liaison@interlink.test", "Interlink: Your agency's recommendation was answered", id);
+        assertThat(GreenMailUtil.getBody(mail)).as("the e-mail links to the item and carries no title")
+                .contains("/item.xhtml?id=" + id).doesNotContain(title);
+    }
+
+    /** Waits (bounded) for the portal's e-mail to {@code to} about item {@code id} with this subject. */
+    private static MimeMessage awaitMail(String to, String subject, String id) {
+        GreenMail mail = PortalStack.mail().orElseThrow(() -> new org.opentest4j.TestAbortedException("no SMTP server of our own"));
+        return new FluentWait<>(mail).withTimeout(Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(200))
+                .withMessage("an e-mail to " + to + ": " + subject)
+                .until(server -> Arrays.stream(server.getReceivedMessagesForDomain(to)).filter(m -> {
+                    try {
+                        return subject.equals(m.getSubject()) && GreenMailUtil.getBody(m).contains("/item.xhtml?id=" + id);
+                    } catch (MessagingException e) {
+                        return false;
+                    }
+                }).findFirst().orElse(null));
     }
 
     @Test
     void theMeetingPageShowsItsActionItemsOverdueOrDoneAndWhatBecameOfItsRecommendations() {
         browser.signIn("moi.official");
-        browser.open(PortalStack.portalUrl() + "/items.xhtml?view=MY_AGENCY");
+        DashboardPage dashboard = new PortalPage(browser).dashboard();
+        assertThat(dashboard.attention("actions")).as("the Ministry's overdue list of border points").isPositive();
+        assertThat(dashboard.follow("actions")).contains(DemoItem.LYON_VISIT.title());
         browser.await(By.linkText(DemoItem.LYON_VISIT.title())).click();
         new ItemPage(browser);
 

@@ -52,6 +52,17 @@ public class PortalPage {
         return new DashboardPage(browser);
     }
 
+    /** The unread count in the header (0 when it shows none). */
+    public int unreadNotifications() {
+        return browser.driver().findElements(By.id("caller-bar:unread-count")).stream().findFirst()
+                .map(e -> Integer.parseInt(e.getText().trim())).orElse(0);
+    }
+
+    public NotificationsPage notifications() {
+        browser.await(By.id("caller-bar:nav-notifications")).click();
+        return new NotificationsPage(browser);
+    }
+
     public SignedOutPage signOut() {
         browser.await(By.id("caller-bar:sign-out")).click();
         return new SignedOutPage(browser);

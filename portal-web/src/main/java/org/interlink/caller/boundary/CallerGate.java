@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.interlink.audit.boundary.Sessions;
+import org.interlink.notification.boundary.Notifications;
 import org.interlink.audit.control.RequestOrigin;
 import org.interlink.caller.control.TokenIdentity;
 import org.interlink.caller.control.TokenIdentityHolder;
@@ -60,6 +61,9 @@ public class CallerGate extends HttpFilter {
     @Inject
     Sessions sessions;
 
+    @Inject
+    Notifications notifications;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -78,6 +82,7 @@ public class CallerGate extends HttpFilter {
         if (request.getDispatcherType() == DispatcherType.REQUEST && request.getSession().getAttribute(SIGNED_IN) == null) {
             request.getSession().setAttribute(SIGNED_IN, Boolean.TRUE);
             sessions.signedIn(currentCaller.get());
+            notifications.signedIn(currentCaller.get(), email());
         }
         if (request.getDispatcherType() == DispatcherType.ERROR
                 && Integer.valueOf(403).equals(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE))) {
@@ -110,6 +115,11 @@ public class CallerGate extends HttpFilter {
         Set<String> organizations = new HashSet<>(claims.getArrayStringClaim("organization"));
         String name = claims.getStringClaim("name").orElse(request.getUserPrincipal().getName());
         return new TokenIdentity(new Username(request.getUserPrincipal().getName()), name, roles, organizations);
+    }
+
+    /** The e-mail address the identity token names, if any (notifications are e-mailed to it). */
+    private String email() {
+        return openIdContext.getIdentityToken().getJwtClaims().getStringClaim("email").orElse(null);
     }
 
     private static boolean alwaysOpen(HttpServletRequest request) {

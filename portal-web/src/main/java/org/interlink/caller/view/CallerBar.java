@@ -11,6 +11,7 @@ import org.interlink.agency.entity.Agency;
 import org.interlink.agency.entity.AgencyCode;
 import org.interlink.audit.boundary.AuditTrail;
 import org.interlink.audit.boundary.Sessions;
+import org.interlink.notification.boundary.Notifications;
 import org.interlink.caller.boundary.CurrentCaller;
 import org.interlink.caller.control.TokenIdentityHolder;
 import org.interlink.caller.entity.Caller;
@@ -23,7 +24,7 @@ import java.util.List;
 
 /**
  * The header of every page: who is signed in, the agency they act for (with a switch when they
- * belong to several), their roles, and signing out.
+ * belong to several), their roles, their unread notifications, and signing out.
  */
 @Named
 @RequestScoped
@@ -37,6 +38,11 @@ public class CallerBar {
 
     @Inject
     Sessions sessions;
+
+    @Inject
+    Notifications notifications;
+
+    private Long unread;
 
     /** Whether a caller is known for this request (not on the public signed-out page). */
     public boolean isSignedIn() {
@@ -61,6 +67,14 @@ public class CallerBar {
 
     public boolean isVetter() {
         return isSignedIn() && getCaller().hasRole(Role.VETTER);
+    }
+
+    /** The caller's unread notifications (those whose item they read), once per request. */
+    public long getUnread() {
+        if (unread == null) {
+            unread = notifications.unread(getCaller());
+        }
+        return unread;
     }
 
     /** The other agencies the caller may switch to. */

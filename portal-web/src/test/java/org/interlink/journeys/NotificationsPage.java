@@ -1,0 +1,25 @@
+package org.interlink.journeys;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/** {@code notifications.xhtml}: the inbox and the e-mail settings. */
+public final class NotificationsPage extends PortalPage {
+
+    NotificationsPage(Browser browser) {
+        super(browser);
+        browser.awaitUrlStartingWith(PortalStack.portalUrl() + "/notifications.xhtml");
+        browser.await(By.id("inbox:table"));
+    }
+
+    public String inbox() {
+        return browser.text(By.id("inbox:table"));
+    }
+
+    /** Opens the notification about the item with this title (marking it read) and shows the item. */
+    public ItemPage open(String title) {
+        WebElement link = browser.await(By.xpath("//a[contains(@class,'il-notification-link') and normalize-space(.)='" + title + "']"));
+        link.click();
+        return new ItemPage(browser);
+    }
+}
