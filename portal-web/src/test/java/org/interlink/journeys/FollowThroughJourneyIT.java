@@ -5,14 +5,21 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.interlink.demo.DemoItem;
+import org.interlink.devstack.PortalDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.FluentWait;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,25 +44,13 @@ class FollowThroughJourneyIT {
     void theMinistryAcceptsIomsRecommendationAndIomSeesTheDecisionAndProgress() {
         String title = "Joint risk analysis cell " + UUID.randomUUID().toString().substring(0, 8);
         browser.signIn("iom.liaison");
-        browser.open(PortalStack.portalUrl() + "/recommendation-edit.xhtml");
-        ItemFormPage form = new ItemFormPage(browser);
-        form.choose("recommendation-form:addressee", "iq-moi");
-        form.type("recommendation-form:title", title);
-        form.type("recommendation-form:summary", "Set up a joint risk analysis cell of the Ministry and its partners.");
-        form.choose("recommendation-form:marking", "GREEN");
-        form.radio("recommendation-form:scope", "NAMED_AGENCIES");
-        form.pick("recommendation-form:agencies", "iq-moi");
-        ItemPage item = form.save();
+        ItemPage item = ItemFormPage.recommendation(browser, "iq-moi", title,
+                "Set up a joint risk analysis cell of the Ministry and its partners.", "GREEN");
         String id = item.id();
         item.step("submit");
         new ItemPage(browser).signOut();
 
-        browser.signIn("iom.vetter");
-        browser.open(PortalStack.portalUrl() + "/item.xhtml?id=" + id);
-        item = new ItemPage(browser);
-        item.comment("In line with the programme");
-        item.step("publish");
-        assertThat(new ItemPage(browser).followUpStatus()).isEqualTo("Under consideration");
+        assertThat(publish("iom.vetter", id, "In line with the programme").followUpStatus()).isEqualTo("Under consideration");
         new ItemPage(browser).signOut();
 
         browser.signIn("moi.official");
@@ -92,6 +87,62 @@ class FollowThroughJourneyIT {
         MimeMessage mail = awaitMail("iom.liaison@interlink.test", "Interlink: Your agency's recommendation was answered", id);
         assertThat(GreenMailUtil.getBody(mail)).as("the e-mail links to the item and carries no title")
                 .contains("/item.xhtml?id=" + id).doesNotContain(title);
+    }
+
+    @Test
+    void someoneWhoTurnedAKindOfEMailOffGetsTheNotificationButNotThatEMail() {
+        browser.signIn("iom.liaison");
+        NotificationsPage settings = new PortalPage(browser).notifications().mailOff("ITEM_PUBLISHED");
+        assertThat(settings.mailOn("ITEM_PUBLISHED")).isFalse();
+        assertThat(settings.mailOn("RECOMMENDATION_FOLLOWED_UP")).isTrue();
+
+        browser.open(PortalStack.portalUrl() + "/record-edit.xhtml");
+        ItemFormPage form = new ItemFormPage(browser);
+        String title = "Opt-out figures " + UUID.randomUUID().toString().substring(0, 8);
+        form.type("record-form:title", title);
+        form.type("record-form:summary", "Displacement in Anbar, November round.");
+        form.date("record-form:referenceDate", "2026-11-15");
+        form.type("record-form:location", "Anbar");
+        form.type("record-form:quantity_input", "12000");
+        ItemPage item = form.save();
+        String id = item.id();
+        item.step("submit");
+        new ItemPage(browser).signOut();
+        publish("iom.vetter", id, "Figures checked");
+
+        awaitMail("iom.vetter@interlink.test", "Interlink: An item is waiting for your vetting", id);
+        String status = new FluentWait<>(id).withTimeout(Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(200))
+                .until(itemId -> mailStatus("iom.liaison", "ITEM_PUBLISHED", itemId).filter(s -> !s.equals("PENDING")).orElse(null));
+        assertThat(status).as("the liaison's notification of the publication").isEqualTo("OPTED_OUT");
+        assertThat(PortalStack.mail().orElseThrow().getReceivedMessagesForDomain("iom.liaison@interlink.test"))
+                .noneMatch(m -> GreenMailUtil.getBody(m).contains("/item.xhtml?id=" + id));
+    }
+
+    /** The vetter signs in and publishes the submitted item, saying why. */
+    private ItemPage publish(String vetter, String id, String comment) {
+        browser.signIn(vetter);
+        browser.open(PortalStack.portalUrl() + "/item.xhtml?id=" + id);
+        ItemPage item = new ItemPage(browser);
+        item.comment(comment);
+        item.step("publish");
+        return new ItemPage(browser);
+    }
+
+    /** The e-mail status of the person's notification of this kind about the item, once it exists. */
+    private static Optional<String> mailStatus(String recipient, String kind, String id) {
+        PortalDatabase database = PortalStack.database().orElseThrow();
+        try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
+             PreparedStatement query = connection.prepareStatement(
+                     "select mail_status from notification where recipient = ? and kind = ? and item_id = ?")) {
+            query.setString(1, recipient);
+            query.setString(2, kind);
+            query.setLong(3, Long.parseLong(id));
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Waits (bounded) for the portal's e-mail to {@code to} about item {@code id} with this subject. */

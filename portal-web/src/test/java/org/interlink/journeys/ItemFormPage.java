@@ -71,6 +71,22 @@ public final class ItemFormPage extends PortalPage {
         date(browser.await(By.cssSelector(inputCss)).getAttribute("id").replaceFirst("_input$", ""), isoDate);
     }
 
+    /**
+     * Writes and saves a recommendation to {@code addressee}, shared with that agency alone, and
+     * answers its page.
+     */
+    static ItemPage recommendation(Browser browser, String addressee, String title, String summary, String marking) {
+        browser.open(PortalStack.portalUrl() + "/recommendation-edit.xhtml");
+        ItemFormPage form = new ItemFormPage(browser);
+        form.choose("recommendation-form:addressee", addressee);
+        form.type("recommendation-form:title", title);
+        form.type("recommendation-form:summary", summary);
+        form.choose("recommendation-form:marking", marking);
+        form.radio("recommendation-form:scope", "NAMED_AGENCIES");
+        form.pick("recommendation-form:agencies", addressee);
+        return form.save();
+    }
+
     public ItemPage save() {
         browser.await(By.cssSelector("[id$=':save']")).click();
         return new ItemPage(browser);

@@ -22,4 +22,24 @@ public final class NotificationsPage extends PortalPage {
         link.click();
         return new ItemPage(browser);
     }
+
+    /** Turns e-mail of one kind (NotificationKind's name) off and saves. */
+    public NotificationsPage mailOff(String kind) {
+        WebElement box = mailBox(kind);
+        if (box.getAttribute("class").contains("ui-state-active")) {
+            box.click();
+        }
+        browser.await(By.id("mail:save-mail")).click();
+        return new NotificationsPage(browser);
+    }
+
+    /** Whether e-mail of the kind (NotificationKind's name) is on. */
+    public boolean mailOn(String kind) {
+        return mailBox(kind).getAttribute("class").contains("ui-state-active");
+    }
+
+    private WebElement mailBox(String kind) {
+        return browser.await(By.xpath("//input[@type='checkbox' and @value='" + kind
+                + "']/../following-sibling::div[contains(@class,'ui-chkbox-box')]"));
+    }
 }

@@ -46,15 +46,8 @@ class SharedItemsJourneyIT {
         String title = "Joint border data dashboard " + UUID.randomUUID().toString().substring(0, 8);
 
         browser.signIn("iom.liaison");
-        browser.open(PortalStack.portalUrl() + "/recommendation-edit.xhtml");
-        ItemFormPage form = new ItemFormPage(browser);
-        form.choose("recommendation-form:addressee", "iq-moi");
-        form.type("recommendation-form:title", title);
-        form.type("recommendation-form:summary", "Publish the border points' daily figures on a dashboard both agencies read.");
-        form.choose("recommendation-form:marking", "AMBER");
-        form.radio("recommendation-form:scope", "NAMED_AGENCIES");
-        form.pick("recommendation-form:agencies", "iq-moi");
-        ItemPage item = form.save();
+        ItemPage item = ItemFormPage.recommendation(browser, "iq-moi", title,
+                "Publish the border points' daily figures on a dashboard both agencies read.", "AMBER");
         assertThat(item.state()).isEqualTo("Draft");
         String id = item.id();
         item.step("submit");

@@ -63,22 +63,12 @@ public class ActionItem implements Serializable {
 
     /** This action item with the status its owner agency set now, saying why in {@code note}. */
     ActionItem updated(ActionStatus status, String note, String by, Instant now) {
-        ActionItem updated = new ActionItem(description, owner, dueOn, status);
-        updated.note = note;
-        updated.updatedBy = by;
-        updated.updatedAt = now;
-        updated.overdueNotified = overdueNotified;
-        return updated;
+        return copy(status, note, by, now, overdueNotified);
     }
 
     /** This action item, its owner agency told that it is overdue. */
     ActionItem overdueNotified() {
-        ActionItem notified = new ActionItem(description, owner, dueOn, status);
-        notified.note = note;
-        notified.updatedBy = updatedBy;
-        notified.updatedAt = updatedAt;
-        notified.overdueNotified = true;
-        return notified;
+        return copy(status, note, updatedBy, updatedAt, true);
     }
 
     public boolean isOverdueNotified() {
@@ -92,12 +82,16 @@ public class ActionItem implements Serializable {
 
     /** This action item with the status the owner agency gave {@code other}, if it gave one. */
     ActionItem withStatusOf(ActionItem other) {
-        if (other.updatedAt == null) {
-            return this;
-        }
-        ActionItem taken = new ActionItem(description, owner, dueOn, status).updated(other.status, other.note, other.updatedBy, other.updatedAt);
-        taken.overdueNotified = other.overdueNotified;
-        return taken;
+        return other.updatedAt == null ? this : copy(other.status, other.note, other.updatedBy, other.updatedAt, other.overdueNotified);
+    }
+
+    private ActionItem copy(ActionStatus status, String note, String by, Instant at, boolean notified) {
+        ActionItem copy = new ActionItem(description, owner, dueOn, status);
+        copy.note = note;
+        copy.updatedBy = by;
+        copy.updatedAt = at;
+        copy.overdueNotified = notified;
+        return copy;
     }
 
     /** Still pending after its due date. */
