@@ -101,8 +101,7 @@ public class MeetingVersion extends ItemVersion {
             throw new InvalidContent("This meeting has no action item " + number + ".");
         }
         ActionItem action = actionItems.get(number - 1);
-        if (!caller.activeAgency().map(action.getOwner()::equals).orElse(false)
-                || !caller.hasRole(Role.OFFICIAL) && !caller.hasRole(Role.LIAISON)) {
+        if (!isActionUpdatedBy(caller, number)) {
             throw new NotAllowed("Only officials and liaisons of " + action.getOwner().getName()
                     + ", whose action item it is, update its status.");
         }

@@ -1,6 +1,7 @@
 package org.interlink.recommendation.entity;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -17,6 +18,11 @@ public enum FollowUpStatus {
 
     private static final Set<FollowUpStatus> DECISIONS = EnumSet.of(ACCEPTED, PARTIALLY_ACCEPTED, REJECTED);
     private static final Set<FollowUpStatus> BEING_IMPLEMENTED = EnumSet.of(ACCEPTED, PARTIALLY_ACCEPTED, IN_PROGRESS);
+
+    /** The answers to a recommendation under consideration. */
+    public static List<FollowUpStatus> decisions() {
+        return List.copyOf(DECISIONS);
+    }
 
     /** One of the answers the addressee gives to a recommendation under consideration. */
     public boolean isDecision() {

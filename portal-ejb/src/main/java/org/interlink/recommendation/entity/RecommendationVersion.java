@@ -121,6 +121,16 @@ public class RecommendationVersion extends ItemVersion {
         return note == null || note.isBlank() ? "100 %" : "100 %: " + note.trim();
     }
 
+    /** Whether the caller may {@link #decide} now. */
+    public boolean mayDecide(Caller caller) {
+        return isAnsweredBy(caller) && followUp == FollowUpStatus.UNDER_CONSIDERATION;
+    }
+
+    /** Whether the caller may {@link #reportProgress} or mark it {@link #implemented} now. */
+    public boolean mayReportProgress(Caller caller) {
+        return isAnsweredBy(caller) && followUp.isBeingImplemented();
+    }
+
     /** Whether the caller answers for the addressee: an official acting for it. */
     public boolean isAnsweredBy(Caller caller) {
         return caller.hasRole(Role.OFFICIAL) && caller.activeAgency().map(addressee::equals).orElse(false);

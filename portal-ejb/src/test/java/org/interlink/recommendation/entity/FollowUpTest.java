@@ -40,7 +40,12 @@ class FollowUpTest {
         Item item = published();
 
         assertThat(shared(item).getFollowUp()).isEqualTo(FollowUpStatus.UNDER_CONSIDERATION);
+        assertThat(shared(item).mayDecide(official)).isTrue();
+        assertThat(shared(item).mayDecide(moiVetter)).as("a vetter who is no official").isFalse();
+        assertThat(shared(item).mayReportProgress(official)).as("not before a decision").isFalse();
         follow(item, official, v -> v.decide(official, FollowUpStatus.ACCEPTED, " Fits the ministry's plan ", later), ItemAction.DECIDED);
+        assertThat(shared(item).mayDecide(official)).as("decided once").isFalse();
+        assertThat(shared(item).mayReportProgress(official)).isTrue();
 
         RecommendationVersion version = shared(item);
         assertThat(version.getFollowUp()).isEqualTo(FollowUpStatus.ACCEPTED);

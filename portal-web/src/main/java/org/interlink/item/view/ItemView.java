@@ -37,10 +37,12 @@ import java.io.StringWriter;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * {@code item.xhtml?id=…}: one item as the caller may read it (their agency's current version, or
@@ -258,23 +260,22 @@ public class ItemView implements Serializable {
 
     public boolean mayDecide() {
         RecommendationVersion followUp = getFollowUp();
-        return followUp != null && followUp.isAnsweredBy(caller()) && followUp.getFollowUp() == FollowUpStatus.UNDER_CONSIDERATION;
+        return followUp != null && followUp.mayDecide(caller());
     }
 
     public boolean mayReportProgress() {
         RecommendationVersion followUp = getFollowUp();
-        return followUp != null && followUp.isAnsweredBy(caller()) && followUp.getFollowUp().isBeingImplemented();
+        return followUp != null && followUp.mayReportProgress(caller());
     }
 
-    /** The answers to a recommendation under consideration. */
     public List<FollowUpStatus> getDecisions() {
-        return List.of(FollowUpStatus.ACCEPTED, FollowUpStatus.PARTIALLY_ACCEPTED, FollowUpStatus.REJECTED);
+        return FollowUpStatus.decisions();
     }
 
     /** The follow-through entries of the history (decisions, progress, action-item updates), newest first. */
     public List<ItemEvent> getTimeline() {
         return dossier.history().stream().filter(e -> e.getAction().isFollowThrough())
-                .sorted(java.util.Comparator.comparing(ItemEvent::getAt).reversed()).toList();
+                .sorted(Comparator.comparing(ItemEvent::getAt).reversed()).toList();
     }
 
     /** The numbers (from 1) of the shared meeting's action items the caller updates. */
@@ -283,7 +284,7 @@ public class ItemView implements Serializable {
         if (!meeting.getState().isShared()) {
             return List.of();
         }
-        return java.util.stream.IntStream.rangeClosed(1, meeting.getActionItems().size())
+        return IntStream.rangeClosed(1, meeting.getActionItems().size())
                 .filter(n -> meeting.isActionUpdatedBy(caller(), n)).boxed().toList();
     }
 
