@@ -105,6 +105,19 @@ public class ItemApi {
                 .orElseThrow(() -> new ItemNotFound(itemId));
     }
 
+    /**
+     * The published version of the item the caller read, of the kind a follow-through endpoint is
+     * about (a recommendation's follow-up, a meeting's action items).
+     *
+     * @throws ApiRefusal 409 {@code not-published} when the item is of another kind or not published
+     */
+    public static <V extends ItemVersion> V published(VisibilityGate.Dossier dossier, Class<V> type, ItemKind kind) {
+        Item item = dossier.version().getItem();
+        return item.published().filter(type::isInstance).map(type::cast)
+                .orElseThrow(() -> new ApiRefusal("not-published", "Not published", 409, "Item " + item.getId() + " is no published "
+                        + kind.label() + ": nothing follows it up yet."));
+    }
+
     /** The answer to a change: the item's current version as its owner agency reads it, with its new tag. */
     public Response changed(UriInfo uri, Item item) {
         ItemDocument document = document(uri, caller(), item.current(), List.of());

@@ -23,8 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.interlink.item.api.ItemApi;
 import org.interlink.item.api.ItemDocument;
 import org.interlink.item.entity.ItemId;
+import org.interlink.item.entity.ItemKind;
 import org.interlink.meeting.entity.MeetingVersion;
-import org.interlink.infrastructure.rest.ApiRefusal;
 
 import java.util.List;
 import java.util.stream.IntStream;
@@ -78,11 +78,7 @@ public class MeetingsResource {
     @APIResponse(responseCode = "200", description = "The action items in meeting order",
             content = @Content(schema = @Schema(implementation = ActionItemDocument.class, type = SchemaType.ARRAY)))
     public List<ActionItemDocument> actionItems(@PathParam("id") long id, @HeaderParam(ItemApi.PURPOSE_HEADER) String purpose) {
-        MeetingVersion meeting = api.dossier(id, purpose).version().getItem().published()
-                .filter(MeetingVersion.class::isInstance).map(MeetingVersion.class::cast)
-                .orElseThrow(() -> new ApiRefusal("not-published", "Not published", 409,
-                        "Item " + id + " is no published meeting outcome: its action items are not followed up yet."));
-        return documents(meeting);
+        return documents(ItemApi.published(api.dossier(id, purpose), MeetingVersion.class, ItemKind.MEETING_OUTCOME));
     }
 
     @PUT

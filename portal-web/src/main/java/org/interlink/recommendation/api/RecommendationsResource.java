@@ -21,8 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.interlink.item.api.ItemApi;
 import org.interlink.item.api.ItemDocument;
-import org.interlink.infrastructure.rest.ApiRefusal;
 import org.interlink.item.entity.ItemId;
+import org.interlink.item.entity.ItemKind;
 import org.interlink.recommendation.entity.RecommendationVersion;
 import org.interlink.sharing.control.VisibilityGate;
 import org.interlink.recommendation.boundary.Recommendations;
@@ -75,8 +75,7 @@ public class RecommendationsResource {
     @APIResponse(responseCode = "200", description = "The follow-up", content = @Content(schema = @Schema(implementation = FollowUpDocument.class)))
     public FollowUpDocument followUp(@PathParam("id") long id, @HeaderParam(ItemApi.PURPOSE_HEADER) String purpose) {
         VisibilityGate.Dossier dossier = api.dossier(id, purpose);
-        RecommendationVersion shared = shared(dossier.version().getItem(), id);
-        return FollowUpDocument.of(shared, dossier.history());
+        return FollowUpDocument.of(ItemApi.published(dossier, RecommendationVersion.class, ItemKind.RECOMMENDATION), dossier.history());
     }
 
     @POST
@@ -113,11 +112,5 @@ public class RecommendationsResource {
     /** The answer to a follow-up step: its timeline is the item's follow-through entries (the caller just took one). */
     private static FollowUpDocument answer(RecommendationVersion version) {
         return FollowUpDocument.of(version, version.getItem().getEvents());
-    }
-
-    private static RecommendationVersion shared(org.interlink.item.entity.Item item, long id) {
-        return item.published().filter(RecommendationVersion.class::isInstance).map(RecommendationVersion.class::cast)
-                .orElseThrow(() -> new ApiRefusal("not-published", "Not published", 409,
-                        "Item " + id + " is no published recommendation: nothing follows it up yet."));
     }
 }
