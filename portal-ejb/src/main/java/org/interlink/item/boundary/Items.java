@@ -11,7 +11,6 @@ import org.interlink.audit.entity.AuditAction;
 import org.interlink.audit.entity.AuditOutcome;
 import org.interlink.caller.entity.Caller;
 import org.interlink.item.entity.Item;
-import org.interlink.item.entity.ItemAction;
 import org.interlink.item.entity.ItemContent;
 import org.interlink.item.entity.ItemEvent;
 import org.interlink.item.entity.ItemId;
@@ -213,9 +212,7 @@ public class Items {
             throw refused;
         }
         audit.record(caller, made.action(), AuditOutcome.ALLOWED, item, null, made.what());
-        // the change's own entry: the newest, except that a publication also records the version it supersedes after it
-        item.getEvents().stream().filter(e -> e.getAction() != ItemAction.SUPERSEDED).reduce((older, newer) -> newer)
-                .ifPresent(entry -> changed.fire(new ItemChanged(item, entry, caller)));
+        item.lastChange().ifPresent(entry -> changed.fire(new ItemChanged(item, entry, caller)));
         return item;
     }
 

@@ -14,6 +14,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import org.interlink.BusinessException;
 import org.interlink.agency.entity.Agency;
@@ -85,6 +86,10 @@ public class Item implements Serializable {
     @Version
     @Column(name = "lock_version")
     private long lockVersion;
+
+    /** The entry of the last change made through this object (not stored: the history is). */
+    @Transient
+    private transient ItemEvent lastChange;
 
     protected Item() {
     }
@@ -171,7 +176,10 @@ public class Item implements Serializable {
         previous.ifPresent(old -> {
             version.carryOver(old);
             old.moveTo(WorkflowState.SUPERSEDED, now);
+            // a consequence of the publication, recorded after it; the publication stays the change
+            ItemEvent change = lastChange;
             record(vetter, old, ItemAction.SUPERSEDED, "superseded by version " + version.getNumber(), now, false);
+            lastChange = change;
         });
     }
 
@@ -385,8 +393,14 @@ public class Item implements Serializable {
     private void record(Caller actor, ItemVersion version, ItemAction action, String comment, Instant now,
                         boolean withSnapshot) {
         String agency = actor.activeAgency().map(a -> a.getCode().value()).orElse(null);
-        events.add(new ItemEvent(this, version, now, actor.username(), agency, action, comment,
-                withSnapshot ? version.snapshot() : null));
+        lastChange = new ItemEvent(this, version, now, actor.username(), agency, action, comment,
+                withSnapshot ? version.snapshot() : null);
+        events.add(lastChange);
+    }
+
+    /** The history entry of the last change made through this object, if any (for those who must hear of it). */
+    public Optional<ItemEvent> lastChange() {
+        return Optional.ofNullable(lastChange);
     }
 
     private static String blankToNull(String text) {

@@ -29,7 +29,7 @@ public enum FollowUpStatus {
         return DECISIONS.contains(this);
     }
 
-    /** Accepted (wholly or partly) and not implemented yet: progress is reported from here. */
+    /** Accepted (wholly or partly) and still being carried out: progress is reported from here. */
     public boolean isBeingImplemented() {
         return BEING_IMPLEMENTED.contains(this);
     }

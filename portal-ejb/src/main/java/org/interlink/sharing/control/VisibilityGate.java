@@ -436,7 +436,7 @@ public class VisibilityGate {
     }
 
     /** A JPQL condition and its parameters; conditions combine without ever pasting caller text into JPQL. */
-    public record Predicate(String jpql, Map<String, Object> parameters) implements java.io.Serializable {
+    public record Predicate(String jpql, Map<String, Object> parameters) {
 
         Predicate or(Predicate other) {
             return combine("or", other.jpql, other.parameters);

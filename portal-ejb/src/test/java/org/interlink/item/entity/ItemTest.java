@@ -168,6 +168,8 @@ class ItemTest {
         assertThat(item.published().orElseThrow().getNumber()).isEqualTo(2);
         assertThat(item.getVersions().get(0).getState()).isEqualTo(WorkflowState.SUPERSEDED);
         assertThat(item.getEvents()).extracting(ItemEvent::getAction).endsWith(ItemAction.PUBLISHED, ItemAction.SUPERSEDED);
+        assertThat(item.lastChange()).as("the change is the publication, not the superseding it records after it")
+                .hasValueSatisfying(e -> assertThat(e.getAction()).isEqualTo(ItemAction.PUBLISHED));
     }
 
     @Test

@@ -109,7 +109,11 @@ public class RecommendationsResource {
         return answer(recommendations.implemented(api.caller(), new ItemId(id), body == null ? null : body.note()));
     }
 
-    /** The answer to a follow-up step: its timeline is the item's follow-through entries (the caller just took one). */
+    /**
+     * The answer to a follow-up step: its timeline is the item's follow-through entries. The caller just took
+     * one as an official of the addressee, and every such entry was written by the addressee's officials, so
+     * the timeline tells them nothing of another agency's.
+     */
     private static FollowUpDocument answer(RecommendationVersion version) {
         return FollowUpDocument.of(version, version.getItem().getEvents());
     }
