@@ -39,14 +39,16 @@ class RealmDefinitionTest {
     }
 
     @Test
-    void theWebClientsServiceAccountMayOnlyReadEventsAndUsersForTheAuditTrail() {
+    void theWebClientsServiceAccountHasOnlyTheRightsTheAuditTrailAndTheAdministrationNeed() {
         ObjectNode realm = RealmDefinition.production();
 
         assertThat(webClient(realm).get("serviceAccountsEnabled").asBoolean()).isTrue();
         JsonNode account = find(realm.get("users"), "username", "service-account-interlink-web");
         assertThat(account.get("serviceAccountClientId").asText()).isEqualTo(RealmDefinition.WEB_CLIENT);
         assertThat(account.has("realmRoles")).isFalse();
-        assertThat(account.get("clientRoles").toString()).isEqualTo("{\"realm-management\":[\"view-events\",\"view-users\"]}");
+        // events and user names for the audit trail; users and organizations for the administration screens
+        assertThat(account.get("clientRoles").toString())
+                .isEqualTo("{\"realm-management\":[\"view-events\",\"view-users\",\"manage-users\",\"manage-realm\"]}");
     }
 
     @Test

@@ -12,10 +12,7 @@ import org.interlink.agency.entity.AgencyKind;
 import java.time.Clock;
 import java.time.Instant;
 
-/**
- * Adds an agency to the platform. Internal for now (demo data, tests); the platform administration
- * boundary will guard it with the platform-admin role.
- */
+/** Adds an agency to the platform: for the platform administration (which guards it), the demo data and tests. */
 @Stateless
 public class AgencyRegistration {
 
@@ -33,6 +30,8 @@ public class AgencyRegistration {
         }
         Agency agency = new Agency(code, name, kind, country, Instant.now(clock));
         em.persist(agency);
+        // now, not at commit: a refusal of the database is the registration's, seen before anything else is done
+        em.flush();
         return agency;
     }
 }

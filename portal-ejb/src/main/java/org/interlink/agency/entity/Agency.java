@@ -70,9 +70,14 @@ public class Agency implements Serializable {
         this.createdAt = Objects.requireNonNull(createdAt);
     }
 
-    /** Its people no longer act for it; its data stays. */
+    /** Its people no longer act for it and its items are no longer shared with others; its data stays. */
     public void suspend() {
         status = AgencyStatus.SUSPENDED;
+    }
+
+    /** Its people act for it again, and what it shared is shared again. */
+    public void reactivate() {
+        status = AgencyStatus.ACTIVE;
     }
 
     public boolean isActive() {

@@ -2,10 +2,18 @@ package org.interlink.agency.entity;
 
 import org.interlink.BusinessException;
 
-/** A second agency with a code that is taken. */
+/** A second agency (or community) with a code that is taken. */
 public class AgencyAlreadyRegistered extends BusinessException {
 
     public AgencyAlreadyRegistered(AgencyCode code) {
         super("An agency with the code \"" + code + "\" is already registered.");
+    }
+
+    private AgencyAlreadyRegistered(String message) {
+        super(message);
+    }
+
+    public static AgencyAlreadyRegistered community(AgencyCode code) {
+        return new AgencyAlreadyRegistered("A community with the code \"" + code + "\" exists already.");
     }
 }

@@ -57,6 +57,16 @@ public class Community implements Serializable {
         this.members.addAll(members);
     }
 
+    /** @return false when the agency was a member already */
+    public boolean add(Agency agency) {
+        return members.add(Objects.requireNonNull(agency));
+    }
+
+    /** @return false when the agency was no member */
+    public boolean remove(Agency agency) {
+        return members.remove(agency);
+    }
+
     public boolean includes(Agency agency) {
         return members.contains(agency);
     }

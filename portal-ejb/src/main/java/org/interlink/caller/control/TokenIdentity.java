@@ -2,15 +2,20 @@ package org.interlink.caller.control;
 
 import org.interlink.caller.entity.Username;
 
+import java.time.Instant;
+import java.util.Objects;
 import java.util.Set;
 
 /**
  * What the identity provider says about the caller: username, display name, the {@code roles}
- * claim and the {@code organization} claim (agency codes). The web tier reads it from the token.
+ * claim, the {@code organization} claim (agency codes) and when the token was issued (the sign-in,
+ * for a portal session). The web tier reads it from the token.
  */
-public record TokenIdentity(Username username, String displayName, Set<String> roles, Set<String> organizations) {
+public record TokenIdentity(Username username, String displayName, Set<String> roles, Set<String> organizations,
+                            Instant issuedAt) {
 
     public TokenIdentity {
+        Objects.requireNonNull(issuedAt);
         roles = Set.copyOf(roles);
         organizations = Set.copyOf(organizations);
     }

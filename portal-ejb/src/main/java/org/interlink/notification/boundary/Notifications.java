@@ -60,6 +60,14 @@ public class Notifications {
         directory.seen(caller, email, Instant.now(clock));
     }
 
+    /**
+     * Keeps the directory in step with an administrator's change (created, roles changed, added to
+     * or removed from an agency, disabled): {@code person} with the agencies and roles they have now.
+     */
+    public void administered(@NotNull Caller person, String email) {
+        directory.describe(person, email);
+    }
+
     public Attention.Counts attention(@NotNull Caller caller) {
         return attention.counts(caller);
     }

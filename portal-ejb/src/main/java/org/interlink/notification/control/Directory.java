@@ -23,13 +23,24 @@ public class Directory {
 
     /** Remembers the caller as their token describes them now. */
     public Recipient seen(Caller caller, String email, Instant now) {
-        Recipient recipient = find(caller.username()).orElseGet(() -> {
-            Recipient created = new Recipient(caller.username());
+        Recipient recipient = findOrAdd(caller.username());
+        recipient.seen(caller, email, now);
+        return recipient;
+    }
+
+    /** Remembers the person as an administrator just set them (no agencies: they are notified of nothing). */
+    public Recipient describe(Caller person, String email) {
+        Recipient recipient = findOrAdd(person.username());
+        recipient.describe(person, email);
+        return recipient;
+    }
+
+    private Recipient findOrAdd(Username username) {
+        return find(username).orElseGet(() -> {
+            Recipient created = new Recipient(username);
             em.persist(created);
             return created;
         });
-        recipient.seen(caller, email, now);
-        return recipient;
     }
 
     public Optional<Recipient> find(Username username) {

@@ -79,11 +79,16 @@ public class Recipient implements Serializable {
 
     /** Takes over what the caller's token says now (their agencies, roles, name and e-mail address). */
     public void seen(Caller caller, String email, Instant now) {
+        describe(caller, email);
+        this.lastSeenAt = now;
+    }
+
+    /** Takes over what an administrator just set (their agencies, roles, name and e-mail address). */
+    public void describe(Caller caller, String email) {
         this.displayName = caller.displayName();
         this.email = email == null || email.isBlank() ? null : email.trim();
         this.roles = caller.roles().stream().map(Enum::name).collect(Collectors.joining(","));
         this.agencies = new LinkedHashSet<>(caller.agencies());
-        this.lastSeenAt = now;
     }
 
     /** This person as the caller they are when acting for {@code agency}. */

@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import org.eclipse.persistence.config.QueryHints;
 import org.interlink.agency.entity.Agency;
+import org.interlink.agency.entity.AgencyStatus;
 import org.interlink.audit.control.AuditGate;
 import org.interlink.audit.entity.AuditAction;
 import org.interlink.audit.entity.AuditOutcome;
@@ -49,7 +50,8 @@ import java.util.regex.Pattern;
  *     them: all members, their agency named, a community of their agency named, or they themselves
  *     named (TLP:RED).</li>
  * </ul>
- * Nothing is visible outside the owner agency before it is published. A caller who acts for no
+ * Nothing is visible outside the owner agency before it is published, nor while the owner agency
+ * is suspended. A caller who acts for no
  * agency reads nothing. An item the caller may not read is "not found", exactly like a missing one,
  * and the attempt is recorded.
  */
@@ -72,7 +74,7 @@ public class VisibilityGate {
                 or exists (select u1 from UserGrant u1 where u1.versionId between v.id and v.id and u1.username = :username)))""";
 
     private static final String OUTSIDE = """
-            (i.owner <> :agency and v.state in :shared and (
+            (i.owner <> :agency and v.state in :shared and i.owner.status = :activeOwner and (
                 v.scope = :allMembers
                 or (v.scope = :namedAgencies and exists (select a2 from AgencyGrant a2
                     where a2.versionId between v.id and v.id and a2.agencyId = :agencyId))
@@ -416,6 +418,7 @@ public class VisibilityGate {
         parameters.put("namedAgencies", Scope.NAMED_AGENCIES);
         parameters.put("communities", Scope.COMMUNITIES);
         parameters.put("namedUsers", Scope.NAMED_USERS);
+        parameters.put("activeOwner", AgencyStatus.ACTIVE);
         return new Predicate(OUTSIDE, parameters);
     }
 
