@@ -6,7 +6,9 @@ import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import org.interlink.demo.DemoItem;
+import org.interlink.devstack.PortalDatabase;
 import org.interlink.journeys.Browser;
+import org.interlink.journeys.KeycloakRealmAdmin;
 import org.interlink.journeys.PortalStack;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -17,6 +19,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -29,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -454,6 +461,158 @@ class ApiIT {
         assertThat(api.get("/communities").json().findValuesAsText("code")).contains("cb-programme", "border-wg");
         assertThat(api.get("/communities/border-wg").json().path("members").toString()).contains("interpol");
         assertProblem(api.get("/communities/nothing"), 404, "not-found");
+    }
+
+    @Test
+    void aPlatformAdministratorOnboardsSuspendsAndReactivatesAnAgencyInKeycloakAndThePortalTogether() throws Exception {
+        Api platform = api("platform.admin");
+        ObjectNode agency = Api.object().put("code", "jo-psd").put("name", "Jordan Public Security Directorate")
+                .put("kind", "LAW_ENFORCEMENT").put("country", "jo");
+        Api.Answer onboarded = platform.post("/agencies", agency);
+        assertThat(onboarded.status()).as(onboarded.toString()).isEqualTo(201);
+        assertThat(onboarded.json().path("country").asText()).isEqualTo("JO");
+        assertThat(KeycloakRealmAdmin.organizations()).containsEntry("jo-psd", true);
+        assertThat(audit.detailsSince(0, "platform.admin")).anyMatch(e -> e.startsWith("ADMIN:ALLOWED::onboarded agency jo-psd: before none"));
+
+        // refused, changing nothing on either side: a code taken, a name Keycloak has, bad fields, no platform-admin
+        int organizations = KeycloakRealmAdmin.organizations().size();
+        assertProblem(platform.post("/agencies", agency), 409, "agency-exists");
+        assertProblem(platform.post("/agencies", agency.deepCopy().put("code", "interpol-2").put("name", "INTERPOL")), 400, "invalid-request");
+        assertProblem(platform.post("/agencies", agency.deepCopy().put("code", "jo-x").put("country", "Jordan")), 400, "invalid-request");
+        assertProblem(platform.post("/agencies", agency.deepCopy().put("code", "NOT A CODE")), 400, "invalid-agency-code");
+        long before = audit.last();
+        assertProblem(api("moi.admin").post("/agencies", agency.deepCopy().put("code", "jo-y")), 403, "not-allowed");
+        assertThat(audit.since(before, "moi.admin")).containsExactly("ADMIN:DENIED");
+        assertThat(KeycloakRealmAdmin.organizations()).hasSize(organizations).doesNotContainKeys("interpol-2", "jo-x", "jo-y");
+        assertProblem(platform.get("/agencies/interpol-2"), 404, "not-found");
+
+        // the portal's part fails after Keycloak's (the database refuses this code): the organization is removed again
+        try (Connection owner = owner(); Statement sql = owner.createStatement()) {
+            sql.execute("create function refuse_agency() returns trigger language plpgsql as "
+                    + "$$ begin raise exception 'refused by the test'; end $$");
+            sql.execute("create trigger refuse_agency before insert on agency for each row when (new.code = 'zz-fail') "
+                    + "execute function refuse_agency()");
+        }
+        try {
+            assertThat(platform.post("/agencies", agency.deepCopy().put("code", "zz-fail").put("name", "Fails in the portal")).status()).isEqualTo(500);
+            assertThat(audit.detailsSince(0, "platform.admin")).noneMatch(e -> e.contains("zz-fail"));
+            assertThat(KeycloakRealmAdmin.organizations()).as("the organization Keycloak created is undone").doesNotContainKey("zz-fail");
+            assertProblem(platform.get("/agencies/zz-fail"), 404, "not-found");
+        } finally {
+            try (Connection owner = owner(); Statement sql = owner.createStatement()) {
+                sql.execute("drop trigger refuse_agency on agency");
+                sql.execute("drop function refuse_agency()");
+            }
+        }
+
+        // suspended: its people act for it no longer, its items are no longer shared; reactivated: both again
+        Api iom = api(account(IOM_SYSTEM));
+        long moiItems = ministryItems(iom);
+        assertThat(moiItems).isPositive();
+        try {
+            assertThat(platform.put("/agencies/iq-moi/status", Api.object().put("status", "SUSPENDED"), null).json().path("status").asText())
+                    .isEqualTo("SUSPENDED");
+            assertThat(KeycloakRealmAdmin.organizations()).containsEntry("iq-moi", false);
+            assertThat(ministryItems(iom)).isZero();
+            assertProblem(api("moi.official").get("/items"), 403, "no-agency");
+        } finally {
+            assertThat(platform.put("/agencies/iq-moi/status", Api.object().put("status", "ACTIVE"), null).status()).isEqualTo(200);
+        }
+        assertThat(KeycloakRealmAdmin.organizations()).containsEntry("iq-moi", true);
+        assertThat(ministryItems(iom)).isEqualTo(moiItems);
+        assertThat(audit.detailsSince(0, "platform.admin")).anyMatch(e -> e.contains("agency iq-moi status: before ACTIVE; after SUSPENDED"));
+        assertProblem(platform.put("/agencies/iq-moi/status", Api.object(), null), 400, "invalid-request");
+        assertProblem(api("moi.admin").put("/agencies/iom-iq/status", Api.object().put("status", "SUSPENDED"), null), 403, "not-allowed");
+    }
+
+    @Test
+    void anAgencyAdministratorManagesTheMembersOfTheirAgencyOnlyAndEveryStepIsAudited() {
+        Api admin = api("moi.admin");
+        assertThat(admin.get("/members").json().findValuesAsText("username")).contains("moi.official", "moi.vetter", "moi.admin")
+                .doesNotContain("iom.liaison", "interpol.liaison");
+        ObjectNode member = Api.object().put("username", "moi.analyst").put("firstName", "Rana").put("lastName", "Aziz")
+                .put("email", "moi.analyst@interlink.test");
+        member.putArray("roles").add("OFFICIAL");
+
+        // refused and audited, nothing changed: platform-admin asked for, another agency's users, not an administrator
+        long before = audit.last();
+        ObjectNode platformAdmin = member.deepCopy();
+        platformAdmin.putArray("roles").add("OFFICIAL").add("PLATFORM_ADMIN");
+        assertProblem(admin.post("/members", platformAdmin), 403, "not-allowed");
+        assertProblem(admin.put("/members/iom.liaison/roles", roles("OFFICIAL", "VETTER"), null), 403, "not-allowed");
+        assertProblem(admin.post("/members/iom.liaison/disable", null), 403, "not-allowed");
+        assertProblem(admin.get("/members/iom.liaison"), 403, "not-allowed");
+        assertProblem(admin.get("/members/nobody.at.all"), 403, "not-allowed");
+        assertProblem(admin.put("/members/moi.admin/roles", roles("AGENCY_ADMIN"), null), 400, "invalid-request");
+        assertThat(audit.since(before, "moi.admin")).containsExactly("ADMIN:DENIED", "ADMIN:DENIED", "ADMIN:DENIED", "ADMIN:DENIED", "ADMIN:DENIED");
+        assertThat(audit.detailsSince(before, "moi.admin")).anyMatch(e -> e.contains("refused to change the roles of iom.liaison: not a member of iq-moi"));
+        assertProblem(api("moi.official").get("/members"), 403, "not-allowed");
+        assertThat(KeycloakRealmAdmin.user("moi.analyst")).isEmpty();
+        assertThat(KeycloakRealmAdmin.realmRoles("iom.liaison")).containsExactly("liaison");
+        assertThat(KeycloakRealmAdmin.user("iom.liaison").orElseThrow().path("enabled").asBoolean()).isTrue();
+        assertProblem(admin.post("/members", member.deepCopy().put("email", "not an address")), 400, "invalid-request");
+        assertProblem(admin.post("/members", member.deepCopy().put("username", "Moi Analyst")), 400, "invalid-request");
+
+        // created in Keycloak as a member of the agency, with the roles and a one-time password
+        Api.Answer created = admin.post("/members", member);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().path("temporaryPassword").asText()).matches("[a-z2-9]{4}(-[a-z2-9]{4}){3}");
+        assertThat(KeycloakRealmAdmin.organizationsOf("moi.analyst")).containsExactly("iq-moi");
+        assertThat(KeycloakRealmAdmin.realmRoles("moi.analyst")).containsExactly("official");
+        assertProblem(admin.post("/members", member), 400, "invalid-request");
+        assertThat(admin.put("/members/moi.analyst/roles", roles("OFFICIAL", "VETTER"), null).json().path("roles").toString())
+                .isEqualTo("[\"OFFICIAL\",\"VETTER\"]");
+        assertThat(KeycloakRealmAdmin.realmRoles("moi.analyst")).containsExactly("official", "vetter");
+
+        // disabled: the token they hold is refused from the next request on, and Keycloak gives them no new one
+        String password = "analyst-pw-" + UUID.randomUUID();
+        KeycloakRealmAdmin.setPassword("moi.analyst", password);
+        Api analyst = Api.as(Tokens.user("moi.analyst", password));
+        assertThat(analyst.get("/items").status()).isEqualTo(200);
+        assertThat(admin.post("/members/moi.analyst/disable", null).json().path("enabled").asBoolean()).isFalse();
+        assertProblem(analyst.get("/items"), 401, "unauthorized");
+        assertThat(KeycloakRealmAdmin.user("moi.analyst").orElseThrow().path("enabled").asBoolean()).isFalse();
+        assertThat(admin.post("/members/moi.analyst/enable", null).json().path("enabled").asBoolean()).isTrue();
+        assertThat(audit.detailsSince(before, "moi.admin")).anyMatch(e -> e.contains("account of moi.analyst in iq-moi: before enabled; after disabled"))
+                .anyMatch(e -> e.contains("roles of moi.analyst in iq-moi: before [OFFICIAL]; after [OFFICIAL, VETTER]"));
+
+        // an existing user of another agency becomes a member too; their roles and account stay the platform's to change;
+        // taken out again, the token they hold no longer counts (their agencies changed)
+        String officer = "interpol.officer." + UUID.randomUUID().toString().substring(0, 8);
+        KeycloakRealmAdmin.createUser(officer, "interpol", "liaison", password);
+        Api officerApi = Api.as(Tokens.user(officer, password));
+        assertThat(officerApi.get("/items").status()).isEqualTo(200);
+        assertThat(admin.put("/members/" + officer, null, null).json().path("agencies").toString()).isEqualTo("[\"interpol\",\"iq-moi\"]");
+        assertProblem(admin.put("/members/" + officer + "/roles", roles("OFFICIAL"), null), 403, "not-allowed");
+        assertProblem(admin.post("/members/" + officer + "/disable", null), 403, "not-allowed");
+        assertProblem(admin.put("/members/" + officer, null, null), 400, "invalid-request");
+        before = audit.last();
+        assertProblem(admin.put("/members/platform.admin", null, null), 403, "not-allowed");
+        assertThat(audit.since(before, "moi.admin")).containsExactly("ADMIN:DENIED");
+        assertThat(admin.send("DELETE", "/members/" + officer, null, null).status()).isEqualTo(204);
+        assertThat(KeycloakRealmAdmin.organizationsOf(officer)).containsExactly("interpol");
+        assertThat(KeycloakRealmAdmin.realmRoles(officer)).containsExactly("liaison");
+        assertProblem(officerApi.get("/items"), 401, "unauthorized");
+        assertProblem(admin.put("/members/moi.admin", null, null), 400, "invalid-request");
+    }
+
+    private static ObjectNode roles(String... roles) {
+        ObjectNode body = Api.object();
+        Arrays.stream(roles).forEach(body.putArray("roles")::add);
+        return body;
+    }
+
+    /** How many of the Ministry's items a caller lists. */
+    private static long ministryItems(Api api) {
+        Api.Answer list = api.get("/items?max=100");
+        assertThat(list.status()).as(list.toString()).isEqualTo(200);
+        return java.util.stream.StreamSupport.stream(list.json().path("items").spliterator(), false)
+                .filter(item -> item.path("owner").path("code").asText().equals("iq-moi")).count();
+    }
+
+    private static Connection owner() throws SQLException {
+        PortalDatabase database = PortalStack.database().orElseThrow();
+        return DriverManager.getConnection(database.url(), database.migrationUser(), database.migrationPassword());
     }
 
     /** Last: checks that the tests above called every operation of the document. */

@@ -35,6 +35,12 @@ final class Tokens {
         return userTokens(username).get("access_token").asText();
     }
 
+    /** The access token of a user with their own password (a user the tests created); never cached. */
+    static String user(String username, String password) {
+        return request(Map.of("grant_type", "password", "client_id", RealmDefinition.CLI_CLIENT, "username", username,
+                "password", password, "scope", "openid organization:*")).get("access_token").asText();
+    }
+
     /** The same sign-in's ID token: no access token (its audience is the client, its type ID). */
     static String idToken(String username) {
         return userTokens(username).get("id_token").asText();

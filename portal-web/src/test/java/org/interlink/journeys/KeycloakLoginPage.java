@@ -1,6 +1,7 @@
 package org.interlink.journeys;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Keycloak's login pages for the {@code interlink} realm. Organizations make the login
@@ -11,7 +12,7 @@ public final class KeycloakLoginPage {
     private static final By USERNAME = By.id("username");
     private static final By PASSWORD = By.id("password");
     private static final By SUBMIT = By.id("kc-login");
-    private static final By ERROR = By.cssSelector("#input-error, #input-error-password, .pf-v5-c-helper-text__item-text, .kc-feedback-text");
+    private static final By ERROR = By.cssSelector("#kc-error-message, #input-error, #input-error-password, .pf-v5-c-helper-text__item-text, .kc-feedback-text");
 
     private final Browser browser;
 
@@ -31,6 +32,33 @@ public final class KeycloakLoginPage {
     public String signInFailing(String username, String password) {
         enter(username, password);
         browser.await(PASSWORD);
+        return browser.text(ERROR);
+    }
+
+    /**
+     * First sign-in of a member the portal created: the one-time password, then Keycloak's "update
+     * password" page asks for their own.
+     */
+    public PortalPage signInFirstTime(String username, String oneTimePassword, String newPassword) {
+        enter(username, oneTimePassword);
+        browser.await(By.id("password-new")).sendKeys(newPassword);
+        browser.await(By.id("password-confirm")).sendKeys(newPassword);
+        browser.await(By.cssSelector("#kc-passwd-update-form [type=submit]")).click();
+        return new PortalPage(browser);
+    }
+
+    /**
+     * Tries to sign in and is refused by Keycloak (e.g. a disabled account, which Keycloak may refuse
+     * on the username page already); returns what Keycloak says.
+     */
+    public String signInRefused(String username, String password) {
+        browser.await(USERNAME).sendKeys(username);
+        browser.await(SUBMIT).click();
+        new WebDriverWait(browser.driver(), Browser.WAIT).until(d -> !d.findElements(PASSWORD).isEmpty() || !d.findElements(ERROR).isEmpty());
+        if (browser.driver().findElements(ERROR).isEmpty()) {
+            browser.await(PASSWORD).sendKeys(password);
+            browser.await(SUBMIT).click();
+        }
         return browser.text(ERROR);
     }
 

@@ -68,6 +68,16 @@ public class PortalPage {
         return new SignedOutPage(browser);
     }
 
+    /** The error message the page shows (a refused action). */
+    public String errorMessage() {
+        return browser.text(By.cssSelector(".ui-messages-error"));
+    }
+
+    /** The information message the page shows after an action (growl). */
+    public String infoMessage() {
+        return browser.text(By.cssSelector(".ui-growl-message"));
+    }
+
     /** The error code shown by one of the portal's error pages. */
     public String errorCode() {
         return browser.text(By.id("error-code"));

@@ -73,12 +73,30 @@ public final class PortalStack implements BeforeAllCallback {
         return EXTERNAL_PORTAL != null ? Optional.empty() : Optional.of(Running.instance.mail);
     }
 
+    /**
+     * Runs {@code whileDown} with the suite's Keycloak stopped, then starts it again (same port, data
+     * and realm) and waits until it answers. Only for the suite's own stack.
+     */
+    public static void withKeycloakStopped(Runnable whileDown) {
+        Running running = Running.instance;
+        KeycloakServer stopped = running.keycloak;
+        int port = java.net.URI.create(stopped.url()).getPort();
+        stopped.close();
+        try {
+            whileDown.run();
+        } finally {
+            running.keycloak = KeycloakServer.start(Path.of(System.getProperty("interlink.keycloak.home")), port,
+                    Path.of(System.getProperty("interlink.work.dir")).resolve("keycloak"), portalUrl(), running.secrets)
+                    .awaitReady(KEYCLOAK_TIMEOUT);
+        }
+    }
+
     static final class Running implements ExtensionContext.Store.CloseableResource {
 
         private static Running instance;
 
         private final TestPostgres postgres;
-        private final KeycloakServer keycloak;
+        private KeycloakServer keycloak;
         private final PayaraMicroServer portal;
         private final DevSecrets secrets;
         private final GreenMail mail;

@@ -11,13 +11,11 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.ProcessingException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.interlink.audit.entity.SignInFailure;
-import org.interlink.caller.boundary.OpenIdSettings;
-import org.keycloak.OAuth2Constants;
-import org.keycloak.admin.client.Keycloak;
-import org.keycloak.admin.client.KeycloakBuilder;
+import org.interlink.infrastructure.keycloak.KeycloakRealm;
+import org.interlink.infrastructure.keycloak.KeycloakUnavailable;
+import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.EventRepresentation;
 
 import java.time.Clock;
@@ -45,7 +43,6 @@ public class KeycloakSignInFailures {
 
     private static final Logger LOG = Logger.getLogger(KeycloakSignInFailures.class.getName());
     private static final int PAGE = 100;
-    private static final String REALMS = "/realms/";
 
     @Resource
     TimerService timers;
@@ -54,7 +51,7 @@ public class KeycloakSignInFailures {
     FailedSignIns failedSignIns;
 
     @Inject
-    OpenIdSettings settings;
+    KeycloakRealm keycloak;
 
     @Inject
     Clock clock;
@@ -76,8 +73,8 @@ public class KeycloakSignInFailures {
             if (recorded > 0) {
                 LOG.fine(() -> recorded + " failed sign-ins recorded from Keycloak");
             }
-        } catch (ProcessingException e) {
-            LOG.warning(() -> "failed sign-ins not imported, Keycloak not reachable (next try in " + seconds + " s): " + e.getMessage());
+        } catch (KeycloakUnavailable e) {
+            LOG.warning(() -> "failed sign-ins not imported, Keycloak not available (next try in " + seconds + " s)");
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "failed sign-ins not imported from Keycloak this time: " + e, e);
         }
@@ -85,24 +82,18 @@ public class KeycloakSignInFailures {
 
     /** Imports the failed sign-ins Keycloak reported since the newest one recorded; returns how many were new. */
     int importNew() {
-        String realmUrl = settings.getRealmUrl();
-        int at = realmUrl.lastIndexOf(REALMS);
-        String server = realmUrl.substring(0, at);
-        String realm = realmUrl.substring(at + REALMS.length());
         // Keycloak's time filter is inclusive: events of that same millisecond come again and are skipped as known
         long from = failedSignIns.recordedUntil().map(Instant::toEpochMilli).orElse(0L);
         long to = Instant.now(clock).plus(Duration.ofDays(1)).toEpochMilli();
-        int recorded = 0;
         Map<String, String> usernames = new HashMap<>();
-        try (Keycloak keycloak = KeycloakBuilder.builder().serverUrl(server).realm(realm)
-                .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
-                .clientId(settings.getClientId()).clientSecret(settings.getClientSecret()).build()) {
+        return keycloak.call(realm -> {
+            int recorded = 0;
             for (int first = 0; ; first += PAGE) {
-                List<EventRepresentation> page = keycloak.realm(realm).getEvents(List.of("LOGIN_ERROR"), null, null,
+                List<EventRepresentation> page = realm.getEvents(List.of("LOGIN_ERROR"), null, null,
                         from, to, null, first, PAGE, "asc");
                 for (EventRepresentation event : page) {
                     if (failedSignIns.record(failure(event, usernames.computeIfAbsent(event.getUserId(),
-                            id -> username(keycloak, realm, id))))) {
+                            id -> username(realm, id))))) {
                         recorded++;
                     }
                 }
@@ -110,7 +101,7 @@ public class KeycloakSignInFailures {
                     return recorded;
                 }
             }
-        }
+        });
     }
 
     /**
@@ -125,12 +116,12 @@ public class KeycloakSignInFailures {
     }
 
     /** The username of a Keycloak user id (role {@code view-users}); null for none or a user removed since. */
-    private static String username(Keycloak keycloak, String realm, String userId) {
+    private static String username(RealmResource realm, String userId) {
         if (userId == null) {
             return null;
         }
         try {
-            return keycloak.realm(realm).users().get(userId).toRepresentation().getUsername();
+            return realm.users().get(userId).toRepresentation().getUsername();
         } catch (NotFoundException e) {
             return null;
         }

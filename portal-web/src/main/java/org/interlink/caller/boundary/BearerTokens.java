@@ -99,7 +99,7 @@ public class BearerTokens {
             String username = claims.getStringClaim("preferred_username");
             String name = Optional.ofNullable(claims.getStringClaim("name")).orElse(username);
             return new TokenIdentity(new Username(username), name, strings(claims.getStringListClaim("roles")),
-                    strings(claims.getStringListClaim("organization")));
+                    strings(claims.getStringListClaim("organization")), claims.getIssueTime().toInstant());
         } catch (ParseException | IllegalArgumentException e) {
             throw new InvalidToken("The bearer token's claims are malformed: " + e.getMessage());
         }

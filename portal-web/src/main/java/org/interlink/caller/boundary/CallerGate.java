@@ -11,6 +11,7 @@ import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.interlink.agency.boundary.Access;
 import org.interlink.audit.boundary.Sessions;
 import org.interlink.notification.boundary.Notifications;
 import org.interlink.audit.control.RequestOrigin;
@@ -23,13 +24,14 @@ import org.omnifaces.util.Servlets;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Runs after the container authenticated the request: notes where the request comes from (for the
- * audit trail), hands the token's identity to the caller resolution (an API call's from its bearer
+ * audit trail), ends a session an administrator ended the access of since its sign-in, hands the token's identity to the caller resolution (an API call's from its bearer
  * token, with the agency it names in {@value #AGENCY_HEADER}, and nothing else: no session), records the sign-in on the
  * first request of a session and a page the roles refused (403), then sends a caller who belongs to
  * several agencies to choose one, and a caller who belongs to none to the page that says so. Pages
@@ -43,8 +45,10 @@ public class CallerGate extends HttpFilter {
     static final String SELECT_AGENCY = "/select-agency.xhtml";
     private static final String SIGNED_IN = CallerGate.class.getName() + ".signedIn";
     static final String NO_AGENCY = "/no-agency.xhtml";
-    private static final List<String> ALWAYS_OPEN = List.of(SELECT_AGENCY, NO_AGENCY, "/signed-out.xhtml",
-            "/error/", "/jakarta.faces.resource/", "/callback");
+    static final String SIGNED_OUT = "/signed-out.xhtml";
+    private static final String RESOURCES = "/jakarta.faces.resource/";
+    private static final List<String> ALWAYS_OPEN = List.of(SELECT_AGENCY, NO_AGENCY, SIGNED_OUT,
+            "/error/", RESOURCES, "/callback");
 
     @Inject
     OpenIdContext openIdContext;
@@ -64,6 +68,9 @@ public class CallerGate extends HttpFilter {
     @Inject
     Notifications notifications;
 
+    @Inject
+    Access access;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -78,7 +85,15 @@ public class CallerGate extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        tokenIdentity.set(identity(request));
+        TokenIdentity identity = identity(request);
+        if (request.getDispatcherType() == DispatcherType.REQUEST && !isResource(request)
+                && access.revoked(identity.username(), identity.issuedAt())) {
+            // an administrator ended this person's access since they signed in: this session is over
+            request.getSession().invalidate();
+            Servlets.facesRedirect(request, response, request.getContextPath() + SIGNED_OUT + "?ended=true");
+            return;
+        }
+        tokenIdentity.set(identity);
         if (request.getDispatcherType() == DispatcherType.REQUEST && request.getSession().getAttribute(SIGNED_IN) == null) {
             request.getSession().setAttribute(SIGNED_IN, Boolean.TRUE);
             sessions.signedIn(currentCaller.get());
@@ -114,7 +129,8 @@ public class CallerGate extends HttpFilter {
         Set<String> roles = new HashSet<>(claims.getArrayStringClaim("roles"));
         Set<String> organizations = new HashSet<>(claims.getArrayStringClaim("organization"));
         String name = claims.getStringClaim("name").orElse(request.getUserPrincipal().getName());
-        return new TokenIdentity(new Username(request.getUserPrincipal().getName()), name, roles, organizations);
+        Instant signedIn = claims.getIssuedAt().orElseThrow(() -> new IllegalStateException("identity token without iat"));
+        return new TokenIdentity(new Username(request.getUserPrincipal().getName()), name, roles, organizations, signedIn);
     }
 
     /** The e-mail address the identity token names, if any (notifications are e-mailed to it). */
@@ -122,8 +138,17 @@ public class CallerGate extends HttpFilter {
         return openIdContext.getIdentityToken().getJwtClaims().getStringClaim("email").orElse(null);
     }
 
+    /** Styles and scripts hold no data: they are served without asking whether the session still counts. */
+    private static boolean isResource(HttpServletRequest request) {
+        return path(request).startsWith(RESOURCES);
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    }
+
     private static boolean alwaysOpen(HttpServletRequest request) {
-        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        String path = path(request);
         return ALWAYS_OPEN.stream().anyMatch(open -> open.endsWith("/") ? path.startsWith(open) : path.equals(open));
     }
 }

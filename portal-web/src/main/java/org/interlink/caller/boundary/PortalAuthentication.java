@@ -13,6 +13,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.glassfish.soteria.mechanisms.OpenIdAuthenticationMechanism;
+import org.interlink.agency.boundary.Access;
 import org.interlink.caller.control.TokenIdentity;
 
 import java.io.IOException;
@@ -57,6 +58,9 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
     @Inject
     BearerTokens bearerTokens;
 
+    @Inject
+    Access access;
+
     public static boolean isApi(HttpServletRequest request) {
         return request.getRequestURI().startsWith(request.getContextPath() + API);
     }
@@ -84,6 +88,10 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
         }
         try {
             TokenIdentity identity = bearerTokens.identify(header.substring(BEARER.length()).trim());
+            if (access.revoked(identity.username(), identity.issuedAt())) {
+                return unauthorized(response, "invalid_token", "An administrator ended this account's access after the token "
+                        + "was issued (disabled, or roles or agencies changed): get a new token.");
+            }
             request.setAttribute(IDENTITY, identity);
             return context.notifyContainerAboutLogin(identity.username().value(), identity.roles());
         } catch (BearerTokens.InvalidToken invalid) {

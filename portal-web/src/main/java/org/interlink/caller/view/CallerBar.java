@@ -61,6 +61,10 @@ public class CallerBar {
         return isSignedIn() && getCaller().hasRole(Role.PLATFORM_ADMIN);
     }
 
+    public boolean isAgencyAdmin() {
+        return isSignedIn() && getCaller().hasRole(Role.AGENCY_ADMIN) && getCaller().activeAgency().isPresent();
+    }
+
     public boolean isAuditor() {
         return isSignedIn() && AuditTrail.mayAudit(getCaller());
     }

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.interlink.admin.api.MembersResource;
 import org.interlink.agency.api.AgenciesResource;
 import org.interlink.agency.api.CommunitiesResource;
 import org.interlink.item.api.ItemsResource;
@@ -40,7 +41,7 @@ public class ApiApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(ItemsResource.class, RecordsResource.class, RecommendationsResource.class, MeetingsResource.class,
-                AgenciesResource.class, CommunitiesResource.class,
+                AgenciesResource.class, CommunitiesResource.class, MembersResource.class,
                 ProblemMapper.class, ValidationProblems.class, JsonConfig.class, BodyLimit.class);
     }
 

@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.interlink.BusinessException;
+import org.interlink.admin.boundary.InvalidAdminRequest;
+import org.interlink.infrastructure.keycloak.KeycloakUnavailable;
 import org.interlink.agency.entity.AgencyAlreadyRegistered;
 import org.interlink.agency.entity.InvalidAgencyCode;
 import org.interlink.audit.control.AuditUnavailable;
@@ -46,17 +48,19 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
 
     /** The business exceptions: problem slug, title, status. Most specific first. */
-    private static final Map<Class<? extends BusinessException>, Kind> BUSINESS = Map.of(
-            ItemNotFound.class, new Kind("not-found", "Not found", 404),
-            StaleItem.class, new Kind("stale-item", "The item changed since you read it", 412),
-            FourEyesViolation.class, new Kind("four-eyes", "Four eyes: nobody vets their own item", 403),
-            NotAllowed.class, new Kind("not-allowed", "Not allowed", 403),
-            NotAMemberOfAgency.class, new Kind("not-a-member", "Not a member of that agency", 403),
-            IllegalTransition.class, new Kind("illegal-transition", "Not possible in the item's state", 409),
-            IllegalSharing.class, new Kind("illegal-sharing", "Marking and sharing do not fit together", 400),
-            InvalidContent.class, new Kind("invalid-content", "Invalid content", 400),
-            InvalidAgencyCode.class, new Kind("invalid-agency-code", "Invalid agency code", 400),
-            AgencyAlreadyRegistered.class, new Kind("agency-exists", "The agency exists already", 409));
+    private static final Map<Class<? extends BusinessException>, Kind> BUSINESS = Map.ofEntries(
+            Map.entry(ItemNotFound.class, new Kind("not-found", "Not found", 404)),
+            Map.entry(StaleItem.class, new Kind("stale-item", "The item changed since you read it", 412)),
+            Map.entry(FourEyesViolation.class, new Kind("four-eyes", "Four eyes: nobody vets their own item", 403)),
+            Map.entry(NotAllowed.class, new Kind("not-allowed", "Not allowed", 403)),
+            Map.entry(NotAMemberOfAgency.class, new Kind("not-a-member", "Not a member of that agency", 403)),
+            Map.entry(IllegalTransition.class, new Kind("illegal-transition", "Not possible in the item's state", 409)),
+            Map.entry(IllegalSharing.class, new Kind("illegal-sharing", "Marking and sharing do not fit together", 400)),
+            Map.entry(InvalidContent.class, new Kind("invalid-content", "Invalid content", 400)),
+            Map.entry(InvalidAgencyCode.class, new Kind("invalid-agency-code", "Invalid agency code", 400)),
+            Map.entry(AgencyAlreadyRegistered.class, new Kind("agency-exists", "The agency exists already", 409)),
+            Map.entry(InvalidAdminRequest.class, new Kind("invalid-request", "The request cannot be carried out as asked", 400)),
+            Map.entry(KeycloakUnavailable.class, new Kind("keycloak-unavailable", "Keycloak cannot be reached", 503)));
 
     private static final Kind OTHER_BUSINESS = new Kind("refused", "Refused", 400);
 

@@ -1,0 +1,73 @@
+package org.interlink.infrastructure.keycloak;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.ServerErrorException;
+import org.interlink.caller.boundary.OpenIdSettings;
+import org.keycloak.OAuth2Constants;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.KeycloakBuilder;
+import org.keycloak.admin.client.resource.RealmResource;
+
+import java.util.function.Function;
+import java.util.logging.Logger;
+
+/**
+ * The portal's way into Keycloak's admin API: the realm of the portal, as the web client's service
+ * account (client credentials; the rights it needs are listed in the README, "Production realm").
+ * One admin client for the application (it keeps and renews its token); every call goes through
+ * {@link #call}, which turns "Keycloak cannot be reached or answers with a server error" into
+ * {@link KeycloakUnavailable}, a message for the user.
+ */
+@ApplicationScoped
+public class KeycloakRealm {
+
+    private static final Logger LOG = Logger.getLogger(KeycloakRealm.class.getName());
+    private static final String REALMS = "/realms/";
+
+    @Inject
+    OpenIdSettings settings;
+
+    private Keycloak keycloak;
+
+    /** Runs {@code work} against the realm's admin API. */
+    public <T> T call(Function<RealmResource, T> work) {
+        try {
+            return work.apply(client().realm(name()));
+        } catch (ProcessingException | ServerErrorException | NotAuthorizedException e) {
+            // not reachable, timed out, failing, or the service account's credentials refused
+            LOG.warning(() -> "Keycloak admin API not available: " + e);
+            throw new KeycloakUnavailable();
+        }
+    }
+
+    /** The realm's name, from the realm URL the portal signs in with. */
+    public String name() {
+        String realmUrl = settings.getRealmUrl();
+        return realmUrl.substring(realmUrl.lastIndexOf(REALMS) + REALMS.length());
+    }
+
+    private synchronized Keycloak client() {
+        if (keycloak == null) {
+            String realmUrl = settings.getRealmUrl();
+            keycloak = KeycloakBuilder.builder()
+                    .serverUrl(realmUrl.substring(0, realmUrl.lastIndexOf(REALMS)))
+                    .realm(name())
+                    .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
+                    .clientId(settings.getClientId())
+                    .clientSecret(settings.getClientSecret())
+                    .build();
+        }
+        return keycloak;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (keycloak != null) {
+            keycloak.close();
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.interlink.journeys;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.interlink.devstack.Http;
+import org.interlink.devstack.RealmDefinition;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.StreamSupport;
+
+/**
+ * What the tests look up in Keycloak itself, through its admin REST API as the portal's service
+ * account: the organizations (agencies), a user's account, roles and organizations; and a
+ * permanent password for a user the portal created (so the test can get tokens for them).
+ */
+public final class KeycloakRealmAdmin {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private KeycloakRealmAdmin() {
+    }
+
+    /** The organizations' aliases with whether each is enabled. */
+    public static Map<String, Boolean> organizations() {
+        JsonNode organizations = call("GET", "/organizations?first=0&max=1000", null);
+        return StreamSupport.stream(organizations.spliterator(), false)
+                .collect(java.util.stream.Collectors.toMap(o -> o.get("alias").asText(), o -> o.get("enabled").asBoolean()));
+    }
+
+    /** The user's account ({@code enabled}, names, e-mail), if there is one. */
+    public static Optional<JsonNode> user(String username) {
+        JsonNode users = call("GET", "/users?exact=true&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8), null);
+        return users.isEmpty() ? Optional.empty() : Optional.of(users.get(0));
+    }
+
+    /** The realm roles given to the user (not the default ones they inherit). */
+    public static List<String> realmRoles(String username) {
+        JsonNode roles = call("GET", "/users/" + id(username) + "/role-mappings/realm", null);
+        return StreamSupport.stream(roles.spliterator(), false).map(r -> r.get("name").asText())
+                .filter(name -> !name.startsWith("default-roles")).sorted().toList();
+    }
+
+    /** The aliases of the user's organizations. */
+    public static List<String> organizationsOf(String username) {
+        JsonNode organizations = call("GET", "/organizations/members/" + id(username) + "/organizations?briefRepresentation=true", null);
+        return StreamSupport.stream(organizations.spliterator(), false).map(o -> o.get("alias").asText()).sorted().toList();
+    }
+
+    /** Gives the user a permanent password (a test's shortcut past the first sign-in's password change). */
+    public static void setPassword(String username, String password) {
+        call("PUT", "/users/" + id(username) + "/reset-password",
+                JSON.createObjectNode().put("type", "password").put("value", password).put("temporary", false));
+    }
+
+    /**
+     * A user of an agency made directly in Keycloak (as the realm's administrators would), with a
+     * permanent password and one realm role: someone the portal's administration has not touched yet.
+     */
+    public static void createUser(String username, String agency, String role, String password) {
+        var user = JSON.createObjectNode().put("username", username).put("enabled", true).put("firstName", "Test")
+                .put("lastName", username).put("email", username + "@interlink.test").put("emailVerified", true);
+        user.putArray("credentials").addObject().put("type", "password").put("value", password).put("temporary", false);
+        call("POST", "/users", user);
+        JsonNode roleRepresentation = call("GET", "/roles/" + role, null);
+        call("POST", "/users/" + id(username) + "/role-mappings/realm", JSON.createArrayNode().add(roleRepresentation));
+        String organization = StreamSupport.stream(call("GET", "/organizations?first=0&max=1000", null).spliterator(), false)
+                .filter(o -> o.get("alias").asText().equals(agency)).findFirst().orElseThrow().get("id").asText();
+        call("POST", "/organizations/" + organization + "/members", JSON.getNodeFactory().textNode(id(username)));
+    }
+
+    private static String id(String username) {
+        return user(username).orElseThrow(() -> new IllegalStateException("no Keycloak user " + username)).get("id").asText();
+    }
+
+    private static JsonNode call(String method, String path, JsonNode body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(PortalStack.keycloakUrl() + "/admin/realms/"
+                            + RealmDefinition.REALM + path))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + token())
+                    .header("Content-Type", "application/json")
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.toString()));
+            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException(method + " " + path + ": HTTP " + response.statusCode() + " " + response.body());
+            }
+            return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The portal's service account's token (its rights are what the portal's administration uses). */
+    private static String token() {
+        try {
+            HttpResponse<String> response = Http.postForm(PortalStack.keycloakUrl() + "/realms/" + RealmDefinition.REALM
+                    + "/protocol/openid-connect/token", Map.of("grant_type", "client_credentials",
+                    "client_id", RealmDefinition.WEB_CLIENT, "client_secret", PortalStack.secrets().clientSecret()));
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("no service-account token: " + response.body());
+            }
+            return JSON.readTree(response.body()).get("access_token").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
