@@ -30,6 +30,7 @@ import java.security.SecureRandom;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -119,7 +120,7 @@ public class MemberAdministration {
     public Created create(String username, String firstName, String lastName, String email, Collection<Role> roles) {
         Caller admin = caller.get();
         Agency agency = agency(admin);
-        String name = username == null ? "" : username.trim().toLowerCase();
+        String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
         if (!USERNAME.matcher(name).matches()) {
             throw new InvalidAdminRequest("The username has 3 to 100 lower-case letters, digits, dots, dashes or underscores, "
                     + "starting with a letter or digit.");
@@ -237,7 +238,7 @@ public class MemberAdministration {
     public Member addExisting(String username) {
         Caller admin = caller.get();
         Agency agency = agency(admin);
-        String name = username == null ? "" : username.trim().toLowerCase();
+        String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
         return keycloak.call(realm -> {
             UserRepresentation user = user(realm, name)
                     .orElseThrow(() -> new InvalidAdminRequest("There is no user \"" + name + "\": create them as a new member."));

@@ -31,8 +31,9 @@ import java.util.Set;
 
 /**
  * Runs after the container authenticated the request: notes where the request comes from (for the
- * audit trail), ends a session an administrator ended the access of since its sign-in, hands the token's identity to the caller resolution (an API call's from its bearer
- * token, with the agency it names in {@value #AGENCY_HEADER}, and nothing else: no session), records the sign-in on the
+ * audit trail), ends a session whose access an administrator ended after its sign-in (disabled, roles
+ * or agencies changed: {@link Access}), hands the token's identity to the caller resolution (an API
+ * call's from its bearer token, with the agency it names in {@value #AGENCY_HEADER}, and nothing else: no session), records the sign-in on the
  * first request of a session and a page the roles refused (403), then sends a caller who belongs to
  * several agencies to choose one, and a caller who belongs to none to the page that says so. Pages
  * that must work in those states are let through.
