@@ -2,7 +2,7 @@ package org.interlink.caller.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import org.interlink.agency.boundary.Agencies;
+import org.interlink.agency.boundary.Access;
 import org.interlink.agency.entity.AgencyCode;
 import org.interlink.agency.entity.InvalidAgencyCode;
 import org.interlink.caller.control.ActiveAgencyChoice;
@@ -32,11 +32,14 @@ public class CurrentCaller {
     ActiveAgencyChoice choice;
 
     @Inject
-    Agencies agencies;
+    Access access;
 
     private Caller caller;
 
-    /** @throws IllegalStateException when the request was not authenticated */
+    /**
+     * @throws IllegalStateException when the request was not authenticated
+     * @throws org.interlink.caller.entity.AccessEnded when an administrator ended the caller's access since the sign-in
+     */
     public Caller get() {
         if (caller == null) {
             TokenIdentity identity = token.get()
@@ -48,7 +51,7 @@ public class CurrentCaller {
                 caller = statelessCaller(identity, roles, codes);
             } else {
                 caller = Caller.resolve(identity.username(), identity.displayName(), roles,
-                        agencies.withCodes(codes), choice.get());
+                        access.agenciesOf(identity.username(), identity.issuedAt(), codes), choice.get());
             }
         }
         return caller;
@@ -60,7 +63,8 @@ public class CurrentCaller {
      */
     private Caller statelessCaller(TokenIdentity identity, List<Role> roles, List<AgencyCode> codes) {
         Optional<AgencyCode> requested = token.requestedAgency().map(AgencyCode::of);
-        Caller resolved = Caller.resolve(identity.username(), identity.displayName(), roles, agencies.withCodes(codes), requested);
+        Caller resolved = Caller.resolve(identity.username(), identity.displayName(), roles,
+                access.agenciesOf(identity.username(), identity.issuedAt(), codes), requested);
         if (requested.isPresent() && resolved.activeAgency().map(a -> !a.getCode().equals(requested.get())).orElse(true)) {
             throw new NotAMemberOfAgency(identity.username(), requested.get());
         }

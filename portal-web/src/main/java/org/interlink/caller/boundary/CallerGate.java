@@ -11,12 +11,13 @@ import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.interlink.agency.boundary.Access;
+import org.interlink.BusinessException;
 import org.interlink.audit.boundary.Sessions;
 import org.interlink.notification.boundary.Notifications;
 import org.interlink.audit.control.RequestOrigin;
 import org.interlink.caller.control.TokenIdentity;
 import org.interlink.caller.control.TokenIdentityHolder;
+import org.interlink.caller.entity.AccessEnded;
 import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.Username;
 import org.omnifaces.util.Servlets;
@@ -32,7 +33,7 @@ import java.util.Set;
 /**
  * Runs after the container authenticated the request: notes where the request comes from (for the
  * audit trail), ends a session whose access an administrator ended after its sign-in (disabled, roles
- * or agencies changed: {@link Access}), hands the token's identity to the caller resolution (an API
+ * or agencies changed: {@link AccessEnded}, for pages and API calls alike), hands the token's identity to the caller resolution (an API
  * call's from its bearer token, with the agency it names in {@value #AGENCY_HEADER}, and nothing else: no session), records the sign-in on the
  * first request of a session and a page the roles refused (403), then sends a caller who belongs to
  * several agencies to choose one, and a caller who belongs to none to the page that says so. Pages
@@ -69,9 +70,6 @@ public class CallerGate extends HttpFilter {
     @Inject
     Notifications notifications;
 
-    @Inject
-    Access access;
-
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -83,18 +81,28 @@ public class CallerGate extends HttpFilter {
         if (request.getAttribute(PortalAuthentication.IDENTITY) instanceof TokenIdentity apiIdentity) {
             // an API call: stateless, the agency (if the caller has several) named per request
             tokenIdentity.setStateless(apiIdentity, agencyHeader(request));
+            try {
+                currentCaller.get();
+            } catch (AccessEnded ended) {
+                PortalAuthentication.writeUnauthorized(response, "invalid_token", ended.getMessage());
+                return;
+            } catch (BusinessException refused) {
+                // e.g. an agency header naming an agency the caller does not belong to: the endpoint answers it
+            }
             chain.doFilter(request, response);
             return;
         }
-        TokenIdentity identity = identity(request);
-        if (request.getDispatcherType() == DispatcherType.REQUEST && !isResource(request)
-                && access.revoked(identity.username(), identity.issuedAt())) {
-            // an administrator ended this person's access since they signed in: this session is over
-            request.getSession().invalidate();
-            Servlets.facesRedirect(request, response, request.getContextPath() + SIGNED_OUT + "?ended=true");
-            return;
+        tokenIdentity.set(identity(request));
+        if (request.getDispatcherType() == DispatcherType.REQUEST && !isResource(request)) {
+            try {
+                currentCaller.get();
+            } catch (AccessEnded ended) {
+                // an administrator ended this person's access since they signed in: this session is over
+                request.getSession().invalidate();
+                Servlets.facesRedirect(request, response, request.getContextPath() + SIGNED_OUT + "?ended=true");
+                return;
+            }
         }
-        tokenIdentity.set(identity);
         if (request.getDispatcherType() == DispatcherType.REQUEST && request.getSession().getAttribute(SIGNED_IN) == null) {
             request.getSession().setAttribute(SIGNED_IN, Boolean.TRUE);
             sessions.signedIn(currentCaller.get());

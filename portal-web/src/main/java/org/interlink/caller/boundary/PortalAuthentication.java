@@ -13,7 +13,6 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.glassfish.soteria.mechanisms.OpenIdAuthenticationMechanism;
-import org.interlink.agency.boundary.Access;
 import org.interlink.caller.control.TokenIdentity;
 
 import java.io.IOException;
@@ -58,9 +57,6 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
     @Inject
     BearerTokens bearerTokens;
 
-    @Inject
-    Access access;
-
     public static boolean isApi(HttpServletRequest request) {
         return request.getRequestURI().startsWith(request.getContextPath() + API);
     }
@@ -88,10 +84,6 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
         }
         try {
             TokenIdentity identity = bearerTokens.identify(header.substring(BEARER.length()).trim());
-            if (access.revoked(identity.username(), identity.issuedAt())) {
-                return unauthorized(response, "invalid_token", "An administrator ended this account's access after the token "
-                        + "was issued (disabled, or roles or agencies changed): get a new token.");
-            }
             request.setAttribute(IDENTITY, identity);
             return context.notifyContainerAboutLogin(identity.username().value(), identity.roles());
         } catch (BearerTokens.InvalidToken invalid) {
@@ -100,8 +92,13 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
         }
     }
 
-    /** 401 as problem+json, written here: the container would otherwise render the HTML error page. */
     private static AuthenticationStatus unauthorized(HttpServletResponse response, String error, String detail) {
+        writeUnauthorized(response, error, detail);
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    /** 401 as problem+json, written here: the container would otherwise render the HTML error page. */
+    static void writeUnauthorized(HttpServletResponse response, String error, String detail) {
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setHeader("WWW-Authenticate", "Bearer realm=\"interlink\""
                 + (error == null ? "" : ", error=\"" + error + "\""));
@@ -118,7 +115,6 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
         } catch (IOException e) {
             LOG.fine(() -> "could not write the 401 body: " + e);
         }
-        return AuthenticationStatus.SEND_FAILURE;
     }
 
     @Override
