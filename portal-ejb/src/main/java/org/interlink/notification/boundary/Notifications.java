@@ -8,6 +8,7 @@ import org.interlink.audit.control.AuditGate;
 import org.interlink.audit.entity.AuditAction;
 import org.interlink.audit.entity.AuditOutcome;
 import org.interlink.caller.entity.Caller;
+import org.interlink.caller.entity.Username;
 import org.interlink.item.entity.ItemId;
 import org.interlink.meeting.entity.MeetingVersion;
 import org.interlink.notification.control.Directory;
@@ -111,6 +112,19 @@ public class Notifications {
         recipient.mailFor(kinds);
         audit.record(caller, AuditAction.UPDATE, AuditOutcome.ALLOWED, null, null, "e-mail notifications off for "
                 + recipient.getMailOff().stream().map(Enum::name).sorted().toList());
+    }
+
+    /** The language the person chose for the pages, if they chose one. */
+    public Optional<String> language(@NotNull Username username) {
+        return directory.find(username).flatMap(Recipient::getLocale);
+    }
+
+    /** The caller chooses the language of their pages (a supported language tag); recorded in the audit trail. */
+    public void chooseLanguage(@NotNull Caller caller, @NotNull String languageTag) {
+        Recipient recipient = directory.find(caller.username()).orElseGet(() -> directory.seen(caller, null, Instant.now(clock)));
+        String before = recipient.getLocale().orElse("browser");
+        recipient.chooseLanguage(languageTag);
+        audit.record(caller, AuditAction.UPDATE, AuditOutcome.ALLOWED, null, null, "language: before " + before + "; after " + languageTag);
     }
 
     @Schedule(hour = "*", minute = "7", persistent = false)

@@ -67,6 +67,10 @@ public class Recipient implements Serializable {
     @Column(name = "last_seen_at")
     private Instant lastSeenAt;
 
+    /** The language they chose for the pages (a language tag such as {@code ar}); none: their browser's. */
+    @Column(length = 8)
+    private String locale;
+
     @Version
     private long version;
 
@@ -130,6 +134,14 @@ public class Recipient implements Serializable {
 
     public Optional<String> getEmail() {
         return Optional.ofNullable(email);
+    }
+
+    public Optional<String> getLocale() {
+        return Optional.ofNullable(locale);
+    }
+
+    public void chooseLanguage(String languageTag) {
+        this.locale = languageTag;
     }
 
     public Set<NotificationKind> getMailOff() {

@@ -1,0 +1,86 @@
+package org.interlink.journeys;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The pages in English, Arabic and French: a Ministry official switches to Arabic — the whole page
+ * turns right to left, in Arabic, without overflowing sideways — and finds Arabic again at the next
+ * sign-in; then switches to French.
+ */
+@ExtendWith(PortalStack.class)
+class LanguageJourneyIT {
+
+    private final Browser browser = new Browser();
+
+    @AfterEach
+    void closeBrowser() {
+        browser.screenshot("language-last-page");
+        browser.close();
+    }
+
+    @Test
+    void anOfficialSwitchesToArabicRightToLeftFindsItAgainAtTheNextSignInThenSwitchesToFrench() {
+        String username = "moi.reader-" + UUID.randomUUID().toString().substring(0, 6);
+        String password = "Pw-" + UUID.randomUUID();
+        KeycloakRealmAdmin.createUser(username, "iq-moi", "official", password);
+        browser.open(PortalStack.portalUrl() + "/");
+        new KeycloakLoginPage(browser).signIn(username, password).dashboard();
+        assertThat(attribute("lang")).isEqualTo("en");
+        assertThat(attribute("dir")).isEqualTo("ltr");
+        assertThat(browser.text(By.id("nav-dashboard"))).isEqualTo("Dashboard");
+
+        switchTo("ar").dashboard();
+        assertThat(attribute("lang")).isEqualTo("ar");
+        assertThat(attribute("dir")).isEqualTo("rtl");
+        assertThat(browser.text(By.id("nav-dashboard"))).isEqualTo("لوحة المعلومات");
+        assertThat(browser.text(By.className("il-title"))).isEqualTo("لوحة المعلومات");
+        assertThat(overflowsSideways()).as("the Arabic dashboard at 1366 px").isFalse();
+        browser.screenshot("dashboard-ar");
+
+        browser.await(By.id("nav-shared")).click();
+        assertThat(new PortalPage(browser).title()).isEqualTo("ما شورك مع جهتي");
+        assertThat(attribute("dir")).isEqualTo("rtl");
+        assertThat(overflowsSideways()).as("the Arabic shared list at 1366 px").isFalse();
+        browser.driver().manage().window().setSize(new Dimension(1280, 900));
+        assertThat(overflowsSideways()).as("the Arabic shared list at 1280 px").isFalse();
+        browser.screenshot("shared-ar");
+
+        // remembered with the person: Arabic again after signing out and in
+        new PortalPage(browser).signOut().signInAgain().signIn(username, password).dashboard();
+        assertThat(attribute("dir")).isEqualTo("rtl");
+        assertThat(browser.text(By.id("nav-dashboard"))).isEqualTo("لوحة المعلومات");
+
+        switchTo("fr").dashboard();
+        assertThat(attribute("lang")).isEqualTo("fr");
+        assertThat(attribute("dir")).isEqualTo("ltr");
+        assertThat(browser.text(By.id("nav-dashboard"))).isEqualTo("Tableau de bord");
+        assertThat(browser.text(By.id("caller-bar:sign-out"))).isEqualTo("Se déconnecter");
+        browser.screenshot("dashboard-fr");
+    }
+
+    private PortalPage switchTo(String language) {
+        browser.await(By.id("caller-bar:lang-" + language)).click();
+        browser.awaitUrlStartingWith(PortalStack.portalUrl());
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Browser.WAIT)
+                .until(d -> language.equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+        return new PortalPage(browser);
+    }
+
+    private String attribute(String name) {
+        return browser.driver().findElement(By.tagName("html")).getAttribute(name);
+    }
+
+    private boolean overflowsSideways() {
+        return (Boolean) ((JavascriptExecutor) browser.driver())
+                .executeScript("return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
+    }
+}
