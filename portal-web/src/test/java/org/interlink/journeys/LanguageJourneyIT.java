@@ -50,6 +50,8 @@ class LanguageJourneyIT {
         assertThat(new PortalPage(browser).title()).isEqualTo("ما شورك مع جهتي");
         assertThat(attribute("dir")).isEqualTo("rtl");
         assertThat(overflowsSideways()).as("the Arabic shared list at 1366 px").isFalse();
+        assertThat(browser.text(By.cssSelector("[id$='table_data'] tr td:last-child"))).as("dates in Arabic digits, in UTC")
+                .matches(".*[\u0660-\u0669].*UTC").doesNotContainPattern("[0-9]");
         browser.driver().manage().window().setSize(new Dimension(1280, 900));
         assertThat(overflowsSideways()).as("the Arabic shared list at 1280 px").isFalse();
         browser.screenshot("shared-ar");
