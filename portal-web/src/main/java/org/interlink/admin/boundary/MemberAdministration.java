@@ -112,7 +112,7 @@ public class MemberAdministration {
     public Member find(String username) {
         Caller admin = caller.get();
         Agency agency = agency(admin);
-        Member member = keycloak.call(realm -> member(realm, admin, agency, username, "open"));
+        Member member = keycloak.call(realm -> member(realm, admin, agency, username, "open").member());
         audit.record(admin, AuditAction.VIEW, AuditOutcome.ALLOWED, null, null, "member " + member.username() + " of " + agency.getCode());
         return member;
     }
@@ -176,7 +176,8 @@ public class MemberAdministration {
         Agency agency = agency(admin);
         Set<Role> wanted = grantable(admin, roles, "change the roles of " + username);
         return keycloak.call(realm -> {
-            Member before = soleMember(realm, admin, agency, username, "change the roles of");
+            Account account = soleMember(realm, admin, agency, username, "change the roles of");
+            Member before = account.member();
             Set<Role> current = before.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(before.roles());
             if (current.equals(wanted)) {
                 return before;
@@ -185,7 +186,7 @@ public class MemberAdministration {
             added.removeAll(current);
             Set<Role> removed = EnumSet.copyOf(current);
             removed.removeAll(wanted);
-            String id = userId(realm, username);
+            String id = account.id();
             applyRoles(realm, id, added, removed);
             onRollback.undo("roles of Keycloak user " + username, () -> keycloak.call(r -> {
                 applyRoles(r, id, removed, added);
@@ -213,11 +214,12 @@ public class MemberAdministration {
         Agency agency = agency(admin);
         String verb = enabled ? "enable" : "disable";
         return keycloak.call(realm -> {
-            Member before = soleMember(realm, admin, agency, username, verb);
+            Account account = soleMember(realm, admin, agency, username, verb);
+            Member before = account.member();
             if (before.enabled() == enabled) {
                 return before;
             }
-            String id = userId(realm, username);
+            String id = account.id();
             enabled(realm, id, enabled);
             onRollback.undo(verb + " Keycloak user " + username, () -> keycloak.call(r -> {
                 enabled(r, id, !enabled);
@@ -267,11 +269,12 @@ public class MemberAdministration {
         Caller admin = caller.get();
         Agency agency = agency(admin);
         return keycloak.call(realm -> {
-            Member before = member(realm, admin, agency, username, "remove");
+            Account account = member(realm, admin, agency, username, "remove");
+            Member before = account.member();
             if (before.username().equals(admin.username().value())) {
                 throw new InvalidAdminRequest("You cannot remove yourself; ask another administrator of your agency.");
             }
-            String id = userId(realm, username);
+            String id = account.id();
             organization(realm, agency).members().member(id).delete().close();
             onRollback.undo("membership of " + username + " in " + agency.getCode(),
                     () -> keycloak.call(r -> organization(r, agency).members().addMember(id)).close());
@@ -306,18 +309,23 @@ public class MemberAdministration {
         return wanted;
     }
 
+    /** A member as Keycloak knows them, with their Keycloak id (for the calls that change them). */
+    private record Account(String id, Member member) {
+    }
+
     /** A member of the agency (refused and audited for anyone else: another agency's user, or nobody). */
-    private Member member(RealmResource realm, Caller admin, Agency agency, String username, String verb) {
+    private Account member(RealmResource realm, Caller admin, Agency agency, String username, String verb) {
         String name = username == null ? "" : username.trim();
-        return user(realm, name).map(user -> member(realm, user))
-                .filter(member -> member.agencies().contains(agency.getCode().value()))
+        return user(realm, name).map(user -> new Account(user.getId(), member(realm, user)))
+                .filter(account -> account.member().agencies().contains(agency.getCode().value()))
                 .orElseThrow(() -> refusal(admin, verb + " " + name + ": not a member of " + agency.getCode(),
                         name + " is not a member of your agency."));
     }
 
     /** A member of the agency alone, not the administrator: the only kind whose account and roles they change. */
-    private Member soleMember(RealmResource realm, Caller admin, Agency agency, String username, String verb) {
-        Member member = member(realm, admin, agency, username, verb);
+    private Account soleMember(RealmResource realm, Caller admin, Agency agency, String username, String verb) {
+        Account account = member(realm, admin, agency, username, verb);
+        Member member = account.member();
         if (member.username().equals(admin.username().value())) {
             throw new InvalidAdminRequest("You cannot " + verb + " yourself; ask another administrator of your agency.");
         }
@@ -326,7 +334,7 @@ public class MemberAdministration {
                     member.username() + " is also a member of another agency " + member.agencies()
                             + "; their account and roles count there too and are changed by the platform's administrators.");
         }
-        return member;
+        return account;
     }
 
     private NotAllowed refusal(Caller admin, String attempt, String message) {
@@ -353,10 +361,6 @@ public class MemberAdministration {
     private static Optional<UserRepresentation> user(RealmResource realm, String username) {
         return realm.users().searchByUsername(username, true).stream()
                 .filter(user -> username.equalsIgnoreCase(user.getUsername())).findFirst();
-    }
-
-    private static String userId(RealmResource realm, String username) {
-        return user(realm, username).orElseThrow().getId();
     }
 
     /** The member as Keycloak has them now, after a change. */

@@ -49,9 +49,15 @@ public class AgenciesView implements Serializable {
     private String communityCode;
     private String communityName;
 
+    /** Read once per view: every change redirects to a fresh one, a refused change leaves them as they were. */
+    private List<Community> communityList;
+    private List<Agency> agencyList;
+
     @PostConstruct
     void init() {
         model = new AgencyPages();
+        communityList = communities.all();
+        agencyList = agencies.all();
     }
 
     public String onboard() {
@@ -90,7 +96,7 @@ public class AgenciesView implements Serializable {
     }
 
     public List<Community> getCommunities() {
-        return communities.all();
+        return communityList;
     }
 
     /** The community's agencies by name. */
@@ -99,7 +105,7 @@ public class AgenciesView implements Serializable {
     }
 
     public List<Agency> getAllAgencies() {
-        return agencies.all();
+        return agencyList;
     }
 
     public AgencyKind[] getKinds() {
