@@ -82,6 +82,24 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, WAIT).until(d -> d.getCurrentUrl().startsWith(prefix));
     }
 
+    /** Whether the page is wider than the window (a sideways scroll bar). */
+    public boolean overflowsSideways() {
+        return (Boolean) ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
+    }
+
+    /**
+     * What axe-core (Deque's accessibility engine, run in this page) finds against WCAG 2.1 A and AA:
+     * one line per rule broken, with the elements (at most five) that break it.
+     */
+    public java.util.List<String> accessibilityViolations() {
+        com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder()
+                .withTags(java.util.List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze(driver);
+        return results.getViolations().stream().map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
+                + rule.getNodes().stream().limit(5).map(node -> node.getTarget() + " " + node.getFailureSummary()).toList()).toList();
+    }
+
     /** Waits for a finished download whose name ends with {@code suffix} and returns it. */
     public Path awaitDownload(String suffix) {
         return new WebDriverWait(driver, WAIT).until(d -> {

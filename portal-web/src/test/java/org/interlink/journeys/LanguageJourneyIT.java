@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 
 import java.util.UUID;
 
@@ -43,17 +42,17 @@ class LanguageJourneyIT {
         assertThat(attribute("dir")).isEqualTo("rtl");
         assertThat(browser.text(By.id("nav-dashboard"))).isEqualTo("لوحة المعلومات");
         assertThat(browser.text(By.className("il-title"))).isEqualTo("لوحة المعلومات");
-        assertThat(overflowsSideways()).as("the Arabic dashboard at 1366 px").isFalse();
+        assertThat(browser.overflowsSideways()).as("the Arabic dashboard at 1366 px").isFalse();
         browser.screenshot("dashboard-ar");
 
         browser.await(By.id("nav-shared")).click();
         assertThat(new PortalPage(browser).title()).isEqualTo("ما شورك مع جهتي");
         assertThat(attribute("dir")).isEqualTo("rtl");
-        assertThat(overflowsSideways()).as("the Arabic shared list at 1366 px").isFalse();
+        assertThat(browser.overflowsSideways()).as("the Arabic shared list at 1366 px").isFalse();
         assertThat(browser.text(By.cssSelector("[id$='table_data'] tr td:last-child"))).as("dates in Arabic digits, in UTC")
                 .matches(".*[\u0660-\u0669].*UTC").doesNotContainPattern("[0-9]");
         browser.driver().manage().window().setSize(new Dimension(1280, 900));
-        assertThat(overflowsSideways()).as("the Arabic shared list at 1280 px").isFalse();
+        assertThat(browser.overflowsSideways()).as("the Arabic shared list at 1280 px").isFalse();
         browser.screenshot("shared-ar");
 
         // remembered with the person: Arabic again after signing out and in
@@ -79,10 +78,5 @@ class LanguageJourneyIT {
 
     private String attribute(String name) {
         return browser.driver().findElement(By.tagName("html")).getAttribute(name);
-    }
-
-    private boolean overflowsSideways() {
-        return (Boolean) ((JavascriptExecutor) browser.driver())
-                .executeScript("return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
     }
 }

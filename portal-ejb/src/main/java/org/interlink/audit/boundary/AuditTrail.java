@@ -17,6 +17,7 @@ import org.interlink.audit.entity.AuditEvent;
 import org.interlink.audit.entity.AuditHash;
 import org.interlink.audit.entity.AuditOutcome;
 import org.interlink.caller.entity.Caller;
+import org.interlink.infrastructure.export.SpreadsheetCsv;
 import org.interlink.caller.entity.Role;
 import org.interlink.infrastructure.persistence.SchemaMigration;
 import org.interlink.item.entity.ItemId;
@@ -86,14 +87,11 @@ public class AuditTrail {
         List<AuditEvent> events = query(caller, filter).setMaxResults(EXPORT_LIMIT).getResultList();
         audit.record(caller, AuditAction.EXPORT, AuditOutcome.ALLOWED, null, null, "audit trail CSV: " + filter + ", "
                 + events.size() + " events");
-        StringBuilder csv = new StringBuilder("time_utc,chain,seq,actor,actor_agency,action,item,item_owner,outcome,"
-                + "client_address,user_agent,purpose,details,hash\r\n");
-        for (AuditEvent e : events) {
-            csv.append(Csv.row(AuditHash.format(e.getAt()), e.getChain(), e.getSeq(), e.getActor(), e.getActorAgency(),
-                    e.getAction(), e.getItemId(), e.getItemOwner(), e.getOutcome(), e.getClientAddress(), e.getUserAgent(),
-                    e.getPurpose(), e.getDetails(), e.getHash()));
-        }
-        return csv.toString();
+        return SpreadsheetCsv.of(List.of("time_utc", "chain", "seq", "actor", "actor_agency", "action", "item", "item_owner",
+                "outcome", "client_address", "user_agent", "purpose", "details", "hash"), events.stream()
+                .map(e -> java.util.Arrays.asList(AuditHash.format(e.getAt()), e.getChain(), e.getSeq(), e.getActor(),
+                        e.getActorAgency(), e.getAction(), e.getItemId(), e.getItemOwner(), e.getOutcome(), e.getClientAddress(),
+                        e.getUserAgent(), e.getPurpose(), e.getDetails(), e.getHash())).toList());
     }
 
     /**

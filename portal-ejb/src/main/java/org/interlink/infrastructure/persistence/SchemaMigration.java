@@ -101,7 +101,7 @@ public class SchemaMigration {
     }
 
     /** The folder name of the database's own migrations: {@code h2} or {@code postgresql}. */
-    static String vendor(DataSource dataSource) {
+    public static String vendor(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             String product = connection.getMetaData().getDatabaseProductName().toLowerCase();
             if (product.contains("h2")) {

@@ -53,12 +53,30 @@ public class Items {
     @Inject
     Event<ItemChanged> changed;
 
+    @Inject
+    org.interlink.sharing.control.DashboardFigures figures;
+
     public List<ItemVersion> list(Caller caller, ItemQuery query, int first, int max) {
         return gate.list(caller, query, first, max);
     }
 
     public long count(Caller caller, ItemQuery query) {
         return gate.count(caller, query);
+    }
+
+    /** The dashboard's charts: counts through the gate (see {@link org.interlink.sharing.control.DashboardFigures}). */
+    public org.interlink.sharing.control.DashboardFigures.Figures figures(Caller caller) {
+        return figures.of(caller);
+    }
+
+    /** The rows of a list for an export, TLP:RED left out (see {@link VisibilityGate#export}). */
+    public List<ItemVersion> export(Caller caller, ItemQuery query, String format) {
+        return gate.export(caller, query, format);
+    }
+
+    /** How the matches of a search spread over kind, marking, state, owner and time (see {@link VisibilityGate#facets}). */
+    public VisibilityGate.Facets facets(Caller caller, ItemQuery query) {
+        return gate.facets(caller, query);
     }
 
     /** The version of the item the caller reads, or empty ("not found") when they may not. */

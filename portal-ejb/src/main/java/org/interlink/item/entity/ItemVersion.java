@@ -76,6 +76,10 @@ public abstract class ItemVersion implements Serializable {
     @Column(nullable = false, length = 4000)
     private String summary;
 
+    /** The words the version is found by (see {@link #searchText()}); indexed for full-text search on PostgreSQL. */
+    @Column(name = "search_text", nullable = false, length = 16000)
+    private String searchText;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
     private Marking marking;
@@ -154,6 +158,7 @@ public abstract class ItemVersion implements Serializable {
         this.title = content.title().trim();
         this.summary = content.summary().trim();
         apply(content);
+        this.searchText = searchText();
         this.marking = sharing.marking();
         this.scope = sharing.scope();
         this.agencyGrants = new LinkedHashSet<>(sharing.agencies());
@@ -195,6 +200,11 @@ public abstract class ItemVersion implements Serializable {
     /** The attachments of this version carried over to the next one (same stored files). */
     void copyAttachmentsTo(ItemVersion next) {
         attachments.forEach(a -> next.attachments.add(a.copyTo(next)));
+    }
+
+    /** What search matches: the title and the summary. */
+    private String searchText() {
+        return title + " " + summary;
     }
 
     // --- implemented by each kind ---

@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import org.eclipse.persistence.config.QueryHints;
 import org.interlink.agency.entity.Agency;
+import org.interlink.agency.entity.AgencyCode;
 import org.interlink.agency.entity.AgencyStatus;
 import org.interlink.audit.control.AuditGate;
 import org.interlink.audit.entity.AuditAction;
@@ -101,13 +102,16 @@ public class VisibilityGate {
     @Inject
     Clock clock;
 
+    @Inject
+    TextMatch textMatch;
+
     /** One page of the versions the caller reads in this view, filtered and ordered as asked. */
     public List<ItemVersion> list(Caller caller, ItemQuery query, int first, int max) {
         if (caller.activeAgency().isEmpty() || !mayUse(caller, query.view())) {
-            audit.record(caller, AuditAction.LIST, AuditOutcome.DENIED, null, null, describe(query) + " rows " + first + "+" + max);
+            audit.record(caller, action(query), AuditOutcome.DENIED, null, null, describe(query) + " rows " + first + "+" + max);
             return List.of();
         }
-        audit.record(caller, AuditAction.LIST, AuditOutcome.ALLOWED, null, null, describe(query) + " rows " + first + "+" + max);
+        audit.record(caller, action(query), AuditOutcome.ALLOWED, null, null, describe(query) + " rows " + first + "+" + max);
         Predicate where = visible(caller, query);
         TypedQuery<ItemVersion> jpql = em.createQuery("select v from ItemVersion v join v.item i where " + where.jpql
                 + order(query), ItemVersion.class);
@@ -127,15 +131,106 @@ public class VisibilityGate {
      */
     public long count(Caller caller, ItemQuery query) {
         if (caller.activeAgency().isEmpty() || !mayUse(caller, query.view())) {
-            audit.record(caller, AuditAction.LIST, AuditOutcome.DENIED, null, null, describe(query) + " count");
+            audit.record(caller, action(query), AuditOutcome.DENIED, null, null, describe(query) + " count");
             return 0;
         }
-        audit.record(caller, AuditAction.LIST, AuditOutcome.ALLOWED, null, null, describe(query) + " count");
+        audit.record(caller, action(query), AuditOutcome.ALLOWED, null, null, describe(query) + " count");
         Predicate where = visible(caller, query);
         TypedQuery<Long> jpql = em.createQuery("select v.id from ItemVersion v join v.item i where " + where.jpql
                 + order(query), Long.class);
         where.bind(jpql::setParameter);
         return jpql.setMaxResults(COUNT_LIMIT + 1).getResultList().size();
+    }
+
+    /**
+     * The rows of a list or search for an export (CSV, PDF): as {@link #list}, from the first row and
+     * at most {@link #COUNT_LIMIT}, but never a TLP:RED version — RED is read one item at a time, with
+     * its purpose, never in bulk. Recorded as one export: the format, the query, how many rows and
+     * which items.
+     */
+    public List<ItemVersion> export(Caller caller, ItemQuery query, String format) {
+        String what = format + " export of " + describe(query);
+        if (caller.activeAgency().isEmpty() || !mayUse(caller, query.view())) {
+            audit.record(caller, AuditAction.EXPORT, AuditOutcome.DENIED, null, null, what);
+            return List.of();
+        }
+        Predicate where = visible(caller, query).and("v.marking <> :red", Map.of());
+        TypedQuery<ItemVersion> jpql = em.createQuery("select v from ItemVersion v join v.item i where " + where.jpql
+                + order(query), ItemVersion.class);
+        where.bind(jpql::setParameter);
+        jpql.setHint(QueryHints.INHERITANCE_OUTER_JOIN, "true");
+        jpql.setHint(QueryHints.FETCH, "v.item");
+        jpql.setHint(QueryHints.FETCH, "v.item.owner");
+        List<ItemVersion> rows = jpql.setMaxResults(COUNT_LIMIT).getResultList();
+        audit.record(caller, AuditAction.EXPORT, AuditOutcome.ALLOWED, null, null, what + ": " + rows.size()
+                + " rows (TLP:RED never exported), items " + rows.stream().map(v -> v.getItem().getId()).toList());
+        return rows;
+    }
+
+    /**
+     * How the versions a search (or list) would page through spread over kind, marking, state, owner
+     * agency and time of the last change — the search page's facets. Each facet is counted with every
+     * filter of the query but its own, so it shows what choosing another value would find. Counted in
+     * the database through the gate, recorded as one search with the number of matches.
+     */
+    public Facets facets(Caller caller, ItemQuery query) {
+        if (caller.activeAgency().isEmpty() || !mayUse(caller, query.view())) {
+            audit.record(caller, action(query), AuditOutcome.DENIED, null, null, describe(query) + " facets");
+            return Facets.NONE;
+        }
+        Map<ItemKind, Long> kinds = group(caller, query.ofKind(null), "i.kind", ItemKind.class);
+        Map<Marking, Long> markings = group(caller, query.marked(null), "v.marking", Marking.class);
+        Map<WorkflowState, Long> states = group(caller, query.inState(null), "v.state", WorkflowState.class);
+        Predicate where = visible(caller, query.ownedBy(null));
+        TypedQuery<Object[]> byOwner = em.createQuery("select o.code, o.name, count(v.id) from ItemVersion v join v.item i join i.owner o where "
+                + where.jpql + " group by o.code, o.name order by o.name", Object[].class);
+        where.bind(byOwner::setParameter);
+        List<Facets.Owner> owners = byOwner.getResultList().stream()
+                .map(row -> new Facets.Owner((AgencyCode) row[0], (String) row[1], (Long) row[2])).toList();
+        Map<Integer, Long> changedWithin = changedWithin(caller, query.changedAfter(null));
+        Facets facets = new Facets(kinds, markings, states, owners, changedWithin,
+                query.kind() == null ? kinds.values().stream().mapToLong(Long::longValue).sum() : kinds.getOrDefault(query.kind(), 0L));
+        audit.record(caller, action(query), AuditOutcome.ALLOWED, null, null, describe(query) + " facets: " + facets.total() + " matches");
+        return facets;
+    }
+
+    private <K extends Enum<K>> Map<K, Long> group(Caller caller, ItemQuery query, String path, Class<K> type) {
+        Predicate where = visible(caller, query);
+        TypedQuery<Object[]> jpql = em.createQuery("select " + path + ", count(v.id) from ItemVersion v join v.item i where "
+                + where.jpql + " group by " + path, Object[].class);
+        where.bind(jpql::setParameter);
+        Map<K, Long> counts = new java.util.EnumMap<>(type);
+        jpql.getResultList().forEach(row -> counts.put(type.cast(row[0]), (Long) row[1]));
+        return counts;
+    }
+
+    /**
+     * For each of {@link Facets#CHANGED_WITHIN_DAYS}: how many versions changed within so many days (a
+     * count each: H2 cannot sum a CASE whose values EclipseLink binds as parameters).
+     */
+    private Map<Integer, Long> changedWithin(Caller caller, ItemQuery query) {
+        Map<Integer, Long> counts = new java.util.LinkedHashMap<>();
+        for (int days : Facets.CHANGED_WITHIN_DAYS) {
+            Predicate where = visible(caller, query.changedAfter(clock.instant().minus(java.time.Duration.ofDays(days))));
+            TypedQuery<Long> jpql = em.createQuery("select count(v.id) from ItemVersion v join v.item i where " + where.jpql, Long.class);
+            where.bind(jpql::setParameter);
+            counts.put(days, jpql.getSingleResult());
+        }
+        return counts;
+    }
+
+    /** A search's facets: how many matches each value of kind, marking, state, owner and change time has. */
+    public record Facets(Map<ItemKind, Long> kinds, Map<Marking, Long> markings, Map<WorkflowState, Long> states,
+                         List<Owner> owners, Map<Integer, Long> changedWithin, long total) implements java.io.Serializable {
+
+        /** The "changed within" choices, in days. */
+        public static final List<Integer> CHANGED_WITHIN_DAYS = List.of(7, 30, 365);
+
+        static final Facets NONE = new Facets(Map.of(), Map.of(), Map.of(), List.of(), Map.of(), 0);
+
+        /** An owner agency with its number of matches. */
+        public record Owner(AgencyCode code, String name, long count) implements java.io.Serializable {
+        }
     }
 
     /** The version of the item the caller reads: their agency's current one, or the shared one. */
@@ -344,8 +439,14 @@ public class VisibilityGate {
                 item == null ? "no item " + id : "item " + id + " not visible to the caller");
     }
 
+    private static AuditAction action(ItemQuery query) {
+        return query.terms() == null ? AuditAction.LIST : AuditAction.SEARCH;
+    }
+
     private static String describe(ItemQuery query) {
-        return "view " + query.view() + (query.kind() == null ? "" : " kind " + query.kind())
+        return (query.terms() == null ? "" : "search '" + query.terms() + "' ")
+                + "view " + query.view() + (query.kind() == null ? "" : " kind " + query.kind())
+                + (query.owner() == null ? "" : " owner " + query.owner())
                 + (query.state() == null ? "" : " state " + query.state())
                 + (query.marking() == null ? "" : " marking " + query.marking())
                 + (query.titleContains() == null ? "" : " title contains '" + query.titleContains() + "'")
@@ -393,6 +494,12 @@ public class VisibilityGate {
         if (query.changedAfter() != null) {
             where = where.and("v.updatedAt > :changedAfter", Map.of("changedAfter", query.changedAfter()));
         }
+        if (query.owner() != null) {
+            where = where.and("i.owner.code = :owner", Map.of("owner", query.owner()));
+        }
+        if (query.terms() != null) {
+            where = where.and(textMatch.condition(query.terms()));
+        }
         if (query.titleContains() != null) {
             where = where.and("lower(v.title) like :title escape '\\'",
                     Map.of("title", "%" + escapeLike(query.titleContains().toLowerCase()) + "%"));
@@ -434,7 +541,7 @@ public class VisibilityGate {
         return parameters;
     }
 
-    private static String escapeLike(String text) {
+    static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
@@ -447,6 +554,10 @@ public class VisibilityGate {
 
         Predicate and(String condition, Map<String, Object> more) {
             return combine("and", condition, more);
+        }
+
+        Predicate and(Predicate other) {
+            return combine("and", other.jpql, other.parameters);
         }
 
         private Predicate combine(String operator, String condition, Map<String, Object> more) {

@@ -59,6 +59,9 @@ class VisibilityMatrixIT {
     @Inject
     DemoData demo;
 
+    @Inject
+    DashboardFigures figures;
+
     @Resource(lookup = SchemaMigration.DATASOURCE)
     DataSource dataSource;
 
@@ -84,9 +87,9 @@ class VisibilityMatrixIT {
                 long id = entry.getValue().value();
                 boolean reads = readers(item).contains(persona);
                 String cell = persona + " × " + item;
-                Optional<ItemVersion> found = audited(failures, cell + " find", "VIEW", reads, () -> gate.find(caller, entry.getValue()));
-                boolean insider = found.map(v -> caller.activeAgency().map(v.getItem()::isOwnedBy).orElse(false)).orElse(false);
-                check(failures, cell, "find", found.isPresent(), reads);
+                Optional<ItemVersion> read = audited(failures, cell + " find", "VIEW", reads, () -> gate.find(caller, entry.getValue()));
+                boolean insider = read.map(v -> caller.activeAgency().map(v.getItem()::isOwnedBy).orElse(false)).orElse(false);
+                check(failures, cell, "find", read.isPresent(), reads);
                 check(failures, cell, "list all", all.contains(id), reads);
                 check(failures, cell, "list my agency", mine.contains(id), reads && insider);
                 check(failures, cell, "list shared with my agency", shared.contains(id), reads && !insider);
@@ -101,13 +104,16 @@ class VisibilityMatrixIT {
                 if (!events.equals(changes ? List.of() : List.of("UPDATE:DENIED"))) {
                     failures.add(cell + " change: audit events " + events);
                 }
-                boolean vets = insider && caller.hasRole(Role.VETTER) && found.get().getState().name().equals("SUBMITTED")
-                        && !found.get().isAuthoredBy(caller.username());
+                boolean vets = insider && caller.hasRole(Role.VETTER) && read.get().getState().name().equals("SUBMITTED")
+                        && !read.get().isAuthoredBy(caller.username());
                 check(failures, cell, "vetting queue", queue.contains(id), vets);
-                cells += 8;
+                List<Long> found = ids(audited(failures, cell + " search", "SEARCH", hasAgency(caller),
+                        () -> gate.list(caller, ItemQuery.of(Listing.ALL).matching("\"" + item.title() + "\""), 0, 100)));
+                check(failures, cell, "search by its title", found.contains(id), reads);
+                cells += 9;
             }
         }
-        System.out.printf("Isolation matrix: %d personas × %d items × 8 read paths = %d cells checked, %d unexpected "
+        System.out.printf("Isolation matrix: %d personas × %d items × 9 read paths = %d cells checked, %d unexpected "
                 + "(visibility and exactly one audit event of the right outcome per read)%n",
                 PERSONAS.size(), ids.size(), cells, failures.size());
         assertThat(failures).as("unexpected cells").isEmpty();
@@ -153,6 +159,114 @@ class VisibilityMatrixIT {
 
     private static boolean hasAgency(Caller caller) {
         return caller.activeAgency().isPresent();
+    }
+
+    @Test
+    void aWordOnlyInAnItemTheCallerMayNotSeeFindsNothingNotEvenInTheCounts() throws SQLException {
+        ItemQuery trebil = ItemQuery.of(Listing.ALL).matching("Trebil");
+        Caller outsider = caller("iom.liaison");
+        long before = lastEventId();
+
+        assertThat(gate.list(outsider, trebil, 0, 20)).isEmpty();
+        assertThat(gate.count(outsider, trebil)).isZero();
+        VisibilityGate.Facets facets = gate.facets(outsider, trebil);
+        assertThat(facets.total()).isZero();
+        assertThat(facets.kinds()).isEmpty();
+        assertThat(facets.markings()).isEmpty();
+        assertThat(facets.states()).isEmpty();
+        assertThat(facets.owners()).isEmpty();
+        assertThat(facets.changedWithin().values()).containsOnly(0L);
+        assertThat(eventsSince(before)).as("every search recorded").containsExactly("SEARCH:ALLOWED", "SEARCH:ALLOWED", "SEARCH:ALLOWED");
+
+        Caller owner = caller("moi.official");
+        assertThat(gate.list(owner, trebil, 0, 20)).extracting(ItemVersion::getTitle).containsExactly(DemoItem.WITHDRAWN_INCIDENT.title());
+        VisibilityGate.Facets ownFacets = gate.facets(owner, trebil);
+        assertThat(ownFacets.total()).isEqualTo(1);
+        assertThat(ownFacets.kinds()).containsExactly(Map.entry(org.interlink.item.entity.ItemKind.RECORD, 1L));
+        assertThat(ownFacets.owners()).extracting(o -> o.code().value()).containsExactly("iq-moi");
+    }
+
+    @Test
+    void anExportNeverHoldsRedItemsAndIsRecordedOnceWithItsItems() throws SQLException {
+        Caller vetter = caller("moi.vetter");
+        ItemQuery all = ItemQuery.of(Listing.ALL);
+        List<ItemVersion> listed = gate.list(vetter, all, 0, 1000);
+        assertThat(listed).extracting(ItemVersion::getTitle).as("the vetter reads the RED alert in the list")
+                .contains(DemoItem.PASSPORT_ALERT.title());
+        long before = lastEventId();
+
+        List<ItemVersion> exported = gate.export(vetter, all, "CSV");
+
+        assertThat(exported).extracting(ItemVersion::getMarking).doesNotContain(org.interlink.sharing.entity.Marking.RED);
+        assertThat(exported).extracting(ItemVersion::getId)
+                .containsExactlyElementsOf(listed.stream().filter(v -> v.getMarking() != org.interlink.sharing.entity.Marking.RED)
+                        .map(ItemVersion::getId).toList());
+        assertThat(eventsSince(before)).containsExactly("EXPORT:ALLOWED");
+        assertThat(gate.export(vetter, all.marked(org.interlink.sharing.entity.Marking.RED), "PDF")).as("not even when asked for").isEmpty();
+        assertThat(gate.export(caller("iom.liaison"), ItemQuery.of(Listing.VETTING_QUEUE), "CSV")).isEmpty();
+        assertThat(eventsSince(before)).containsExactly("EXPORT:ALLOWED", "EXPORT:ALLOWED", "EXPORT:DENIED");
+    }
+
+    @Test
+    void theDashboardChartsCountWhatTheListsShowEachPersonaThroughTheGate() {
+        java.time.Instant windowStart = java.time.YearMonth.now(java.time.ZoneOffset.UTC).minusMonths(DashboardFigures.MONTHS - 1L)
+                .atDay(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
+        for (String persona : PERSONAS) {
+            Caller caller = caller(persona);
+            DashboardFigures.Figures counted = figures.of(caller);
+            assertThat(counted.sharedByMonth()).as("twelve months").hasSize(DashboardFigures.MONTHS);
+
+            long shared = gate.list(caller, ItemQuery.of(Listing.SHARED_WITH_MY_AGENCY), 0, 1000).stream()
+                    .filter(v -> v.getPublishedAt().map(at -> !at.isBefore(windowStart)).orElse(false)).count();
+            assertThat(counted.sharedByMonth().values().stream().flatMap(kinds -> kinds.values().stream()).mapToLong(Long::longValue).sum())
+                    .as(persona + ": shared with my agency, last twelve months").isEqualTo(shared);
+
+            List<ItemVersion> published = gate.list(caller, ItemQuery.of(Listing.ALL), 0, 1000).stream()
+                    .filter(v -> org.interlink.workflow.entity.WorkflowState.shared().contains(v.getState())).toList();
+            Map<org.interlink.recommendation.entity.FollowUpStatus, Long> decisions = published.stream()
+                    .filter(v -> v instanceof org.interlink.recommendation.entity.RecommendationVersion)
+                    .collect(Collectors.groupingBy(v -> ((org.interlink.recommendation.entity.RecommendationVersion) v).getFollowUp(),
+                            Collectors.counting()));
+            assertThat(counted.recommendations()).as(persona + ": recommendations by decision").isEqualTo(decisions);
+
+            Map<org.interlink.meeting.entity.ActionStatus, Long> actions = published.stream()
+                    .filter(v -> v instanceof org.interlink.meeting.entity.MeetingVersion)
+                    .flatMap(v -> ((org.interlink.meeting.entity.MeetingVersion) v).getActionItems().stream())
+                    .filter(a -> caller.activeAgency().map(agency -> agency.equals(a.getOwner())).orElse(false))
+                    .collect(Collectors.groupingBy(org.interlink.meeting.entity.ActionItem::getStatus, Collectors.counting()));
+            assertThat(counted.actionItems()).as(persona + ": my agency's action items by status").isEqualTo(actions);
+        }
+        assertThat(figures.of(caller("moi.official")).recommendations().values().stream().mapToLong(Long::longValue).sum())
+                .as("the demo has recommendations the Ministry reads").isPositive();
+    }
+
+    @Test
+    void facetsCountEachValueWithTheOtherFiltersButNotTheirOwn() {
+        Caller caller = caller("moi.vetter");
+        ItemQuery border = ItemQuery.of(Listing.ALL).matching("border");
+        VisibilityGate.Facets all = gate.facets(caller, border);
+        assertThat(all.total()).isEqualTo(all.kinds().values().stream().mapToLong(Long::longValue).sum()).isGreaterThan(1);
+        assertThat(gate.count(caller, border)).isEqualTo(all.total());
+
+        org.interlink.item.entity.ItemKind kind = all.kinds().keySet().iterator().next();
+        VisibilityGate.Facets narrowed = gate.facets(caller, border.ofKind(kind));
+        assertThat(narrowed.total()).isEqualTo(all.kinds().get(kind));
+        assertThat(narrowed.kinds()).as("the kind facet ignores the kind filter").isEqualTo(all.kinds());
+        assertThat(narrowed.markings().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(narrowed.total());
+        assertThat(gate.list(caller, border.ofKind(kind), 0, 100)).hasSize((int) narrowed.total())
+                .allSatisfy(v -> assertThat(v.getItem().getKind()).isEqualTo(kind));
+    }
+
+    @Test
+    void searchTermsReadAsAWebSearchAndOverlongTermsAreRefused() {
+        Caller caller = caller("moi.vetter");
+        assertThat(gate.list(caller, ItemQuery.of(Listing.ALL).matching("Trebil fraud"), 0, 20)).hasSize(1);
+        assertThat(gate.list(caller, ItemQuery.of(Listing.ALL).matching("Trebil -fraud"), 0, 20)).isEmpty();
+        assertThat(gate.list(caller, ItemQuery.of(Listing.ALL).matching("\"fraud Trebil\""), 0, 20)).isEmpty();
+        assertThat(gate.list(caller, ItemQuery.of(Listing.ALL).matching("trebil OR zzzunknown"), 0, 20)).hasSize(1);
+        assertThat(gate.list(caller, ItemQuery.of(Listing.ALL).matching("'; drop table item_version; --"), 0, 20)).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ItemQuery.of(Listing.ALL).matching("x".repeat(ItemQuery.MAX_TERMS + 1)))
+                .isInstanceOf(ItemQuery.TermsTooLong.class);
     }
 
     @Test

@@ -36,6 +36,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
         redirectURI = "${baseURL}/callback",
         redirectToOriginalResource = true,
         scope = {"openid", "profile", "email", "organization:*"},
+        // deferred (#{}), so read at each sign-in: Keycloak's pages in the language of the portal's pages
+        extraParametersExpression = "#{language.signInParameters}",
         claimsDefinition = @ClaimsDefinition(callerNameClaim = "preferred_username", callerGroupsClaim = "roles"),
         logout = @LogoutDefinition(notifyProvider = true, redirectURI = "${baseURL}/signed-out.xhtml"))
 @ApplicationScoped

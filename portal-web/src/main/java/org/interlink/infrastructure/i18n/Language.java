@@ -37,6 +37,9 @@ public class Language implements Serializable {
     @Inject
     CurrentCaller caller;
 
+    @Inject
+    org.interlink.infrastructure.keycloak.KeycloakRealm keycloak;
+
     private String tag;
     /** Whose language {@link #tag} is (null: nobody signed in); a session may outlive a sign-out and see a sign-in. */
     private String resolvedFor;
@@ -75,9 +78,18 @@ public class Language implements Serializable {
         FacesContext faces = FacesContext.getCurrentInstance();
         if (faces.getExternalContext().getUserPrincipal() != null) {
             notifications.chooseLanguage(caller.get(), wanted);
+            keycloak.rememberLocale(faces.getExternalContext().getUserPrincipal().getName(), wanted);
         }
         faces.getViewRoot().setLocale(getLocale());
         return faces.getViewRoot().getViewId() + "?faces-redirect=true&includeViewParams=true";
+    }
+
+    /**
+     * What the sign-in asks Keycloak for besides: the language of this session's pages
+     * ({@code ui_locales}), once the session has one — read outside Faces, by the sign-in itself.
+     */
+    public String[] getSignInParameters() {
+        return tag == null ? new String[0] : new String[]{"ui_locales=" + tag};
     }
 
     private String initial(ExternalContext context) {

@@ -44,6 +44,28 @@ public class KeycloakRealm {
         }
     }
 
+    /**
+     * Tells Keycloak the person's language ({@code locale} attribute), so its sign-in pages speak it
+     * too once it knows who signs in. Best effort: the portal's pages do not depend on it, so a
+     * Keycloak that cannot be reached or refuses is logged, not shown.
+     */
+    public void rememberLocale(String username, String tag) {
+        try {
+            call(realm -> {
+                realm.users().searchByUsername(username, true).stream().findFirst().ifPresent(user -> {
+                    java.util.Map<String, java.util.List<String>> attributes =
+                            user.getAttributes() == null ? new java.util.HashMap<>() : new java.util.HashMap<>(user.getAttributes());
+                    attributes.put("locale", java.util.List.of(tag));
+                    user.setAttributes(attributes);
+                    realm.users().get(user.getId()).update(user);
+                });
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Keycloak did not take the language of " + username + ": " + e);
+        }
+    }
+
     /** The realm's name, from the realm URL the portal signs in with. */
     public String name() {
         String realmUrl = settings.getRealmUrl();

@@ -16,18 +16,10 @@ import org.interlink.sharing.control.VisibilityGate;
 import org.interlink.sharing.entity.Marking;
 import org.interlink.workflow.entity.WorkflowState;
 import org.omnifaces.cdi.Param;
-import org.primefaces.model.FilterMeta;
-import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
-import org.primefaces.model.SortOrder;
-
 import jakarta.faces.context.FacesContext;
 
 import java.io.Serializable;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * {@code items.xhtml}: one list page for every view (all, my agency, shared with my agency, the
@@ -55,23 +47,22 @@ public class ItemsView implements Serializable {
 
     private Listing view;
     private ItemKind kind;
-    private LazyDataModel<ItemVersion> model;
-    private boolean beyondLimit;
+    private ItemPages model;
 
     @PostConstruct
     void init() {
         view = parse(Listing.class, viewParameter, Listing.ALL);
         kind = parse(ItemKind.class, kindParameter, null);
-        model = new Pages();
+        model = new ItemPages(items, currentCaller, ItemQuery.of(view).ofKind(kind));
     }
 
-    public LazyDataModel<ItemVersion> getModel() {
+    public org.primefaces.model.LazyDataModel<ItemVersion> getModel() {
         return model;
     }
 
     /** More items match than the list offers: the page asks for a filter. */
     public boolean isBeyondLimit() {
-        return beyondLimit;
+        return model.isBeyondLimit();
     }
 
     public int getLimit() {
@@ -106,7 +97,23 @@ public class ItemsView implements Serializable {
         return List.of(Marking.values());
     }
 
-    private static <E extends Enum<E>> E parse(Class<E> type, String text, E fallback) {
+    /** This list as it is filtered and sorted now, as a CSV file (TLP:RED left out). */
+    public void exportCsv() throws java.io.IOException {
+        export(ItemExport.Format.CSV);
+    }
+
+    /** This list as it is filtered and sorted now, as a PDF table (TLP:RED left out). */
+    public void exportPdf() throws java.io.IOException {
+        export(ItemExport.Format.PDF);
+    }
+
+    private void export(ItemExport.Format format) throws java.io.IOException {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        String title = faces.getApplication().getResourceBundle(faces, "msg").getString(getTitleKey());
+        ItemExport.send(items, currentCaller.get(), model.asked(), format, title);
+    }
+
+    static <E extends Enum<E>> E parse(Class<E> type, String text, E fallback) {
         try {
             return text == null || text.isBlank() ? fallback : Enum.valueOf(type, text);
         } catch (IllegalArgumentException e) {
@@ -114,79 +121,4 @@ public class ItemsView implements Serializable {
         }
     }
 
-    /**
-     * The page of versions the table shows; PrimeFaces asks for the count and one page at a time.
-     * It may ask more than once while rendering one response: the answers of this request are
-     * remembered, so the database is asked once.
-     */
-    final class Pages extends LazyDataModel<ItemVersion> {
-
-        private static final long serialVersionUID = 1L;
-
-        private transient Object answeredRequest;
-        private transient Map<Question, Object> answers;
-
-        /** At most the newest {@link VisibilityGate#COUNT_LIMIT}; the page says when there are more. */
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            ItemQuery query = query(Map.of(), filterBy);
-            long count = (Long) answer(new Question(query, -1, -1), () -> items.count(currentCaller.get(), query));
-            beyondLimit = count > VisibilityGate.COUNT_LIMIT;
-            return (int) Math.min(count, VisibilityGate.COUNT_LIMIT);
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public List<ItemVersion> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            ItemQuery query = query(sortBy, filterBy);
-            return (List<ItemVersion>) answer(new Question(query, first, pageSize),
-                    () -> items.list(currentCaller.get(), query, first, pageSize));
-        }
-
-        private Object answer(Question question, Supplier<Object> ask) {
-            Object request = FacesContext.getCurrentInstance();
-            if (request != answeredRequest || answers == null) {
-                answeredRequest = request;
-                answers = new HashMap<>();
-            }
-            return answers.computeIfAbsent(question, q -> ask.get());
-        }
-
-        @Override
-        public String getRowKey(ItemVersion version) {
-            return String.valueOf(version.getId());
-        }
-
-        @Override
-        public ItemVersion getRowData(String rowKey) {
-            return getWrappedData() == null ? null : getWrappedData().stream()
-                    .filter(v -> String.valueOf(v.getId()).equals(rowKey)).findFirst().orElse(null);
-        }
-
-        private ItemQuery query(Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            ItemQuery.Order order = ItemQuery.Order.UPDATED;
-            boolean ascending = false;
-            for (SortMeta sort : sortBy.values()) {
-                order = switch (sort.getField()) {
-                    case "title" -> ItemQuery.Order.TITLE;
-                    case "marking" -> ItemQuery.Order.MARKING;
-                    case "state" -> ItemQuery.Order.STATE;
-                    case "publishedAt" -> ItemQuery.Order.PUBLISHED;
-                    default -> ItemQuery.Order.UPDATED;
-                };
-                ascending = sort.getOrder() == SortOrder.ASCENDING;
-            }
-            return new ItemQuery(view, kind, parse(WorkflowState.class, filter(filterBy, "state"), null),
-                    parse(Marking.class, filter(filterBy, "marking"), null), filter(filterBy, "title"), order, ascending);
-        }
-
-        private String filter(Map<String, FilterMeta> filterBy, String field) {
-            FilterMeta meta = filterBy.get(field);
-            return meta == null || meta.getFilterValue() == null ? null : meta.getFilterValue().toString();
-        }
-    }
-
-    /** What the table asked the boundary: a count (first = -1) or a page. */
-    private record Question(ItemQuery query, int first, int size) {
-    }
 }

@@ -1,0 +1,61 @@
+package org.interlink.dashboard.view;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Chart.js configurations for {@code p:chart}, built with JSON-P: bar charts in the page's language
+ * and direction (right to left: the axis runs from the right, the legend reads right to left).
+ */
+final class Charts {
+
+    /** Colours that keep at least 3:1 against white and apart from each other. */
+    private static final List<String> COLOURS = List.of("#1f6f78", "#c0392b", "#7a4fb5", "#b7791f", "#2c5282", "#2f855a");
+
+    private Charts() {
+    }
+
+    /** A bar chart; stacked when it has more than one series. */
+    static String bar(String locale, boolean rightToLeft, List<String> labels, List<Series> series) {
+        JsonArrayBuilder datasets = Json.createArrayBuilder();
+        for (int i = 0; i < series.size(); i++) {
+            Series one = series.get(i);
+            JsonArrayBuilder data = Json.createArrayBuilder();
+            one.values().forEach(data::add);
+            datasets.add(Json.createObjectBuilder().add("label", one.label()).add("data", data)
+                    .add("backgroundColor", COLOURS.get(i % COLOURS.size())));
+        }
+        boolean stacked = series.size() > 1;
+        JsonObjectBuilder options = Json.createObjectBuilder()
+                .add("responsive", true)
+                .add("maintainAspectRatio", false)
+                .add("locale", locale)
+                .add("animation", false)
+                .add("scales", Json.createObjectBuilder()
+                        .add("x", Json.createObjectBuilder().add("stacked", stacked).add("reverse", rightToLeft))
+                        .add("y", Json.createObjectBuilder().add("stacked", stacked).add("beginAtZero", true)
+                                .add("position", rightToLeft ? "right" : "left")
+                                .add("ticks", Json.createObjectBuilder().add("precision", 0))))
+                .add("plugins", Json.createObjectBuilder()
+                        .add("legend", Json.createObjectBuilder().add("display", stacked).add("position", "bottom")
+                                .add("rtl", rightToLeft).add("textDirection", rightToLeft ? "rtl" : "ltr"))
+                        .add("tooltip", Json.createObjectBuilder().add("rtl", rightToLeft)));
+        return Json.createObjectBuilder().add("type", "bar")
+                .add("data", Json.createObjectBuilder().add("labels", strings(labels, Function.identity())).add("datasets", datasets))
+                .add("options", options).build().toString();
+    }
+
+    private static <T> JsonArrayBuilder strings(List<T> values, Function<T, String> text) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        values.forEach(v -> array.add(text.apply(v)));
+        return array;
+    }
+
+    /** One series of a chart: its label and one value per label of the chart. */
+    record Series(String label, List<Long> values) {
+    }
+}

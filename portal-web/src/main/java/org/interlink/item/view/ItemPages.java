@@ -1,0 +1,130 @@
+package org.interlink.item.view;
+
+import jakarta.faces.context.FacesContext;
+import org.interlink.caller.boundary.CurrentCaller;
+import org.interlink.item.boundary.Items;
+import org.interlink.item.entity.ItemVersion;
+import org.interlink.sharing.control.ItemQuery;
+import org.interlink.sharing.control.VisibilityGate;
+import org.interlink.sharing.entity.Marking;
+import org.interlink.workflow.entity.WorkflowState;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+import org.primefaces.model.SortOrder;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The page of versions a table shows — a list or search results — paged, sorted and filtered in the
+ * database through the gate; PrimeFaces asks for the count and one page at a time. It may ask more
+ * than once while rendering one response: the answers of this request are remembered, so the
+ * database is asked once. The table's sort and column filters narrow the page's own query; the
+ * last query asked is what an export of "this list" exports.
+ */
+final class ItemPages extends LazyDataModel<ItemVersion> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final Items items;
+    private final CurrentCaller currentCaller;
+    private final ItemQuery base;
+    private ItemQuery asked;
+    private boolean beyondLimit;
+
+    private transient Object answeredRequest;
+    private transient Map<Question, Object> answers;
+
+    ItemPages(Items items, CurrentCaller currentCaller, ItemQuery base) {
+        this.items = items;
+        this.currentCaller = currentCaller;
+        this.base = base;
+        this.asked = base;
+    }
+
+    /** At most the newest {@link VisibilityGate#COUNT_LIMIT}; {@link #isBeyondLimit()} says when there are more. */
+    @Override
+    public int count(Map<String, FilterMeta> filterBy) {
+        ItemQuery query = query(Map.of(), filterBy);
+        long count = (Long) answer(new Question(query, -1, -1), () -> items.count(currentCaller.get(), query));
+        beyondLimit = count > VisibilityGate.COUNT_LIMIT;
+        return (int) Math.min(count, VisibilityGate.COUNT_LIMIT);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<ItemVersion> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+        ItemQuery query = query(sortBy, filterBy);
+        asked = query;
+        return (List<ItemVersion>) answer(new Question(query, first, pageSize),
+                () -> items.list(currentCaller.get(), query, first, pageSize));
+    }
+
+    /** More rows match than the table offers: the page asks for a filter. */
+    boolean isBeyondLimit() {
+        return beyondLimit;
+    }
+
+    /** The query of the rows the table shows now, with its sort and filters. */
+    ItemQuery asked() {
+        return asked;
+    }
+
+    private Object answer(Question question, Supplier<Object> ask) {
+        Object request = FacesContext.getCurrentInstance();
+        if (request != answeredRequest || answers == null) {
+            answeredRequest = request;
+            answers = new HashMap<>();
+        }
+        return answers.computeIfAbsent(question, q -> ask.get());
+    }
+
+    @Override
+    public String getRowKey(ItemVersion version) {
+        return String.valueOf(version.getId());
+    }
+
+    @Override
+    public ItemVersion getRowData(String rowKey) {
+        return getWrappedData() == null ? null : getWrappedData().stream()
+                .filter(v -> String.valueOf(v.getId()).equals(rowKey)).findFirst().orElse(null);
+    }
+
+    private ItemQuery query(Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+        ItemQuery query = base;
+        for (SortMeta sort : sortBy.values()) {
+            query = query.ordered(switch (sort.getField()) {
+                case "title" -> ItemQuery.Order.TITLE;
+                case "marking" -> ItemQuery.Order.MARKING;
+                case "state" -> ItemQuery.Order.STATE;
+                case "publishedAt" -> ItemQuery.Order.PUBLISHED;
+                default -> ItemQuery.Order.UPDATED;
+            }, sort.getOrder() == SortOrder.ASCENDING);
+        }
+        String state = filter(filterBy, "state");
+        String marking = filter(filterBy, "marking");
+        String title = filter(filterBy, "title");
+        if (state != null) {
+            query = query.inState(ItemsView.parse(WorkflowState.class, state, null));
+        }
+        if (marking != null) {
+            query = query.marked(ItemsView.parse(Marking.class, marking, null));
+        }
+        if (title != null) {
+            query = query.titled(title);
+        }
+        return query;
+    }
+
+    private static String filter(Map<String, FilterMeta> filterBy, String field) {
+        FilterMeta meta = filterBy.get(field);
+        return meta == null || meta.getFilterValue() == null ? null : meta.getFilterValue().toString();
+    }
+
+    /** What the table asked the boundary: a count (first = -1) or a page. */
+    private record Question(ItemQuery query, int first, int size) {
+    }
+}

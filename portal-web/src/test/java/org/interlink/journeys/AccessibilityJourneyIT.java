@@ -1,0 +1,116 @@
+package org.interlink.journeys;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The main pages checked by axe-core in the browser against WCAG 2.1 A and AA (labels, names, contrast,
+ * landmarks, language, ARIA …), in English and in Arabic, for each kind of user; and the keyboard:
+ * a skip link first, then the page's controls in order, a search typed and sent without a mouse.
+ */
+@ExtendWith(PortalStack.class)
+class AccessibilityJourneyIT {
+
+    private final Browser browser = new Browser();
+    private final List<String> violations = new ArrayList<>();
+
+    @AfterEach
+    void closeBrowser() {
+        browser.screenshot("accessibility-last-page");
+        browser.close();
+    }
+
+    @Test
+    void theOfficialsPagesPassAxeInEnglishAndArabic() {
+        browser.signIn("moi.official");
+        List<String> pages = List.of("/", "/items.xhtml?view=SHARED_WITH_MY_AGENCY", "/items.xhtml?kind=RECORD",
+                "/search.xhtml?q=border", "/record-edit.xhtml", "/notifications.xhtml");
+        pages.forEach(this::check);
+        browser.open(PortalStack.portalUrl() + "/items.xhtml?kind=RECORD");
+        browser.await(By.cssSelector(".il-item-link")).click();
+        browser.await(By.className("il-title"));
+        check("item page", false);
+
+        browser.await(By.id("caller-bar:lang-ar")).click();
+        browser.awaitUrlStartingWith(PortalStack.portalUrl());
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Browser.WAIT)
+                .until(d -> "rtl".equals(d.findElement(By.tagName("html")).getAttribute("dir")));
+        pages.forEach(this::check);
+
+        assertThat(violations).as("axe-core violations").isEmpty();
+    }
+
+    @Test
+    void theAuditorsAndAdministratorsPagesPassAxe() {
+        browser.signIn("moi.auditor");
+        check("/audit/events.xhtml");
+        check("/audit/access.xhtml");
+        browser.close();
+        try (Browser admin = new Browser()) {
+            admin.signIn("moi.admin");
+            admin.open(PortalStack.portalUrl() + "/agency/members.xhtml");
+            admin.await(By.className("il-title"));
+            admin.accessibilityViolations().forEach(v -> violations.add("/agency/members.xhtml: " + v));
+        }
+        try (Browser platform = new Browser()) {
+            platform.signIn("platform.admin");
+            platform.open(PortalStack.portalUrl() + "/admin/agencies.xhtml");
+            platform.await(By.className("il-title"));
+            platform.accessibilityViolations().forEach(v -> violations.add("/admin/agencies.xhtml: " + v));
+        }
+        assertThat(violations).as("axe-core violations").isEmpty();
+    }
+
+    @Test
+    void aKeyboardUserSkipsToTheContentAndSearchesWithoutAMouse() {
+        browser.signIn("iom.liaison");
+        browser.open(PortalStack.portalUrl() + "/");
+        browser.await(By.className("il-title"));
+
+        new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+        WebElement first = browser.driver().switchTo().activeElement();
+        assertThat(first.getAttribute("id")).as("the first Tab reaches the skip link").isEqualTo("skip-to-content");
+        assertThat(first.isDisplayed()).as("and shows it").isTrue();
+        new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
+        new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+        WebElement inContent = browser.driver().switchTo().activeElement();
+        assertThat(inContent.findElements(By.xpath("ancestor::main"))).as("the next Tab is in the page's content, past the header").isNotEmpty();
+
+        // to the header's search box by Tab alone, then type and send with Enter
+        browser.open(PortalStack.portalUrl() + "/");
+        browser.await(By.className("il-title"));
+        WebElement focused = null;
+        for (int tab = 0; tab < 15; tab++) {
+            new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+            focused = browser.driver().switchTo().activeElement();
+            if ("header-search-terms".equals(focused.getAttribute("id"))) {
+                break;
+            }
+        }
+        assertThat(focused.getAttribute("id")).as("the search box is reached by Tab").isEqualTo("header-search-terms");
+        new Actions(browser.driver()).sendKeys("border" + Keys.ENTER).perform();
+        SearchPage search = new SearchPage(browser);
+        assertThat(search.titles()).isNotEmpty();
+    }
+
+    private void check(String path) {
+        browser.open(PortalStack.portalUrl() + path);
+        browser.await(By.className("il-title"));
+        check(path, true);
+    }
+
+    private void check(String what, boolean opened) {
+        String language = browser.driver().findElement(By.tagName("html")).getAttribute("lang");
+        browser.accessibilityViolations().forEach(v -> violations.add(what + " [" + language + "]: " + v));
+    }
+}

@@ -1,0 +1,72 @@
+package org.interlink.journeys;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** {@code search.xhtml}: the search box, the facets with their counts, the results and their export. */
+public final class SearchPage extends PortalPage {
+
+    SearchPage(Browser browser) {
+        super(browser);
+        browser.await(By.id("search-form"));
+    }
+
+    /** Types the terms into the search box every page has in its header and presses Enter. */
+    static SearchPage fromHeader(Browser browser, String terms) {
+        WebElement box = browser.await(By.id("header-search-terms"));
+        box.sendKeys(terms, Keys.ENTER);
+        browser.awaitUrlStartingWith(PortalStack.portalUrl() + "/search.xhtml");
+        return new SearchPage(browser);
+    }
+
+    public SearchPage searchFor(String terms) {
+        WebElement box = browser.await(By.id("search-terms"));
+        box.clear();
+        box.sendKeys(terms);
+        browser.await(By.id("search-submit")).click();
+        return awaitTerms(terms);
+    }
+
+    private SearchPage awaitTerms(String terms) {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Browser.WAIT)
+                .until(d -> terms.equals(d.findElement(By.id("search-terms")).getAttribute("value")));
+        return new SearchPage(browser);
+    }
+
+    /** The line above the results, e.g. "3 matching items". */
+    public String matches() {
+        return browser.text(By.id("search-count"));
+    }
+
+    public List<String> titles() {
+        return browser.driver().findElements(By.cssSelector("[id='results:table_data'] .il-item-link")).stream()
+                .map(WebElement::getText).toList();
+    }
+
+    /** The text of one facet value's link, e.g. "Record (2)"; empty when the facet does not offer it. */
+    public String facet(String name, String value) {
+        List<WebElement> links = browser.driver().findElements(By.id("facet-" + name + "-" + value));
+        return links.isEmpty() ? "" : links.get(0).getText();
+    }
+
+    public SearchPage choose(String name, String value) {
+        String before = browser.currentUrl();
+        browser.await(By.id("facet-" + name + "-" + value)).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Browser.WAIT).until(d -> !d.getCurrentUrl().equals(before));
+        return new SearchPage(browser);
+    }
+
+    public Path exportCsv() {
+        browser.await(By.id("results:export-csv")).click();
+        return browser.awaitDownload(".csv");
+    }
+
+    public Path exportPdf() {
+        browser.await(By.id("results:export-pdf")).click();
+        return browser.awaitDownload(".pdf");
+    }
+}
