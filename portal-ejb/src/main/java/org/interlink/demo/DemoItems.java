@@ -95,10 +95,15 @@ public class DemoItems {
         recommendations.decide(moiOfficial, rejected.id(), FollowUpStatus.REJECTED,
                 "The Ministry's biometric project covers the airports first; land border points follow in the 2028 plan.");
 
-        publish(records.draft(iomLiaison, record(DemoItem.DTM_FIGURES, RecordType.DISPLACEMENT_FIGURES,
+        RecordForm dtm = record(DemoItem.DTM_FIGURES, RecordType.DISPLACEMENT_FIGURES,
                 "Displacement Tracking Matrix: 3.18 million Iraqis displaced since January 2014.", Marking.CLEAR,
-                Scope.ALL_MEMBERS, List.of(), LocalDate.parse("2026-10-31"), "Iraq", 3_180_000L, null, null, null)),
-                iomLiaison, iomVetter, "DTM round checked");
+                Scope.ALL_MEMBERS, List.of(), LocalDate.parse("2026-10-31"), "Iraq", 3_180_000L, null, null, null);
+        // in three languages: readers of Arabic and French see theirs first
+        dtm.translation("ar").setTitle("مصفوفة تتبع النزوح: ٣٫١٨ مليون عراقي نازح منذ كانون الثاني ٢٠١٤");
+        dtm.translation("ar").setSummary("مصفوفة تتبع النزوح: نزح ٣٫١٨ مليون عراقي منذ كانون الثاني ٢٠١٤.");
+        dtm.translation("fr").setTitle("DTM : 3,18 millions d’Irakiens déplacés depuis janvier 2014");
+        dtm.translation("fr").setSummary("Matrice de suivi des déplacements : 3,18 millions d’Irakiens déplacés depuis janvier 2014.");
+        publish(records.draft(iomLiaison, dtm), iomLiaison, iomVetter, "DTM round checked");
 
         publish(records.draft(iomLiaison, record(DemoItem.BASRA_SOP, RecordType.SOP,
                 "Draft standard operating procedure for passenger processing and referrals at Basra International Airport.",
@@ -185,6 +190,7 @@ public class DemoItems {
 
     private static void fill(ItemForm form, DemoItem item, String summary, Marking marking, Scope scope, List<String> grants) {
         form.setTitle(item.title());
+        form.setLanguage("en");
         form.setSummary(summary);
         SharingForm sharing = new SharingForm();
         sharing.setMarking(marking);

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -15,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The main pages checked by axe-core in the browser against WCAG 2.1 A and AA (labels, names, contrast,
- * landmarks, language, ARIA …), in English and in Arabic, for each kind of user; and the keyboard:
- * a skip link first, then the page's controls in order, a search typed and sent without a mouse.
+ * landmarks, language, ARIA …), in English and in Arabic, for each kind of user — and none of them
+ * wider than the window at 1280 px nor at 390 px (a phone); the Arabic pages right to left. And the
+ * keyboard: a skip link first, then the page's content, a search typed and sent without a mouse.
  */
 @ExtendWith(PortalStack.class)
 class AccessibilityJourneyIT {
@@ -32,20 +34,25 @@ class AccessibilityJourneyIT {
 
     @Test
     void theOfficialsPagesPassAxeInEnglishAndArabic() {
-        browser.signIn("moi.official");
+        browser.signInAsNewPerson("iq-moi", "official");
         List<String> pages = List.of("/", "/items.xhtml?view=SHARED_WITH_MY_AGENCY", "/items.xhtml?kind=RECORD",
                 "/search.xhtml?q=border", "/record-edit.xhtml", "/notifications.xhtml");
         pages.forEach(this::check);
         browser.open(PortalStack.portalUrl() + "/items.xhtml?kind=RECORD");
         browser.await(By.cssSelector(".il-item-link")).click();
         browser.await(By.className("il-title"));
-        check("item page", false);
+        check("item page", browser);
 
         browser.await(By.id("caller-bar:lang-ar")).click();
         browser.awaitUrlStartingWith(PortalStack.portalUrl());
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Browser.WAIT)
                 .until(d -> "rtl".equals(d.findElement(By.tagName("html")).getAttribute("dir")));
         pages.forEach(this::check);
+        browser.open(PortalStack.portalUrl() + "/");
+        browser.await(By.cssSelector("#chart-shared canvas"));
+        browser.screenshot("dashboard-ar-official");
+        browser.driver().manage().window().setSize(new Dimension(390, 844));
+        browser.screenshot("dashboard-ar-390");
 
         assertThat(violations).as("axe-core violations").isEmpty();
     }
@@ -55,18 +62,17 @@ class AccessibilityJourneyIT {
         browser.signIn("moi.auditor");
         check("/audit/events.xhtml");
         check("/audit/access.xhtml");
-        browser.close();
         try (Browser admin = new Browser()) {
             admin.signIn("moi.admin");
             admin.open(PortalStack.portalUrl() + "/agency/members.xhtml");
             admin.await(By.className("il-title"));
-            admin.accessibilityViolations().forEach(v -> violations.add("/agency/members.xhtml: " + v));
+            check("/agency/members.xhtml", admin);
         }
         try (Browser platform = new Browser()) {
             platform.signIn("platform.admin");
             platform.open(PortalStack.portalUrl() + "/admin/agencies.xhtml");
             platform.await(By.className("il-title"));
-            platform.accessibilityViolations().forEach(v -> violations.add("/admin/agencies.xhtml: " + v));
+            check("/admin/agencies.xhtml", platform);
         }
         assertThat(violations).as("axe-core violations").isEmpty();
     }
@@ -106,11 +112,24 @@ class AccessibilityJourneyIT {
     private void check(String path) {
         browser.open(PortalStack.portalUrl() + path);
         browser.await(By.className("il-title"));
-        check(path, true);
+        check(path, browser);
     }
 
-    private void check(String what, boolean opened) {
-        String language = browser.driver().findElement(By.tagName("html")).getAttribute("lang");
-        browser.accessibilityViolations().forEach(v -> violations.add(what + " [" + language + "]: " + v));
+    /** axe-core on the page as it is, then its width at 1280 and 390 px; every finding is collected. */
+    private void check(String what, Browser on) {
+        String language = on.driver().findElement(By.tagName("html")).getAttribute("lang");
+        String page = what + " [" + language + ", " + on.driver().findElement(By.tagName("html")).getAttribute("dir") + "]";
+        if (!on.driver().findElements(By.id("error-code")).isEmpty()) {
+            violations.add(page + ": an error page (" + on.text(By.id("error-code")) + ")");
+        }
+        on.accessibilityViolations().forEach(v -> violations.add(page + ": " + v));
+        for (int width : new int[]{1280, 390}) {
+            on.driver().manage().window().setSize(new Dimension(width, 900));
+            if (on.overflowsSideways()) {
+                violations.add(page + ": wider than the window at " + width + " px");
+                on.screenshot("overflow-" + width + "-" + what.replaceAll("[^a-z]+", "-"));
+            }
+        }
+        on.driver().manage().window().setSize(new Dimension(1366, 900));
     }
 }

@@ -66,6 +66,19 @@ public final class Browser implements AutoCloseable {
         new KeycloakLoginPage(this).signIn(username, org.interlink.devstack.RealmDefinition.DEMO_PASSWORD);
     }
 
+    /**
+     * Signs in as a person made in Keycloak for this test alone (one agency, one role): a language they
+     * choose is remembered with them, not with a demo persona other journeys expect in English.
+     */
+    public String signInAsNewPerson(String agency, String role) {
+        String username = role + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String password = "Pw-" + java.util.UUID.randomUUID();
+        KeycloakRealmAdmin.createUser(username, agency, role, password);
+        open(PortalStack.portalUrl() + "/");
+        new KeycloakLoginPage(this).signIn(username, password);
+        return username;
+    }
+
     public String currentUrl() {
         return driver.getCurrentUrl();
     }

@@ -31,11 +31,14 @@ public final class ItemFormPage extends PortalPage {
                         + "PrimeFaces.getWidgetById(arguments[0]).setDate(new Date(+d[0], +d[1] - 1, +d[2]));", id, isoDate);
     }
 
-    /** Chooses a value in a p:selectOneMenu through the PrimeFaces widget, as a click on the item does. */
+    /**
+     * Chooses a value in a p:selectOneMenu through the PrimeFaces widget, as a click on the item does:
+     * selected, then changed (selectValue alone is silent, so the menu's ajax would not run).
+     */
     public void choose(String id, String value) {
         browser.await(By.id(id));
         ((JavascriptExecutor) browser.driver()).executeScript(
-                "PrimeFaces.getWidgetById(arguments[0]).selectValue(arguments[1]);", id, value);
+                "var menu = PrimeFaces.getWidgetById(arguments[0]); menu.selectValue(arguments[1]); menu.triggerChange();", id, value);
         waitForAjax();
     }
 

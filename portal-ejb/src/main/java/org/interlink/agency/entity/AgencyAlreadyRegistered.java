@@ -6,14 +6,14 @@ import org.interlink.BusinessException;
 public class AgencyAlreadyRegistered extends BusinessException {
 
     public AgencyAlreadyRegistered(AgencyCode code) {
-        super("An agency with the code \"" + code + "\" is already registered.");
+        super("An agency with the code \"" + code + "\" is already registered.", "AgencyAlreadyRegistered", code);
     }
 
-    private AgencyAlreadyRegistered(String message) {
-        super(message);
+    private AgencyAlreadyRegistered(String message, String key, Object... arguments) {
+        super(message, key, arguments);
     }
 
     public static AgencyAlreadyRegistered community(AgencyCode code) {
-        return new AgencyAlreadyRegistered("A community with the code \"" + code + "\" exists already.");
+        return new AgencyAlreadyRegistered("A community with the code \"" + code + "\" exists already.", "CommunityAlreadyRegistered", code);
     }
 }

@@ -10,6 +10,6 @@ public class AccessEnded extends BusinessException {
 
     public AccessEnded(Username username) {
         super("An administrator ended the access of " + username + " after this sign-in (account disabled, or roles or "
-                + "agencies changed): sign in again, or get a new token.");
+                + "agencies changed): sign in again, or get a new token.", "AccessEnded", username);
     }
 }

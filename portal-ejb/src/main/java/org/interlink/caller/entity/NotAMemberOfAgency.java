@@ -7,6 +7,6 @@ import org.interlink.agency.entity.AgencyCode;
 public class NotAMemberOfAgency extends BusinessException {
 
     public NotAMemberOfAgency(Username username, AgencyCode code) {
-        super(username + " is not a member of the agency \"" + code + "\" and cannot act for it.");
+        super(username + " is not a member of the agency \"" + code + "\" and cannot act for it.", "NotAMemberOfAgency", username, code);
     }
 }

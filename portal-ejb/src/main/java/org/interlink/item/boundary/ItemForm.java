@@ -3,9 +3,13 @@ package org.interlink.item.boundary;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.interlink.item.entity.Texts;
+import org.interlink.item.entity.TranslatedText;
 import org.interlink.sharing.boundary.SharingForm;
 
 import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** What every item form holds: title, summary and sharing. The forms of each kind add their fields. */
 public abstract class ItemForm implements Serializable {
@@ -19,6 +23,12 @@ public abstract class ItemForm implements Serializable {
     @NotBlank(message = "Give the item a summary.")
     @Size(max = 4000, message = "A summary has at most 4000 characters.")
     private String summary;
+
+    /** The language of the title and summary: {@code en}, {@code fr} or {@code ar} (null: not stated). */
+    private String language;
+
+    /** The title and summary in other languages (optional), by language. */
+    private Map<String, TextForm> translations = new LinkedHashMap<>();
 
     @Valid
     private SharingForm sharing = new SharingForm();
@@ -39,6 +49,42 @@ public abstract class ItemForm implements Serializable {
         this.summary = summary;
     }
 
+    public String getLanguage() {
+        return language;
+    }
+
+    public void setLanguage(String language) {
+        this.language = language == null || language.isBlank() ? null : language;
+    }
+
+    public Map<String, TextForm> getTranslations() {
+        return translations;
+    }
+
+    public void setTranslations(Map<String, TextForm> translations) {
+        this.translations = translations == null ? new LinkedHashMap<>() : new LinkedHashMap<>(translations);
+    }
+
+    /** The translation into {@code language}, empty until filled in (for a page's inputs). */
+    public TextForm translation(String language) {
+        return translations.computeIfAbsent(language, l -> new TextForm());
+    }
+
+    /**
+     * The texts' language and translations; a translation left empty is none.
+     *
+     * @throws org.interlink.item.entity.InvalidContent when they contradict each other (see {@link Texts})
+     */
+    public Texts texts() {
+        Map<String, TranslatedText> others = new LinkedHashMap<>();
+        translations.forEach((other, text) -> {
+            if (text != null && !other.equals(language)) {
+                others.put(other, new TranslatedText(text.getTitle(), text.getSummary()));
+            }
+        });
+        return new Texts(language, others);
+    }
+
     public SharingForm getSharing() {
         return sharing;
     }
@@ -47,10 +93,46 @@ public abstract class ItemForm implements Serializable {
         this.sharing = sharing;
     }
 
+    /** A title and summary in one more language. */
+    public static class TextForm implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private String title;
+        private String summary;
+
+        public TextForm() {
+        }
+
+        TextForm(String title, String summary) {
+            this.title = title;
+            this.summary = summary;
+        }
+
+        public String getTitle() {
+            return title;
+        }
+
+        public void setTitle(String title) {
+            this.title = title;
+        }
+
+        public String getSummary() {
+            return summary;
+        }
+
+        public void setSummary(String summary) {
+            this.summary = summary;
+        }
+    }
+
     /** Fills the common fields from a version (to edit it). */
     protected void fillFrom(org.interlink.item.entity.ItemVersion version) {
         this.title = version.getTitle();
         this.summary = version.getSummary();
+        this.language = version.getLanguage();
+        this.translations = new LinkedHashMap<>();
+        version.texts().others().forEach((other, text) -> translations.put(other, new TextForm(text.getTitle(), text.getSummary())));
         SharingForm form = new SharingForm();
         form.setMarking(version.getMarking());
         form.setScope(version.getScope());

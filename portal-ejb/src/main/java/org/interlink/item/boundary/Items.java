@@ -18,6 +18,7 @@ import org.interlink.item.entity.ItemKind;
 import org.interlink.item.entity.ItemNotFound;
 import org.interlink.item.entity.ItemStep;
 import org.interlink.item.entity.ItemVersion;
+import org.interlink.item.entity.Texts;
 import org.interlink.sharing.control.ItemQuery;
 import org.interlink.sharing.control.VisibilityGate;
 import org.interlink.sharing.entity.Sharing;
@@ -115,10 +116,10 @@ public class Items {
     }
 
     /** Drafts a new item; used by the boundaries of each kind, which build the content. */
-    public Item draft(Caller caller, ItemContent content, Sharing sharing) {
+    public Item draft(Caller caller, ItemContent content, Texts texts, Sharing sharing) {
         Item item;
         try {
-            item = Item.draft(caller, content, sharing, now());
+            item = Item.draft(caller, content, texts, sharing, now());
         } catch (BusinessException refused) {
             audit.recordRefusal(caller, AuditAction.CREATE, null, content.kind() + ": " + refused.getMessage());
             throw refused;
@@ -135,11 +136,11 @@ public class Items {
      *
      * @param expectedTag the tag of the version the author edited (API: If-Match), or null to skip the check
      */
-    public Item edit(Caller caller, ItemId id, ItemContent content, Sharing sharing, String expectedTag) {
+    public Item edit(Caller caller, ItemId id, ItemContent content, Texts texts, Sharing sharing, String expectedTag) {
         return change(caller, id, AuditAction.UPDATE, item -> {
             item.requireTag(expectedTag);
             Sharing before = item.current().sharing();
-            item.edit(caller, content, sharing, now());
+            item.edit(caller, content, texts, sharing, now());
             int version = item.current().getNumber();
             return before.equals(sharing) ? new Change(AuditAction.UPDATE, "edited version " + version)
                     : new Change(AuditAction.SHARING_CHANGE, "sharing of version " + version + " changed from "

@@ -100,6 +100,11 @@ public class Item implements Serializable {
      * @throws NotAllowed when the author is no official or liaison, or acts for no agency
      */
     public static Item draft(Caller author, ItemContent content, Sharing sharing, Instant now) {
+        return draft(author, content, Texts.none(), sharing, now);
+    }
+
+    /** As {@link #draft(Caller, ItemContent, Sharing, Instant)}, with the texts' language and translations. */
+    public static Item draft(Caller author, ItemContent content, Texts texts, Sharing sharing, Instant now) {
         Agency owner = author.activeAgency()
                 .orElseThrow(() -> new NotAllowed("Choose the agency you act for before you write an item."));
         if (!author.hasRole(Role.OFFICIAL) && !author.hasRole(Role.LIAISON)) {
@@ -113,7 +118,7 @@ public class Item implements Serializable {
         item.createdBy = author.username().value();
         ItemVersion first = content.createVersion();
         first.start(item, 1, author.username(), now);
-        first.revise(content, sharing, now);
+        first.revise(content, texts, sharing, now);
         item.versions.add(first);
         item.record(author, first, ItemAction.DRAFTED, null, now, true);
         return item;
@@ -121,13 +126,18 @@ public class Item implements Serializable {
 
     /** The author changes the content and sharing of their version while it is a draft or returned. */
     public void edit(Caller caller, ItemContent content, Sharing sharing, Instant now) {
+        edit(caller, content, current().texts(), sharing, now);
+    }
+
+    /** As {@link #edit(Caller, ItemContent, Sharing, Instant)}, with the texts' language and translations. */
+    public void edit(Caller caller, ItemContent content, Texts texts, Sharing sharing, Instant now) {
         ItemVersion version = current();
         checkEdit(caller, version);
         if (content.kind() != kind) {
             throw new InvalidContent("This item is a " + kind + ", not a " + content.kind() + ".");
         }
         check(owner, content, sharing);
-        version.revise(content, sharing, now);
+        version.revise(content, texts, sharing, now);
         record(caller, version, ItemAction.EDITED, null, now, true);
     }
 
@@ -225,7 +235,7 @@ public class Item implements Serializable {
         checkNewVersion(caller, version);
         ItemVersion next = version.content().createVersion();
         next.start(this, version.getNumber() + 1, caller.username(), now);
-        next.revise(version.content(), version.sharing(), now);
+        next.revise(version.content(), version.texts(), version.sharing(), now);
         version.copyAttachmentsTo(next);
         version.current(false);
         versions.add(next);

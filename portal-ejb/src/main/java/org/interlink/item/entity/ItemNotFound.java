@@ -9,6 +9,6 @@ import org.interlink.BusinessException;
 public class ItemNotFound extends BusinessException {
 
     public ItemNotFound(ItemId id) {
-        super("There is no item " + id + " that you can see.");
+        super("There is no item " + id + " that you can see.", "ItemNotFound", id);
     }
 }

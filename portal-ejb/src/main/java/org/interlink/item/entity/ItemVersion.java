@@ -21,6 +21,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
@@ -38,6 +39,8 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -75,6 +78,16 @@ public abstract class ItemVersion implements Serializable {
 
     @Column(nullable = false, length = 4000)
     private String summary;
+
+    /** The language of {@link #title} and {@link #summary} (null: not stated). */
+    @Column(name = "text_language", length = 8)
+    private String language;
+
+    /** The title and summary in other languages, by language. */
+    @ElementCollection
+    @CollectionTable(name = "item_version_text", joinColumns = @JoinColumn(name = "version_id"))
+    @MapKeyColumn(name = "language", length = 8)
+    private Map<String, TranslatedText> translations = new HashMap<>();
 
     /** The words the version is found by (see {@link #searchText()}); indexed for full-text search on PostgreSQL. */
     @Column(name = "search_text", nullable = false, length = 16000)
@@ -154,9 +167,11 @@ public abstract class ItemVersion implements Serializable {
         this.updatedAt = now;
     }
 
-    void revise(ItemContent content, Sharing sharing, Instant now) {
+    void revise(ItemContent content, Texts texts, Sharing sharing, Instant now) {
         this.title = content.title().trim();
         this.summary = content.summary().trim();
+        this.language = texts.language();
+        this.translations = new HashMap<>(texts.others());
         apply(content);
         this.searchText = searchText();
         this.marking = sharing.marking();
@@ -202,9 +217,11 @@ public abstract class ItemVersion implements Serializable {
         attachments.forEach(a -> next.attachments.add(a.copyTo(next)));
     }
 
-    /** What search matches: the title and the summary. */
+    /** What search matches: the title and the summary, in every language they are written in. */
     private String searchText() {
-        return title + " " + summary;
+        StringBuilder words = new StringBuilder(title).append(' ').append(summary);
+        translations.values().forEach(text -> words.append(' ').append(text.getTitle()).append(' ').append(text.getSummary()));
+        return words.toString();
     }
 
     // --- implemented by each kind ---
@@ -242,12 +259,25 @@ public abstract class ItemVersion implements Serializable {
                 .add("agencies", names(agencyGrants.stream().map(a -> a.getCode().value())))
                 .add("communities", names(communityGrants.stream().map(c -> c.getCode().value())))
                 .add("people", names(userGrants.stream()));
+        if (language != null) {
+            json.add("language", language);
+        }
+        if (!translations.isEmpty()) {
+            json.add("translations", translated());
+        }
         JsonArrayBuilder files = Json.createArrayBuilder();
         attachments.forEach(a -> files.add(Json.createObjectBuilder().add("name", a.getFilename())
                 .add("type", a.getContentType()).add("size", a.getSize()).add("sha256", a.getSha256())));
         json.add("attachments", files);
         describe(json);
         return json.build().toString();
+    }
+
+    private jakarta.json.JsonObjectBuilder translated() {
+        jakarta.json.JsonObjectBuilder json = Json.createObjectBuilder();
+        new java.util.TreeMap<>(translations).forEach((lang, text) -> json.add(lang,
+                Json.createObjectBuilder().add("title", text.getTitle()).add("summary", text.getSummary())));
+        return json;
     }
 
     private static JsonArrayBuilder names(java.util.stream.Stream<String> names) {
@@ -291,6 +321,33 @@ public abstract class ItemVersion implements Serializable {
 
     public String getSummary() {
         return summary;
+    }
+
+    /** The language of the title and summary as written (null: not stated). */
+    public String getLanguage() {
+        return language;
+    }
+
+    /** The title and summary in their language and the other languages they are given in. */
+    public Texts texts() {
+        return new Texts(language, translations);
+    }
+
+    /** The title for a reader of {@code language}: in their language when the author gave it, else as written. */
+    public String titleIn(String language) {
+        TranslatedText text = translations.get(language);
+        return text == null ? title : text.getTitle();
+    }
+
+    /** The summary for a reader of {@code language}: in their language when the author gave it, else as written. */
+    public String summaryIn(String language) {
+        TranslatedText text = translations.get(language);
+        return text == null ? summary : text.getSummary();
+    }
+
+    /** The language the reader of {@code language} reads the title and summary in (null: as written, language not stated). */
+    public String languageFor(String language) {
+        return translations.containsKey(language) ? language : this.language;
     }
 
     public Marking getMarking() {

@@ -10,6 +10,6 @@ public class StaleItem extends BusinessException {
 
     public StaleItem(String expected, String current) {
         super("The item changed since you read it (you sent version tag " + expected + ", it is now " + current
-                + "). Read it again and re-apply your change.");
+                + "). Read it again and re-apply your change.", "StaleItem", expected, current);
     }
 }

@@ -21,7 +21,7 @@ public class Records {
     SharingResolver sharing;
 
     public Item draft(@NotNull Caller caller, @Valid @NotNull RecordForm form) {
-        return items.draft(caller, form.content(), sharing.resolve(form.getSharing()));
+        return items.draft(caller, form.content(), form.texts(), sharing.resolve(form.getSharing()));
     }
 
     /**
@@ -29,6 +29,6 @@ public class Records {
      *                    null to skip the check
      */
     public Item edit(@NotNull Caller caller, @NotNull ItemId id, @Valid @NotNull RecordForm form, String expectedTag) {
-        return items.edit(caller, id, form.content(), sharing.resolve(form.getSharing()), expectedTag);
+        return items.edit(caller, id, form.content(), form.texts(), sharing.resolve(form.getSharing()), expectedTag);
     }
 }

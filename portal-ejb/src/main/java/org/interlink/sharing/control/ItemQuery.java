@@ -103,7 +103,7 @@ public record ItemQuery(Listing view, ItemKind kind, WorkflowState state, Markin
     public static class TermsTooLong extends BusinessException {
 
         public TermsTooLong() {
-            super("Search for at most " + MAX_TERMS + " characters.");
+            super("Search for at most " + MAX_TERMS + " characters.", "TermsTooLong", MAX_TERMS);
         }
     }
 }

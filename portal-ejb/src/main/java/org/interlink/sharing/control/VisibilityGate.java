@@ -120,6 +120,9 @@ public class VisibilityGate {
         jpql.setHint(QueryHints.INHERITANCE_OUTER_JOIN, "true");
         jpql.setHint(QueryHints.FETCH, "v.item");
         jpql.setHint(QueryHints.FETCH, "v.item.owner");
+        // the titles in other languages of the whole page in one more query
+        jpql.setHint(QueryHints.BATCH, "v.translations");
+        jpql.setHint(QueryHints.BATCH_TYPE, "IN");
         return jpql.setFirstResult(first).setMaxResults(max).getResultList();
     }
 
@@ -161,6 +164,8 @@ public class VisibilityGate {
         jpql.setHint(QueryHints.INHERITANCE_OUTER_JOIN, "true");
         jpql.setHint(QueryHints.FETCH, "v.item");
         jpql.setHint(QueryHints.FETCH, "v.item.owner");
+        jpql.setHint(QueryHints.BATCH, "v.translations");
+        jpql.setHint(QueryHints.BATCH_TYPE, "IN");
         List<ItemVersion> rows = jpql.setMaxResults(COUNT_LIMIT).getResultList();
         audit.record(caller, AuditAction.EXPORT, AuditOutcome.ALLOWED, null, null, what + ": " + rows.size()
                 + " rows (TLP:RED never exported), items " + rows.stream().map(v -> v.getItem().getId()).toList());

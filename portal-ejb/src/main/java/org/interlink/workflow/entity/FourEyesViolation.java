@@ -6,6 +6,6 @@ import org.interlink.BusinessException;
 public class FourEyesViolation extends BusinessException {
 
     public FourEyesViolation() {
-        super("Four eyes: you cannot vet an item you wrote. Another vetter of your agency must vet it.");
+        super("Four eyes: you cannot vet an item you wrote. Another vetter of your agency must vet it.", "FourEyesViolation");
     }
 }

@@ -90,7 +90,7 @@ public class CallerBar {
     /** Makes the caller act for another of their agencies and shows the same page again. */
     public String actFor(String code) {
         Agency agency = currentCaller.actFor(AgencyCode.of(code)).activeAgency().orElseThrow();
-        Messages.addFlashGlobalInfo("You now act for {0}.", agency.getName());
+        Messages.addFlashGlobalInfo("notice.actingFor", agency.getName());
         return Faces.getViewId() + "?faces-redirect=true";
     }
 

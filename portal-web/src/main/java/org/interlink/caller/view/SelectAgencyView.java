@@ -40,7 +40,7 @@ public class SelectAgencyView {
 
     public void choose(String code) throws IOException {
         Agency agency = currentCaller.actFor(AgencyCode.of(code)).activeAgency().orElseThrow();
-        Messages.addFlashGlobalInfo("You now act for {0}.", agency.getName());
+        Messages.addFlashGlobalInfo("notice.actingFor", agency.getName());
         Faces.redirect(isLocalPath(next) ? next : Faces.getRequestContextPath() + "/");
     }
 

@@ -42,17 +42,24 @@ public class BusinessExceptionHandler extends ExceptionHandlerWrapper {
         getWrapped().handle();
     }
 
+    /** The refusal in the page's language when the bundles have it ({@code error.<key>}), else in English. */
+    public static String text(BusinessException refused) {
+        return refused.key() == null ? refused.getMessage()
+                : org.interlink.infrastructure.i18n.BundleMessages.resolveOr("error." + refused.key(), refused.getMessage(), refused.arguments());
+    }
+
     /** What to tell the user about this exception, if it is one a user can cause. */
     static Optional<String> messageFor(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof BusinessException business) {
-                return Optional.of(business.getMessage());
+                return Optional.of(text(business));
             }
             if (cause instanceof ConstraintViolationException invalid) {
                 return invalid.getConstraintViolations().stream().map(ConstraintViolation::getMessage).sorted().findFirst();
             }
             if (cause instanceof OptimisticLockException) {
-                return Optional.of("Someone changed this item while you were working on it. Open it again to see their change.");
+                return Optional.of(org.interlink.infrastructure.i18n.BundleMessages.resolveOr("error.changedMeanwhile",
+                        "Someone changed this item while you were working on it. Open it again to see their change."));
             }
         }
         return Optional.empty();

@@ -7,6 +7,6 @@ public class KeycloakUnavailable extends BusinessException {
 
     public KeycloakUnavailable() {
         super("Keycloak, where people and agencies are managed, cannot be reached just now. Nothing was changed; "
-                + "try again later. The rest of the portal works as usual.");
+                + "try again later. The rest of the portal works as usual.", "KeycloakUnavailable");
     }
 }

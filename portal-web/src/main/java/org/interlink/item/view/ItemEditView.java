@@ -44,6 +44,9 @@ public abstract class ItemEditView<F extends ItemForm> implements Serializable {
     @Inject
     Communities communities;
 
+    @Inject
+    org.interlink.infrastructure.i18n.Language language;
+
     private String id;
     private F form;
     /** The tag of the version the form was filled from: saving over someone else's change is refused. */
@@ -56,6 +59,8 @@ public abstract class ItemEditView<F extends ItemForm> implements Serializable {
         }
         if (id == null || id.isBlank()) {
             form = newForm();
+            // written, most likely, in the language the author reads the portal in
+            form.setLanguage(language.getTag());
             return;
         }
         Optional<ItemVersion> version = ItemId.parse(id).flatMap(itemId -> items.read(caller(), itemId))
@@ -73,7 +78,7 @@ public abstract class ItemEditView<F extends ItemForm> implements Serializable {
     /** Drafts the new item or saves the edit; the item's page shows it. */
     public String save() {
         Item item = isNew() ? draft(caller(), form) : edit(caller(), ItemId.parse(id).orElseThrow(), form, tag);
-        Messages.addFlashGlobalInfo(isNew() ? "Draft saved. Submit it when it is ready to be vetted." : "Changes saved.");
+        Messages.addFlashGlobalInfo(isNew() ? "notice.draftSaved" : "notice.changesSaved");
         return "/item?faces-redirect=true&id=" + item.getId();
     }
 
@@ -123,6 +128,11 @@ public abstract class ItemEditView<F extends ItemForm> implements Serializable {
 
     public void setId(String id) {
         this.id = id;
+    }
+
+    /** The languages an item's texts may be in. */
+    public java.util.List<String> getLanguages() {
+        return org.interlink.item.entity.Texts.LANGUAGES;
     }
 
     public F getForm() {

@@ -54,17 +54,19 @@ final class ItemExport {
         Locale locale = faces.getViewRoot().getLocale();
         List<ItemVersion> rows = items.export(caller, query, format.name());
         String name = "interlink-items-" + LocalDate.now(ZoneOffset.UTC) + "." + format.name().toLowerCase(Locale.ROOT);
-        byte[] content = format == Format.CSV ? csv(rows, msg) : pdf(rows, msg, title, "ar".equals(locale.getLanguage()));
+        String language = locale.getLanguage();
+        byte[] content = format == Format.CSV ? csv(rows, msg, language) : pdf(rows, msg, language, title);
         Faces.sendFile(content, name, true);
     }
 
-    static byte[] csv(List<ItemVersion> rows, ResourceBundle msg) {
+    static byte[] csv(List<ItemVersion> rows, ResourceBundle msg, String language) {
         List<String> header = java.util.Arrays.stream(COLUMNS).map(c -> msg.getString("export." + c)).toList();
         // a byte-order mark, so spreadsheet programs read the UTF-8 (Arabic, French) as UTF-8
-        return ("\uFEFF" + SpreadsheetCsv.of(header, rows.stream().map(v -> cells(v, msg)).toList())).getBytes(StandardCharsets.UTF_8);
+        return ("\uFEFF" + SpreadsheetCsv.of(header, rows.stream().map(v -> cells(v, msg, language)).toList())).getBytes(StandardCharsets.UTF_8);
     }
 
-    static byte[] pdf(List<ItemVersion> rows, ResourceBundle msg, String title, boolean rightToLeft) {
+    static byte[] pdf(List<ItemVersion> rows, ResourceBundle msg, String language, String title) {
+        boolean rightToLeft = "ar".equals(language);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4.rotate(), 28, 28, 28, 28);
         try {
@@ -88,7 +90,7 @@ final class ItemExport {
                 head.setGrayFill(0.9f);
                 table.addCell(head);
             }
-            rows.forEach(v -> cells(v, msg).forEach(value -> table.addCell(cell(value == null ? "" : value.toString(), text))));
+            rows.forEach(v -> cells(v, msg, language).forEach(value -> table.addCell(cell(value == null ? "" : value.toString(), text))));
             document.add(table);
         } catch (DocumentException e) {
             throw new IllegalStateException("PDF export failed", e);
@@ -105,8 +107,9 @@ final class ItemExport {
         return cell;
     }
 
-    private static List<Object> cells(ItemVersion v, ResourceBundle msg) {
-        return java.util.Arrays.asList(v.getItem().getId(), v.getTitle(), msg.getString("kind." + v.getItem().getKind()),
+    /** One row: the title in the reader's language when the author gave it. */
+    private static List<Object> cells(ItemVersion v, ResourceBundle msg, String language) {
+        return java.util.Arrays.asList(v.getItem().getId(), v.titleIn(language), msg.getString("kind." + v.getItem().getKind()),
                 v.getItem().getOwner().getName(), v.getMarking().label(), msg.getString("state." + v.getState()), v.getNumber(),
                 UTC.format(v.getUpdatedAt()), v.getPublishedAt().map(UTC::format).orElse(null));
     }

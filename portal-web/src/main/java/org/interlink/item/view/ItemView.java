@@ -75,6 +75,9 @@ public class ItemView implements Serializable {
     @Inject
     Meetings meetings;
 
+    @Inject
+    org.interlink.infrastructure.i18n.Language language;
+
     private String id;
     private transient UploadedFile upload;
     private VisibilityGate.Dossier dossier;
@@ -118,7 +121,7 @@ public class ItemView implements Serializable {
     /** The reader states why they read the item; it is recorded with the read. */
     public String givePurpose() {
         if (reason == null || reason.isBlank() || "Other".equals(reason) && (reasonText == null || reasonText.isBlank())) {
-            Messages.addGlobalError("Choose why you read this item (and say it in your words for \"Other\").");
+            Messages.addGlobalError("error.purposeMissing");
             return null;
         }
         String purpose = reasonText == null || reasonText.isBlank() ? reason : reason + ": " + reasonText.trim();
@@ -127,74 +130,74 @@ public class ItemView implements Serializable {
     }
 
     public String submit() {
-        return step(() -> items.submit(caller(), itemId()), "Submitted to the vetters of your agency.");
+        return step(() -> items.submit(caller(), itemId()), "notice.submitted");
     }
 
     public String publish() {
-        return step(() -> items.publish(caller(), itemId(), comment), "Published: it is now shared as its marking and scope say.");
+        return step(() -> items.publish(caller(), itemId(), comment), "notice.published");
     }
 
     public String returnToAuthor() {
-        return step(() -> items.returnToAuthor(caller(), itemId(), comment), "Returned to the author with your comment.");
+        return step(() -> items.returnToAuthor(caller(), itemId(), comment), "notice.returned");
     }
 
     public String withdraw() {
-        return step(() -> items.withdraw(caller(), itemId(), comment), "Withdrawn.");
+        return step(() -> items.withdraw(caller(), itemId(), comment), "notice.withdrawn");
     }
 
     public String archive() {
-        return step(() -> items.archive(caller(), itemId()), "Archived: still readable, no longer changed.");
+        return step(() -> items.archive(caller(), itemId()), "notice.archived");
     }
 
     /** The author attaches the chosen file to their editable version. */
     public String attach() {
         if (upload == null || upload.getSize() == 0) {
-            Messages.addGlobalError("Choose a file to attach.");
+            Messages.addGlobalError("error.fileMissing");
             return null;
         }
         return step(() -> attachments.attach(caller(), itemId(), upload.getFileName(), upload.getContentType(), upload.getContent()),
-                "Attached " + upload.getFileName() + ".");
+                "notice.attached", upload.getFileName());
     }
 
     public String detach(long attachmentId) {
-        return step(() -> attachments.detach(caller(), itemId(), attachmentId), "Attachment removed.");
+        return step(() -> attachments.detach(caller(), itemId(), attachmentId), "notice.detached");
     }
 
     public String startNewVersion() {
-        step(() -> items.startNewVersion(caller(), itemId()), "A new version is started; the published one stays shared until the new one is published.");
+        step(() -> items.startNewVersion(caller(), itemId()), "notice.newVersion");
         return editOutcome();
     }
 
     /** An official of the addressee accepts, partly accepts or rejects the recommendation. */
     public String decide() {
-        return step(() -> recommendations.decide(caller(), itemId(), decision, rationale), "Decision recorded: the submitting agency sees it.");
+        return step(() -> recommendations.decide(caller(), itemId(), decision, rationale), "notice.decided");
     }
 
     public String reportProgress() {
         if (percent == null) {
-            Messages.addGlobalError("Give the progress in percent (0 to 99).");
+            Messages.addGlobalError("error.progressMissing");
             return null;
         }
-        return step(() -> recommendations.reportProgress(caller(), itemId(), percent, note), "Progress reported.");
+        return step(() -> recommendations.reportProgress(caller(), itemId(), percent, note), "notice.progressReported");
     }
 
     public String markImplemented() {
-        return step(() -> recommendations.implemented(caller(), itemId(), note), "Marked implemented.");
+        return step(() -> recommendations.implemented(caller(), itemId(), note), "notice.implemented");
     }
 
     /** An official or liaison of an action item's owner agency sets its status with a note. */
     public String updateAction() {
         if (actionNumber == null) {
-            Messages.addGlobalError("Choose the action item.");
+            Messages.addGlobalError("error.actionItemMissing");
             return null;
         }
         return step(() -> meetings.updateActionItem(caller(), itemId(), actionNumber, actionStatus, note),
-                "Action item " + actionNumber + " updated.");
+                "notice.actionItemUpdated", actionNumber);
     }
 
-    private String step(Runnable step, String done) {
+    private String step(Runnable step, String done, Object... parameters) {
         step.run();
-        Messages.addFlashGlobalInfo(done);
+        Messages.addFlashGlobalInfo(done, parameters);
         return "/item?faces-redirect=true&id=" + id;
     }
 
@@ -359,6 +362,31 @@ public class ItemView implements Serializable {
 
     public ItemVersion getVersion() {
         return version;
+    }
+
+    /**
+     * The title and summary in the languages the reader is not shown first: as written (when shown a
+     * translation) and every other translation.
+     */
+    public java.util.List<OtherText> getOtherTexts() {
+        if (version == null) {
+            return java.util.List.of();
+        }
+        String shown = version.languageFor(language.getTag());
+        java.util.List<OtherText> others = new java.util.ArrayList<>();
+        if (shown != null && !shown.equals(version.getLanguage())) {
+            others.add(new OtherText(version.getLanguage(), version.getTitle(), version.getSummary()));
+        }
+        version.texts().others().forEach((other, text) -> {
+            if (!other.equals(shown)) {
+                others.add(new OtherText(other, text.getTitle(), text.getSummary()));
+            }
+        });
+        return others;
+    }
+
+    /** A title and summary in a language (null: not stated). */
+    public record OtherText(String language, String title, String summary) implements Serializable {
     }
 
     public UploadedFile getUpload() {

@@ -94,7 +94,7 @@ public class SearchView implements Serializable {
             Integer days = getWithinDays();
             query = days == null ? asked : asked.changedAfter(clock.instant().minus(Duration.ofDays(days)));
         } catch (BusinessException refused) {
-            Messages.addGlobalError(refused.getMessage());
+            Messages.addGlobalError(org.interlink.infrastructure.faces.BusinessExceptionHandler.text(refused));
             return;
         }
         facets = items.facets(currentCaller.get(), query);

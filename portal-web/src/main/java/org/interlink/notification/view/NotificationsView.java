@@ -52,7 +52,7 @@ public class NotificationsView implements Serializable {
 
     public String markAllRead() {
         int marked = notifications.markAllRead(caller());
-        Messages.addFlashGlobalInfo(marked + " marked read.");
+        Messages.addFlashGlobalInfo("notice.markedRead", marked);
         return "/notifications?faces-redirect=true";
     }
 
@@ -60,7 +60,7 @@ public class NotificationsView implements Serializable {
         EnumSet<NotificationKind> kinds = EnumSet.noneOf(NotificationKind.class);
         kinds.addAll(Arrays.asList(getMailKinds()));
         notifications.mailFor(caller(), kinds);
-        Messages.addFlashGlobalInfo("E-mail settings saved.");
+        Messages.addFlashGlobalInfo("notice.mailSettingsSaved");
         return "/notifications?faces-redirect=true";
     }
 

@@ -54,6 +54,9 @@ public class RecordEditView extends ItemEditView<RecordForm> {
         return records.edit(caller, id, form, tag);
     }
 
+    @jakarta.inject.Inject
+    RecordLabels labels;
+
     public List<RecordType> getTypes() {
         return List.of(RecordType.values());
     }
@@ -61,9 +64,7 @@ public class RecordEditView extends ItemEditView<RecordForm> {
     /** The label of a structured field for the chosen type, marked when the type requires it. */
     public String label(String field) {
         RecordType type = getForm().getType() == null ? RecordType.DISPLACEMENT_FIGURES : getForm().getType();
-        RecordField recordField = RecordField.valueOf(field);
-        String label = type.labelOf(recordField);
-        label = Character.toUpperCase(label.charAt(0)) + label.substring(1);
-        return type.required().contains(recordField) ? label + " *" : label;
+        String label = labels.field(type, field);
+        return type.required().contains(RecordField.valueOf(field)) ? label + " *" : label;
     }
 }

@@ -62,26 +62,26 @@ public class AgenciesView implements Serializable {
 
     public String onboard() {
         Agency onboarded = administration.onboard(code, name, kind, country);
-        Messages.addFlashGlobalInfo("{0} is onboarded: its Keycloak organization \"{1}\" is ready for members.",
+        Messages.addFlashGlobalInfo("notice.agencyOnboarded",
                 onboarded.getName(), onboarded.getCode().value());
         return "/admin/agencies?faces-redirect=true";
     }
 
     public String suspend(String agencyCode) {
         Agency suspended = administration.suspend(agencyCode);
-        Messages.addFlashGlobalInfo("{0} is suspended: its people cannot act for it and its items are not shared.", suspended.getName());
+        Messages.addFlashGlobalInfo("notice.agencySuspended", suspended.getName());
         return "/admin/agencies?faces-redirect=true";
     }
 
     public String reactivate(String agencyCode) {
         Agency reactivated = administration.reactivate(agencyCode);
-        Messages.addFlashGlobalInfo("{0} is active again.", reactivated.getName());
+        Messages.addFlashGlobalInfo("notice.agencyReactivated", reactivated.getName());
         return "/admin/agencies?faces-redirect=true";
     }
 
     public String createCommunity() {
         Community created = administration.createCommunity(communityCode, communityName, List.of());
-        Messages.addFlashGlobalInfo("The community {0} is created: add its agencies.", created.getName());
+        Messages.addFlashGlobalInfo("notice.communityCreated", created.getName());
         return "/admin/agencies?faces-redirect=true";
     }
 
@@ -91,7 +91,7 @@ public class AgenciesView implements Serializable {
 
     public String changeCommunity(String communityCode, String agencyCode, boolean member) {
         Community changed = administration.changeCommunity(communityCode, agencyCode, member);
-        Messages.addFlashGlobalInfo("The community {0} has {1} agencies now.", changed.getName(), changed.getMembers().size());
+        Messages.addFlashGlobalInfo("notice.communityChanged", changed.getName(), changed.getMembers().size());
         return "/admin/agencies?faces-redirect=true";
     }
 

@@ -66,25 +66,25 @@ public class MembersView implements Serializable {
 
     public String saveRoles() {
         open(administration.changeRoles(member.username(), List.of(memberRoles)));
-        Messages.addFlashGlobalInfo("The roles of {0} are saved; they hold from {0}''s next request.", member.username());
+        Messages.addFlashGlobalInfo("notice.rolesSaved", member.username());
         return reopen();
     }
 
     public String disable() {
         open(administration.disable(member.username()));
-        Messages.addFlashGlobalInfo("{0} is disabled and signed out everywhere.", member.username());
+        Messages.addFlashGlobalInfo("notice.memberDisabled", member.username());
         return reopen();
     }
 
     public String enable() {
         open(administration.enable(member.username()));
-        Messages.addFlashGlobalInfo("{0} can sign in again.", member.username());
+        Messages.addFlashGlobalInfo("notice.memberEnabled", member.username());
         return reopen();
     }
 
     public String remove() {
         administration.remove(member.username());
-        Messages.addFlashGlobalInfo("{0} is no longer a member of your agency.", member.username());
+        Messages.addFlashGlobalInfo("notice.memberRemoved", member.username());
         return "/agency/members?faces-redirect=true";
     }
 
@@ -99,7 +99,7 @@ public class MembersView implements Serializable {
 
     public String addExisting() {
         Member added = administration.addExisting(existingUsername);
-        Messages.addFlashGlobalInfo("{0} is now also a member of your agency.", added.username());
+        Messages.addFlashGlobalInfo("notice.memberAdded", added.username());
         return "/agency/members?faces-redirect=true&user=" + URLEncoder.encode(added.username(), StandardCharsets.UTF_8);
     }
 
