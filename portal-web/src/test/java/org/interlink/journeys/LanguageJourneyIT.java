@@ -66,6 +66,12 @@ class LanguageJourneyIT {
         assertThat(browser.text(By.id("nav-dashboard"))).isEqualTo("Tableau de bord");
         assertThat(browser.text(By.id("caller-bar:sign-out"))).isEqualTo("Se déconnecter");
         browser.screenshot("dashboard-fr");
+
+        // an item written in English with a French title: a French reader finds and reads the French
+        SearchPage search = SearchPage.fromHeader(browser, "DTM");
+        assertThat(search.matches()).endsWith("éléments trouvés");
+        assertThat(search.titles()).contains("DTM : 3,18 millions d’Irakiens déplacés depuis janvier 2014");
+        browser.screenshot("search-fr");
     }
 
     private PortalPage switchTo(String language) {

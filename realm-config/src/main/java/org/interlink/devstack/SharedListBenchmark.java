@@ -77,6 +77,11 @@ public final class SharedListBenchmark {
                 throw new IllegalStateException("the page did not show 20 shared items (status " + first.statusCode() + ", " + rows + " rows)");
             }
             Result portalResult = wrk(work, page, "Cookie: " + session.sessionCookie(), connections, seconds);
+            // the dashboard (attention counts and the three charts, counted through the gate) and two searches:
+            // one word a single item has, one every generated item has (facets counted over all of them)
+            Result dashboard = pageResult(work, session, portal.url() + "/", "il-chart", connections, seconds);
+            Result rareSearch = pageResult(work, session, portal.url() + "/search.xhtml?q=benchmark+4242", "il-item-link", connections, seconds);
+            Result commonSearch = pageResult(work, session, portal.url() + "/search.xhtml?q=generated", "il-item-link", connections, seconds);
             Result sqlResult = pgbench(work, postgres.database(), agencyId(postgres.database(), "iq-moi"), connections, seconds);
 
             String api = portal.url() + "/api/v1/items?view=SHARED_WITH_MY_AGENCY&size=20";
@@ -91,14 +96,31 @@ public final class SharedListBenchmark {
                     First page of "shared with my agency" (20 of %,d items, caller moi.official), %d connections, %d s each:
                       through the portal (wrk):  p50 %6.1f ms   p95 %6.1f ms   p99 %6.1f ms   %,d requests, %d errors
                       raw SQL (pgbench):         p50 %6.2f ms   p95 %6.2f ms   p99 %6.2f ms   %,d queries
+                    Other pages, same caller and load:
+                      dashboard with charts:     p50 %6.1f ms   p95 %6.1f ms   p99 %6.1f ms   %,d requests, %d errors
+                      search, one match:         p50 %6.1f ms   p95 %6.1f ms   p99 %6.1f ms   %,d requests, %d errors
+                      search, every item:        p50 %6.1f ms   p95 %6.1f ms   p99 %6.1f ms   %,d requests, %d errors
                     The same through the REST API (caller %s, iq-moi), %d concurrent clients, %d s:
                       GET /api/v1/items (wrk):   p50 %6.1f ms   p95 %6.1f ms   p99 %6.1f ms   %,d requests = %,.0f requests/s, %d errors
                     %n""", items, connections, seconds,
                     portalResult.p50(), portalResult.p95(), portalResult.p99(), portalResult.count(), portalResult.errors(),
                     sqlResult.p50(), sqlResult.p95(), sqlResult.p99(), sqlResult.count(),
+                    dashboard.p50(), dashboard.p95(), dashboard.p99(), dashboard.count(), dashboard.errors(),
+                    rareSearch.p50(), rareSearch.p95(), rareSearch.p99(), rareSearch.count(), rareSearch.errors(),
+                    commonSearch.p50(), commonSearch.p95(), commonSearch.p99(), commonSearch.count(), commonSearch.errors(),
                     API_SYSTEM, apiConnections, seconds, apiResult.p50(), apiResult.p95(), apiResult.p99(), apiResult.count(),
                     apiResult.count() / (double) seconds, apiResult.errors());
         }
+    }
+
+    /** Opens the page once (it must answer 200 and show {@code expected}), then loads it with wrk. */
+    private static Result pageResult(Path work, PortalSignIn session, String url, String expected, int connections, int seconds)
+            throws IOException, InterruptedException {
+        HttpResponse<String> first = session.open(url);
+        if (first.statusCode() != 200 || !first.body().contains(expected)) {
+            throw new IllegalStateException(url + " did not show " + expected + " (status " + first.statusCode() + ")");
+        }
+        return wrk(work, url, "Cookie: " + session.sessionCookie(), connections, seconds);
     }
 
     private static Path fresh(Path file) throws IOException {

@@ -112,18 +112,24 @@ public class VisibilityGate {
             return List.of();
         }
         audit.record(caller, action(query), AuditOutcome.ALLOWED, null, null, describe(query) + " rows " + first + "+" + max);
-        Predicate where = visible(caller, query);
+        return rows(visible(caller, query), query).setFirstResult(first).setMaxResults(max).getResultList();
+    }
+
+    /**
+     * The versions matching {@code where}, in the query's order, with what a list shows of them: one
+     * query for the rows (the kinds' tables outer-joined, the item and its owner fetched with them) and
+     * one more for the titles in other languages of all of them.
+     */
+    private TypedQuery<ItemVersion> rows(Predicate where, ItemQuery query) {
         TypedQuery<ItemVersion> jpql = em.createQuery("select v from ItemVersion v join v.item i where " + where.jpql
                 + order(query), ItemVersion.class);
         where.bind(jpql::setParameter);
-        // one query for a page: the kinds' tables outer-joined, the item and its owner fetched with it
         jpql.setHint(QueryHints.INHERITANCE_OUTER_JOIN, "true");
         jpql.setHint(QueryHints.FETCH, "v.item");
         jpql.setHint(QueryHints.FETCH, "v.item.owner");
-        // the titles in other languages of the whole page in one more query
         jpql.setHint(QueryHints.BATCH, "v.translations");
         jpql.setHint(QueryHints.BATCH_TYPE, "IN");
-        return jpql.setFirstResult(first).setMaxResults(max).getResultList();
+        return jpql;
     }
 
     /**
@@ -157,16 +163,8 @@ public class VisibilityGate {
             audit.record(caller, AuditAction.EXPORT, AuditOutcome.DENIED, null, null, what);
             return List.of();
         }
-        Predicate where = visible(caller, query).and("v.marking <> :red", Map.of());
-        TypedQuery<ItemVersion> jpql = em.createQuery("select v from ItemVersion v join v.item i where " + where.jpql
-                + order(query), ItemVersion.class);
-        where.bind(jpql::setParameter);
-        jpql.setHint(QueryHints.INHERITANCE_OUTER_JOIN, "true");
-        jpql.setHint(QueryHints.FETCH, "v.item");
-        jpql.setHint(QueryHints.FETCH, "v.item.owner");
-        jpql.setHint(QueryHints.BATCH, "v.translations");
-        jpql.setHint(QueryHints.BATCH_TYPE, "IN");
-        List<ItemVersion> rows = jpql.setMaxResults(COUNT_LIMIT).getResultList();
+        List<ItemVersion> rows = rows(visible(caller, query).and("v.marking <> :red", Map.of()), query)
+                .setMaxResults(COUNT_LIMIT).getResultList();
         audit.record(caller, AuditAction.EXPORT, AuditOutcome.ALLOWED, null, null, what + ": " + rows.size()
                 + " rows (TLP:RED never exported), items " + rows.stream().map(v -> v.getItem().getId()).toList());
         return rows;
