@@ -62,6 +62,21 @@ public final class KeycloakLoginPage {
         return browser.text(ERROR);
     }
 
+    /**
+     * Signs in and answers the language of Keycloak's password page (its {@code html lang}): once
+     * Keycloak knows who signs in, it speaks their language.
+     */
+    public String signInReadingPasswordPageLanguage(String username, String password) {
+        browser.await(USERNAME).sendKeys(username);
+        browser.await(SUBMIT).click();
+        browser.await(PASSWORD);
+        String language = browser.driver().findElement(By.tagName("html")).getAttribute("lang");
+        browser.await(PASSWORD).sendKeys(password);
+        browser.await(SUBMIT).click();
+        new PortalPage(browser);
+        return language;
+    }
+
     public boolean asksForUsername() {
         return browser.driver().findElements(USERNAME).stream().anyMatch(e -> e.isDisplayed());
     }

@@ -56,7 +56,8 @@ class LanguageJourneyIT {
         browser.screenshot("shared-ar");
 
         // remembered with the person: Arabic again after signing out and in
-        new PortalPage(browser).signOut().signInAgain().signIn(username, password).dashboard();
+        assertThat(new PortalPage(browser).signOut().signInAgain().signInReadingPasswordPageLanguage(username, password))
+                .as("Keycloak's sign-in speaks the person's language too").isEqualTo("ar");
         assertThat(attribute("dir")).isEqualTo("rtl");
         assertThat(browser.text(By.id("nav-dashboard"))).isEqualTo("لوحة المعلومات");
 

@@ -144,7 +144,11 @@ public class VisibilityGate {
             return 0;
         }
         audit.record(caller, action(query), AuditOutcome.ALLOWED, null, null, describe(query) + " count");
-        Predicate where = visible(caller, query);
+        return firstRows(visible(caller, query), query);
+    }
+
+    /** How many rows match, counted in list order up to {@link #COUNT_LIMIT} + 1 (so the count stops early). */
+    private long firstRows(Predicate where, ItemQuery query) {
         TypedQuery<Long> jpql = em.createQuery("select v.id from ItemVersion v join v.item i where " + where.jpql
                 + order(query), Long.class);
         where.bind(jpql::setParameter);
@@ -181,6 +185,13 @@ public class VisibilityGate {
             audit.record(caller, action(query), AuditOutcome.DENIED, null, null, describe(query) + " facets");
             return Facets.NONE;
         }
+        long matches = firstRows(visible(caller, query), query);
+        if (matches > COUNT_LIMIT) {
+            // counting every value over so many rows would cost seconds (7 passes): ask to narrow instead
+            audit.record(caller, action(query), AuditOutcome.ALLOWED, null, null, describe(query) + " facets: more than "
+                    + COUNT_LIMIT + " matches");
+            return Facets.beyond(matches);
+        }
         Map<ItemKind, Long> kinds = group(caller, query.ofKind(null), "i.kind", ItemKind.class);
         Map<Marking, Long> markings = group(caller, query.marked(null), "v.marking", Marking.class);
         Map<WorkflowState, Long> states = group(caller, query.inState(null), "v.state", WorkflowState.class);
@@ -191,8 +202,7 @@ public class VisibilityGate {
         List<Facets.Owner> owners = byOwner.getResultList().stream()
                 .map(row -> new Facets.Owner((AgencyCode) row[0], (String) row[1], (Long) row[2])).toList();
         Map<Integer, Long> changedWithin = changedWithin(caller, query.changedAfter(null));
-        Facets facets = new Facets(kinds, markings, states, owners, changedWithin,
-                query.kind() == null ? kinds.values().stream().mapToLong(Long::longValue).sum() : kinds.getOrDefault(query.kind(), 0L));
+        Facets facets = new Facets(kinds, markings, states, owners, changedWithin, matches, false);
         audit.record(caller, action(query), AuditOutcome.ALLOWED, null, null, describe(query) + " facets: " + facets.total() + " matches");
         return facets;
     }
@@ -222,14 +232,23 @@ public class VisibilityGate {
         return counts;
     }
 
-    /** A search's facets: how many matches each value of kind, marking, state, owner and change time has. */
+    /**
+     * A search's facets: how many matches each value of kind, marking, state, owner and change time has;
+     * beyond {@link #COUNT_LIMIT} matches ({@code beyondLimit}) none are counted and {@code total} is
+     * {@value #COUNT_LIMIT} + 1.
+     */
     public record Facets(Map<ItemKind, Long> kinds, Map<Marking, Long> markings, Map<WorkflowState, Long> states,
-                         List<Owner> owners, Map<Integer, Long> changedWithin, long total) implements java.io.Serializable {
+                         List<Owner> owners, Map<Integer, Long> changedWithin, long total, boolean beyondLimit)
+            implements java.io.Serializable {
 
         /** The "changed within" choices, in days. */
         public static final List<Integer> CHANGED_WITHIN_DAYS = List.of(7, 30, 365);
 
-        static final Facets NONE = new Facets(Map.of(), Map.of(), Map.of(), List.of(), Map.of(), 0);
+        static final Facets NONE = new Facets(Map.of(), Map.of(), Map.of(), List.of(), Map.of(), 0, false);
+
+        static Facets beyond(long matches) {
+            return new Facets(Map.of(), Map.of(), Map.of(), List.of(), Map.of(), matches, true);
+        }
 
         /** An owner agency with its number of matches. */
         public record Owner(AgencyCode code, String name, long count) implements java.io.Serializable {

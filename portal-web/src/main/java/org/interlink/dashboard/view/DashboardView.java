@@ -7,7 +7,6 @@ import jakarta.inject.Named;
 import org.interlink.caller.boundary.CurrentCaller;
 import org.interlink.caller.entity.Caller;
 import org.interlink.infrastructure.i18n.Language;
-import org.interlink.item.boundary.Items;
 import org.interlink.item.entity.ItemKind;
 import org.interlink.meeting.entity.ActionStatus;
 import org.interlink.notification.boundary.Notifications;
@@ -40,7 +39,7 @@ public class DashboardView {
     Notifications notifications;
 
     @Inject
-    Items items;
+    ChartFigures figures;
 
     @Inject
     Language language;
@@ -60,10 +59,10 @@ public class DashboardView {
         return attention;
     }
 
-    /** The dashboard's charts, counted through the gate once per request. */
+    /** The dashboard's charts, counted through the gate (at most once a minute per session: {@link ChartFigures}). */
     public List<Chart> getCharts() {
         if (charts == null) {
-            charts = charts(items.figures(getCaller()));
+            charts = charts(figures.of(getCaller()));
         }
         return charts;
     }

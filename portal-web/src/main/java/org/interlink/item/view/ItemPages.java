@@ -32,6 +32,8 @@ final class ItemPages extends LazyDataModel<ItemVersion> {
     private final Items items;
     private final CurrentCaller currentCaller;
     private final ItemQuery base;
+    /** How many rows the base query has, when the page knows it already (a search's facets counted them). */
+    private final Long knownCount;
     private ItemQuery asked;
     private boolean beyondLimit;
 
@@ -39,9 +41,14 @@ final class ItemPages extends LazyDataModel<ItemVersion> {
     private transient Map<Question, Object> answers;
 
     ItemPages(Items items, CurrentCaller currentCaller, ItemQuery base) {
+        this(items, currentCaller, base, null);
+    }
+
+    ItemPages(Items items, CurrentCaller currentCaller, ItemQuery base, Long knownCount) {
         this.items = items;
         this.currentCaller = currentCaller;
         this.base = base;
+        this.knownCount = knownCount;
         this.asked = base;
     }
 
@@ -49,7 +56,8 @@ final class ItemPages extends LazyDataModel<ItemVersion> {
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
         ItemQuery query = query(Map.of(), filterBy);
-        long count = (Long) answer(new Question(query, -1, -1), () -> items.count(currentCaller.get(), query));
+        long count = knownCount != null && query.equals(base) ? knownCount
+                : (Long) answer(new Question(query, -1, -1), () -> items.count(currentCaller.get(), query));
         beyondLimit = count > VisibilityGate.COUNT_LIMIT;
         return (int) Math.min(count, VisibilityGate.COUNT_LIMIT);
     }

@@ -98,7 +98,8 @@ public class SearchView implements Serializable {
             return;
         }
         facets = items.facets(currentCaller.get(), query);
-        model = new ItemPages(items, currentCaller, query);
+        // the facets counted the matches already (up to the limit and one more): the table asks no count of its own
+        model = new ItemPages(items, currentCaller, query, facets.total());
     }
 
     private AgencyCode owner() {
@@ -116,6 +117,11 @@ public class SearchView implements Serializable {
 
     public String getTerms() {
         return terms;
+    }
+
+    /** Beyond this many matches the facets are not counted and the page asks to narrow the search. */
+    public int getLimit() {
+        return VisibilityGate.COUNT_LIMIT;
     }
 
     public VisibilityGate.Facets getFacets() {
