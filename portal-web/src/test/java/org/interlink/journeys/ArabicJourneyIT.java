@@ -51,8 +51,12 @@ class ArabicJourneyIT {
         form.type("record-form:summary-en", "How to refer vulnerable travellers at the Safwan border point.");
         form.date("record-form:referenceDate", "2026-12-01");
         form.type("record-form:location", "منفذ سفوان");
-        form.choose("record-form:marking", "GREEN");
+        form.choose("record-form:marking", "AMBER");
         form.radio("record-form:scope", "ALL_MEMBERS");
+        assertThat(form.saveFailing()).as("a refused sharing, said in Arabic")
+                .contains("لا يجوز مشاركة TLP:AMBER مع كل الجهات الأعضاء");
+        form = new ItemFormPage(browser);
+        form.choose("record-form:marking", "GREEN");
         browser.screenshot("arabic-1-form");
         ItemPage item = form.save();
         assertThat(item.title()).isEqualTo(arabicTitle);

@@ -106,9 +106,9 @@ public class Item implements Serializable {
     /** As {@link #draft(Caller, ItemContent, Sharing, Instant)}, with the texts' language and translations. */
     public static Item draft(Caller author, ItemContent content, Texts texts, Sharing sharing, Instant now) {
         Agency owner = author.activeAgency()
-                .orElseThrow(() -> new NotAllowed("Choose the agency you act for before you write an item."));
+                .orElseThrow(() -> new NotAllowed("Choose the agency you act for before you write an item.", "item.noAgency"));
         if (!author.hasRole(Role.OFFICIAL) && !author.hasRole(Role.LIAISON)) {
-            throw new NotAllowed("Only officials and liaisons write items.");
+            throw new NotAllowed("Only officials and liaisons write items.", "item.writersOnly");
         }
         check(owner, content, sharing);
         Item item = new Item();
@@ -328,7 +328,7 @@ public class Item implements Serializable {
     private void checkNewVersion(Caller caller, ItemVersion version) {
         requireOwnerAgency(caller, "change");
         if (!caller.hasRole(Role.OFFICIAL) && !caller.hasRole(Role.LIAISON)) {
-            throw new NotAllowed("Only officials and liaisons write items.");
+            throw new NotAllowed("Only officials and liaisons write items.", "item.writersOnly");
         }
         requireState(version, version.getState() == WorkflowState.PUBLISHED, "changed (start a new version of a published item only)");
     }
@@ -350,10 +350,10 @@ public class Item implements Serializable {
 
     private static void check(Agency owner, ItemContent content, Sharing sharing) {
         if (content.title() == null || content.title().isBlank()) {
-            throw new InvalidContent("Give the item a title.");
+            throw new InvalidContent("Give the item a title.", "item.noTitle");
         }
         if (content.summary() == null || content.summary().isBlank()) {
-            throw new InvalidContent("Give the item a summary.");
+            throw new InvalidContent("Give the item a summary.", "item.noSummary");
         }
         sharing.check(owner);
         content.check(owner, sharing);
@@ -382,14 +382,14 @@ public class Item implements Serializable {
     private void requireVetter(Caller vetter, ItemVersion version, String comment) {
         requireOwnerAgency(vetter, "vet");
         if (!vetter.hasRole(Role.VETTER)) {
-            throw new NotAllowed("Only vetters of " + owner.getName() + " vet its items.");
+            throw new NotAllowed("Only vetters of " + owner.getName() + " vet its items.", "item.vettersOnly", owner.getName());
         }
         if (version.isAuthoredBy(vetter.username())) {
             throw new FourEyesViolation();
         }
         requireState(version, version.getState() == WorkflowState.SUBMITTED, "vetted (only submitted items are)");
         if (comment == null || comment.isBlank()) {
-            throw new InvalidContent("Say why in a comment: it goes into the item's history.");
+            throw new InvalidContent("Say why in a comment: it goes into the item's history.", "item.commentRequired");
         }
     }
 

@@ -8,4 +8,9 @@ public class NotAllowed extends BusinessException {
     public NotAllowed(String message) {
         super(message);
     }
+
+    /** @param key the text in the pages' bundles ({@code error.<key>}), with its arguments */
+    public NotAllowed(String message, String key, Object... arguments) {
+        super(message, key, arguments);
+    }
 }

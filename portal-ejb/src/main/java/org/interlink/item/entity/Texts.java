@@ -28,15 +28,15 @@ public record Texts(String language, Map<String, TranslatedText> others) impleme
      */
     public Texts {
         if (language != null && !LANGUAGES.contains(language)) {
-            throw new InvalidContent("Write the title and summary in English, French or Arabic (en, fr, ar).");
+            throw new InvalidContent("Write the title and summary in English, French or Arabic (en, fr, ar).", "texts.language");
         }
         Map<String, TranslatedText> kept = new LinkedHashMap<>();
         (others == null ? Map.<String, TranslatedText>of() : others).forEach((other, text) -> {
             if (!LANGUAGES.contains(other)) {
-                throw new InvalidContent("A translation is into English, French or Arabic (en, fr, ar), not \"" + other + "\".");
+                throw new InvalidContent("A translation is into English, French or Arabic (en, fr, ar), not \"" + other + "\".", "texts.language");
             }
             if (other.equals(language)) {
-                throw new InvalidContent("The title and summary are already in " + other + "; translate them into another language.");
+                throw new InvalidContent("The title and summary are already in " + other + "; translate them into another language.", "texts.sameLanguage");
             }
             String title = text == null || text.getTitle() == null ? "" : text.getTitle().trim();
             String summary = text == null || text.getSummary() == null ? "" : text.getSummary().trim();
@@ -44,10 +44,10 @@ public record Texts(String language, Map<String, TranslatedText> others) impleme
                 return;
             }
             if (title.isEmpty() || summary.isEmpty()) {
-                throw new InvalidContent("Give both the title and the summary in " + other + ", or neither.");
+                throw new InvalidContent("Give both the title and the summary in " + other + ", or neither.", "texts.half", other);
             }
             if (title.length() > 300 || summary.length() > 4000) {
-                throw new InvalidContent("A translated title has at most 300 characters, a summary at most 4000.");
+                throw new InvalidContent("A translated title has at most 300 characters, a summary at most 4000.", "texts.tooLong");
             }
             kept.put(other, new TranslatedText(title, summary));
         });

@@ -8,4 +8,9 @@ public class IllegalSharing extends BusinessException {
     public IllegalSharing(String rule) {
         super(rule);
     }
+
+    /** @param key the rule's text in the pages' bundles ({@code error.<key>}) */
+    public IllegalSharing(String rule, String key) {
+        super(rule, key);
+    }
 }

@@ -55,27 +55,27 @@ public record Sharing(Marking marking, Scope scope, Set<Agency> agencies, Set<Co
      */
     public void check(Agency owner) {
         if (marking == Marking.RED && scope != Scope.NAMED_USERS) {
-            throw new IllegalSharing("TLP:RED is for named people only: choose the people who may read it.");
+            throw new IllegalSharing("TLP:RED is for named people only: choose the people who may read it.", "sharing.redNamedOnly");
         }
         if (scope == Scope.NAMED_USERS && marking != Marking.RED) {
-            throw new IllegalSharing("Only TLP:RED items are shared with named people; other markings are shared with agencies.");
+            throw new IllegalSharing("Only TLP:RED items are shared with named people; other markings are shared with agencies.", "sharing.namedOnlyRed");
         }
         if (marking == Marking.AMBER_STRICT && scope != Scope.OWN_AGENCY && scope != Scope.NAMED_AGENCIES) {
-            throw new IllegalSharing("TLP:AMBER+STRICT stays within named agencies: no communities, not all members.");
+            throw new IllegalSharing("TLP:AMBER+STRICT stays within named agencies: no communities, not all members.", "sharing.amberStrict");
         }
         if (marking == Marking.AMBER && scope == Scope.ALL_MEMBERS) {
-            throw new IllegalSharing("TLP:AMBER may not be shared with all member agencies: choose named agencies or communities.");
+            throw new IllegalSharing("TLP:AMBER may not be shared with all member agencies: choose named agencies or communities.", "sharing.amberNotAll");
         }
-        requireGrants(scope == Scope.NAMED_AGENCIES, agencies.isEmpty(), "Name at least one agency to share with.");
-        requireGrants(scope == Scope.COMMUNITIES, communities.isEmpty(), "Name at least one community to share with.");
-        requireGrants(scope == Scope.NAMED_USERS, users.isEmpty(), "Name at least one person who may read this TLP:RED item.");
+        requireGrants(scope == Scope.NAMED_AGENCIES, agencies.isEmpty(), "Name at least one agency to share with.", "sharing.noAgency");
+        requireGrants(scope == Scope.COMMUNITIES, communities.isEmpty(), "Name at least one community to share with.", "sharing.noCommunity");
+        requireGrants(scope == Scope.NAMED_USERS, users.isEmpty(), "Name at least one person who may read this TLP:RED item.", "sharing.noPerson");
         if (scope != Scope.NAMED_AGENCIES && !agencies.isEmpty()
                 || scope != Scope.COMMUNITIES && !communities.isEmpty()
                 || scope != Scope.NAMED_USERS && !users.isEmpty()) {
-            throw new IllegalSharing("Grants must match the scope: agencies for named agencies, communities for communities, people for TLP:RED.");
+            throw new IllegalSharing("Grants must match the scope: agencies for named agencies, communities for communities, people for TLP:RED.", "sharing.grantsMismatch");
         }
         if (agencies.contains(owner)) {
-            throw new IllegalSharing("The owner agency always sees its own items: name only other agencies.");
+            throw new IllegalSharing("The owner agency always sees its own items: name only other agencies.", "sharing.ownerNamed");
         }
     }
 
@@ -89,9 +89,9 @@ public record Sharing(Marking marking, Scope scope, Set<Agency> agencies, Set<Co
         };
     }
 
-    private static void requireGrants(boolean scopeNeedsThem, boolean none, String rule) {
+    private static void requireGrants(boolean scopeNeedsThem, boolean none, String rule, String key) {
         if (scopeNeedsThem && none) {
-            throw new IllegalSharing(rule);
+            throw new IllegalSharing(rule, key);
         }
     }
 }
