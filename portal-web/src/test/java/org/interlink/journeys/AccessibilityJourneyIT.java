@@ -79,7 +79,7 @@ class AccessibilityJourneyIT {
             } finally {
                 // a demo persona other journeys expect in English
                 platform.await(By.id("caller-bar:lang-en")).click();
-                platform.awaitUrlStartingWith(PortalStack.portalUrl());
+                platform.awaitLanguage("en");
             }
         }
         assertThat(violations).as("axe-core violations").isEmpty();
@@ -119,8 +119,7 @@ class AccessibilityJourneyIT {
 
     private static void switchToArabic(Browser on) {
         on.await(By.id("caller-bar:lang-ar")).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(on.driver(), Browser.WAIT)
-                .until(d -> "rtl".equals(d.findElement(By.tagName("html")).getAttribute("dir")));
+        on.awaitLanguage("ar");
     }
 
     private void check(String path) {

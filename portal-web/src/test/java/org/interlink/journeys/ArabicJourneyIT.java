@@ -108,8 +108,7 @@ class ArabicJourneyIT {
 
     private void switchToArabic() {
         browser.await(By.id("caller-bar:lang-ar")).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Browser.WAIT)
-                .until(d -> "rtl".equals(d.findElement(By.tagName("html")).getAttribute("dir")));
+        browser.awaitLanguage("ar");
     }
 
     private boolean rtl() {

@@ -95,6 +95,19 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, WAIT).until(d -> d.getCurrentUrl().startsWith(prefix));
     }
 
+    /**
+     * Waits until the page is in {@code language} (its {@code <html lang>}), read by script so that a
+     * page replaced while waiting is no stale element.
+     */
+    public void awaitLanguage(String language) {
+        new WebDriverWait(driver, WAIT)
+                // a script run while the old page unloads may fail: try again until the deadline
+                .ignoring(org.openqa.selenium.JavascriptException.class)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> language.equals(((org.openqa.selenium.JavascriptExecutor) d)
+                        .executeScript("return document.documentElement.lang;")));
+    }
+
     /** Whether the page is wider than the window (a sideways scroll bar). */
     public boolean overflowsSideways() {
         return (Boolean) ((org.openqa.selenium.JavascriptExecutor) driver)

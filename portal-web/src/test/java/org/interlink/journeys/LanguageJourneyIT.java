@@ -78,8 +78,7 @@ class LanguageJourneyIT {
     private PortalPage switchTo(String language) {
         browser.await(By.id("caller-bar:lang-" + language)).click();
         browser.awaitUrlStartingWith(PortalStack.portalUrl());
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Browser.WAIT)
-                .until(d -> language.equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+        browser.awaitLanguage(language);
         return new PortalPage(browser);
     }
 
