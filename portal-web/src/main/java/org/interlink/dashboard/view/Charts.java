@@ -5,7 +5,6 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Chart.js configurations for {@code p:chart}, built with JSON-P: bar charts in the page's language
@@ -20,10 +19,10 @@ final class Charts {
     }
 
     /** A bar chart; stacked when it has more than one series. */
-    static String bar(String locale, boolean rightToLeft, List<String> labels, List<Series> series) {
+    static String bar(String locale, boolean rightToLeft, List<String> labels, List<DashboardView.Chart.Series> series) {
         JsonArrayBuilder datasets = Json.createArrayBuilder();
         for (int i = 0; i < series.size(); i++) {
-            Series one = series.get(i);
+            DashboardView.Chart.Series one = series.get(i);
             JsonArrayBuilder data = Json.createArrayBuilder();
             one.values().forEach(data::add);
             datasets.add(Json.createObjectBuilder().add("label", one.label()).add("data", data)
@@ -45,17 +44,13 @@ final class Charts {
                                 .add("rtl", rightToLeft).add("textDirection", rightToLeft ? "rtl" : "ltr"))
                         .add("tooltip", Json.createObjectBuilder().add("rtl", rightToLeft)));
         return Json.createObjectBuilder().add("type", "bar")
-                .add("data", Json.createObjectBuilder().add("labels", strings(labels, Function.identity())).add("datasets", datasets))
+                .add("data", Json.createObjectBuilder().add("labels", strings(labels)).add("datasets", datasets))
                 .add("options", options).build().toString();
     }
 
-    private static <T> JsonArrayBuilder strings(List<T> values, Function<T, String> text) {
+    private static JsonArrayBuilder strings(List<String> values) {
         JsonArrayBuilder array = Json.createArrayBuilder();
-        values.forEach(v -> array.add(text.apply(v)));
+        values.forEach(array::add);
         return array;
-    }
-
-    /** One series of a chart: its label and one value per label of the chart. */
-    record Series(String label, List<Long> values) {
     }
 }

@@ -92,8 +92,7 @@ public class DashboardView {
 
     private Chart chart(String id, String title, List<String> labels, List<Chart.Series> series) {
         boolean rightToLeft = "rtl".equals(language.getDirection());
-        return new Chart(id, title, labels, series, Charts.bar(language.getTag(), rightToLeft, labels,
-                series.stream().map(s -> new Charts.Series(s.label(), s.values())).toList()));
+        return new Chart(id, title, labels, series, Charts.bar(language.getTag(), rightToLeft, labels, series));
     }
 
     /** One chart: its Chart.js configuration and, for the table beside it, its labels and series. */
