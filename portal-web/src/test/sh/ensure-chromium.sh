@@ -7,7 +7,7 @@ fi
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing Debian packages chromium and chromium-driver for the browser tests ..."
     export DEBIAN_FRONTEND=noninteractive
-    timeout 900 apt-get update -qq && timeout 900 apt-get install -y -qq chromium chromium-driver >/dev/null
+    timeout 900 apt-get -o DPkg::Lock::Timeout=300 update -qq && timeout 900 apt-get -o DPkg::Lock::Timeout=300 install -y -qq chromium chromium-driver >/dev/null
     status=$?
     [ $status -eq 0 ] || echo "Installing chromium chromium-driver failed (exit $status)." >&2
     exit $status

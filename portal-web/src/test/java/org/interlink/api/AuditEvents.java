@@ -23,11 +23,16 @@ final class AuditEvents {
         return query("select coalesce(max(id), 0) from audit_event", null, 0, rows -> rows.getLong(1)).get(0);
     }
 
-    /** {@code ACTION:OUTCOME} of each event the actor caused after event {@code id}, in order. */
+    /**
+     * {@code ACTION:OUTCOME} of each event the actor caused after event {@code id}, in order, as the actor's agency
+     * reads the trail: a refusal of another agency's item is one event there, whatever the owner's own record of it.
+     */
     List<String> since(long id, String actor) {
-        return query("select action || ':' || outcome from audit_event where id > ? and actor = ? order by id", actor, id,
-                rows -> rows.getString(1));
+        return query("select action || ':' || outcome from audit_event where id > ? and actor = ?" + AS_THE_ACTORS_AGENCY_READS
+                + " order by id", actor, id, rows -> rows.getString(1));
     }
+
+    private static final String AS_THE_ACTORS_AGENCY_READS = " and (item_owner is null or item_owner = actor_agency or outcome <> 'DENIED')";
 
     /** {@code ACTION:OUTCOME:purpose:details} of the actor's events after {@code id}. */
     List<String> detailsSince(long id, String actor) {

@@ -33,8 +33,9 @@ import java.util.Optional;
 
 /**
  * The auditors' view of the audit trail. An auditor of an agency sees every event about their
- * agency's items (reads by other agencies included) and every event of their agency's people; a
- * platform administrator sees all. Anybody else sees nothing, and the attempt is recorded. Looking
+ * agency's items (reads by other agencies included) and every event of their agency's people — but for
+ * their refusals of other agencies' items, of which they see their agency's own record, which says no
+ * more than the person was told (a missing and an invisible item alike); a platform administrator sees all. Anybody else sees nothing, and the attempt is recorded. Looking
  * into the trail is itself recorded (SEARCH, EXPORT, VERIFY).
  */
 @Stateless
@@ -179,8 +180,11 @@ public class AuditTrail {
         StringBuilder jpql = new StringBuilder("1 = 1");
         Map<String, Object> parameters = new HashMap<>();
         if (!caller.hasRole(Role.PLATFORM_ADMIN)) {
-            jpql.append(" and (e.itemOwner = :mine or e.actorAgency = :mine)");
+            // another agency's refusal of its item stays with that agency: the caller's agency has its own record of it
+            // (AuditGate.recordDenied), which tells no more than its person was told
+            jpql.append(" and (e.itemOwner = :mine or (e.actorAgency = :mine and (e.itemOwner is null or e.outcome <> :denied)))");
             parameters.put("mine", caller.activeAgency().orElseThrow().getCode().value());
+            parameters.put("denied", AuditOutcome.DENIED);
         }
         if (filter.from() != null) {
             jpql.append(" and e.at >= :from");

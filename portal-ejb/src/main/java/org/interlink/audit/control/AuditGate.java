@@ -56,10 +56,15 @@ public class AuditGate {
     /** Records what {@code caller} did, about {@code item} when there is one. */
     public AuditEvent record(Caller caller, AuditAction action, AuditOutcome outcome, Item item, String purpose,
                              String details) {
-        return record(new AuditRecord(Instant.now(clock), caller.username().value(),
-                caller.activeAgency().map(a -> a.getCode().value()).orElse(null), action,
-                item == null ? null : item.getId(), item == null ? null : item.getOwner().getCode().value(),
-                outcome, clientAddress(), userAgent(), purpose, details));
+        return record(record(caller, action, outcome, item == null ? null : item.getId(),
+                item == null ? null : item.getOwner().getCode().value(), purpose, details));
+    }
+
+    private AuditRecord record(Caller caller, AuditAction action, AuditOutcome outcome, Long itemId, String itemOwner,
+                               String purpose, String details) {
+        return new AuditRecord(Instant.now(clock), caller.username().value(),
+                caller.activeAgency().map(a -> a.getCode().value()).orElse(null), action, itemId, itemOwner,
+                outcome, clientAddress(), userAgent(), purpose, details);
     }
 
     /**
@@ -69,6 +74,35 @@ public class AuditGate {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public AuditEvent recordRefusal(Caller caller, AuditAction action, Item item, String details) {
         return record(caller, action, AuditOutcome.DENIED, item, null, details);
+    }
+
+    /**
+     * Records a refused reach for an item (or a file of one) where each agency's auditors read it, without
+     * telling the caller's agency more than the caller was told. The caller's agency gets {@code told} with
+     * the id the caller asked for and no owner: for an item they may not read, the same words as for one that
+     * does not exist. The owner agency of an existing item of another agency also gets what happened
+     * ({@code details}, with the item and its owner) in its own chain, for its auditors alone
+     * ({@link org.interlink.audit.boundary.AuditTrail} shows another agency's refusals only to the owner).
+     * An item of the caller's own agency is one event with the details: its auditors are the owner's.
+     *
+     * @param asked the item id the caller asked for (null when they asked for a file by its id alone)
+     * @param item  the item as it exists, or null when there is none
+     */
+    public void recordDenied(Caller caller, AuditAction action, Long asked, Item item, String told, String details) {
+        if (item != null && caller.activeAgency().map(item::isOwnedBy).orElse(false)) {
+            record(caller, action, AuditOutcome.DENIED, item, null, details);
+            return;
+        }
+        record(record(caller, action, AuditOutcome.DENIED, asked, null, null, told));
+        if (item != null) {
+            record(caller, action, AuditOutcome.DENIED, item, null, details);
+        }
+    }
+
+    /** As {@link #recordDenied}, in a transaction of its own (the refused change rolls back, its record stays). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordDeniedApart(Caller caller, AuditAction action, Long asked, Item item, String told, String details) {
+        recordDenied(caller, action, asked, item, told, details);
     }
 
     /** Records an event that has no caller of the portal's own (e.g. a failed sign-in reported by Keycloak). */

@@ -115,6 +115,11 @@ public class Items {
         return gate.history(caller, id);
     }
 
+    /** The history entries the caller reads of an item they just changed (the change itself was recorded). */
+    public List<ItemEvent> historyAfterChange(Caller caller, Item item) {
+        return gate.historyAfterChange(caller, item);
+    }
+
     /** Drafts a new item; used by the boundaries of each kind, which build the content. */
     public Item draft(Caller caller, ItemContent content, Texts texts, Sharing sharing) {
         Item item;
@@ -227,7 +232,9 @@ public class Items {
         try {
             made = change.apply(item);
         } catch (BusinessException refused) {
-            audit.recordRefusal(caller, attempted, item, refused.getMessage());
+            // the caller reads the item (the gate found it): their agency may read what they were told
+            audit.recordDeniedApart(caller, attempted, item.getId(), item, "item " + item.getId() + ": " + refused.getMessage(),
+                    refused.getMessage());
             throw refused;
         }
         audit.record(caller, made.action(), AuditOutcome.ALLOWED, item, null, made.what());

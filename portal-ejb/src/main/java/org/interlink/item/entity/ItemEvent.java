@@ -15,9 +15,23 @@ import jakarta.persistence.Table;
 import org.interlink.caller.entity.Username;
 import org.interlink.workflow.entity.WorkflowState;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
 import java.io.Serializable;
+import java.io.StringReader;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * One entry of an item's history: who did what to which version, when, from which agency, with
@@ -115,5 +129,90 @@ public class ItemEvent implements Serializable {
 
     public Optional<String> getSnapshot() {
         return Optional.ofNullable(snapshot);
+    }
+
+    /**
+     * The marking and the people named in the snapshot, i.e. how the version was shared right after this
+     * change; empty for an entry without a snapshot (it changed neither content nor sharing).
+     */
+    public Optional<RecordedSharing> recordedSharing() {
+        return json().map(json -> new RecordedSharing(json.getString("marking", ""), strings(json, "people")));
+    }
+
+    /** The ids of the items the snapshot links to (a recommendation's meeting, a meeting's recommendations). */
+    public Set<Long> linkedItems() {
+        return json().map(json -> {
+            Set<Long> ids = new TreeSet<>();
+            ItemVersion.SNAPSHOT_LINKS.forEach(field -> {
+                JsonValue value = json.get(field);
+                if (value instanceof JsonNumber id) {
+                    ids.add(id.longValue());
+                } else if (value instanceof JsonArray many) {
+                    many.getValuesAs(JsonNumber.class).forEach(id -> ids.add(id.longValue()));
+                }
+            });
+            return (Set<Long>) ids;
+        }).orElse(Set.of());
+    }
+
+    /**
+     * A copy of this entry (not stored, never to be) whose snapshot links only to {@code readable} items: a
+     * reader is not told of linked items they may not read. The entry itself when it links to none other.
+     */
+    public ItemEvent linkingOnly(Set<Long> readable) {
+        if (readable.containsAll(linkedItems())) {
+            return this;
+        }
+        JsonObjectBuilder json = Json.createObjectBuilder(json().orElseThrow());
+        ItemVersion.SNAPSHOT_LINKS.forEach(field -> {
+            JsonValue value = json().orElseThrow().get(field);
+            if (value instanceof JsonNumber id && !readable.contains(id.longValue())) {
+                json.remove(field);
+            } else if (value instanceof JsonArray many) {
+                JsonArrayBuilder kept = Json.createArrayBuilder();
+                many.getValuesAs(JsonNumber.class).stream().filter(id -> readable.contains(id.longValue())).forEach(kept::add);
+                json.add(field, kept);
+            }
+        });
+        ItemEvent copy = new ItemEvent();
+        copy.id = id;
+        copy.item = item;
+        copy.versionNumber = versionNumber;
+        copy.at = at;
+        copy.actor = actor;
+        copy.actorAgency = actorAgency;
+        copy.action = action;
+        copy.toState = toState;
+        copy.comment = comment;
+        copy.snapshot = json.build().toString();
+        return copy;
+    }
+
+    private Optional<JsonObject> json() {
+        if (snapshot == null) {
+            return Optional.empty();
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(snapshot))) {
+            return Optional.of(reader.readObject());
+        }
+    }
+
+    private static Set<String> strings(JsonObject json, String field) {
+        JsonArray values = json.getJsonArray(field);
+        return values == null ? Set.of() : values.getValuesAs(JsonString.class).stream().map(JsonString::getString)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * How a version was shared after a change, as its snapshot recorded it.
+     *
+     * @param marking the marking's label ({@code TLP:RED} …)
+     * @param people  the people the version was shared with by name (TLP:RED)
+     */
+    public record RecordedSharing(String marking, Set<String> people) {
+
+        public boolean isRed() {
+            return org.interlink.sharing.entity.Marking.RED.label().equals(marking);
+        }
     }
 }

@@ -243,6 +243,9 @@ public abstract class ItemVersion implements Serializable {
     protected void carryOver(ItemVersion superseded) {
     }
 
+    /** The fields of a snapshot that hold the ids of linked items (see {@link #links()} and the kinds' {@link #describe}). */
+    public static final List<String> SNAPSHOT_LINKS = List.of("meeting", "recommendations");
+
     /** The items this version links to (a recommendation's meeting, a meeting's recommendations). */
     public java.util.Set<Item> links() {
         return java.util.Set.of();

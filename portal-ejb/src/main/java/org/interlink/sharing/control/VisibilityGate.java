@@ -14,6 +14,7 @@ import org.interlink.audit.entity.AuditAction;
 import org.interlink.audit.entity.AuditOutcome;
 import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.Role;
+import org.interlink.caller.entity.Username;
 import org.interlink.item.entity.Attachment;
 import org.interlink.item.entity.Item;
 import org.interlink.item.entity.ItemEvent;
@@ -297,37 +298,44 @@ public class VisibilityGate {
      * The item's own rules then decide whether this caller may make this change.
      */
     public Optional<Item> findForChange(Caller caller, ItemId id) {
-        Optional<Item> item = findVisible(caller, id)
-                .filter(v -> caller.activeAgency().map(v.getItem()::isOwnedBy).orElse(false))
+        Optional<ItemVersion> visible = findVisible(caller, id);
+        Optional<Item> item = visible.filter(v -> caller.activeAgency().map(v.getItem()::isOwnedBy).orElse(false))
                 .map(ItemVersion::getItem);
         if (item.isEmpty()) {
-            recordRefusedChange(caller, id);
+            recordRefusedChange(caller, id, visible.isPresent());
         }
         return item;
     }
 
     /**
      * The item, for a follow-through step (a decision on a recommendation, an action item's status)
-     * by someone who reads it. The kind's rules then decide whether this caller may take the step.
+     * by someone who reads its shared version (the step changes that version, so they must read that
+     * one, not only a newer draft of it). The kind's rules then decide whether this caller may take the step.
      */
     public Optional<Item> findForFollowThrough(Caller caller, ItemId id) {
-        Optional<Item> item = findVisible(caller, id).map(ItemVersion::getItem);
+        Optional<ItemVersion> visible = findVisible(caller, id);
+        Optional<Item> item = visible.filter(v -> v.getItem().published()
+                        .map(shared -> readableVersions(caller, v).contains(shared)).orElse(true))
+                .map(ItemVersion::getItem);
         if (item.isEmpty()) {
-            recordRefusedChange(caller, id);
+            recordRefusedChange(caller, id, visible.isPresent());
         }
         return item;
     }
 
-    /** The change fails with "not found" and rolls back; the refusal is recorded in a transaction of its own. */
-    private void recordRefusedChange(Caller caller, ItemId id) {
+    /**
+     * The change fails with "not found" and rolls back; the refusal is recorded in a transaction of its
+     * own, telling the caller's agency no more than the caller learnt.
+     */
+    private void recordRefusedChange(Caller caller, ItemId id, boolean readable) {
         Item existing = em.find(Item.class, id.value());
-        audit.recordRefusal(caller, AuditAction.UPDATE, existing,
-                existing == null ? "no item " + id : "item " + id + " not changeable by the caller");
+        audit.recordDeniedApart(caller, AuditAction.UPDATE, id.value(), existing,
+                readable ? "item " + id + " not changeable by the caller" : notFound(id),
+                "item " + id + " not changeable by the caller");
     }
 
     /**
-     * The versions of the item the caller may read, oldest first: all of them for the owner
-     * agency; for others, the published ones (current or superseded) whose sharing reached them.
+     * The versions of the item the caller may read, oldest first (see {@link #readableVersions}).
      */
     public List<ItemVersion> versions(Caller caller, ItemId id) {
         Optional<ItemVersion> visible = findVisible(caller, id);
@@ -339,10 +347,18 @@ public class VisibilityGate {
         return readableVersions(caller, visible.get());
     }
 
+    /**
+     * Each version judged on its own, by its own marking and grants: inside the owner agency, every
+     * version but a TLP:RED one, which only its author, the people it names and the agency's vetters
+     * read (a newer, lower-marked draft does not open an older RED version, nor the reverse); outside,
+     * the published versions (current or superseded) whose sharing reached the caller's agency.
+     */
     private List<ItemVersion> readableVersions(Caller caller, ItemVersion visible) {
         Item item = visible.getItem();
         if (caller.activeAgency().map(item::isOwnedBy).orElse(false)) {
-            return item.getVersions();
+            return item.getVersions().stream()
+                    .filter(v -> readsInside(caller, v.getMarking() == Marking.RED, v.getAuthor(), v.getUserGrants()))
+                    .toList();
         }
         Predicate outside = outside(caller, EnumSet.of(WorkflowState.PUBLISHED, WorkflowState.ARCHIVED, WorkflowState.SUPERSEDED));
         TypedQuery<ItemVersion> jpql = em.createQuery("select v from ItemVersion v join v.item i where i.id = :id and "
@@ -352,9 +368,16 @@ public class VisibilityGate {
     }
 
     /**
-     * The history entries of the item the caller may read: all of them for the owner agency; for
-     * others, the publication of the versions they may read and what followed it (decisions,
-     * progress, action-item updates).
+     * The rule of {@link #INSIDE_NOT_RED} for one version, or one state of it: inside the owner agency,
+     * a RED version is read by its author, the people it names and the agency's vetters (who vet it).
+     */
+    private static boolean readsInside(Caller caller, boolean red, Username author, java.util.Collection<String> named) {
+        return !red || caller.hasRole(Role.VETTER) || author.equals(caller.username())
+                || named.contains(caller.username().value());
+    }
+
+    /**
+     * The history entries of the item the caller may read (see {@link #readableHistory}).
      */
     public List<ItemEvent> history(Caller caller, ItemId id) {
         Optional<ItemVersion> visible = findVisible(caller, id);
@@ -363,20 +386,60 @@ public class VisibilityGate {
             return List.of();
         }
         audit.record(caller, AuditAction.HISTORY, AuditOutcome.ALLOWED, visible.get().getItem(), null, "history");
-        return readableHistory(caller, visible.get());
+        return readableHistory(caller, visible.get().getItem(), readableVersions(caller, visible.get()));
     }
 
-    private List<ItemEvent> readableHistory(Caller caller, ItemVersion visible) {
-        List<ItemVersion> versions = readableVersions(caller, visible);
-        Item item = visible.getItem();
-        if (caller.activeAgency().map(item::isOwnedBy).orElse(false)) {
-            return item.getEvents();
+    /**
+     * The history entries the caller reads after a change they made (the answer to a follow-up step): the
+     * change was recorded, so nothing more is. The same entries {@link #history} gives them.
+     */
+    public List<ItemEvent> historyAfterChange(Caller caller, Item item) {
+        return findVisible(caller, item.id())
+                .map(visible -> readableHistory(caller, item, readableVersions(caller, visible)))
+                .orElse(List.of());
+    }
+
+    /**
+     * The entries of the versions the caller reads, each judged by how its version was shared at that
+     * moment: inside the owner agency, an entry made while its version was TLP:RED (its snapshot, or the
+     * snapshot before it) only for that version's author, the people named then and the vetters — a
+     * version drafted RED and lowered later does not show its RED past. Outside, the publications and
+     * what followed them (decisions, progress, action-item updates). Links in snapshots to items the
+     * caller may not read are left out.
+     */
+    private List<ItemEvent> readableHistory(Caller caller, Item item, List<ItemVersion> readable) {
+        Map<Integer, ItemVersion> versions = new HashMap<>();
+        readable.forEach(v -> versions.put(v.getNumber(), v));
+        boolean inside = caller.activeAgency().map(item::isOwnedBy).orElse(false);
+        Map<Integer, ItemEvent.RecordedSharing> inForce = new HashMap<>();
+        List<ItemEvent> entries = new ArrayList<>();
+        for (ItemEvent event : item.getEvents()) {
+            event.recordedSharing().ifPresent(sharing -> inForce.put(event.getVersionNumber(), sharing));
+            ItemVersion version = versions.get(event.getVersionNumber());
+            if (version == null) {
+                continue;
+            }
+            boolean reads = inside
+                    ? Optional.ofNullable(inForce.get(event.getVersionNumber()))
+                    .map(then -> readsInside(caller, then.isRed(), version.getAuthor(), then.people())).orElse(true)
+                    : event.getAction().isReadByAll();
+            if (reads) {
+                entries.add(event);
+            }
         }
-        List<Integer> readable = versions.stream().map(ItemVersion::getNumber).toList();
-        return item.getEvents().stream()
-                .filter(e -> readable.contains(e.getVersionNumber()))
-                .filter(e -> e.getAction().isReadByAll())
-                .toList();
+        return withReadableLinks(caller, entries);
+    }
+
+    /** The entries with their snapshots' links to items the caller does not read left out. */
+    private List<ItemEvent> withReadableLinks(Caller caller, List<ItemEvent> entries) {
+        Set<Long> linked = new java.util.TreeSet<>();
+        entries.forEach(e -> linked.addAll(e.linkedItems()));
+        if (linked.isEmpty()) {
+            return entries;
+        }
+        Set<Long> readable = new java.util.HashSet<>();
+        linked.forEach(id -> findVisible(caller, new ItemId(id)).ifPresent(v -> readable.add(id)));
+        return entries.stream().map(e -> e.linkingOnly(readable)).toList();
     }
 
     /**
@@ -387,27 +450,37 @@ public class VisibilityGate {
         return attachment(caller, null, attachmentId);
     }
 
-    /** As {@link #attachment(Caller, long)}, for a file asked for as one of {@code onItem}'s (null: any item's). */
+    /**
+     * As {@link #attachment(Caller, long)}, for a file asked for as one of {@code onItem}'s (null: any
+     * item's). A file the caller may not read is recorded for their agency exactly as a file that does not
+     * exist; its name and checksum go to the owner agency's chain only.
+     */
     public Optional<Attachment> attachment(Caller caller, ItemId onItem, long attachmentId) {
         Attachment attachment = em.find(Attachment.class, attachmentId);
+        String asked = "attachment " + attachmentId + (onItem == null ? "" : " of item " + onItem);
         if (attachment == null || onItem != null && !attachment.getVersion().getItem().getId().equals(onItem.value())) {
-            audit.record(caller, AuditAction.DOWNLOAD, AuditOutcome.DENIED, null, null, "no attachment " + attachmentId
-                    + (onItem == null ? "" : " on item " + onItem));
+            audit.recordDenied(caller, AuditAction.DOWNLOAD, onItem == null ? null : onItem.value(), null, asked + " not found", null);
             return Optional.empty();
         }
         Item item = attachment.getVersion().getItem();
         boolean readable = findVisible(caller, item.id())
                 .map(visible -> readableVersions(caller, visible).stream().anyMatch(v -> v.getId().equals(attachment.getVersion().getId())))
                 .orElse(false);
-        audit.record(caller, AuditAction.DOWNLOAD, readable ? AuditOutcome.ALLOWED : AuditOutcome.DENIED, item, null,
-                "attachment " + attachmentId + " " + attachment.getFilename() + " sha256 " + attachment.getSha256());
-        return readable ? Optional.of(attachment) : Optional.empty();
+        String file = "attachment " + attachmentId + " " + attachment.getFilename() + " sha256 " + attachment.getSha256();
+        if (!readable) {
+            audit.recordDenied(caller, AuditAction.DOWNLOAD, onItem == null ? null : onItem.value(), item, asked + " not found",
+                    file + " of item " + item.getId() + " version " + attachment.getVersion().getNumber() + " not readable by the caller");
+            return Optional.empty();
+        }
+        audit.record(caller, AuditAction.DOWNLOAD, AuditOutcome.ALLOWED, item, null, file);
+        return Optional.of(attachment);
     }
 
     /**
      * The item as its page shows it, recorded as one read (with the purpose, when asked): the
-     * version the caller reads, the versions and history entries they may read, and the linked
-     * items (meeting, recommendations) they may read — others are left out, never hinted at.
+     * version the caller reads, the versions and history entries they may read, the shared version
+     * when they may read it (its follow-up and action items), and the linked items (meeting,
+     * recommendations) they may read — others are left out, never hinted at.
      */
     public Optional<Dossier> dossier(Caller caller, ItemId id, String purpose) {
         Optional<ItemVersion> version = findVisible(caller, id);
@@ -424,7 +497,9 @@ public class VisibilityGate {
         }
         audit.record(caller, AuditAction.VIEW, AuditOutcome.ALLOWED, visible.getItem(), purpose, "version " + visible.getNumber()
                 + (links.isEmpty() ? "" : " with links to " + links.stream().map(l -> l.getItem().getId().toString()).toList()));
-        return Optional.of(new Dossier(visible, readableVersions(caller, visible), readableHistory(caller, visible), links));
+        List<ItemVersion> versions = readableVersions(caller, visible);
+        ItemVersion shared = visible.getItem().published().filter(versions::contains).orElse(null);
+        return Optional.of(new Dossier(visible, versions, readableHistory(caller, visible.getItem(), versions), links, shared));
     }
 
     /** The recommendations the caller reads that name {@code meeting} as the meeting they came from. */
@@ -438,9 +513,18 @@ public class VisibilityGate {
                 .setMaxResults(200).getResultList();
     }
 
-    /** An item as one page shows it (see {@link #dossier}). */
-    public record Dossier(ItemVersion version, List<ItemVersion> versions, List<ItemEvent> history, List<ItemVersion> links)
-            implements java.io.Serializable {
+    /**
+     * An item as one page shows it (see {@link #dossier}).
+     *
+     * @param shared the published (or archived) version, which carries the follow-up and the action items'
+     *               updates, when the caller may read it (null otherwise, or before publication)
+     */
+    public record Dossier(ItemVersion version, List<ItemVersion> versions, List<ItemEvent> history, List<ItemVersion> links,
+                          ItemVersion shared) implements java.io.Serializable {
+
+        public Optional<ItemVersion> sharedVersion() {
+            return Optional.ofNullable(shared);
+        }
     }
 
     private Optional<ItemVersion> findVisible(Caller caller, ItemId id) {
@@ -454,11 +538,17 @@ public class VisibilityGate {
         return jpql.setParameter("id", id.value()).getResultStream().findFirst();
     }
 
-    /** Records a refused reach; the owner agency of an existing item learns of it in its chain. */
+    /**
+     * Records a refused read: for the caller's agency, the same for a missing item and one the caller
+     * may not read; the owner agency of an existing item learns what happened in its own chain.
+     */
     private void recordDenial(Caller caller, ItemId id, AuditAction action) {
-        Item item = em.find(Item.class, id.value());
-        audit.record(caller, action, AuditOutcome.DENIED, item, null,
-                item == null ? "no item " + id : "item " + id + " not visible to the caller");
+        audit.recordDenied(caller, action, id.value(), em.find(Item.class, id.value()), notFound(id),
+                "item " + id + " not visible to the caller");
+    }
+
+    private static String notFound(ItemId id) {
+        return "item " + id + " not found";
     }
 
     private static AuditAction action(ItemQuery query) {

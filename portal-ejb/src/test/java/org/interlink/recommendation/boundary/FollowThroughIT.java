@@ -219,7 +219,9 @@ class FollowThroughIT {
     /** The audit events since {@code id} other than reads: "actor ACTION:OUTCOME". */
     private List<String> eventsSince(long id) throws SQLException {
         try (Connection connection = dataSource.getConnection(); PreparedStatement sql = connection.prepareStatement(
-                "select actor, action, outcome from audit_event where id > ? and action not in ('VIEW', 'LIST', 'HISTORY') order by id")) {
+                "select actor, action, outcome from audit_event where id > ? and action not in ('VIEW', 'LIST', 'HISTORY')"
+                        // as the actor's agency reads them: another agency's refusal record of its item is that agency's
+                        + " and (item_owner is null or item_owner = actor_agency or outcome <> 'DENIED') order by id")) {
             sql.setLong(1, id);
             List<String> events = new ArrayList<>();
             try (ResultSet rows = sql.executeQuery()) {

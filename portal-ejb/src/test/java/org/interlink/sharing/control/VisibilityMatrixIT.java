@@ -68,6 +68,7 @@ class VisibilityMatrixIT {
     @Test
     void everyPersonaReadsExactlyWhatTheTableSaysAndEveryReadIsAuditedOnce() throws SQLException {
         Map<DemoItem, ItemId> ids = demoItemIds();
+        Map<Long, String> owners = ownerCodes();
         List<String> failures = new ArrayList<>();
         int cells = 0;
         for (String persona : PERSONAS) {
@@ -87,27 +88,33 @@ class VisibilityMatrixIT {
                 long id = entry.getValue().value();
                 boolean reads = readers(item).contains(persona);
                 String cell = persona + " × " + item;
-                Optional<ItemVersion> read = audited(failures, cell + " find", "VIEW", reads, () -> gate.find(caller, entry.getValue()));
+                // a refused read of another agency's item leaves its owner a record of its own (what the caller's agency reads is checked first)
+                boolean ownerRecord = !reads && !caller.activeAgency().map(a -> a.getCode().value().equals(owners.get(id))).orElse(false);
+                Optional<ItemVersion> read = audited(failures, cell + " find", "VIEW", reads, ownerRecord,
+                        () -> gate.find(caller, entry.getValue()));
                 boolean insider = read.map(v -> caller.activeAgency().map(v.getItem()::isOwnedBy).orElse(false)).orElse(false);
                 check(failures, cell, "find", read.isPresent(), reads);
                 check(failures, cell, "list all", all.contains(id), reads);
                 check(failures, cell, "list my agency", mine.contains(id), reads && insider);
                 check(failures, cell, "list shared with my agency", shared.contains(id), reads && !insider);
-                check(failures, cell, "versions", !audited(failures, cell + " versions", "HISTORY", reads,
+                check(failures, cell, "versions", !audited(failures, cell + " versions", "HISTORY", reads, ownerRecord,
                         () -> gate.versions(caller, entry.getValue())).isEmpty(), reads);
-                check(failures, cell, "history", !audited(failures, cell + " history", "HISTORY", reads,
+                check(failures, cell, "history", !audited(failures, cell + " history", "HISTORY", reads, ownerRecord,
                         () -> gate.history(caller, entry.getValue())).isEmpty(), reads);
                 boolean changes = reads && insider;
                 long before = lastEventId();
                 check(failures, cell, "change", gate.findForChange(caller, entry.getValue()).isPresent(), changes);
                 List<String> events = eventsSince(before);
-                if (!events.equals(changes ? List.of() : List.of("UPDATE:DENIED"))) {
-                    failures.add(cell + " change: audit events " + events);
+                List<String> ownersRecord = ownerRecordsSince(before);
+                boolean foreign = !caller.activeAgency().map(a -> a.getCode().value().equals(owners.get(id))).orElse(false);
+                if (!events.equals(changes ? List.of() : List.of("UPDATE:DENIED"))
+                        || !ownersRecord.equals(foreign ? List.of("UPDATE:DENIED") : List.of())) {
+                    failures.add(cell + " change: audit events " + events + ", the owner's own " + ownersRecord);
                 }
                 boolean vets = insider && caller.hasRole(Role.VETTER) && read.get().getState().name().equals("SUBMITTED")
                         && !read.get().isAuthoredBy(caller.username());
                 check(failures, cell, "vetting queue", queue.contains(id), vets);
-                List<Long> found = ids(audited(failures, cell + " search", "SEARCH", hasAgency(caller),
+                List<Long> found = ids(audited(failures, cell + " search", "SEARCH", hasAgency(caller), false,
                         () -> gate.list(caller, ItemQuery.of(Listing.ALL).matching("\"" + item.title() + "\""), 0, 100)));
                 check(failures, cell, "search by its title", found.contains(id), reads);
                 cells += 9;
@@ -121,13 +128,24 @@ class VisibilityMatrixIT {
 
     /** Runs one read and checks that it wrote exactly one audit event, of this action and outcome. */
     private <T> T audited(List<String> failures, String what, String action, boolean allowed, Supplier<T> read) {
+        return audited(failures, what, action, allowed, false, read);
+    }
+
+    /**
+     * Runs one read and checks that it wrote exactly one audit event of this action and outcome as the caller's
+     * agency reads the trail and, when {@code ownerRecord}, one refusal more that only the item's owner reads.
+     */
+    private <T> T audited(List<String> failures, String what, String action, boolean allowed, boolean ownerRecord,
+                          Supplier<T> read) {
         try {
             long before = lastEventId();
             T result = read.get();
             List<String> events = eventsSince(before);
+            List<String> ownersRecord = ownerRecordsSince(before);
             String expected = action + ":" + (allowed ? "ALLOWED" : "DENIED");
-            if (!events.equals(List.of(expected))) {
-                failures.add(what + ": audit events " + events + ", expected [" + expected + "]");
+            if (!events.equals(List.of(expected)) || !ownersRecord.equals(ownerRecord ? List.of(action + ":DENIED") : List.of())) {
+                failures.add(what + ": audit events " + events + ", expected [" + expected + "]; the owner's own " + ownersRecord
+                        + (ownerRecord ? ", expected one" : ", expected none"));
             }
             return result;
         } catch (SQLException e) {
@@ -143,9 +161,21 @@ class VisibilityMatrixIT {
         }
     }
 
+    /** The events after {@code id} as the actor's agency reads the trail (see AuditTrail). */
     private List<String> eventsSince(long id) throws SQLException {
+        return events("select action, outcome from audit_event where id > ? and (item_owner is null or item_owner = actor_agency"
+                + " or outcome <> 'DENIED') order by id", id);
+    }
+
+    /** The refusals after {@code id} recorded for the owner agency of another agency's item only. */
+    private List<String> ownerRecordsSince(long id) throws SQLException {
+        return events("select action, outcome from audit_event where id > ? and item_owner is not null"
+                + " and (actor_agency is null or item_owner <> actor_agency) and outcome = 'DENIED' order by id", id);
+    }
+
+    private List<String> events(String query, long id) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement sql = connection.prepareStatement("select action, outcome from audit_event where id > ? order by id")) {
+             PreparedStatement sql = connection.prepareStatement(query)) {
             sql.setLong(1, id);
             List<String> events = new ArrayList<>();
             try (ResultSet rows = sql.executeQuery()) {
@@ -155,6 +185,18 @@ class VisibilityMatrixIT {
             }
             return events;
         }
+    }
+
+    /** The code of each item's owner agency, by item id. */
+    private Map<Long, String> ownerCodes() throws SQLException {
+        Map<Long, String> owners = new java.util.HashMap<>();
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
+             ResultSet rows = sql.executeQuery("select i.id, a.code from item i join agency a on a.id = i.owner_agency_id")) {
+            while (rows.next()) {
+                owners.put(rows.getLong(1), rows.getString(2));
+            }
+        }
+        return owners;
     }
 
     private static boolean hasAgency(Caller caller) {

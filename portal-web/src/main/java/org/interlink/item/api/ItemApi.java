@@ -113,7 +113,7 @@ public class ItemApi {
      */
     public static <V extends ItemVersion> V published(VisibilityGate.Dossier dossier, Class<V> type, ItemKind kind) {
         Item item = dossier.version().getItem();
-        return item.published().filter(type::isInstance).map(type::cast)
+        return dossier.sharedVersion().filter(type::isInstance).map(type::cast)
                 .orElseThrow(() -> new ApiRefusal("not-published", "Not published", 409, "Item " + item.getId() + " is no published "
                         + kind.label() + ": nothing follows it up yet."));
     }

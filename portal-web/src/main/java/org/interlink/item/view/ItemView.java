@@ -257,8 +257,9 @@ public class ItemView implements Serializable {
         return shared() instanceof MeetingVersion meeting ? meeting : meeting();
     }
 
+    /** The shared version, if the caller reads it (a newer draft's reader may not read an older RED edition). */
     private ItemVersion shared() {
-        return version.getState().isShared() ? version : version.getItem().published().orElse(null);
+        return dossier.sharedVersion().orElse(null);
     }
 
     public boolean mayDecide() {

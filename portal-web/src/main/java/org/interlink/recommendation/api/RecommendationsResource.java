@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.interlink.item.api.ItemApi;
 import org.interlink.item.api.ItemDocument;
+import org.interlink.item.boundary.Items;
 import org.interlink.item.entity.ItemId;
 import org.interlink.item.entity.ItemKind;
 import org.interlink.recommendation.entity.RecommendationVersion;
@@ -45,6 +46,9 @@ public class RecommendationsResource {
 
     @Inject
     Recommendations recommendations;
+
+    @Inject
+    Items items;
 
     @Context
     UriInfo uri;
@@ -109,12 +113,8 @@ public class RecommendationsResource {
         return answer(recommendations.implemented(api.caller(), new ItemId(id), body == null ? null : body.note()));
     }
 
-    /**
-     * The answer to a follow-up step: its timeline is the item's follow-through entries. The caller just took
-     * one as an official of the addressee, and every such entry was written by the addressee's officials, so
-     * the timeline tells them nothing of another agency's.
-     */
-    private static FollowUpDocument answer(RecommendationVersion version) {
-        return FollowUpDocument.of(version, version.getItem().getEvents());
+    /** The answer to a follow-up step: the follow-up with its timeline as far as the caller reads the history. */
+    private FollowUpDocument answer(RecommendationVersion version) {
+        return FollowUpDocument.of(version, items.historyAfterChange(api.caller(), version.getItem()));
     }
 }

@@ -1,0 +1,305 @@
+package org.interlink.sharing.control;
+
+import jakarta.inject.Inject;
+import org.interlink.Deployments;
+import org.interlink.agency.boundary.Agencies;
+import org.interlink.agency.entity.AgencyCode;
+import org.interlink.audit.boundary.AuditTrail;
+import org.interlink.audit.control.AuditFilter;
+import org.interlink.audit.entity.AuditEvent;
+import org.interlink.caller.entity.Caller;
+import org.interlink.caller.entity.Role;
+import org.interlink.caller.entity.Username;
+import org.interlink.demo.DemoData;
+import org.interlink.item.boundary.Attachments;
+import org.interlink.item.boundary.Items;
+import org.interlink.item.entity.Item;
+import org.interlink.item.entity.ItemEvent;
+import org.interlink.item.entity.ItemId;
+import org.interlink.item.entity.ItemVersion;
+import org.interlink.meeting.boundary.MeetingForm;
+import org.interlink.meeting.boundary.Meetings;
+import org.interlink.recommendation.boundary.RecommendationForm;
+import org.interlink.recommendation.boundary.Recommendations;
+import org.interlink.recommendation.entity.FollowUpStatus;
+import org.interlink.recommendation.entity.RecommendationVersion;
+import org.interlink.records.boundary.RecordForm;
+import org.interlink.records.boundary.Records;
+import org.interlink.records.entity.RecordType;
+import org.interlink.records.entity.RecordVersion;
+import org.interlink.sharing.entity.Marking;
+import org.interlink.sharing.entity.Scope;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The leaks found by trying the portal as a hostile user (issue 16), each reproduced as it was found and
+ * kept as a regression test, on PostgreSQL. Each item is the test's own (the demo items stay as the
+ * isolation matrix expects them).
+ */
+@ExtendWith(ArquillianExtension.class)
+class TrustRegressionIT {
+
+    private static final String DOCUMENT_NUMBER = "R7654321";
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.portalEjb(TrustRegressionIT.class);
+    }
+
+    @Inject
+    VisibilityGate gate;
+
+    @Inject
+    Items items;
+
+    @Inject
+    Records records;
+
+    @Inject
+    Attachments attachments;
+
+    @Inject
+    Recommendations recommendations;
+
+    @Inject
+    Meetings meetings;
+
+    @Inject
+    AuditTrail trail;
+
+    @Inject
+    Agencies agencies;
+
+    @Inject
+    DemoData demo;
+
+    /**
+     * Reproduction 1: {@code moi.official} starts a new version of a published TLP:RED passport alert named to
+     * {@code interpol.liaison} only, lowers the draft to GREEN / own agency and removes the document number;
+     * {@code moi.admin} (not named) opened the item and read the RED version's snapshot under history.
+     */
+    @Test
+    void aLowerMarkedNewDraftDoesNotOpenTheRedVersionBeforeItToTheOwnerAgency() {
+        Caller official = demo.as("moi.official", "iq-moi");
+        Caller vetter = demo.as("moi.vetter", "iq-moi");
+        Caller admin = demo.as("moi.admin", "iq-moi");
+        RecordForm alert = alert("Stolen blank passports, second batch (regression)");
+        ItemId id = records.draft(official, alert).id();
+        long redFile = attachments.attach(official, id, "numbers.csv", "text/csv",
+                ("number\n" + DOCUMENT_NUMBER + "\n").getBytes(StandardCharsets.UTF_8)).getId();
+        items.submit(official, id);
+        items.publish(vetter, id, "Named recipient only");
+
+        Item next = items.startNewVersion(official, id);
+        RecordForm lowered = RecordForm.of((RecordVersion) next.current());
+        lowered.getSharing().setMarking(Marking.GREEN);
+        lowered.getSharing().setScope(Scope.OWN_AGENCY);
+        lowered.getSharing().setPeople("");
+        lowered.setDocumentNumber("withheld");
+        lowered.setSummary("Blank passports reported stolen; the numbers went to INTERPOL.");
+        Item edited = records.edit(official, id, lowered, next.current().tag());
+        long copiedFile = edited.current().getAttachments().get(0).getId();
+        attachments.detach(official, id, copiedFile);
+
+        VisibilityGate.Dossier seen = gate.dossier(admin, id, null).orElseThrow();
+        assertThat(seen.version().getNumber()).isEqualTo(2);
+        assertThat(seen.versions()).extracting(ItemVersion::getNumber).as("the RED version is not the admin's to read").containsExactly(2);
+        assertThat(seen.sharedVersion()).as("nor is the RED shared version's follow-up").isEmpty();
+        assertThat(seen.history()).as("no entry of the RED version").allSatisfy(e -> assertThat(e.getVersionNumber()).isEqualTo(2));
+        assertThat(seen.history()).extracting(e -> e.getSnapshot().orElse(""))
+                .as("no snapshot taken while version 2 was still RED (its start copied version 1)")
+                .noneMatch(snapshot -> snapshot.contains(DOCUMENT_NUMBER) || snapshot.contains("TLP:RED"));
+        assertThat(seen.history()).extracting(e -> e.getAction().name()).contains("EDITED").doesNotContain("NEW_VERSION", "PUBLISHED");
+        assertThat(gate.versions(admin, id)).extracting(ItemVersion::getNumber).containsExactly(2);
+        assertThat(gate.history(admin, id)).extracting(ItemEvent::getVersionNumber).containsOnly(2);
+        assertThat(attachments.download(admin, redFile)).as("the RED version's file").isEmpty();
+        assertThat(attachments.download(admin, id, redFile)).as("the RED version's file, asked as the item's").isEmpty();
+
+        assertThat(gate.versions(official, id)).as("the author reads both").extracting(ItemVersion::getNumber).containsExactly(1, 2);
+        assertThat(gate.history(official, id)).extracting(e -> e.getSnapshot().orElse("")).anyMatch(s -> s.contains(DOCUMENT_NUMBER));
+        assertThat(gate.versions(vetter, id)).as("the vetters read both").extracting(ItemVersion::getNumber).containsExactly(1, 2);
+        assertThat(attachments.download(vetter, redFile)).isPresent();
+        Caller interpol = demo.as("interpol.liaison", "interpol");
+        assertThat(gate.versions(interpol, id)).as("the named recipient reads the RED edition").extracting(ItemVersion::getNumber)
+                .containsExactly(1);
+        assertThat(attachments.download(interpol, redFile)).isPresent();
+    }
+
+    /**
+     * Reproduction 2: {@code moi.auditor} opened items and files by guessed ids and exported their agency's
+     * events: a refusal of another agency's existing item named it and its owner, a missing one did not, and a
+     * refused file was named with its SHA-256. What the caller's agency reads must be the same for both.
+     */
+    @Test
+    void aRefusalReadsTheSameToTheCallersAgencyForAMissingAndAnInvisibleItem() {
+        Caller iom = demo.as("iom.liaison", "iom-iq");
+        ItemId hidden = records.draft(iom, figures("IOM's private draft (regression)")).id();
+        long hiddenFile = attachments.attach(iom, hidden, "private.csv", "text/csv",
+                "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8)).getId();
+        ItemId missing = new ItemId(hidden.value() + 1_000_000);
+        long missingFile = hiddenFile + 1_000_000;
+        Caller auditor = demo.as("moi.auditor", "iq-moi");
+        Instant from = Instant.now().minusSeconds(1);
+
+        for (ItemId id : List.of(hidden, missing)) {
+            assertThat(gate.find(auditor, id)).isEmpty();
+            assertThat(gate.dossier(auditor, id, null)).isEmpty();
+            assertThat(gate.history(auditor, id)).isEmpty();
+            assertThat(gate.findForChange(auditor, id)).isEmpty();
+        }
+        for (long file : List.of(hiddenFile, missingFile)) {
+            assertThat(attachments.download(auditor, file)).isEmpty();
+        }
+        assertThat(attachments.download(auditor, hidden, hiddenFile)).isEmpty();
+        assertThat(attachments.download(auditor, missing, missingFile)).isEmpty();
+
+        AuditFilter mine = new AuditFilter(from, null, "moi.auditor", null, null, null, null);
+        List<AuditEvent> seen = trail.events(auditor, mine, 0, 100).stream()
+                .filter(e -> e.getOutcome().name().equals("DENIED")).toList();
+        List<String> aboutHidden = described(seen, hidden.value(), hiddenFile);
+        List<String> aboutMissing = described(seen, missing.value(), missingFile);
+        assertThat(aboutHidden).as("what the Ministry's auditor reads of the refusals").hasSize(6)
+                .containsExactlyElementsOf(aboutMissing);
+        assertThat(String.join("\n", aboutHidden)).doesNotContain("iom-iq", "private.csv", "sha256", "not visible");
+        String csv = trail.exportCsv(auditor, mine);
+        assertThat(csv).doesNotContain("iom-iq", "private.csv", "not visible");
+
+        Caller iomAuditor = Caller.resolve(new Username("iom.auditor.regression"), "IOM auditor", List.of(Role.AUDITOR),
+                agencies.withCodes(List.of(AgencyCode.of("iom-iq"))), Optional.empty());
+        List<AuditEvent> owners = trail.events(iomAuditor, mine, 0, 100);
+        assertThat(owners).as("the owner agency's auditors read what happened to their item")
+                .filteredOn(e -> Long.valueOf(hidden.value()).equals(e.getItemId()) && "iom-iq".equals(e.getItemOwner()))
+                .extracting(AuditEvent::getDetails)
+                .contains("item " + hidden + " not visible to the caller")
+                .anyMatch(details -> details.contains("private.csv") && details.contains("sha256"));
+        assertThat(owners).as("but nothing of the missing item").noneMatch(e -> Long.valueOf(missing.value()).equals(e.getItemId()));
+    }
+
+    /**
+     * Found by reading the code: a meeting's snapshot listed the ids of the recommendations linked to it, which
+     * the history showed to readers who may not read them.
+     */
+    @Test
+    void aSnapshotNamesOnlyTheLinkedItemsItsReaderReads() {
+        Caller official = demo.as("moi.official", "iq-moi");
+        Caller iom = demo.as("iom.liaison", "iom-iq");
+        ItemId draft = recommendations.draft(official, recommendation("Still a draft, linked (regression)", "iom-iq")).id();
+        MeetingForm form = new MeetingForm();
+        form.setTitle("Coordination meeting with a draft linked (regression)");
+        form.setSummary("Minutes for every member agency.");
+        form.getSharing().setMarking(Marking.GREEN);
+        form.getSharing().setScope(Scope.ALL_MEMBERS);
+        form.setStartsOn(java.time.LocalDate.parse("2026-11-20"));
+        form.setEndsOn(java.time.LocalDate.parse("2026-11-20"));
+        form.setPlace("Baghdad");
+        form.setParticipants(List.of("iq-moi"));
+        form.setDecisions("Prepare the recommendation to IOM.");
+        form.setRecommendations(List.of(draft.value()));
+        ItemId meeting = meetings.draft(official, form).id();
+        items.submit(official, meeting);
+        items.publish(demo.as("moi.vetter", "iq-moi"), meeting, "Minutes agreed");
+
+        VisibilityGate.Dossier read = gate.dossier(iom, meeting, null).orElseThrow();
+        assertThat(read.links()).isEmpty();
+        assertThat(read.history()).extracting(e -> e.getSnapshot().orElse("")).as("IOM reads the publication's snapshot")
+                .anyMatch(snapshot -> snapshot.contains("\"recommendations\":[]"));
+        assertThat(read.history()).noneMatch(e -> e.linkedItems().contains(draft.value()));
+        assertThat(gate.history(iom, meeting)).noneMatch(e -> e.linkedItems().contains(draft.value()));
+        assertThat(gate.history(official, meeting)).extracting(e -> e.getSnapshot().orElse("")).as("its author reads the link")
+                .anyMatch(snapshot -> snapshot.contains("\"recommendations\":[" + draft + "]"));
+    }
+
+    /**
+     * Found by reading the code: the answer to a follow-up step listed every follow-up entry of the item, those of
+     * an earlier edition addressed (and shared) to another agency included, not the reader's history.
+     */
+    @Test
+    void theAnswerToAFollowUpStepHoldsOnlyTheReadersHistory() {
+        Caller liaison = demo.as("iom.liaison", "iom-iq");
+        Caller iomVetter = demo.as("iom.vetter", "iom-iq");
+        RecommendationForm toMinistry = recommendation("Share crossing data daily (regression)", "iq-moi");
+        ItemId id = recommendations.draft(liaison, toMinistry).id();
+        items.submit(liaison, id);
+        items.publish(iomVetter, id, "Reviewed");
+        recommendations.decide(demo.as("moi.official", "iq-moi"), id, FollowUpStatus.ACCEPTED, "The Ministry's own reasons");
+
+        Item next = items.startNewVersion(liaison, id);
+        RecommendationForm toCommission = RecommendationForm.of((RecommendationVersion) next.current());
+        toCommission.setAddressee("iq-bpc");
+        toCommission.getSharing().setAgencies(List.of("iq-bpc"));
+        items.submit(liaison, recommendations.edit(liaison, id, toCommission, next.current().tag()).id());
+        items.publish(iomVetter, id, "Readdressed to the commission");
+
+        Caller commission = Caller.resolve(new Username("bpc.official.regression"), "BPC official", List.of(Role.OFFICIAL),
+                agencies.withCodes(List.of(AgencyCode.of("iq-bpc"))), Optional.empty());
+        RecommendationVersion decided = recommendations.decide(commission, id, FollowUpStatus.REJECTED, "Not ours to do");
+
+        List<ItemEvent> answer = items.historyAfterChange(commission, decided.getItem());
+        assertThat(answer).extracting(ItemEvent::getVersionNumber).as("nothing of the edition the commission never read")
+                .containsOnly(2);
+        assertThat(answer).extracting(e -> e.getComment().orElse("")).anyMatch(comment -> comment.contains("Not ours to do"))
+                .noneMatch(comment -> comment.contains("The Ministry's own reasons"));
+        assertThat(answer).extracting(ItemEvent::getId).containsExactlyElementsOf(
+                gate.history(commission, id).stream().map(ItemEvent::getId).toList());
+    }
+
+    /** The refusals' action, outcome, owner and details with the asked ids replaced, in order. */
+    private static List<String> described(List<AuditEvent> events, long item, long file) {
+        return events.stream()
+                .filter(e -> Long.valueOf(item).equals(e.getItemId()) || e.getDetails().contains("attachment " + file))
+                .sorted(java.util.Comparator.comparing(AuditEvent::getId))
+                .map(e -> e.getAction() + " " + e.getOutcome() + " " + e.getItemOwner() + " "
+                        + (e.getItemId() == null ? "-" : "ITEM") + " "
+                        + e.getDetails().replace(Long.toString(item), "ITEM").replace(Long.toString(file), "FILE"))
+                .toList();
+    }
+
+    private static RecordForm alert(String title) {
+        RecordForm form = new RecordForm();
+        form.setTitle(title);
+        form.setSummary("Blank passports reported stolen; numbers for INTERPOL's check.");
+        form.setType(RecordType.TRAVEL_DOCUMENT_ALERT);
+        form.setCategory("passport");
+        form.setDocumentNumber(DOCUMENT_NUMBER);
+        form.setCountry("IQ");
+        form.getSharing().setMarking(Marking.RED);
+        form.getSharing().setScope(Scope.NAMED_USERS);
+        form.getSharing().setPeople("interpol.liaison");
+        return form;
+    }
+
+    private static RecommendationForm recommendation(String title, String addressee) {
+        RecommendationForm form = new RecommendationForm();
+        form.setTitle(title);
+        form.setSummary("So that the partners see the same picture.");
+        form.setAddressee(addressee);
+        form.getSharing().setMarking(Marking.AMBER);
+        form.getSharing().setScope(Scope.NAMED_AGENCIES);
+        form.getSharing().setAgencies(List.of(addressee));
+        return form;
+    }
+
+    private static RecordForm figures(String title) {
+        RecordForm form = new RecordForm();
+        form.setTitle(title);
+        form.setSummary("Figures not shared yet.");
+        form.setType(RecordType.DISPLACEMENT_FIGURES);
+        form.setReferenceDate(java.time.LocalDate.parse("2026-11-01"));
+        form.setLocation("Ninewa");
+        form.setQuantity(100L);
+        form.getSharing().setMarking(Marking.GREEN);
+        form.getSharing().setScope(Scope.ALL_MEMBERS);
+        return form;
+    }
+}
