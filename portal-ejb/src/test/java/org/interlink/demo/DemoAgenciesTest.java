@@ -38,6 +38,7 @@ class DemoAgenciesTest {
         for (RealmDefinition.DemoUser user : RealmDefinition.demoUsers()) {
             DemoData.DemoPersona persona = DemoData.persona(user.username());
             assertThat(persona.name()).isEqualTo(user.displayName());
+            assertThat(persona.id()).as("the id the demo realm gives " + user.username()).isEqualTo(user.id());
             assertThat(persona.roles().stream().map(org.interlink.caller.entity.Role::claim).toList())
                     .containsExactlyInAnyOrderElementsOf(user.roles());
             assertThat(persona.agencies()).containsExactlyInAnyOrderElementsOf(user.agencies());

@@ -68,7 +68,7 @@ public final class RealmDefinition {
                     }
                 }
             }
-            users.add(new DemoUser(username, user.get("firstName").asText() + " " + user.get("lastName").asText(),
+            users.add(new DemoUser(username, user.get("id").asText(), user.get("firstName").asText() + " " + user.get("lastName").asText(),
                     List.copyOf(roles), List.copyOf(agencies)));
         }
         return List.copyOf(users);
@@ -144,7 +144,10 @@ public final class RealmDefinition {
     public record DemoSystem(String clientId, List<String> roles, String agency) {
     }
 
-    /** A demo user: username, display name, realm roles and agency codes (organization aliases). */
-    public record DemoUser(String username, String displayName, List<String> roles, List<String> agencies) {
+    /**
+     * A demo user: username, id (fixed in the realm: the portal's demo data names them by it), display name, realm
+     * roles and agency codes (organization aliases).
+     */
+    public record DemoUser(String username, String id, String displayName, List<String> roles, List<String> agencies) {
     }
 }

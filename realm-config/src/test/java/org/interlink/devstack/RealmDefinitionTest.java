@@ -75,7 +75,10 @@ class RealmDefinitionTest {
         assertThat(RealmDefinition.demoUser("multi.liaison").agencies()).containsExactlyInAnyOrder("iom-iq", "iq-bpc");
         assertThat(RealmDefinition.demoUser("platform.admin").agencies()).isEmpty();
         assertThat(RealmDefinition.demoUser("moi.vetter")).isEqualTo(
-                new DemoUser("moi.vetter", "Huda Jabbar", List.of("official", "vetter"), List.of("iq-moi")));
+                new DemoUser("moi.vetter", "97a89559-381d-54b0-b825-31f2be23377c", "Huda Jabbar", List.of("official", "vetter"),
+                        List.of("iq-moi")));
+        assertThat(RealmDefinition.demoUsers()).extracting(DemoUser::id).as("each has its own fixed id").doesNotHaveDuplicates()
+                .allSatisfy(id -> assertThat(java.util.UUID.fromString(id).toString()).isEqualTo(id));
         assertThat(RealmDefinition.demoUsers()).filteredOn(u -> !u.username().equals("platform.admin"))
                 .allSatisfy(u -> assertThat(u.agencies()).isNotEmpty());
     }

@@ -50,7 +50,7 @@ public class CurrentCaller {
             if (token.isStateless()) {
                 caller = statelessCaller(identity, roles, codes);
             } else {
-                caller = Caller.resolve(identity.username(), identity.displayName(), roles,
+                caller = Caller.resolve(identity.subject(), identity.username(), identity.displayName(), roles,
                         access.agenciesOf(identity.username(), identity.issuedAt(), codes), choice.get());
             }
         }
@@ -63,7 +63,7 @@ public class CurrentCaller {
      */
     private Caller statelessCaller(TokenIdentity identity, List<Role> roles, List<AgencyCode> codes) {
         Optional<AgencyCode> requested = token.requestedAgency().map(AgencyCode::of);
-        Caller resolved = Caller.resolve(identity.username(), identity.displayName(), roles,
+        Caller resolved = Caller.resolve(identity.subject(), identity.username(), identity.displayName(), roles,
                 access.agenciesOf(identity.username(), identity.issuedAt(), codes), requested);
         if (requested.isPresent() && resolved.activeAgency().map(a -> !a.getCode().equals(requested.get())).orElse(true)) {
             throw new NotAMemberOfAgency(identity.username(), requested.get());

@@ -1,5 +1,6 @@
 package org.interlink.caller.control;
 
+import org.interlink.caller.entity.PersonId;
 import org.interlink.caller.entity.Username;
 
 import java.time.Instant;
@@ -7,14 +8,15 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What the identity provider says about the caller: username, display name, the {@code roles}
+ * What the identity provider says about the caller: their id ({@code sub}), username, display name, the {@code roles}
  * claim, the {@code organization} claim (agency codes) and when the token was issued (the sign-in,
  * for a portal session). The web tier reads it from the token.
  */
-public record TokenIdentity(Username username, String displayName, Set<String> roles, Set<String> organizations,
-                            Instant issuedAt) {
+public record TokenIdentity(PersonId subject, Username username, String displayName, Set<String> roles,
+                            Set<String> organizations, Instant issuedAt) {
 
     public TokenIdentity {
+        Objects.requireNonNull(subject);
         Objects.requireNonNull(issuedAt);
         roles = Set.copyOf(roles);
         organizations = Set.copyOf(organizations);

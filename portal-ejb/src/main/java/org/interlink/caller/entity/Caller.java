@@ -24,13 +24,16 @@ import java.util.Set;
  */
 public final class Caller {
 
+    private final PersonId person;
     private final Username username;
     private final String displayName;
     private final Set<Role> roles;
     private final List<Agency> agencies;
     private final Agency activeAgency;
 
-    private Caller(Username username, String displayName, Set<Role> roles, List<Agency> agencies, Agency activeAgency) {
+    private Caller(PersonId person, Username username, String displayName, Set<Role> roles, List<Agency> agencies,
+                   Agency activeAgency) {
+        this.person = person;
         this.username = username;
         this.displayName = displayName;
         this.roles = roles;
@@ -44,13 +47,22 @@ public final class Caller {
      */
     public static Caller resolve(Username username, String displayName, Collection<Role> roles,
                                  Collection<Agency> memberOf, Optional<AgencyCode> chosen) {
+        return resolve(null, username, displayName, roles, memberOf, chosen);
+    }
+
+    /**
+     * As {@link #resolve(Username, String, Collection, Collection, Optional)}, for the person with this id at the
+     * identity provider (the token's subject). Only a caller with an id is ever a named reader of a TLP:RED item.
+     */
+    public static Caller resolve(PersonId person, Username username, String displayName, Collection<Role> roles,
+                                 Collection<Agency> memberOf, Optional<AgencyCode> chosen) {
         Objects.requireNonNull(username);
         List<Agency> active = memberOf.stream().filter(Agency::isActive).distinct().toList();
         Set<Role> roleSet = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
         Agency acting = chosen.flatMap(code -> find(active, code))
                 .orElse(active.size() == 1 ? active.get(0) : null);
         String name = displayName == null || displayName.isBlank() ? username.value() : displayName;
-        return new Caller(username, name, Set.copyOf(roleSet), active, acting);
+        return new Caller(person, username, name, Set.copyOf(roleSet), active, acting);
     }
 
     /**
@@ -60,7 +72,7 @@ public final class Caller {
      */
     public Caller actingFor(AgencyCode code) {
         Agency agency = find(agencies, code).orElseThrow(() -> new NotAMemberOfAgency(username, code));
-        return new Caller(username, displayName, roles, agencies, agency);
+        return new Caller(person, username, displayName, roles, agencies, agency);
     }
 
     /** The caller belongs to several agencies and has not said yet which one they act for. */
@@ -83,6 +95,16 @@ public final class Caller {
 
     public Username username() {
         return username;
+    }
+
+    /** The identity provider's id of the caller; empty for a caller known by name only (never a named reader). */
+    public Optional<PersonId> person() {
+        return Optional.ofNullable(person);
+    }
+
+    /** Whether the caller is one of these people (by id: a later user of the same name is not). */
+    public boolean isAmong(Collection<PersonId> people) {
+        return person != null && people.contains(person);
     }
 
     public String displayName() {

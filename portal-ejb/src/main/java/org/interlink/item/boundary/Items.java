@@ -9,7 +9,9 @@ import org.interlink.BusinessException;
 import org.interlink.audit.control.AuditGate;
 import org.interlink.audit.entity.AuditAction;
 import org.interlink.audit.entity.AuditOutcome;
+import org.interlink.caller.control.People;
 import org.interlink.caller.entity.Caller;
+import org.interlink.sharing.entity.IllegalSharing;
 import org.interlink.item.entity.Item;
 import org.interlink.item.entity.ItemContent;
 import org.interlink.item.entity.ItemEvent;
@@ -53,6 +55,9 @@ public class Items {
 
     @Inject
     Event<ItemChanged> changed;
+
+    @Inject
+    People people;
 
     @Inject
     org.interlink.sharing.control.DashboardFigures figures;
@@ -187,7 +192,10 @@ public class Items {
         Instant now = now();
         return switch (step) {
             case SUBMIT -> step(caller, id, "submitted", checked.andThen(item -> item.submit(caller, now)));
-            case PUBLISH -> step(caller, id, "published", checked.andThen(item -> item.publish(caller, comment, now)));
+            case PUBLISH -> step(caller, id, "published", checked.andThen(item -> {
+                item.publish(caller, comment, now);
+                requireNamedPeople(item.current());
+            }));
             case RETURN -> step(caller, id, "returned to the author",
                     checked.andThen(item -> item.returnToAuthor(caller, comment, now)));
             case WITHDRAW -> step(caller, id, "withdrawn", checked.andThen(item -> item.withdraw(caller, comment, now)));
@@ -242,6 +250,17 @@ public class Items {
         return item;
     }
 
+    /**
+     * The people a TLP:RED version names must still be people of the identity provider when it is published: a
+     * grant to someone deleted since would otherwise wait for nobody (and says who the author meant).
+     */
+    private void requireNamedPeople(ItemVersion version) {
+        version.namedPeople().stream().filter(person -> !people.exists(person.id())).findFirst().ifPresent(gone -> {
+            throw new IllegalSharing(gone + " is no longer a person of the portal: name someone else before this TLP:RED item "
+                    + "is published.", "sharing.personGone", gone.username().value());
+        });
+    }
+
     /** What a change was, for the audit trail. */
     public record Change(AuditAction action, String what) {
     }
@@ -258,7 +277,8 @@ public class Items {
         return sharing.marking().label() + " " + sharing.scope()
                 + (sharing.agencies().isEmpty() ? "" : " " + sharing.agencies().stream().map(a -> a.getCode().value()).sorted().toList())
                 + (sharing.communities().isEmpty() ? "" : " " + sharing.communities().stream().map(c -> c.getCode().value()).sorted().toList())
-                + (sharing.users().isEmpty() ? "" : " " + sharing.users().stream().map(Object::toString).sorted().toList());
+                + (sharing.people().isEmpty() ? "" : " " + sharing.people().stream().map(p -> p.username() + " (" + p.id() + ")")
+                .sorted().toList());
     }
 
     private Instant now() {

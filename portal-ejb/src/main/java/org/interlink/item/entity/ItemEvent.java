@@ -136,7 +136,8 @@ public class ItemEvent implements Serializable {
      * change; empty for an entry without a snapshot (it changed neither content nor sharing).
      */
     public Optional<RecordedSharing> recordedSharing() {
-        return json().map(json -> new RecordedSharing(json.getString("marking", ""), strings(json, "people")));
+        return json().map(json -> new RecordedSharing(json.getString("marking", ""), strings(json, "peopleIds").stream()
+                .map(org.interlink.caller.entity.PersonId::new).collect(Collectors.toUnmodifiableSet())));
     }
 
     /** The ids of the items the snapshot links to (a recommendation's meeting, a meeting's recommendations). */
@@ -207,9 +208,10 @@ public class ItemEvent implements Serializable {
      * How a version was shared after a change, as its snapshot recorded it.
      *
      * @param marking the marking's label ({@code TLP:RED} …)
-     * @param people  the people the version was shared with by name (TLP:RED)
+     * @param people  the people the version was shared with by name (TLP:RED), by id (a snapshot taken before ids
+     *                were recorded names nobody)
      */
-    public record RecordedSharing(String marking, Set<String> people) {
+    public record RecordedSharing(String marking, Set<org.interlink.caller.entity.PersonId> people) {
 
         public boolean isRed() {
             return org.interlink.sharing.entity.Marking.RED.label().equals(marking);

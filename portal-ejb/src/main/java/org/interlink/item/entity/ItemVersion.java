@@ -29,6 +29,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.interlink.agency.entity.Agency;
 import org.interlink.agency.entity.Community;
+import org.interlink.caller.entity.Person;
+import org.interlink.caller.entity.PersonId;
 import org.interlink.caller.entity.Username;
 import org.interlink.sharing.entity.Marking;
 import org.interlink.sharing.entity.Scope;
@@ -141,8 +143,7 @@ public abstract class ItemVersion implements Serializable {
 
     @ElementCollection
     @CollectionTable(name = "item_version_user", joinColumns = @JoinColumn(name = "version_id"))
-    @Column(name = "username", length = 100)
-    private Set<String> userGrants = new LinkedHashSet<>();
+    private Set<NamedReader> userGrants = new LinkedHashSet<>();
 
     @OneToMany(mappedBy = "version", cascade = {CascadeType.PERSIST, CascadeType.REMOVE}, orphanRemoval = true)
     @OrderBy("id ASC")
@@ -178,7 +179,7 @@ public abstract class ItemVersion implements Serializable {
         this.scope = sharing.scope();
         this.agencyGrants = new LinkedHashSet<>(sharing.agencies());
         this.communityGrants = new LinkedHashSet<>(sharing.communities());
-        this.userGrants = sharing.users().stream().map(Username::value).collect(Collectors.toCollection(LinkedHashSet::new));
+        this.userGrants = sharing.people().stream().map(NamedReader::new).collect(Collectors.toCollection(LinkedHashSet::new));
         this.updatedAt = now;
     }
 
@@ -261,7 +262,8 @@ public abstract class ItemVersion implements Serializable {
                 .add("scope", scope.name())
                 .add("agencies", names(agencyGrants.stream().map(a -> a.getCode().value())))
                 .add("communities", names(communityGrants.stream().map(c -> c.getCode().value())))
-                .add("people", names(userGrants.stream()));
+                .add("people", names(userGrants.stream().map(NamedReader::getUsername)))
+                .add("peopleIds", names(namedPeople().stream().map(Person::id).map(PersonId::value)));
         if (language != null) {
             json.add("language", language);
         }
@@ -298,8 +300,7 @@ public abstract class ItemVersion implements Serializable {
     }
 
     public Sharing sharing() {
-        return new Sharing(marking, scope, agencyGrants, communityGrants,
-                userGrants.stream().map(Username::new).collect(Collectors.toSet()));
+        return new Sharing(marking, scope, agencyGrants, communityGrants, namedPeople());
     }
 
     public boolean isAuthoredBy(Username username) {
@@ -406,8 +407,19 @@ public abstract class ItemVersion implements Serializable {
         return communityGrants.stream().sorted(Comparator.comparing(Community::getName)).toList();
     }
 
+    /** The usernames of the people a TLP:RED version is shared with, sorted. */
     public List<String> getUserGrants() {
-        return userGrants.stream().sorted().toList();
+        return userGrants.stream().map(NamedReader::getUsername).sorted().toList();
+    }
+
+    /** The people a TLP:RED version is shared with (by id; a grant without one names nobody). */
+    public Set<Person> namedPeople() {
+        return userGrants.stream().map(NamedReader::person).flatMap(Optional::stream).collect(Collectors.toSet());
+    }
+
+    /** Whether the version is shared with the caller by name (their id, not their username). */
+    public boolean isSharedByNameWith(org.interlink.caller.entity.Caller caller) {
+        return caller.isAmong(namedPeople().stream().map(Person::id).toList());
     }
 
     @Override

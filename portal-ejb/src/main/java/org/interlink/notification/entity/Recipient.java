@@ -16,6 +16,7 @@ import jakarta.persistence.Version;
 import org.interlink.agency.entity.Agency;
 import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.Role;
+import org.interlink.caller.entity.PersonId;
 import org.interlink.caller.entity.Username;
 
 import java.io.Serializable;
@@ -42,6 +43,10 @@ public class Recipient implements Serializable {
     @Id
     @Column(length = 100)
     private String username;
+
+    /** Their id at the identity provider (the token's subject), when they last signed in. */
+    @Column(name = "person_id", length = 64)
+    private String personId;
 
     @Column(name = "display_name", nullable = false, length = 200)
     private String displayName;
@@ -89,6 +94,7 @@ public class Recipient implements Serializable {
 
     /** Takes over what an administrator just set (their agencies, roles, name and e-mail address). */
     public void describe(Caller caller, String email) {
+        caller.person().ifPresent(person -> this.personId = person.value());
         this.displayName = caller.displayName();
         this.email = email == null || email.isBlank() ? null : email.trim();
         this.roles = caller.roles().stream().map(Enum::name).collect(Collectors.joining(","));
@@ -97,7 +103,8 @@ public class Recipient implements Serializable {
 
     /** This person as the caller they are when acting for {@code agency}. */
     public Caller actingFor(Agency agency) {
-        return Caller.resolve(new Username(username), displayName, roles(), agencies, Optional.of(agency.getCode()));
+        return Caller.resolve(personId == null ? null : new PersonId(personId), new Username(username), displayName, roles(),
+                agencies, Optional.of(agency.getCode()));
     }
 
     public boolean isMemberOf(Agency agency) {

@@ -7,13 +7,15 @@ import org.interlink.agency.boundary.Communities;
 import org.interlink.agency.entity.Agency;
 import org.interlink.agency.entity.AgencyCode;
 import org.interlink.agency.entity.Community;
+import org.interlink.caller.control.People;
+import org.interlink.caller.entity.Person;
 import org.interlink.caller.entity.Username;
+import org.interlink.sharing.entity.IllegalSharing;
 import org.interlink.item.entity.InvalidContent;
 import org.interlink.sharing.entity.Marking;
 import org.interlink.sharing.entity.Scope;
 import org.interlink.sharing.entity.Sharing;
 
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,7 +24,8 @@ import java.util.stream.Collectors;
 /**
  * Turns what a form sends into a {@link Sharing}: codes become agencies and communities, and only
  * the grants of the chosen scope are kept (a form may still hold choices of another scope the
- * user looked at). Unknown codes are refused with a message.
+ * user looked at), usernames become the people's ids at the identity provider. Unknown codes and
+ * names are refused with a message.
  */
 @ApplicationScoped
 public class SharingResolver {
@@ -33,6 +36,9 @@ public class SharingResolver {
     @Inject
     Communities communities;
 
+    @Inject
+    People people;
+
     public Sharing resolve(SharingForm form) {
         Marking marking = form.getMarking();
         Scope scope = form.getScope();
@@ -41,8 +47,8 @@ public class SharingResolver {
         }
         Set<Agency> named = scope == Scope.NAMED_AGENCIES ? agencies(form.getAgencies()) : Set.of();
         Set<Community> groups = scope == Scope.COMMUNITIES ? communities(form.getCommunities()) : Set.of();
-        Set<Username> people = scope == Scope.NAMED_USERS ? people(form.getPeople()) : Set.of();
-        return new Sharing(marking, scope, named, groups, people);
+        Set<Person> readers = scope == Scope.NAMED_USERS ? people(form.getPeople()) : Set.of();
+        return new Sharing(marking, scope, named, groups, readers);
     }
 
     /** The agencies with these codes; an unknown code is refused. */
@@ -65,8 +71,16 @@ public class SharingResolver {
         return found;
     }
 
-    private static Set<Username> people(String text) {
-        return Arrays.stream(text.split("[,\\s]+")).map(String::trim).filter(s -> !s.isEmpty())
-                .map(Username::new).collect(Collectors.toSet());
+    /** The people with these usernames (comma- or space-separated), by their id; an unknown name is refused. */
+    private Set<Person> people(String text) {
+        Set<Person> found = new HashSet<>();
+        for (String name : text.split("[,\\s]+")) {
+            if (!name.isBlank()) {
+                Username username = new Username(name.trim().toLowerCase(java.util.Locale.ROOT));
+                found.add(people.find(username).orElseThrow(() -> new IllegalSharing("Nobody signs in to the portal as \""
+                        + username + "\": name people by their username.", "sharing.unknownPerson", username.value())));
+            }
+        }
+        return found;
     }
 }

@@ -14,6 +14,7 @@ import org.interlink.audit.entity.AuditAction;
 import org.interlink.audit.entity.AuditOutcome;
 import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.Role;
+import org.interlink.caller.entity.PersonId;
 import org.interlink.caller.entity.Username;
 import org.interlink.item.entity.Attachment;
 import org.interlink.item.entity.Item;
@@ -73,7 +74,7 @@ public class VisibilityGate {
      */
     private static final String INSIDE_NOT_RED = """
             (i.owner = :agency and v.current = :current and (v.marking <> :red or v.author = :username
-                or exists (select u1 from UserGrant u1 where u1.versionId between v.id and v.id and u1.username = :username)))""";
+                or exists (select u1 from UserGrant u1 where u1.versionId between v.id and v.id and u1.personId = :person)))""";
 
     private static final String OUTSIDE = """
             (i.owner <> :agency and v.state in :shared and i.owner.status = :activeOwner and (
@@ -83,7 +84,7 @@ public class VisibilityGate {
                 or (v.scope = :communities and exists (select c3 from CommunityGrant c3, CommunityMembership m3
                     where c3.versionId between v.id and v.id and m3.communityId = c3.communityId and m3.agencyId = :agencyId))
                 or (v.scope = :namedUsers and exists (select u4 from UserGrant u4
-                    where u4.versionId between v.id and v.id and u4.username = :username))))""";
+                    where u4.versionId between v.id and v.id and u4.personId = :person))))""";
 
     /** The markings whose readers outside the owner agency say why they read. */
     public static final Set<Marking> PURPOSE_MARKINGS = EnumSet.of(Marking.AMBER, Marking.AMBER_STRICT, Marking.RED);
@@ -357,7 +358,7 @@ public class VisibilityGate {
         Item item = visible.getItem();
         if (caller.activeAgency().map(item::isOwnedBy).orElse(false)) {
             return item.getVersions().stream()
-                    .filter(v -> readsInside(caller, v.getMarking() == Marking.RED, v.getAuthor(), v.getUserGrants()))
+                    .filter(v -> readsInside(caller, v.getMarking() == Marking.RED, v.getAuthor(), v.isSharedByNameWith(caller)))
                     .toList();
         }
         Predicate outside = outside(caller, EnumSet.of(WorkflowState.PUBLISHED, WorkflowState.ARCHIVED, WorkflowState.SUPERSEDED));
@@ -371,9 +372,8 @@ public class VisibilityGate {
      * The rule of {@link #INSIDE_NOT_RED} for one version, or one state of it: inside the owner agency,
      * a RED version is read by its author, the people it names and the agency's vetters (who vet it).
      */
-    private static boolean readsInside(Caller caller, boolean red, Username author, java.util.Collection<String> named) {
-        return !red || caller.hasRole(Role.VETTER) || author.equals(caller.username())
-                || named.contains(caller.username().value());
+    private static boolean readsInside(Caller caller, boolean red, Username author, boolean named) {
+        return !red || caller.hasRole(Role.VETTER) || author.equals(caller.username()) || named;
     }
 
     /**
@@ -421,7 +421,7 @@ public class VisibilityGate {
             }
             boolean reads = inside
                     ? Optional.ofNullable(inForce.get(event.getVersionNumber()))
-                    .map(then -> readsInside(caller, then.isRed(), version.getAuthor(), then.people())).orElse(true)
+                    .map(then -> readsInside(caller, then.isRed(), version.getAuthor(), caller.isAmong(then.people()))).orElse(true)
                     : event.getAction().isReadByAll();
             if (reads) {
                 entries.add(event);
@@ -647,6 +647,8 @@ public class VisibilityGate {
         parameters.put("agency", agency);
         parameters.put("agencyId", agency.getId());
         parameters.put("username", caller.username().value());
+        // a caller known by name only is named in no grant (no grant has an empty id)
+        parameters.put("person", caller.person().map(PersonId::value).orElse(""));
         parameters.put("red", Marking.RED);
         // a parameter, not the literal true: EclipseLink writes the literal as 1, which H2 refuses for a boolean
         parameters.put("current", Boolean.TRUE);

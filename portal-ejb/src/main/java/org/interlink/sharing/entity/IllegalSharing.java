@@ -10,7 +10,7 @@ public class IllegalSharing extends BusinessException {
     }
 
     /** @param key the rule's text in the pages' bundles ({@code error.<key>}) */
-    public IllegalSharing(String rule, String key) {
-        super(rule, key);
+    public IllegalSharing(String rule, String key, Object... arguments) {
+        super(rule, key, arguments);
     }
 }

@@ -2,7 +2,7 @@ package org.interlink.sharing.entity;
 
 import org.interlink.agency.entity.Agency;
 import org.interlink.agency.entity.Community;
-import org.interlink.caller.entity.Username;
+import org.interlink.caller.entity.Person;
 
 import java.util.Objects;
 import java.util.Set;
@@ -11,7 +11,8 @@ import java.util.Set;
  * A marking with the scope and grants it is shared with. The most restrictive wins, and an
  * illegal combination is refused with the rule it breaks, never silently fixed:
  * <ul>
- *     <li>TLP:RED goes to named people only, and only TLP:RED goes to named people;</li>
+ *     <li>TLP:RED goes to named people only (by their id at the identity provider), and only TLP:RED goes to
+ *     named people;</li>
  *     <li>TLP:AMBER+STRICT stays within the owner agency or goes to named agencies (no onward
  *     sharing through communities or to all members);</li>
  *     <li>TLP:AMBER is never shared with all member agencies;</li>
@@ -19,14 +20,14 @@ import java.util.Set;
  *     names none carries no grants.</li>
  * </ul>
  */
-public record Sharing(Marking marking, Scope scope, Set<Agency> agencies, Set<Community> communities, Set<Username> users) {
+public record Sharing(Marking marking, Scope scope, Set<Agency> agencies, Set<Community> communities, Set<Person> people) {
 
     public Sharing {
         Objects.requireNonNull(marking, "marking");
         Objects.requireNonNull(scope, "scope");
         agencies = Set.copyOf(agencies);
         communities = Set.copyOf(communities);
-        users = Set.copyOf(users);
+        people = Set.copyOf(people);
     }
 
     public static Sharing ownAgency(Marking marking) {
@@ -45,8 +46,8 @@ public record Sharing(Marking marking, Scope scope, Set<Agency> agencies, Set<Co
         return new Sharing(marking, Scope.COMMUNITIES, Set.of(), communities, Set.of());
     }
 
-    public static Sharing withPeople(Set<Username> users) {
-        return new Sharing(Marking.RED, Scope.NAMED_USERS, Set.of(), Set.of(), users);
+    public static Sharing withPeople(Set<Person> people) {
+        return new Sharing(Marking.RED, Scope.NAMED_USERS, Set.of(), Set.of(), people);
     }
 
     /**
@@ -68,10 +69,10 @@ public record Sharing(Marking marking, Scope scope, Set<Agency> agencies, Set<Co
         }
         requireGrants(scope == Scope.NAMED_AGENCIES, agencies.isEmpty(), "Name at least one agency to share with.", "sharing.noAgency");
         requireGrants(scope == Scope.COMMUNITIES, communities.isEmpty(), "Name at least one community to share with.", "sharing.noCommunity");
-        requireGrants(scope == Scope.NAMED_USERS, users.isEmpty(), "Name at least one person who may read this TLP:RED item.", "sharing.noPerson");
+        requireGrants(scope == Scope.NAMED_USERS, people.isEmpty(), "Name at least one person who may read this TLP:RED item.", "sharing.noPerson");
         if (scope != Scope.NAMED_AGENCIES && !agencies.isEmpty()
                 || scope != Scope.COMMUNITIES && !communities.isEmpty()
-                || scope != Scope.NAMED_USERS && !users.isEmpty()) {
+                || scope != Scope.NAMED_USERS && !people.isEmpty()) {
             throw new IllegalSharing("Grants must match the scope: agencies for named agencies, communities for communities, people for TLP:RED.", "sharing.grantsMismatch");
         }
         if (agencies.contains(owner)) {

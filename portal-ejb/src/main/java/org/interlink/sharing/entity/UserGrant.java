@@ -26,6 +26,10 @@ public class UserGrant implements Serializable {
     @Column(name = "username")
     private String username;
 
+    /** The person the grant names (by id at the identity provider; the gate matches this, never the username). */
+    @Column(name = "person_id")
+    private String personId;
+
     protected UserGrant() {
     }
 

@@ -7,7 +7,10 @@ import org.interlink.agency.entity.AgencyCode;
 import org.interlink.audit.boundary.AuditTrail;
 import org.interlink.audit.control.AuditFilter;
 import org.interlink.audit.entity.AuditEvent;
+import org.interlink.caller.control.People;
 import org.interlink.caller.entity.Caller;
+import org.interlink.caller.entity.Person;
+import org.interlink.caller.entity.PersonId;
 import org.interlink.caller.entity.Role;
 import org.interlink.caller.entity.Username;
 import org.interlink.demo.DemoData;
@@ -27,6 +30,7 @@ import org.interlink.records.boundary.RecordForm;
 import org.interlink.records.boundary.Records;
 import org.interlink.records.entity.RecordType;
 import org.interlink.records.entity.RecordVersion;
+import org.interlink.sharing.entity.IllegalSharing;
 import org.interlink.sharing.entity.Marking;
 import org.interlink.sharing.entity.Scope;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -39,8 +43,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The leaks found by trying the portal as a hostile user (issue 16), each reproduced as it was found and
@@ -83,6 +89,9 @@ class TrustRegressionIT {
 
     @Inject
     DemoData demo;
+
+    @Inject
+    People people;
 
     /**
      * Reproduction 1: {@code moi.official} starts a new version of a published TLP:RED passport alert named to
@@ -252,6 +261,60 @@ class TrustRegressionIT {
                 .noneMatch(comment -> comment.contains("The Ministry's own reasons"));
         assertThat(answer).extracting(ItemEvent::getId).containsExactlyElementsOf(
                 gate.history(commission, id).stream().map(ItemEvent::getId).toList());
+    }
+
+    /**
+     * Found by reading the code: a TLP:RED grant named a bare username — any string was accepted, and a user
+     * created later under that name inherited the grant. A grant names a person by their id at the identity
+     * provider, an unknown name is refused, and the person must still exist when the item is published.
+     */
+    @Test
+    void aRedGrantNamesAPersonByIdNotAName() {
+        Caller official = demo.as("moi.official", "iq-moi");
+        Caller vetter = demo.as("moi.vetter", "iq-moi");
+        RecordForm toNobody = alert("Alert for a name nobody has yet (regression)");
+        toNobody.getSharing().setPeople("future.liaison");
+        assertThatThrownBy(() -> records.draft(official, toNobody)).isInstanceOf(IllegalSharing.class)
+                .hasMessageContaining("future.liaison");
+
+        Person first = new Person(new PersonId("0b6c1f6e-regression-first"), new Username("rotating.liaison"));
+        Set<PersonId> existing = new java.util.concurrent.CopyOnWriteArraySet<>(Set.of(first.id()));
+        people.use(new People.Directory() {
+            @Override
+            public Optional<Person> find(Username username) {
+                return username.equals(first.username()) && existing.contains(first.id()) ? Optional.of(first) : Optional.empty();
+            }
+
+            @Override
+            public boolean exists(PersonId id) {
+                return existing.contains(id);
+            }
+        });
+        try {
+            RecordForm toFirst = alert("Alert for the first holder of a name (regression)");
+            toFirst.getSharing().setPeople("rotating.liaison");
+            ItemId id = records.draft(official, toFirst).id();
+            items.submit(official, id);
+            items.publish(vetter, id, "Named recipient only");
+            Caller holder = Caller.resolve(first.id(), first.username(), "First", List.of(Role.LIAISON),
+                    agencies.withCodes(List.of(AgencyCode.of("interpol"))), Optional.empty());
+            Caller successor = Caller.resolve(new PersonId("0b6c1f6e-regression-later"), first.username(), "Later",
+                    List.of(Role.LIAISON), agencies.withCodes(List.of(AgencyCode.of("interpol"))), Optional.empty());
+            assertThat(gate.find(holder, id)).as("the person named").isPresent();
+            assertThat(gate.find(successor, id)).as("a later user of the same name").isEmpty();
+            assertThat(gate.list(successor, ItemQuery.of(Listing.ALL), 0, 1000)).noneMatch(v -> v.getItem().id().equals(id));
+
+            RecordForm toGone = alert("Alert for someone deleted before publication (regression)");
+            toGone.getSharing().setPeople("rotating.liaison");
+            ItemId gone = records.draft(official, toGone).id();
+            items.submit(official, gone);
+            existing.clear();
+            assertThatThrownBy(() -> items.publish(vetter, gone, "Named recipient only")).isInstanceOf(IllegalSharing.class)
+                    .hasMessageContaining("rotating.liaison is no longer a person");
+            assertThat(gate.find(vetter, gone)).hasValueSatisfying(v -> assertThat(v.getState().name()).isEqualTo("SUBMITTED"));
+        } finally {
+            people.use(null);
+        }
     }
 
     /** The refusals' action, outcome, owner and details with the asked ids replaced, in order. */

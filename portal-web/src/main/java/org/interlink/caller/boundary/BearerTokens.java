@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.interlink.caller.control.TokenIdentity;
+import org.interlink.caller.entity.PersonId;
 import org.interlink.caller.entity.Username;
 
 import java.net.MalformedURLException;
@@ -32,7 +33,7 @@ import java.util.Set;
  * cached, fetched again for an unknown key id), the realm as exact issuer, the API audience, a
  * Keycloak access token ({@code typ} Bearer), not expired (with a small clock skew). Nothing is
  * asked of Keycloak per request. What a valid token says becomes the caller's {@link TokenIdentity}:
- * {@code preferred_username}, the flat {@code roles} claim and the {@code organization} claim (agency
+ * {@code sub}, {@code preferred_username}, the flat {@code roles} claim and the {@code organization} claim (agency
  * codes: a user's organizations, or the one agency a system's service account is bound to).
  */
 @ApplicationScoped
@@ -98,7 +99,7 @@ public class BearerTokens {
         try {
             String username = claims.getStringClaim("preferred_username");
             String name = Optional.ofNullable(claims.getStringClaim("name")).orElse(username);
-            return new TokenIdentity(new Username(username), name, strings(claims.getStringListClaim("roles")),
+            return new TokenIdentity(new PersonId(claims.getSubject()), new Username(username), name, strings(claims.getStringListClaim("roles")),
                     strings(claims.getStringListClaim("organization")), claims.getIssueTime().toInstant());
         } catch (ParseException | IllegalArgumentException e) {
             throw new InvalidToken("The bearer token's claims are malformed: " + e.getMessage());

@@ -19,6 +19,7 @@ import org.interlink.caller.control.TokenIdentity;
 import org.interlink.caller.control.TokenIdentityHolder;
 import org.interlink.caller.entity.AccessEnded;
 import org.interlink.caller.entity.Caller;
+import org.interlink.caller.entity.PersonId;
 import org.interlink.caller.entity.Username;
 import org.omnifaces.util.Servlets;
 
@@ -139,7 +140,8 @@ public class CallerGate extends HttpFilter {
         Set<String> organizations = new HashSet<>(claims.getArrayStringClaim("organization"));
         String name = claims.getStringClaim("name").orElse(request.getUserPrincipal().getName());
         Instant signedIn = claims.getIssuedAt().orElseThrow(() -> new IllegalStateException("identity token without iat"));
-        return new TokenIdentity(new Username(request.getUserPrincipal().getName()), name, roles, organizations, signedIn);
+        PersonId subject = new PersonId(claims.getSubject().orElseThrow(() -> new IllegalStateException("identity token without sub")));
+        return new TokenIdentity(subject, new Username(request.getUserPrincipal().getName()), name, roles, organizations, signedIn);
     }
 
     /** The e-mail address the identity token names, if any (notifications are e-mailed to it). */
