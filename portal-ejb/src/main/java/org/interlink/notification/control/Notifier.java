@@ -79,26 +79,26 @@ public class Notifier {
         Agency owner = item.getOwner();
         String by = actor.displayName() + actor.activeAgency().map(a -> " (" + a.getName() + ")").orElse("");
         switch (entry.getAction()) {
-            case SUBMITTED -> made.addAll(notify(NotificationKind.VETTING_WAITING, item, owner, actor,
+            case SUBMITTED -> made.addAll(notify(NotificationKind.VETTING_WAITING, version, owner, actor,
                     directory.of(owner, EnumSet.of(Role.VETTER)).stream().filter(r -> !r.username().equals(version.getAuthor())),
                     "Version " + version.getNumber() + " submitted by " + by + "."));
-            case RETURNED -> made.addAll(notify(NotificationKind.ITEM_RETURNED, item, owner, actor, author(version),
+            case RETURNED -> made.addAll(notify(NotificationKind.ITEM_RETURNED, version, owner, actor, author(version),
                     "Returned by " + by + ": " + entry.getComment().orElse("")));
             case PUBLISHED -> {
-                made.addAll(notify(NotificationKind.ITEM_PUBLISHED, item, owner, actor, author(version),
+                made.addAll(notify(NotificationKind.ITEM_PUBLISHED, version, owner, actor, author(version),
                         "Version " + version.getNumber() + " published by " + by + "."));
                 if (version instanceof RecommendationVersion recommendation) {
                     Agency addressee = recommendation.getAddressee();
-                    made.addAll(notify(NotificationKind.RECOMMENDATION_ADDRESSED, item, addressee, actor,
+                    made.addAll(notify(NotificationKind.RECOMMENDATION_ADDRESSED, version, addressee, actor,
                             directory.of(addressee, EnumSet.of(Role.OFFICIAL)).stream(), "From " + owner.getName() + ", for your agency's decision."));
                 }
                 if (version instanceof MeetingVersion meeting) {
                     meeting.getActionItems().stream().map(ActionItem::getOwner).distinct().forEach(agency ->
-                            made.addAll(notify(NotificationKind.ACTION_ASSIGNED, item, agency, actor, directory.of(agency, WRITERS).stream(),
+                            made.addAll(notify(NotificationKind.ACTION_ASSIGNED, version, agency, actor, directory.of(agency, WRITERS).stream(),
                                     actionsOf(meeting, agency))));
                 }
             }
-            case DECIDED, PROGRESS_REPORTED, IMPLEMENTED -> made.addAll(notify(NotificationKind.RECOMMENDATION_FOLLOWED_UP, item, owner,
+            case DECIDED, PROGRESS_REPORTED, IMPLEMENTED -> made.addAll(notify(NotificationKind.RECOMMENDATION_FOLLOWED_UP, version, owner,
                     actor, directory.of(owner, WRITERS).stream(), by + ": " + entry.getComment().orElse("")));
             default -> {
                 // other changes stay in the history and the audit trail
@@ -114,20 +114,25 @@ public class Notifier {
             String which = String.join("; ", numbers.stream().filter(n -> meeting.getActionItems().get(n - 1).getOwner().equals(agency))
                     .map(n -> n + ". " + meeting.getActionItems().get(n - 1).getDescription() + " (due " + meeting.getActionItems().get(n - 1).getDueOn() + ")")
                     .toList());
-            made.addAll(notify(NotificationKind.ACTION_OVERDUE, meeting.getItem(), agency, null, directory.of(agency, WRITERS).stream(),
+            made.addAll(notify(NotificationKind.ACTION_OVERDUE, meeting, agency, null, directory.of(agency, WRITERS).stream(),
                     "Overdue: " + which));
         });
         queueMail(made);
     }
 
-    private List<Notification> notify(NotificationKind kind, Item item, Agency agency, Caller actor, Stream<Recipient> candidates,
-                                      String text) {
+    /**
+     * Notifies those of {@code candidates} who read the version the notification is about (it may quote it: a
+     * reader of a newer, lower-marked draft is not told what an older TLP:RED edition says).
+     */
+    private List<Notification> notify(NotificationKind kind, ItemVersion version, Agency agency, Caller actor,
+                                      Stream<Recipient> candidates, String text) {
+        Item item = version.getItem();
         Instant now = Instant.now(clock);
         Set<String> told = new LinkedHashSet<>();
         List<Notification> made = new ArrayList<>();
         candidates.filter(r -> actor == null || !r.username().equals(actor.username()))
                 .filter(r -> r.isMemberOf(agency) && told.add(r.username().value()))
-                .filter(r -> gate.readable(r.actingFor(agency), item.id()))
+                .filter(r -> gate.readable(r.actingFor(agency), version))
                 .forEach(r -> {
                     Notification notification = new Notification(r.username(), agency, kind, item, text, now,
                             mail.isConfigured() ? MailStatus.PENDING : MailStatus.NOT_CONFIGURED);

@@ -295,6 +295,15 @@ public class VisibilityGate {
     }
 
     /**
+     * Whether the caller reads this version of an item (see {@link #readableVersions}) — asked before someone is
+     * told what it says (a notification quoting it): nothing is shown, so nothing is recorded.
+     */
+    public boolean readable(Caller caller, ItemVersion version) {
+        return findVisible(caller, version.getItem().id()).map(visible -> readableVersions(caller, visible).stream()
+                .anyMatch(v -> v.getId().equals(version.getId()))).orElse(false);
+    }
+
+    /**
      * The item, for a change by someone acting for its owner agency who reads its current version.
      * The item's own rules then decide whether this caller may make this change.
      */

@@ -93,6 +93,9 @@ class TrustRegressionIT {
     @Inject
     People people;
 
+    @Inject
+    org.interlink.notification.boundary.Notifications notifications;
+
     /**
      * Reproduction 1: {@code moi.official} starts a new version of a published TLP:RED passport alert named to
      * {@code interpol.liaison} only, lowers the draft to GREEN / own agency and removes the document number;
@@ -315,6 +318,47 @@ class TrustRegressionIT {
         } finally {
             people.use(null);
         }
+    }
+
+    /**
+     * Found while attacking the fix of leak 1: a notification was sent to whoever read the item, and an overdue
+     * action item of a TLP:RED meeting was quoted to colleagues who read only its newer, lowered draft.
+     */
+    @Test
+    void aNotificationQuotesAVersionOnlyToItsReaders() {
+        Caller official = demo.as("moi.official", "iq-moi");
+        MeetingForm form = new MeetingForm();
+        form.setTitle("Restricted debrief with an overdue action (regression)");
+        form.setSummary("Debrief for the named recipient only.");
+        form.getSharing().setMarking(Marking.RED);
+        form.getSharing().setScope(Scope.NAMED_USERS);
+        form.getSharing().setPeople("interpol.liaison");
+        form.setStartsOn(java.time.LocalDate.parse("2026-01-05"));
+        form.setEndsOn(java.time.LocalDate.parse("2026-01-05"));
+        form.setPlace("Baghdad");
+        form.setParticipants(List.of("iq-moi"));
+        form.setDecisions("Seal the batch.");
+        form.setActionItems(List.of(new org.interlink.meeting.boundary.ActionItemForm("Seal batch RB-77 numbers (regression)",
+                "iq-moi", java.time.LocalDate.parse("2026-01-15"), org.interlink.meeting.entity.ActionStatus.OPEN)));
+        ItemId meeting = meetings.draft(official, form).id();
+        items.submit(official, meeting);
+        items.publish(demo.as("moi.vetter", "iq-moi"), meeting, "Named recipient only");
+        Item next = items.startNewVersion(official, meeting);
+        MeetingForm lowered = MeetingForm.of((org.interlink.meeting.entity.MeetingVersion) next.current());
+        lowered.getSharing().setMarking(Marking.GREEN);
+        lowered.getSharing().setScope(Scope.OWN_AGENCY);
+        lowered.getSharing().setPeople("");
+        lowered.setActionItems(List.of(new org.interlink.meeting.boundary.ActionItemForm("Seal the batch",
+                "iq-moi", java.time.LocalDate.parse("2026-01-15"), org.interlink.meeting.entity.ActionStatus.OPEN)));
+        meetings.edit(official, meeting, lowered, next.current().tag());
+
+        notifications.notifyOverdue(java.time.LocalDate.now());
+
+        Caller admin = demo.as("moi.admin", "iq-moi");
+        assertThat(notifications.inbox(admin, 0, 500)).as("moi.admin reads only the lowered draft")
+                .noneMatch(entry -> entry.notification().getText().contains("RB-77"));
+        assertThat(notifications.inbox(official, 0, 500)).as("its author reads the RED edition")
+                .anyMatch(entry -> entry.notification().getText().contains("RB-77"));
     }
 
     /** The refusals' action, outcome, owner and details with the asked ids replaced, in order. */
