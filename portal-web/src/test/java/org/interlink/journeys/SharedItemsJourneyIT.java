@@ -186,6 +186,15 @@ class SharedItemsJourneyIT {
         form.type("record-form:quantity_input", "41250");
         ItemPage item = form.save();
 
+        Path disguised = Files.createTempFile("minutes", ".pdf");
+        Files.writeString(disguised, "<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>");
+        browser.driver().findElement(By.cssSelector("input[type=file][id^='attachment-form:file']")).sendKeys(disguised.toString());
+        browser.await(By.id("attachment-form:attach")).click();
+        item = new ItemPage(browser);
+        assertThat(item.errorMessage()).as("a web page named .pdf").contains(disguised.getFileName().toString(), "text/html",
+                "cannot be attached");
+        assertThat(browser.driver().findElements(By.cssSelector("#attachment-form a.il-file-link"))).isEmpty();
+
         browser.driver().findElement(By.cssSelector("input[type=file][id^='attachment-form:file']")).sendKeys(file.toString());
         browser.await(By.id("attachment-form:attach")).click();
         item = new ItemPage(browser);
