@@ -186,6 +186,15 @@ class SharedItemsJourneyIT {
         form.type("record-form:quantity_input", "41250");
         ItemPage item = form.save();
 
+        Path disguised = Files.createTempFile("minutes", ".pdf");
+        Files.writeString(disguised, "<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>");
+        browser.driver().findElement(By.cssSelector("input[type=file][id^='attachment-form:file']")).sendKeys(disguised.toString());
+        browser.await(By.id("attachment-form:attach")).click();
+        item = new ItemPage(browser);
+        assertThat(item.errorMessage()).as("a web page named .pdf").contains(disguised.getFileName().toString(), "text/html",
+                "cannot be attached");
+        assertThat(browser.driver().findElements(By.cssSelector("#attachment-form a.il-file-link"))).isEmpty();
+
         browser.driver().findElement(By.cssSelector("input[type=file][id^='attachment-form:file']")).sendKeys(file.toString());
         browser.await(By.id("attachment-form:attach")).click();
         item = new ItemPage(browser);
@@ -202,6 +211,48 @@ class SharedItemsJourneyIT {
         assertThat(new PortalPage(browser).errorCode()).isEqualTo("404");
     }
 
+
+    /**
+     * A post of one draft's edit form rewritten (by script, as a forger or a crossed tab would) to
+     * name another draft whose version tag happens to be the same is refused with a message, and
+     * neither draft changes: the item being edited is the one the form was loaded from.
+     */
+    @Test
+    void anEditFormPostedForAnotherItemIsRefusedAndChangesNeither() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        browser.signIn("iom.liaison");
+        String first = draftRecord("Crossed form, first " + suffix).id();
+        String second = draftRecord("Crossed form, second " + suffix).id();
+
+        browser.open(PortalStack.portalUrl() + "/record-edit.xhtml?id=" + first);
+        ItemFormPage form = new ItemFormPage(browser);
+        form.type("record-form:title", "Written over by a crossed post " + suffix);
+        ((JavascriptExecutor) browser.driver()).executeScript(
+                "var form = document.getElementById('record-form');"
+                        + "var action = new URL(form.action, location.href); action.searchParams.set('id', arguments[0]);"
+                        + "form.action = action.toString();", second);
+
+        String error = form.saveFailing();
+
+        assertThat(error).contains("Nothing was saved");
+        browser.screenshot(journey + "-refused");
+        browser.open(PortalStack.portalUrl() + "/item.xhtml?id=" + second);
+        assertThat(new ItemPage(browser).title()).isEqualTo("Crossed form, second " + suffix);
+        browser.open(PortalStack.portalUrl() + "/item.xhtml?id=" + first);
+        assertThat(new ItemPage(browser).title()).isEqualTo("Crossed form, first " + suffix);
+    }
+
+    /** A new GREEN record of the caller's agency, drafted through the form. */
+    private ItemPage draftRecord(String title) {
+        browser.open(PortalStack.portalUrl() + "/record-edit.xhtml");
+        ItemFormPage form = new ItemFormPage(browser);
+        form.type("record-form:title", title);
+        form.type("record-form:summary", "Displacement in Ninewa, October round.");
+        form.date("record-form:referenceDate", "2026-10-31");
+        form.type("record-form:location", "Ninewa");
+        form.type("record-form:quantity_input", "41250");
+        return form.save();
+    }
 
     private void signOut() {
         new PortalPage(browser).signOut();

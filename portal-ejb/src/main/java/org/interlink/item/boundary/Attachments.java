@@ -7,12 +7,15 @@ import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.interlink.audit.entity.AuditAction;
 import org.interlink.caller.entity.Caller;
+import org.interlink.item.control.ContentTypeDetector;
 import org.interlink.item.entity.Attachment;
 import org.interlink.item.entity.AttachmentContent;
 import org.interlink.item.entity.AttachmentPolicy;
 import org.interlink.item.entity.ItemId;
 import org.interlink.sharing.control.VisibilityGate;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -23,6 +26,12 @@ import java.util.stream.Collectors;
 /**
  * Attaching files to the caller's editable version and reading them through the gate. Limits come
  * from {@code interlink.attachments.max-bytes} and {@code interlink.attachments.content-types}.
+ * <p>
+ * An upload is read as a stream inside the change: the limit is enforced while reading (a larger
+ * file is refused after {@code max-bytes + 1} bytes, however large it is), the SHA-256 computed on
+ * the way, and the type is what the bytes are ({@link ContentTypeDetector}), which the declared type
+ * and the name must agree with ({@link AttachmentPolicy#typeOf}). A refused file changes nothing,
+ * stores nothing and is recorded as a denied update of the item, as every refused change is.
  */
 @Stateless
 public class Attachments {
@@ -36,6 +45,9 @@ public class Attachments {
     @Inject
     Clock clock;
 
+    @Inject
+    ContentTypeDetector detector;
+
     @PersistenceContext
     EntityManager em;
 
@@ -48,16 +60,31 @@ public class Attachments {
     @ConfigProperty(name = "interlink.attachments.content-types")
     Optional<String> contentTypes;
 
-    public Attachment attach(Caller caller, ItemId id, String filename, String contentType, byte[] bytes) {
+    /**
+     * Attaches the file {@code upload} streams; the stream is read here (at most the limit and one
+     * byte) and left for the caller to close.
+     *
+     * @param declaredType the content type the client sent, null when it sent none
+     */
+    public Attachment attach(Caller caller, ItemId id, String filename, String declaredType, InputStream upload) {
         Attachment[] attached = new Attachment[1];
         items.change(caller, id, AuditAction.UPDATE, item -> {
-            AttachmentContent content = em.merge(AttachmentContent.of(bytes));
-            attached[0] = item.attach(caller, filename, contentType, content, policy(), Instant.now(clock));
+            AttachmentPolicy policy = policy();
+            policy.checkName(filename);
+            AttachmentContent read = policy.read(filename, upload);
+            String type = policy.typeOf(filename, detector.detect(filename, declaredType, read));
+            AttachmentContent content = em.merge(read);
+            attached[0] = item.attach(caller, filename, type, content, policy, Instant.now(clock));
             em.flush();
             return new Items.Change(AuditAction.UPDATE, "attached " + attached[0].getFilename() + " (" + attached[0].getSize()
                     + " bytes, sha256 " + attached[0].getSha256() + ")");
         });
         return attached[0];
+    }
+
+    /** As {@link #attach(Caller, ItemId, String, String, InputStream)}, for a file already in memory (demo data). */
+    public Attachment attach(Caller caller, ItemId id, String filename, String declaredType, byte[] bytes) {
+        return attach(caller, id, filename, declaredType, new ByteArrayInputStream(bytes));
     }
 
     public void detach(Caller caller, ItemId id, long attachmentId) {

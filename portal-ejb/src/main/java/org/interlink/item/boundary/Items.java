@@ -11,6 +11,7 @@ import org.interlink.audit.entity.AuditAction;
 import org.interlink.audit.entity.AuditOutcome;
 import org.interlink.caller.control.People;
 import org.interlink.caller.entity.Caller;
+import org.interlink.item.entity.CrossedEdit;
 import org.interlink.sharing.entity.IllegalSharing;
 import org.interlink.item.entity.Item;
 import org.interlink.item.entity.ItemContent;
@@ -156,6 +157,21 @@ public class Items {
                     : new Change(AuditAction.SHARING_CHANGE, "sharing of version " + version + " changed from "
                     + describe(before) + " to " + describe(sharing));
         });
+    }
+
+    /**
+     * Refuses an edit form sent for item {@code sentFor} although it was opened for {@code openedFor}
+     * ({@link CrossedEdit}), and records the refusal as a denied update of the item the post named
+     * (an item the caller may not change is recorded as such by the gate).
+     *
+     * @param openedFor the item the form was loaded for, null for a new item's form
+     */
+    public void refuseCrossedEdit(Caller caller, ItemId openedFor, ItemId sentFor) {
+        CrossedEdit refusal = new CrossedEdit();
+        String form = openedFor == null ? "form of a new item" : "edit form of item " + openedFor;
+        gate.findForChange(caller, sentFor).ifPresent(item -> audit.recordRefusal(caller, AuditAction.UPDATE, item,
+                form + " sent for item " + sentFor + ": " + refusal.getMessage()));
+        throw refusal;
     }
 
     public Item submit(Caller caller, ItemId id) {

@@ -7,6 +7,8 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.Serializable;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -39,16 +41,25 @@ public class AttachmentContent implements Serializable {
     private AttachmentContent(String sha256, byte[] bytes) {
         this.sha256 = sha256;
         this.size = bytes.length;
-        this.bytes = bytes.clone();
+        this.bytes = bytes;
     }
 
     public static AttachmentContent of(byte[] bytes) {
-        return new AttachmentContent(sha256(bytes), bytes);
+        return new AttachmentContent(sha256(bytes), bytes.clone());
+    }
+
+    /** Bytes read and hashed by {@link AttachmentPolicy#read}: kept as they are, not copied again. */
+    static AttachmentContent read(String sha256, byte[] bytes) {
+        return new AttachmentContent(sha256, bytes);
     }
 
     public static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(newDigest().digest(bytes));
+    }
+
+    static MessageDigest newDigest() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java has SHA-256", e);
         }
@@ -64,5 +75,10 @@ public class AttachmentContent implements Serializable {
 
     public byte[] getBytes() {
         return bytes.clone();
+    }
+
+    /** The bytes to read, without a copy of them (a file of the limit's size is held once, not twice). */
+    public InputStream stream() {
+        return new ByteArrayInputStream(bytes);
     }
 }

@@ -9,6 +9,7 @@ import org.interlink.caller.boundary.CurrentCaller;
 import org.interlink.caller.entity.Caller;
 import org.interlink.item.boundary.ItemForm;
 import org.interlink.item.boundary.Items;
+import org.interlink.item.entity.CrossedEdit;
 import org.interlink.item.entity.Item;
 import org.interlink.item.entity.ItemId;
 import org.interlink.item.entity.ItemVersion;
@@ -25,6 +26,11 @@ import java.util.Optional;
 /**
  * What the edit pages of the three kinds share: a new item or the caller's editable version
  * ({@code ?id=…}), the sharing choices, and saving through the kind's boundary.
+ * <p>
+ * Which item the form edits is fixed when the form is loaded and kept with the view, with the tag
+ * of the version it was filled from; the {@code id} a post carries only has to agree with it. Taken
+ * from the post, it would let a post of one item's form (its address rewritten, or forged) save over
+ * another item whose tag happens to be the same, or turn a new form into an edit with no tag check.
  *
  * @param <F> the form of the kind
  */
@@ -47,7 +53,10 @@ public abstract class ItemEditView<F extends ItemForm> implements Serializable {
     @Inject
     org.interlink.infrastructure.i18n.Language language;
 
+    /** The {@code id} of the request (view parameter): set again from every post that carries one. */
     private String id;
+    /** The item the form was loaded for; null for a new item. */
+    private ItemId openedFor;
     private F form;
     /** The tag of the version the form was filled from: saving over someone else's change is refused. */
     private String tag;
@@ -72,12 +81,24 @@ public abstract class ItemEditView<F extends ItemForm> implements Serializable {
             return;
         }
         form = formOf(version.get());
+        openedFor = version.get().getItem().id();
         tag = version.get().tag();
     }
 
-    /** Drafts the new item or saves the edit; the item's page shows it. */
+    /**
+     * Drafts the new item or saves the edit of the item the form was loaded for; the item's page
+     * shows it. A post that names another item (or names one for a new form) is refused, and nothing
+     * is saved.
+     */
     public String save() {
-        Item item = isNew() ? draft(caller(), form) : edit(caller(), ItemId.parse(id).orElseThrow(), form, tag);
+        Optional<ItemId> sentFor = ItemId.parse(id);
+        if (!sentFor.equals(Optional.ofNullable(openedFor))) {
+            if (sentFor.isPresent()) {
+                items.refuseCrossedEdit(caller(), openedFor, sentFor.get());
+            }
+            throw new CrossedEdit();
+        }
+        Item item = isNew() ? draft(caller(), form) : edit(caller(), openedFor, form, tag);
         Messages.addFlashGlobalInfo(isNew() ? "notice.draftSaved" : "notice.changesSaved");
         return "/item?faces-redirect=true&id=" + item.getId();
     }
@@ -92,8 +113,14 @@ public abstract class ItemEditView<F extends ItemForm> implements Serializable {
 
     protected abstract Item edit(Caller caller, ItemId id, F form, String tag);
 
+    /** Whether the form drafts a new item (decided when it was loaded, not by a post). */
     public boolean isNew() {
-        return id == null || id.isBlank();
+        return openedFor == null;
+    }
+
+    /** The item the form edits (for the way back), null for a new item. */
+    public ItemId getOpenedFor() {
+        return openedFor;
     }
 
     public List<Marking> getMarkings() {

@@ -32,6 +32,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.stream.JsonGenerator;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.Serializable;
@@ -149,14 +150,22 @@ public class ItemView implements Serializable {
         return step(() -> items.archive(caller(), itemId()), "notice.archived");
     }
 
-    /** The author attaches the chosen file to their editable version. */
-    public String attach() {
-        if (upload == null || upload.getSize() == 0) {
+    /**
+     * The author attaches the chosen file to their editable version. The file is handed on as the
+     * stream of the uploaded part (which the container keeps on disk beyond 1 MB), so the boundary
+     * reads no more of it than its limit allows.
+     */
+    public String attach() throws IOException {
+        if (upload == null || upload.getFileName() == null || upload.getFileName().isBlank()) {
             Messages.addGlobalError("error.fileMissing");
             return null;
         }
-        return step(() -> attachments.attach(caller(), itemId(), upload.getFileName(), upload.getContentType(), upload.getContent()),
-                "notice.attached", upload.getFileName());
+        try (InputStream file = upload.getInputStream()) {
+            return step(() -> attachments.attach(caller(), itemId(), upload.getFileName(), upload.getContentType(), file),
+                    "notice.attached", upload.getFileName());
+        } finally {
+            upload.delete();
+        }
     }
 
     public String detach(long attachmentId) {

@@ -52,6 +52,14 @@ class MessagesTest {
         assertThat(named).allSatisfy(key -> assertThat(english.getProperty(key)).as("message " + key).isNotNull());
     }
 
+    /** The keys the refusals of an upload and of a crossed edit form carry ({@code BusinessException.key()}). */
+    @ParameterizedTest
+    @ValueSource(strings = {"attachment.noName", "attachment.empty", "attachment.tooLarge", "attachment.unrecognised",
+            "attachment.typeNotAllowed", "attachment.nameMismatch", "attachment.declaredMismatch", "CrossedEdit"})
+    void everyRefusalOfAFileOrOfACrossedFormIsWrittenInEnglish(String key) {
+        assertThat(load("messages.properties").getProperty("error." + key)).as("error." + key).isNotBlank();
+    }
+
     @Test
     void theArabicLabelsAreArabic() {
         Properties arabic = load("messages_ar.properties");
