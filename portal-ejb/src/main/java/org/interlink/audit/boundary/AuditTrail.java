@@ -90,9 +90,23 @@ public class AuditTrail {
                 + events.size() + " events");
         return SpreadsheetCsv.of(List.of("time_utc", "chain", "seq", "actor", "actor_agency", "action", "item", "item_owner",
                 "outcome", "client_address", "user_agent", "purpose", "details", "hash"), events.stream()
-                .map(e -> java.util.Arrays.asList(AuditHash.format(e.getAt()), e.getChain(), e.getSeq(), e.getActor(),
-                        e.getActorAgency(), e.getAction(), e.getItemId(), e.getItemOwner(), e.getOutcome(), e.getClientAddress(),
-                        e.getUserAgent(), e.getPurpose(), e.getDetails(), e.getHash())).toList());
+                .map(e -> {
+                    boolean link = showsLink(caller, e);
+                    return java.util.Arrays.asList(AuditHash.format(e.getAt()), link ? e.getChain() : null, link ? e.getSeq() : null,
+                            e.getActor(), e.getActorAgency(), e.getAction(), e.getItemId(), e.getItemOwner(), e.getOutcome(),
+                            e.getClientAddress(), e.getUserAgent(), e.getPurpose(), e.getDetails(), link ? e.getHash() : null);
+                }).toList());
+    }
+
+    /**
+     * Whether the caller sees where the event sits in its chain (chain, place, hash): in their own agency's chains
+     * (a platform administrator: all). An event of their people in another agency's chain — a read of that
+     * agency's item — is shown without it: the gaps between its places would count the other agency's events,
+     * e.g. the record of a refused read that tells that agency, and nobody else, that an item exists.
+     */
+    public static boolean showsLink(Caller caller, AuditEvent event) {
+        return caller.hasRole(Role.PLATFORM_ADMIN) || caller.activeAgency()
+                .map(a -> a.getCode().value().equals(AuditChainHead.ownerOf(event.getChain()))).orElse(false);
     }
 
     /**

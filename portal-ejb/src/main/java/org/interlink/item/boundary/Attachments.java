@@ -104,6 +104,19 @@ public class Attachments {
         return gate.attachment(caller, item, attachmentId).map(AttachedFile::of);
     }
 
+    /**
+     * As {@link #download(Caller, ItemId, long)}, with why the caller reads it (null: any item's file, no purpose);
+     * ask {@link #purposeNeeded} first.
+     */
+    public Optional<AttachedFile> download(Caller caller, ItemId item, long attachmentId, String purpose) {
+        return gate.attachment(caller, item, attachmentId, purpose).map(AttachedFile::of);
+    }
+
+    /** The item whose purpose the caller gives before downloading this file (TLP:AMBER and RED of another agency). */
+    public Optional<ItemId> purposeNeeded(Caller caller, long attachmentId) {
+        return gate.purposeNeededForFile(caller, attachmentId);
+    }
+
     public AttachmentPolicy policy() {
         Set<String> types = contentTypes.filter(t -> !t.isBlank())
                 .map(t -> Arrays.stream(t.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet()))

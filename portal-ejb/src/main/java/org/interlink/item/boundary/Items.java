@@ -121,6 +121,21 @@ public class Items {
         return gate.history(caller, id);
     }
 
+    /** As {@link #history(Caller, ItemId)}, with why the caller reads it (asked for TLP:AMBER and RED of other agencies). */
+    public List<ItemEvent> history(Caller caller, ItemId id, String purpose) {
+        return gate.history(caller, id, purpose);
+    }
+
+    /** Whether the caller reads this version (nothing recorded: for an answer to a change the caller made, which was). */
+    public boolean readsVersion(Caller caller, ItemVersion version) {
+        return gate.readable(caller, version);
+    }
+
+    /** The items the version links to that the caller reads (nothing recorded: for an answer to a change). */
+    public List<ItemVersion> readableLinks(Caller caller, ItemVersion version) {
+        return gate.readableLinks(caller, version);
+    }
+
     /** The history entries the caller reads of an item they just changed (the change itself was recorded). */
     public List<ItemEvent> historyAfterChange(Caller caller, Item item) {
         return gate.historyAfterChange(caller, item);

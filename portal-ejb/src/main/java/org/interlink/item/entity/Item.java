@@ -44,7 +44,8 @@ import java.util.function.Function;
  *     <li>a vetter of the owner agency publishes or returns a submitted version, with a comment,
  *     and never their own (four eyes);</li>
  *     <li>editing a published item starts a new version; the published one stays what others
- *     read until the new one is published, which supersedes it;</li>
+ *     read until the new one is published, which supersedes it and takes over what followed it
+ *     (decision, progress, action items' updates) if it is shared exactly as it was;</li>
  *     <li>the author or a vetter of the owner agency withdraws a version or archives a
  *     published one.</li>
  * </ul>
@@ -184,7 +185,10 @@ public class Item implements Serializable {
         version.published(vetter.username(), now);
         record(vetter, version, ItemAction.PUBLISHED, comment.trim(), now, true);
         previous.ifPresent(old -> {
-            version.carryOver(old);
+            // what followed the old edition was written for its audience: it goes on only to the same audience
+            if (old.sharing().equals(version.sharing())) {
+                version.carryOver(old);
+            }
             old.moveTo(WorkflowState.SUPERSEDED, now);
             // a consequence of the publication, recorded after it; the publication stays the change
             ItemEvent change = lastChange;

@@ -115,7 +115,8 @@ public class Attention {
         Map<String, Object> parameters = new HashMap<>(where.parameters());
         parameters.putAll(gate.actionsDue());
         VisibilityGate.Predicate due = new VisibilityGate.Predicate(where.jpql() + " and i.kind = :meeting and m.item = i"
-                + " and m.state in :sharedStates and a.owner.id = :agencyId and a.status in :pending and a.dueOn <= :soon", parameters);
+                + " and m.state in :sharedStates and a.owner.id = :agencyId and a.status in :pending and a.dueOn <= :soon and "
+                + VisibilityGate.sharedVersionRead(caller, "m"), parameters);
         TypedQuery<Long> jpql = em.createQuery("select count(a) from ItemVersion v join v.item i, MeetingVersion m join m.actionItems a where "
                 + due.jpql(), Long.class);
         due.bind(jpql::setParameter);

@@ -282,8 +282,24 @@ public class VisibilityGate {
     public boolean purposeNeeded(Caller caller, ItemId id) {
         return findVisible(caller, id)
                 .filter(v -> !caller.activeAgency().map(v.getItem()::isOwnedBy).orElse(false))
-                .map(v -> PURPOSE_MARKINGS.contains(v.getMarking()))
+                .map(v -> readableVersions(caller, v).stream().anyMatch(r -> PURPOSE_MARKINGS.contains(r.getMarking())))
                 .orElse(false);
+    }
+
+    /**
+     * The item whose purpose the caller must give before they download this file: its version is marked AMBER,
+     * AMBER+STRICT or RED by another agency (and they may read it). Empty when none is needed, or the file is not
+     * theirs to read (the download then says "not found"). Nothing is read or recorded here.
+     */
+    public Optional<ItemId> purposeNeededForFile(Caller caller, long attachmentId) {
+        Attachment attachment = em.find(Attachment.class, attachmentId);
+        if (attachment == null || !PURPOSE_MARKINGS.contains(attachment.getVersion().getMarking())
+                || caller.activeAgency().map(attachment.getVersion().getItem()::isOwnedBy).orElse(true)) {
+            return Optional.empty();
+        }
+        ItemId item = attachment.getVersion().getItem().id();
+        return findVisible(caller, item).filter(visible -> readableVersions(caller, visible).stream()
+                .anyMatch(v -> v.getId().equals(attachment.getVersion().getId()))).map(visible -> item);
     }
 
     /**
@@ -389,12 +405,17 @@ public class VisibilityGate {
      * The history entries of the item the caller may read (see {@link #readableHistory}).
      */
     public List<ItemEvent> history(Caller caller, ItemId id) {
+        return history(caller, id, null);
+    }
+
+    /** As {@link #history(Caller, ItemId)}, recording why the caller reads it (asked for TLP:AMBER and RED). */
+    public List<ItemEvent> history(Caller caller, ItemId id, String purpose) {
         Optional<ItemVersion> visible = findVisible(caller, id);
         if (visible.isEmpty()) {
             recordDenial(caller, id, AuditAction.HISTORY);
             return List.of();
         }
-        audit.record(caller, AuditAction.HISTORY, AuditOutcome.ALLOWED, visible.get().getItem(), null, "history");
+        audit.record(caller, AuditAction.HISTORY, AuditOutcome.ALLOWED, visible.get().getItem(), purpose, "history");
         return readableHistory(caller, visible.get().getItem(), readableVersions(caller, visible.get()));
     }
 
@@ -465,6 +486,11 @@ public class VisibilityGate {
      * exist; its name and checksum go to the owner agency's chain only.
      */
     public Optional<Attachment> attachment(Caller caller, ItemId onItem, long attachmentId) {
+        return attachment(caller, onItem, attachmentId, null);
+    }
+
+    /** As {@link #attachment(Caller, ItemId, long)}, recording why the caller reads it (asked for TLP:AMBER and RED). */
+    public Optional<Attachment> attachment(Caller caller, ItemId onItem, long attachmentId, String purpose) {
         Attachment attachment = em.find(Attachment.class, attachmentId);
         String asked = "attachment " + attachmentId + (onItem == null ? "" : " of item " + onItem);
         if (attachment == null || onItem != null && !attachment.getVersion().getItem().getId().equals(onItem.value())) {
@@ -481,7 +507,7 @@ public class VisibilityGate {
                     file + " of item " + item.getId() + " version " + attachment.getVersion().getNumber() + " not readable by the caller");
             return Optional.empty();
         }
-        audit.record(caller, AuditAction.DOWNLOAD, AuditOutcome.ALLOWED, item, null, file);
+        audit.record(caller, AuditAction.DOWNLOAD, AuditOutcome.ALLOWED, item, purpose, file);
         return Optional.of(attachment);
     }
 
@@ -498,8 +524,7 @@ public class VisibilityGate {
             return Optional.empty();
         }
         ItemVersion visible = version.get();
-        List<ItemVersion> links = new ArrayList<>(visible.links().stream().map(link -> findVisible(caller, link.id()))
-                .flatMap(Optional::stream).toList());
+        List<ItemVersion> links = new ArrayList<>(readableLinks(caller, visible));
         if (visible.getItem().getKind() == ItemKind.MEETING_OUTCOME) {
             recommendationsFrom(caller, visible.getItem()).stream()
                     .filter(r -> links.stream().noneMatch(l -> l.getItem().equals(r.getItem()))).forEach(links::add);
@@ -509,6 +534,11 @@ public class VisibilityGate {
         List<ItemVersion> versions = readableVersions(caller, visible);
         ItemVersion shared = visible.getItem().published().filter(versions::contains).orElse(null);
         return Optional.of(new Dossier(visible, versions, readableHistory(caller, visible.getItem(), versions), links, shared));
+    }
+
+    /** The items {@code version} links to that the caller reads (nothing is recorded: see {@link #dossier} for a read). */
+    public List<ItemVersion> readableLinks(Caller caller, ItemVersion version) {
+        return version.links().stream().map(link -> findVisible(caller, link.id())).flatMap(Optional::stream).toList();
     }
 
     /** The recommendations the caller reads that name {@code meeting} as the meeting they came from. */
@@ -601,7 +631,8 @@ public class VisibilityGate {
                     Map.of("recommendation", ItemKind.RECOMMENDATION, "considered", FollowUpStatus.UNDER_CONSIDERATION));
             case ACTIONS_DUE -> inside(caller).or(outside(caller, WorkflowState.shared())).and("i.kind = :meeting and exists "
                     + "(select m.id from MeetingVersion m join m.actionItems a where m.item = i and m.state in :sharedStates"
-                    + " and a.owner.id = :agencyId and a.status in :pending and a.dueOn <= :soon)", actionsDue());
+                    + " and a.owner.id = :agencyId and a.status in :pending and a.dueOn <= :soon and "
+                    + sharedVersionRead(caller, "m") + ")", actionsDue());
         };
         if (query.kind() != null) {
             where = where.and("i.kind = :kind", Map.of("kind", query.kind()));
@@ -626,6 +657,18 @@ public class VisibilityGate {
                     Map.of("title", "%" + escapeLike(query.titleContains().toLowerCase()) + "%"));
         }
         return where;
+    }
+
+    /**
+     * The condition that the caller reads {@code alias}, the shared (published or archived) version of an item they
+     * read through {@code v}: for another agency's item it is {@code v}; inside the owner agency it may be an older
+     * TLP:RED edition of the draft they read, which only its author, the people it names and the vetters read.
+     * Uses the parameters of {@link #visible}.
+     */
+    public static String sharedVersionRead(Caller caller, String alias) {
+        return caller.hasRole(Role.VETTER) ? "1 = 1" : "(i.owner <> :agency or " + alias + ".marking <> :red or " + alias
+                + ".author = :username or exists (select u6 from UserGrant u6 where u6.versionId between " + alias + ".id and "
+                + alias + ".id and u6.personId = :person))";
     }
 
     /** The parameters of "an action item of the caller's agency pending and due within {@value #DUE_SOON_DAYS} days". */

@@ -160,6 +160,22 @@ class FollowUpTest {
         assertThat(shared(item).getRationale()).contains("Yes");
     }
 
+    /** Found in review: the addressee's rationale, written for the first edition's audience, went to a wider one. */
+    @Test
+    void aNewEditionSharedOtherwiseStartsItsFollowUpAfresh() {
+        Item item = published();
+        follow(item, official, v -> v.decide(official, FollowUpStatus.ACCEPTED, "Our internal reasons", NOW), ItemAction.DECIDED);
+
+        item.startNewVersion(liaison, later);
+        item.edit(liaison, recommendation("Share border data, for everyone", MOI), Sharing.allMembers(Marking.GREEN), later);
+        item.submit(liaison, later);
+        item.publish(iomVetter, "Second edition, wider", later);
+
+        assertThat(shared(item).getNumber()).isEqualTo(2);
+        assertThat(shared(item).getFollowUp()).isEqualTo(FollowUpStatus.UNDER_CONSIDERATION);
+        assertThat(shared(item).getRationale()).isEmpty();
+    }
+
     private Item published() {
         Item item = Item.draft(liaison, recommendation("Share border data", MOI), Sharing.withAgencies(Marking.AMBER, Set.of(MOI)), NOW);
         item.submit(liaison, NOW);

@@ -187,6 +187,19 @@ class TrustRegressionIT {
         String csv = trail.exportCsv(auditor, mine);
         assertThat(csv).doesNotContain("iom-iq", "private.csv", "not visible");
 
+        // found in review: the places of the auditor's own reads in IOM's chains counted IOM's records between them
+        ItemId shared = records.draft(iom, figures("IOM's figures for everyone (regression)")).id();
+        items.submit(iom, shared);
+        items.publish(demo.as("iom.vetter", "iom-iq"), shared, "For everyone");
+        assertThat(gate.find(auditor, shared)).isPresent();
+        List<AuditEvent> reads = trail.events(auditor, new AuditFilter(from, null, "moi.auditor", null, null, shared.value(), null), 0, 10);
+        assertThat(reads).hasSize(1).allSatisfy(e -> {
+            assertThat(e.getChain()).startsWith("iom-iq/");
+            assertThat(AuditTrail.showsLink(auditor, e)).as("no place in IOM's chain").isFalse();
+        });
+        assertThat(trail.exportCsv(auditor, mine)).as("nor in the CSV").doesNotContain("iom-iq/");
+        assertThat(AuditTrail.showsLink(demo.as("platform.admin", null), reads.get(0))).isTrue();
+
         Caller iomAuditor = Caller.resolve(new Username("iom.auditor.regression"), "IOM auditor", List.of(Role.AUDITOR),
                 agencies.withCodes(List.of(AgencyCode.of("iom-iq"))), Optional.empty());
         List<AuditEvent> owners = trail.events(iomAuditor, mine, 0, 100);
@@ -352,6 +365,13 @@ class TrustRegressionIT {
                 "iq-moi", java.time.LocalDate.parse("2026-01-15"), org.interlink.meeting.entity.ActionStatus.OPEN)));
         meetings.edit(official, meeting, lowered, next.current().tag());
 
+        Caller moiAdmin = demo.as("moi.admin", "iq-moi");
+        assertThat(gate.list(moiAdmin, ItemQuery.of(Listing.ACTIONS_DUE), 0, 1000)).as("found in review: the RED edition's due actions")
+                .noneMatch(v -> v.getItem().id().equals(meeting));
+        assertThat(gate.list(official, ItemQuery.of(Listing.ACTIONS_DUE), 0, 1000)).anyMatch(v -> v.getItem().id().equals(meeting));
+        long adminDue = notifications.attention(moiAdmin).actionItemsDue();
+        long officialDue = notifications.attention(official).actionItemsDue();
+
         notifications.notifyOverdue(java.time.LocalDate.now());
 
         Caller admin = demo.as("moi.admin", "iq-moi");
@@ -359,6 +379,42 @@ class TrustRegressionIT {
                 .noneMatch(entry -> entry.notification().getText().contains("RB-77"));
         assertThat(notifications.inbox(official, 0, 500)).as("its author reads the RED edition")
                 .anyMatch(entry -> entry.notification().getText().contains("RB-77"));
+        assertThat(officialDue).as("the author counts the RED edition's due action").isGreaterThan(adminDue);
+    }
+
+    /**
+     * Found in review: another agency's reader was asked why only when the edition they read first was AMBER or
+     * RED, so an older AMBER edition (its snapshot, its files) was read under a newer GREEN one without a purpose.
+     */
+    @Test
+    void anOlderAmberEditionAsksWhyItsReaderReadsIt() {
+        Caller liaison = demo.as("iom.liaison", "iom-iq");
+        Caller iomVetter = demo.as("iom.vetter", "iom-iq");
+        RecordForm amber = figures("Figures first shared with the Ministry only (regression)");
+        amber.getSharing().setMarking(Marking.AMBER);
+        amber.getSharing().setScope(Scope.NAMED_AGENCIES);
+        amber.getSharing().setAgencies(List.of("iq-moi"));
+        ItemId id = records.draft(liaison, amber).id();
+        long file = attachments.attach(liaison, id, "by-district.csv", "text/csv", "district,people\nMosul,10\n".getBytes(StandardCharsets.UTF_8)).getId();
+        items.submit(liaison, id);
+        items.publish(iomVetter, id, "For the Ministry");
+        Item next = items.startNewVersion(liaison, id);
+        RecordForm green = RecordForm.of((RecordVersion) next.current());
+        green.getSharing().setMarking(Marking.GREEN);
+        green.getSharing().setScope(Scope.ALL_MEMBERS);
+        green.getSharing().setAgencies(List.of());
+        records.edit(liaison, id, green, next.current().tag());
+        items.submit(liaison, id);
+        items.publish(iomVetter, id, "For everyone now");
+
+        Caller ministry = demo.as("moi.official", "iq-moi");
+        assertThat(gate.find(ministry, id)).hasValueSatisfying(v -> assertThat(v.getMarking()).isEqualTo(Marking.GREEN));
+        assertThat(gate.versions(ministry, id)).extracting(ItemVersion::getNumber).containsExactly(1, 2);
+        assertThat(gate.purposeNeeded(ministry, id)).as("the AMBER edition is read on the same page").isTrue();
+        assertThat(attachments.purposeNeeded(ministry, file)).as("the AMBER edition's file").contains(id);
+        assertThat(gate.purposeNeeded(demo.as("donor.observer", "au-dibp"), id)).as("reads only the GREEN edition").isFalse();
+        assertThat(gate.purposeNeeded(liaison, id)).as("the owner agency gives none").isFalse();
+        assertThat(attachments.purposeNeeded(liaison, file)).isEmpty();
     }
 
     /** The refusals' action, outcome, owner and details with the asked ids replaced, in order. */

@@ -90,6 +90,11 @@ public class EventsView implements Serializable {
         Faces.sendFile(csv, "interlink-audit-" + LocalDate.now(ZoneOffset.UTC) + ".csv", true);
     }
 
+    /** Whether the event's place in its chain is shown (not for events in another agency's chains). */
+    public boolean showsLink(AuditEvent event) {
+        return AuditTrail.showsLink(currentCaller.get(), event);
+    }
+
     public LazyDataModel<AuditEvent> getModel() {
         return model;
     }

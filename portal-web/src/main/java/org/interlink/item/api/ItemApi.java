@@ -118,15 +118,23 @@ public class ItemApi {
                         + kind.label() + ": nothing follows it up yet."));
     }
 
-    /** The answer to a change: the item's current version as its owner agency reads it, with its new tag. */
+    /**
+     * The answer to a change: the item's current version as the caller reads it, with its new tag; 204 when they
+     * may not read it (e.g. a withdrawal that made an older TLP:RED edition current again for someone it does not name).
+     */
     public Response changed(UriInfo uri, Item item) {
-        ItemDocument document = document(uri, caller(), item.current(), List.of());
+        Caller caller = caller();
+        if (!items.readsVersion(caller, item.current())) {
+            return Response.noContent().build();
+        }
+        ItemDocument document = document(uri, caller, item.current(), items.readableLinks(caller, item.current()));
         return Response.ok(document).tag(new EntityTag(document.tag())).build();
     }
 
     /** The answer to a create: 201 with where the item is read. */
     public Response created(UriInfo uri, Item item) {
-        ItemDocument document = document(uri, caller(), item.current(), List.of());
+        Caller caller = caller();
+        ItemDocument document = document(uri, caller, item.current(), items.readableLinks(caller, item.current()));
         return Response.created(itemUri(uri, item.getId())).entity(document).tag(new EntityTag(document.tag())).build();
     }
 
@@ -169,19 +177,27 @@ public class ItemApi {
         return new ItemDocument(item.getId(), item.getKind(), agency(item.getOwner()), version.getNumber(), version.getState(),
                 version.getMarking(), version.tag(), version.getAuthor().value(), item.getCreatedAt(), version.getUpdatedAt(),
                 version.getSubmittedAt().orElse(null), version.getPublishedAt().orElse(null),
-                version.getPublishedBy().map(Object::toString).orElse(null), content(version), attachments,
+                version.getPublishedBy().map(Object::toString).orElse(null), content(version, links), attachments,
                 links.stream().map(l -> l.getItem().getId()).toList(), steps);
     }
 
-    private static ItemForm content(ItemVersion version) {
+    /** The version's content, naming only the linked items the caller reads ({@code links}). */
+    private static ItemForm content(ItemVersion version, List<ItemVersion> links) {
+        Set<Long> readable = links.stream().map(l -> l.getItem().getId()).collect(Collectors.toSet());
         if (version instanceof RecordVersion record) {
             return RecordForm.of(record);
         }
         if (version instanceof RecommendationVersion recommendation) {
-            return RecommendationForm.of(recommendation);
+            RecommendationForm form = RecommendationForm.of(recommendation);
+            if (form.getMeeting() != null && !readable.contains(form.getMeeting())) {
+                form.setMeeting(null);
+            }
+            return form;
         }
         if (version instanceof MeetingVersion meeting) {
-            return MeetingForm.of(meeting);
+            MeetingForm form = MeetingForm.of(meeting);
+            form.setRecommendations(form.getRecommendations().stream().filter(readable::contains).toList());
+            return form;
         }
         throw new IllegalStateException("no API shape for " + version.getClass());
     }

@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * {@code /attachments/{id}}: serves an attached file to a caller the visibility gate lets read it,
  * always as a download (never rendered inline, never sniffed), with its SHA-256 so the reader can
- * check it. Anything else is "not found".
+ * check it, recorded with the purpose the reader gave for its item (a file of another agency's AMBER or
+ * RED edition sends a reader who has given none to the item's page, which asks). Anything else is "not found".
  */
 @WebServlet("/attachments/*")
 public class AttachmentDownload extends HttpServlet {
@@ -29,10 +30,20 @@ public class AttachmentDownload extends HttpServlet {
     @Inject
     transient CurrentCaller currentCaller;
 
+    @Inject
+    transient org.interlink.item.view.ReadingPurposes purposes;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<Attachments.AttachedFile> file = id(request.getPathInfo())
-                .flatMap(id -> attachments.download(currentCaller.get(), id));
+        Optional<Long> asked = id(request.getPathInfo());
+        Optional<org.interlink.item.entity.ItemId> needsPurpose = asked.flatMap(id -> attachments.purposeNeeded(currentCaller.get(), id));
+        String purpose = needsPurpose.flatMap(item -> purposes.of(item.value())).orElse(null);
+        if (needsPurpose.isPresent() && purpose == null) {
+            // a file of another agency's AMBER or RED edition: its item's page asks why first, then offers the file
+            response.sendRedirect(request.getContextPath() + "/item.xhtml?id=" + needsPurpose.get());
+            return;
+        }
+        Optional<Attachments.AttachedFile> file = asked.flatMap(id -> attachments.download(currentCaller.get(), null, id, purpose));
         if (file.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
