@@ -598,6 +598,96 @@ class ApiIT {
         assertProblem(admin.put("/members/moi.admin", null, null), 400, "invalid-request");
     }
 
+    /**
+     * Issue 16, leak 3, exactly as reproduced: with the Ministry's agency administrator's token, IOM's case
+     * system was made a member of the Ministry, given the vetter role and disabled. All three requests are
+     * sent before anything is asserted, so that a failure shows what each of them did.
+     */
+    @Test
+    void anAgencyAdministratorCannotTakeOverAnotherAgencysSystemAccount() {
+        Api admin = api("moi.admin");
+        String iomSystem = account(IOM_SYSTEM);
+        long before = audit.last();
+
+        Api.Answer added = admin.put("/members/" + iomSystem, null, null);
+        Api.Answer reRoled = admin.put("/members/" + iomSystem + "/roles", roles("VETTER", "LIAISON"), null);
+        Api.Answer disabled = admin.post("/members/" + iomSystem + "/disable", null);
+
+        assertThat(List.of(added.status(), reRoled.status(), disabled.status())).as("add, re-role, disable: " + List.of(added, reRoled,
+                disabled)).containsExactly(403, 403, 403);
+        assertProblem(added, 403, "not-allowed");
+        assertProblem(reRoled, 403, "not-allowed");
+        assertProblem(disabled, 403, "not-allowed");
+        assertThat(audit.since(before, "moi.admin")).containsExactly("ADMIN:DENIED", "ADMIN:DENIED", "ADMIN:DENIED");
+        assertThat(KeycloakRealmAdmin.organizationsOf(iomSystem)).as("IOM's case system is nobody's member").isEmpty();
+        assertThat(KeycloakRealmAdmin.realmRoles(iomSystem)).containsExactly("liaison");
+        assertThat(KeycloakRealmAdmin.user(iomSystem).orElseThrow().path("enabled").asBoolean()).isTrue();
+        assertThat(Api.as(Tokens.system(IOM_SYSTEM)).get("/items").status()).as("IOM's case system still works").isEqualTo(200);
+    }
+
+    /**
+     * Around leak 3: no service account of any client (the portal's own, the administrator's own agency's
+     * systems) is opened, added, changed or created by an agency administrator; an existing user is added
+     * only while they belong to an active agency; and someone who also belongs to another agency stays the
+     * platform's to change when that agency is suspended. Every refusal is audited and changes nothing.
+     */
+    @Test
+    void anAgencyAdministratorAddsOnlyPeopleOfActiveAgenciesAndNeverAServiceAccount() {
+        Api admin = api("moi.admin");
+        String portalAccount = "service-account-" + org.interlink.devstack.RealmDefinition.WEB_CLIENT;
+        long before = audit.last();
+        List<Api.Answer> refused = List.of(
+                admin.get("/members/" + portalAccount),
+                admin.put("/members/" + portalAccount, null, null),
+                admin.post("/members/" + portalAccount + "/disable", null),
+                admin.put("/members/" + account(BORDER_SYSTEM), null, null),
+                admin.get("/members/" + account(BORDER_SYSTEM)),
+                admin.get("/members/" + account(IOM_SYSTEM)),
+                admin.send("DELETE", "/members/" + account(IOM_SYSTEM), null, null),
+                admin.post("/members/" + account(IOM_SYSTEM) + "/enable", null),
+                admin.post("/members", Api.object().put("username", "service-account-moi-copy").put("firstName", "Border")
+                        .put("lastName", "System").put("email", "moi-copy@interlink.test").set("roles",
+                                Api.JSON.createArrayNode().add("OFFICIAL"))));
+        for (Api.Answer answer : refused) {
+            assertProblem(answer, 403, "not-allowed");
+        }
+        assertThat(audit.since(before, "moi.admin")).hasSize(refused.size()).containsOnly("ADMIN:DENIED");
+        for (String system : List.of(portalAccount, account(BORDER_SYSTEM), account(IOM_SYSTEM))) {
+            assertThat(KeycloakRealmAdmin.organizationsOf(system)).as(system).isEmpty();
+            assertThat(KeycloakRealmAdmin.user(system).orElseThrow().path("enabled").asBoolean()).as(system).isTrue();
+        }
+        assertThat(KeycloakRealmAdmin.user("service-account-moi-copy")).isEmpty();
+
+        // an orphan account (no organization) is nobody's to take in
+        String password = "orphan-pw-" + UUID.randomUUID();
+        String orphan = "orphan." + UUID.randomUUID().toString().substring(0, 8);
+        KeycloakRealmAdmin.createUser(orphan, null, "official", password);
+        before = audit.last();
+        assertProblem(admin.put("/members/" + orphan, null, null), 403, "not-allowed");
+        assertThat(audit.detailsSince(before, "moi.admin")).singleElement().asString().contains(orphan, "no active agency");
+        assertThat(KeycloakRealmAdmin.organizationsOf(orphan)).isEmpty();
+
+        // someone of an agency that is suspended: not added; someone added before it was suspended: not changed
+        Api platform = api("platform.admin");
+        String code = "zz-" + UUID.randomUUID().toString().substring(0, 6);
+        assertThat(platform.post("/agencies", Api.object().put("code", code).put("name", "Test agency " + code)
+                .put("kind", "MINISTRY").put("country", "iq")).status()).isEqualTo(201);
+        String both = "both." + UUID.randomUUID().toString().substring(0, 8);
+        String only = "only." + UUID.randomUUID().toString().substring(0, 8);
+        KeycloakRealmAdmin.createUser(both, code, "official", password);
+        KeycloakRealmAdmin.createUser(only, code, "official", password);
+        assertThat(admin.put("/members/" + both, null, null).json().path("agencies").toString()).contains(code, "iq-moi");
+        assertThat(platform.put("/agencies/" + code + "/status", Api.object().put("status", "SUSPENDED"), null).status()).isEqualTo(200);
+        before = audit.last();
+        assertProblem(admin.put("/members/" + both + "/roles", roles("OFFICIAL", "VETTER"), null), 403, "not-allowed");
+        assertProblem(admin.post("/members/" + both + "/disable", null), 403, "not-allowed");
+        assertProblem(admin.put("/members/" + only, null, null), 403, "not-allowed");
+        assertThat(audit.since(before, "moi.admin")).containsExactly("ADMIN:DENIED", "ADMIN:DENIED", "ADMIN:DENIED");
+        assertThat(KeycloakRealmAdmin.realmRoles(both)).containsExactly("official");
+        assertThat(KeycloakRealmAdmin.user(both).orElseThrow().path("enabled").asBoolean()).isTrue();
+        assertThat(KeycloakRealmAdmin.organizationsOf(only)).containsExactly(code);
+    }
+
     private static ObjectNode roles(String... roles) {
         ObjectNode body = Api.object();
         Arrays.stream(roles).forEach(body.putArray("roles")::add);
