@@ -688,6 +688,101 @@ class ApiIT {
         assertThat(KeycloakRealmAdmin.organizationsOf(only)).containsExactly(code);
     }
 
+    /** Refusals before any item is read are audited like every other refusal: a missing purpose, a foreign agency, no agency. */
+    @Test
+    void aMissingPurposeAForeignAgencyAndNoAgencyAreRefusedAndAudited() {
+        // the purpose an AMBER item of another agency asks for
+        Api interpol = api("interpol.liaison");
+        long lyon = demoIds.get(DemoItem.LYON_VISIT);
+        long before = audit.last();
+        assertProblem(interpol.get("/items/" + lyon), 400, "purpose-required");
+        assertThat(audit.detailsSince(before, "interpol.liaison")).singleElement().asString()
+                .startsWith("VIEW:DENIED::").contains("purpose");
+
+        // an agency the caller does not belong to, named in Interlink-Agency: by a person of one agency and of several
+        before = audit.last();
+        assertProblem(api("moi.official").with("Interlink-Agency", "iom-iq").get("/items"), 403, "not-a-member");
+        assertProblem(api("multi.liaison").with("Interlink-Agency", "iq-moi").get("/items"), 403, "not-a-member");
+        assertThat(audit.detailsSince(before, "moi.official")).singleElement().asString().startsWith("VIEW:DENIED::").contains("iom-iq");
+        assertThat(audit.detailsSince(before, "multi.liaison")).singleElement().asString().startsWith("VIEW:DENIED::").contains("iq-moi");
+
+        // a person of no agency: every API call refused and recorded
+        String password = "noagency-pw-" + UUID.randomUUID();
+        String orphan = "noagency." + UUID.randomUUID().toString().substring(0, 8);
+        KeycloakRealmAdmin.createUser(orphan, null, "official", password);
+        Api nobody = Api.as(Tokens.user(orphan, password));
+        before = audit.last();
+        assertProblem(nobody.get("/items"), 403, "no-agency");
+        assertProblem(nobody.post("/records", incident("From nowhere", "GREEN", null)), 403, "no-agency");
+        assertThat(audit.since(before, orphan)).containsExactly("VIEW:DENIED", "VIEW:DENIED");
+        assertThat(api("moi.official").get("/items?view=MY_AGENCY&title=From%20nowhere").ids()).isEmpty();
+    }
+
+    /** A person of no agency who signs in to the pages lands on "no agency"; that is recorded once per session, not per page. */
+    @Test
+    void aPersonOfNoAgencyIsRecordedOncePerSessionOnThePages() {
+        String orphan;
+        try (Browser browser = new Browser()) {
+            orphan = browser.signInAsNewPerson(null, "official");
+            assertThat(browser.driver().getCurrentUrl()).contains("/no-agency.xhtml");
+            for (String page : List.of("/items.xhtml", "/index.xhtml", "/search.xhtml")) {
+                browser.open(PortalStack.portalUrl() + page);
+                assertThat(browser.driver().getCurrentUrl()).as(page).contains("/no-agency.xhtml");
+            }
+        }
+        assertThat(audit.since(0, orphan)).containsExactly("SIGN_IN:ALLOWED", "VIEW:DENIED");
+        assertThat(audit.detailsSince(0, orphan).get(1)).contains("no active agency");
+    }
+
+    /**
+     * Refused bearer tokens (garbage, another audience, an ID token, a forged signature, none at all) are
+     * recorded per client address without letting an anonymous caller flood the audit trail: the first of an
+     * address in a window at once, the rest counted and written as one summary per address and window.
+     */
+    @Test
+    void refusedTokensAreCountedPerClientAddressWithoutFloodingTheAuditTrail() {
+        String valid = Tokens.user("moi.official");
+        String forged = valid.substring(0, valid.lastIndexOf('.') + 1) + "AAAA" + valid.substring(valid.lastIndexOf('.') + 5);
+        List<Api> refused = List.of(Api.as("not-a-token"), Api.as(Tokens.webClient()), Api.as(Tokens.idToken("moi.official")),
+                Api.as(forged), Api.anonymous());
+        long before = audit.last();
+        int sent = 0;
+        for (int round = 0; round < 60; round++) {
+            for (Api api : refused) {
+                assertThat(api.get("/items").status()).isEqualTo(401);
+                sent++;
+            }
+        }
+        long recorded = 0;
+        List<String> events = List.of();
+        for (Instant deadline = Instant.now().plusSeconds(30); Instant.now().isBefore(deadline) && recorded < sent; ) {
+            sleep(Duration.ofSeconds(1));
+            events = audit.detailsSince(before, "anonymous");
+            recorded = events.stream().mapToLong(ApiIT::refusalsIn).sum();
+        }
+        assertThat(recorded).as("refusals accounted for in " + events).isGreaterThanOrEqualTo(sent);
+        assertThat(events).as("a few events, not one per refusal").hasSizeLessThanOrEqualTo(20)
+                .allMatch(event -> event.startsWith("SIGN_IN:FAILED::"));
+        String all = String.join("\n", events);
+        // (Keycloak's ID token is for the client that asked: refused for its audience before its type)
+        assertThat(all).contains("not a JWT", "another audience", "signature", "no token");
+    }
+
+    /** How many refused tokens an event accounts for: a first refusal 1, a summary what it counted. */
+    private static long refusalsIn(String event) {
+        java.util.regex.Matcher counted = java.util.regex.Pattern.compile("(\\d+) more refused").matcher(event);
+        return counted.find() ? Long.parseLong(counted.group(1)) : 1;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static ObjectNode roles(String... roles) {
         ObjectNode body = Api.object();
         Arrays.stream(roles).forEach(body.putArray("roles")::add);

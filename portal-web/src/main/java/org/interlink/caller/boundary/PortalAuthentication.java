@@ -13,6 +13,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.glassfish.soteria.mechanisms.OpenIdAuthenticationMechanism;
+import org.interlink.caller.control.RefusalReason;
 import org.interlink.caller.control.TokenIdentity;
 
 import java.io.IOException;
@@ -27,7 +28,7 @@ import java.util.logging.Logger;
  *     {@link BearerTokens}; no token or an invalid one is a 401 {@code application/problem+json}
  *     with {@code WWW-Authenticate: Bearer}, never a redirect to a sign-in page, and no session is
  *     created. A valid token's identity is left in the request for the caller resolution
- *     ({@link #IDENTITY});</li>
+ *     ({@link #IDENTITY}); a refusal is counted for the audit trail ({@link AnonymousRefusals});</li>
  *     <li>every other path (the pages) goes to the OpenID Connect mechanism configured by
  *     {@link OpenIdSettings}: sign-in by redirect, session, sign-out.</li>
  * </ul>
@@ -57,6 +58,9 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
     @Inject
     BearerTokens bearerTokens;
 
+    @Inject
+    AnonymousRefusals refusals;
+
     public static boolean isApi(HttpServletRequest request) {
         return request.getRequestURI().startsWith(request.getContextPath() + API);
     }
@@ -78,9 +82,12 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
                                                 HttpMessageContext context) {
         String header = request.getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return context.isProtected()
-                    ? unauthorized(response, null, "Send an access token from Keycloak: Authorization: Bearer <token>.")
-                    : context.doNothing();
+            if (!context.isProtected()) {
+                return context.doNothing();
+            }
+            refusals.refused(request.getRemoteAddr(), request.getHeader("User-Agent"), RefusalReason.NO_TOKEN,
+                    request.getMethod() + " " + request.getRequestURI() + " without a bearer token");
+            return unauthorized(response, null, "Send an access token from Keycloak: Authorization: Bearer <token>.");
         }
         try {
             TokenIdentity identity = bearerTokens.identify(header.substring(BEARER.length()).trim());
@@ -88,6 +95,8 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
             return context.notifyContainerAboutLogin(identity.username().value(), identity.roles());
         } catch (BearerTokens.InvalidToken invalid) {
             LOG.fine(() -> "API token refused from " + request.getRemoteAddr() + ": " + invalid.getMessage());
+            refusals.refused(request.getRemoteAddr(), request.getHeader("User-Agent"), invalid.reason(),
+                    request.getMethod() + " " + request.getRequestURI() + ": " + invalid.getMessage());
             return unauthorized(response, "invalid_token", invalid.getMessage());
         }
     }
