@@ -39,6 +39,8 @@ import java.util.Set;
  * first request of a session and a page the roles refused (403), then sends a caller who belongs to
  * several agencies to choose one, and a caller who belongs to none to the page that says so (recorded
  * once per session: every page they open is sent there). Pages that must work in those states are let through.
+ * A request for the API that arrives signed in by anything but a bearer token is refused: the
+ * authentication mechanism never lets that happen, and this makes sure of it.
  */
 @WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.FORWARD})
 public class CallerGate extends HttpFilter {
@@ -99,6 +101,10 @@ public class CallerGate extends HttpFilter {
                 // e.g. an agency header naming an agency the caller does not belong to: recorded, and the endpoint answers it
             }
             chain.doFilter(request, response);
+            return;
+        }
+        if (request.getDispatcherType() == DispatcherType.REQUEST && PortalAuthentication.isApi(request)) {
+            PortalAuthentication.writeUnauthorized(response, null, "The API takes bearer tokens only, never a session.");
             return;
         }
         tokenIdentity.set(identity(request));
