@@ -110,6 +110,20 @@ class AdministrationJourneyIT {
         if (PortalStack.database().isPresent()) {
             assertThat(deniedAttempts("moi.admin", "iom.liaison")).isEqualTo(denied + 1);
         }
+
+        // another agency's system (issue 16): neither opened by its address nor added as an existing user, audited, unchanged
+        String iomSystem = "service-account-iom-case-system";
+        denied = deniedAttempts("moi.admin", iomSystem);
+        members = MembersPage.open(browser, iomSystem);
+        assertThat(members.errorMessage()).contains(iomSystem, "service account");
+        assertThat(members.showsMember()).isFalse();
+        members = members.addExisting(iomSystem);
+        assertThat(members.errorMessage()).contains(iomSystem, "service account");
+        assertThat(members.showsMember()).isFalse();
+        assertThat(KeycloakRealmAdmin.organizationsOf(iomSystem)).isEmpty();
+        if (PortalStack.database().isPresent()) {
+            assertThat(deniedAttempts("moi.admin", iomSystem)).isEqualTo(denied + 2);
+        }
     }
 
     @Test

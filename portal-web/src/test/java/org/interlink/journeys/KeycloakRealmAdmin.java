@@ -67,6 +67,7 @@ public final class KeycloakRealmAdmin {
     /**
      * A user of an agency made directly in Keycloak (as the realm's administrators would), with a
      * permanent password and one realm role: someone the portal's administration has not touched yet.
+     * With {@code agency} null they belong to no organization at all (an orphan account).
      */
     public static void createUser(String username, String agency, String role, String password) {
         var user = JSON.createObjectNode().put("username", username).put("enabled", true).put("firstName", "Test")
@@ -75,6 +76,9 @@ public final class KeycloakRealmAdmin {
         call("POST", "/users", user);
         JsonNode roleRepresentation = call("GET", "/roles/" + role, null);
         call("POST", "/users/" + id(username) + "/role-mappings/realm", JSON.createArrayNode().add(roleRepresentation));
+        if (agency == null) {
+            return;
+        }
         String organization = StreamSupport.stream(call("GET", "/organizations?first=0&max=1000", null).spliterator(), false)
                 .filter(o -> o.get("alias").asText().equals(agency)).findFirst().orElseThrow().get("id").asText();
         call("POST", "/organizations/" + organization + "/members", JSON.getNodeFactory().textNode(id(username)));

@@ -51,6 +51,13 @@ public final class MembersPage extends PortalPage {
         return new MembersPage(browser);
     }
 
+    /** Adds an existing user by username; the page answers with the member opened, or with why not. */
+    public MembersPage addExisting(String username) {
+        browser.await(By.id("existing:existing-username")).sendKeys(username);
+        browser.await(By.id("existing:add")).click();
+        return new MembersPage(browser);
+    }
+
     public boolean showsMember() {
         return !browser.driver().findElements(By.id("member:save-roles")).isEmpty();
     }

@@ -23,6 +23,8 @@ public final class PortalSettings {
         env.put("INTERLINK_AUDIT_HEAD_EXPORT_FILE", auditHeads.toAbsolutePath().toString());
         // failed sign-ins show in the audit trail within seconds (default 30 s)
         env.put("INTERLINK_AUDIT_KEYCLOAK_EVENTS_SECONDS", "3");
+        // refused API tokens beyond the first of an address are summed up within seconds (default 60 s)
+        env.put("INTERLINK_API_REFUSAL_WINDOW_SECONDS", "3");
         env.put("INTERLINK_DB_DATASOURCE_CLASS", db.dataSourceClass());
         env.put("INTERLINK_DB_URL", db.url());
         env.put("INTERLINK_DB_USER", db.user());

@@ -2,9 +2,11 @@ package org.interlink.caller.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import org.interlink.BusinessException;
 import org.interlink.agency.boundary.Access;
 import org.interlink.agency.entity.AgencyCode;
 import org.interlink.agency.entity.InvalidAgencyCode;
+import org.interlink.audit.boundary.Sessions;
 import org.interlink.caller.control.ActiveAgencyChoice;
 import org.interlink.caller.control.TokenIdentity;
 import org.interlink.caller.control.TokenIdentityHolder;
@@ -19,6 +21,9 @@ import java.util.logging.Logger;
 /**
  * The {@link Caller} of the current request, resolved once from the token identity, the agencies
  * in the database and the agency chosen earlier in the session (pages) or named by the request (API).
+ * A refusal is resolved once too: an agency the caller does not belong to, named by the request or
+ * chosen, is refused and recorded in the audit trail once, and every later question in the request
+ * gets the same refusal.
  */
 @RequestScoped
 public class CurrentCaller {
@@ -34,24 +39,36 @@ public class CurrentCaller {
     @Inject
     Access access;
 
+    @Inject
+    Sessions sessions;
+
     private Caller caller;
+    private BusinessException refusal;
 
     /**
      * @throws IllegalStateException when the request was not authenticated
      * @throws org.interlink.caller.entity.AccessEnded when an administrator ended the caller's access since the sign-in
      */
     public Caller get() {
+        if (refusal != null) {
+            throw refusal;
+        }
         if (caller == null) {
             TokenIdentity identity = token.get()
                     .orElseThrow(() -> new IllegalStateException("no authenticated caller in this request"));
             List<Role> roles = identity.roles().stream().map(Role::fromClaim).flatMap(Optional::stream).toList();
             List<AgencyCode> codes = identity.organizations().stream().map(CurrentCaller::code)
                     .flatMap(Optional::stream).toList();
-            if (token.isStateless()) {
-                caller = statelessCaller(identity, roles, codes);
-            } else {
-                caller = Caller.resolve(identity.subject(), identity.username(), identity.displayName(), roles,
-                        access.agenciesOf(identity.username(), identity.issuedAt(), codes), choice.get());
+            try {
+                if (token.isStateless()) {
+                    caller = statelessCaller(identity, roles, codes);
+                } else {
+                    caller = Caller.resolve(identity.subject(), identity.username(), identity.displayName(), roles,
+                            access.agenciesOf(identity.username(), identity.issuedAt(), codes), choice.get());
+                }
+            } catch (BusinessException refused) {
+                refusal = refused;
+                throw refused;
             }
         }
         return caller;
@@ -66,6 +83,9 @@ public class CurrentCaller {
         Caller resolved = Caller.resolve(identity.subject(), identity.username(), identity.displayName(), roles,
                 access.agenciesOf(identity.username(), identity.issuedAt(), codes), requested);
         if (requested.isPresent() && resolved.activeAgency().map(a -> !a.getCode().equals(requested.get())).orElse(true)) {
+            // recorded as the caller the token makes them: their agency when they have one, else none
+            sessions.refused(resolved, "refused to act for agency \"" + requested.get() + "\" named in the request: "
+                    + identity.username() + " is no member of it (agencies " + codes(resolved) + ")");
             throw new NotAMemberOfAgency(identity.username(), requested.get());
         }
         return resolved;
@@ -77,9 +97,20 @@ public class CurrentCaller {
      * @throws org.interlink.caller.entity.NotAMemberOfAgency when they don't belong to it
      */
     public Caller actFor(AgencyCode code) {
-        caller = get().actingFor(code);
+        Caller current = get();
+        try {
+            caller = current.actingFor(code);
+        } catch (NotAMemberOfAgency refused) {
+            sessions.refused(current, "refused to act for agency \"" + code + "\": " + current.username()
+                    + " is no member of it (agencies " + codes(current) + ")");
+            throw refused;
+        }
         choice.set(code);
         return caller;
+    }
+
+    private static List<String> codes(Caller caller) {
+        return caller.agencies().stream().map(a -> a.getCode().value()).toList();
     }
 
     private static Optional<AgencyCode> code(String claim) {

@@ -108,6 +108,17 @@ public class Items {
         return gate.purposeNeeded(caller, id);
     }
 
+    /**
+     * A read refused because the reader gave no purpose where one is needed ({@link #needsPurpose}):
+     * recorded as a denied read, in a transaction of its own, in the reader's agency's trail (nothing
+     * was shown, so the owner's has nothing to account for). Only asked for an item the caller reads,
+     * so naming it tells nobody more than the answer does.
+     */
+    public void purposeMissing(Caller caller, ItemId id) {
+        audit.recordRefusal(caller, AuditAction.VIEW, null, "read of item " + id.value()
+                + " refused: no purpose given (TLP:AMBER and RED items of another agency are read for a stated purpose)");
+    }
+
     /** The item as its page shows it, recorded as one read with the reader's purpose (when asked). */
     public Optional<VisibilityGate.Dossier> dossier(Caller caller, ItemId id, String purpose) {
         return gate.dossier(caller, id, purpose);

@@ -7,6 +7,7 @@ import org.interlink.agency.boundary.Access;
 import org.interlink.agency.boundary.Agencies;
 import org.interlink.agency.entity.Agency;
 import org.interlink.agency.entity.AgencyCode;
+import org.interlink.agency.entity.InvalidAgencyCode;
 import org.interlink.audit.control.AuditGate;
 import org.interlink.audit.entity.AuditAction;
 import org.interlink.audit.entity.AuditOutcome;
@@ -48,8 +49,17 @@ import java.util.stream.Collectors;
  *     <li>only {@link #GRANTABLE} roles are given: never {@code platform-admin};</li>
  *     <li>roles and accounts count in every agency of a person, so an administrator changes them only
  *     for people who belong to their agency alone (those of several agencies are the platform's to
- *     change); they never change their own; a user who administers an agency or the platform is not
- *     added to another agency.</li>
+ *     change) — an agency counts here whatever its status: a suspended agency's people are still
+ *     its people; they never change their own; a user who administers an agency or the platform is not
+ *     added to another agency;</li>
+ *     <li>an existing user is added only while they belong to an active agency of the portal: an
+ *     account of no agency (or only of suspended ones) is not taken in by whichever administrator
+ *     asks first;</li>
+ *     <li>service accounts — the users Keycloak keeps for every client that calls with its own
+ *     credentials, the portal's included — belong to no one through the portal: a system is bound to
+ *     its agency by its client's token mapper, not by membership, and whoever could add it to their
+ *     agency could then re-role or disable another agency's system. They are never opened, added,
+ *     created, changed, disabled, enabled or removed here; that is the realm administrators' work.</li>
  * </ul>
  * Disabling ends the person's Keycloak sessions and their portal sessions and tokens (next request
  * refused, {@link Access}); a change of roles or agencies ends their portal sessions, so that the
@@ -63,6 +73,8 @@ public class MemberAdministration {
     public static final Set<Role> GRANTABLE = EnumSet.of(Role.OFFICIAL, Role.LIAISON, Role.VETTER, Role.AUDITOR, Role.AGENCY_ADMIN);
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,99}");
+    /** Keycloak names a client's service account {@code service-account-<client id>} (ServiceAccountConstants). */
+    private static final String SERVICE_ACCOUNT_PREFIX = "service-account-";
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
     private static final String PASSWORD_LETTERS = "abcdefghjkmnpqrstuvwxyz23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -124,6 +136,9 @@ public class MemberAdministration {
         if (!USERNAME.matcher(name).matches()) {
             throw new InvalidAdminRequest("The username has 3 to 100 lower-case letters, digits, dots, dashes or underscores, "
                     + "starting with a letter or digit.");
+        }
+        if (name.startsWith(SERVICE_ACCOUNT_PREFIX)) {
+            throw serviceAccountRefusal(admin, "create " + name, name);
         }
         String first = PlatformAdministration.required(firstName, "first name", 100);
         String last = PlatformAdministration.required(lastName, "last name", 100);
@@ -242,8 +257,14 @@ public class MemberAdministration {
         Agency agency = agency(admin);
         String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
         return keycloak.call(realm -> {
+            if (name.startsWith(SERVICE_ACCOUNT_PREFIX)) {
+                throw serviceAccountRefusal(admin, "add " + name + " to " + agency.getCode(), name);
+            }
             UserRepresentation user = user(realm, name)
                     .orElseThrow(() -> new InvalidAdminRequest("There is no user \"" + name + "\": create them as a new member."));
+            if (isServiceAccount(realm, user)) {
+                throw serviceAccountRefusal(admin, "add " + name + " to " + agency.getCode(), name);
+            }
             Member before = member(realm, user);
             if (before.agencies().contains(agency.getCode().value())) {
                 throw new InvalidAdminRequest(name + " is a member of your agency already.");
@@ -251,6 +272,12 @@ public class MemberAdministration {
             if (before.roles().contains(Role.AGENCY_ADMIN) || before.roles().contains(Role.PLATFORM_ADMIN)) {
                 throw refusal(admin, "add " + name + " to " + agency.getCode() + ": they administer an agency or the platform",
                         name + " administers an agency or the platform; an administrator is not added to another agency.");
+            }
+            if (activeAgencies(before).isEmpty()) {
+                throw refusal(admin, "add " + name + " to " + agency.getCode() + ": they belong to no active agency (agencies "
+                                + before.agencies() + ")",
+                        new NotAllowed(name + " belongs to no active agency of the portal; only people of an active agency are "
+                                + "added to another. Ask the platform's administrators.", "noActiveAgency", name));
             }
             try (Response added = organization(realm, agency).members().addMember(user.getId())) {
                 expectSuccess(added, "add " + name + " to " + agency.getCode());
@@ -313,13 +340,54 @@ public class MemberAdministration {
     private record Account(String id, Member member) {
     }
 
-    /** A member of the agency (refused and audited for anyone else: another agency's user, or nobody). */
+    /**
+     * A member of the agency (refused and audited for anyone else: another agency's user, or nobody);
+     * a service account is refused before anything else is asked of Keycloak about it, member or not.
+     */
     private Account member(RealmResource realm, Caller admin, Agency agency, String username, String verb) {
         String name = username == null ? "" : username.trim();
-        return user(realm, name).map(user -> new Account(user.getId(), member(realm, user)))
+        if (name.toLowerCase(Locale.ROOT).startsWith(SERVICE_ACCOUNT_PREFIX)) {
+            throw serviceAccountRefusal(admin, verb + " " + name, name);
+        }
+        Optional<UserRepresentation> user = user(realm, name);
+        if (user.isPresent() && isServiceAccount(realm, user.get())) {
+            throw serviceAccountRefusal(admin, verb + " " + name, name);
+        }
+        return user.map(found -> new Account(found.getId(), member(realm, found)))
                 .filter(account -> account.member().agencies().contains(agency.getCode().value()))
                 .orElseThrow(() -> refusal(admin, verb + " " + name + ": not a member of " + agency.getCode(),
                         name + " is not a member of your agency."));
+    }
+
+    /**
+     * Whether the user is a client's service account: Keycloak says so on the user
+     * ({@code serviceAccountClientId}, asked of the user itself: a search may not carry it), or the
+     * name is Keycloak's for one ({@value #SERVICE_ACCOUNT_PREFIX}…, which Keycloak keeps for them).
+     */
+    private static boolean isServiceAccount(RealmResource realm, UserRepresentation user) {
+        if (user.getServiceAccountClientId() != null
+                || user.getUsername() != null && user.getUsername().toLowerCase(Locale.ROOT).startsWith(SERVICE_ACCOUNT_PREFIX)) {
+            return true;
+        }
+        return realm.users().get(user.getId()).toRepresentation().getServiceAccountClientId() != null;
+    }
+
+    private NotAllowed serviceAccountRefusal(Caller admin, String attempt, String username) {
+        return refusal(admin, attempt + ": a service account (a system's account, managed in Keycloak only)",
+                new NotAllowed(username + " is a system's service account: it belongs to no agency through the portal and is "
+                        + "managed by the realm's administrators only.", "serviceAccount", username));
+    }
+
+    /** The person's agencies that are active agencies of the portal (an organization unknown to the portal counts for none). */
+    private List<Agency> activeAgencies(Member member) {
+        List<AgencyCode> codes = member.agencies().stream().flatMap(alias -> {
+            try {
+                return java.util.stream.Stream.of(AgencyCode.of(alias));
+            } catch (InvalidAgencyCode notAnAgency) {
+                return java.util.stream.Stream.empty();
+            }
+        }).toList();
+        return codes.isEmpty() ? List.of() : agencies.withCodes(codes).stream().filter(Agency::isActive).toList();
     }
 
     /** A member of the agency alone, not the administrator: the only kind whose account and roles they change. */
@@ -338,8 +406,12 @@ public class MemberAdministration {
     }
 
     private NotAllowed refusal(Caller admin, String attempt, String message) {
+        return refusal(admin, attempt, new NotAllowed(message));
+    }
+
+    private NotAllowed refusal(Caller admin, String attempt, NotAllowed refused) {
         audit.recordRefusal(admin, AuditAction.ADMIN, null, "refused to " + attempt);
-        return new NotAllowed(message);
+        return refused;
     }
 
     /** Audits the change and tells the notification directory the person's agencies and roles now. */

@@ -6,6 +6,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.BadJWSException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -16,6 +17,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.interlink.caller.control.RefusalReason;
 import org.interlink.caller.control.TokenIdentity;
 import org.interlink.caller.entity.PersonId;
 import org.interlink.caller.entity.Username;
@@ -90,11 +92,11 @@ public class BearerTokens {
         try {
             claims = processor.process(token, null);
         } catch (ParseException e) {
-            throw new InvalidToken("The bearer token is not a JWT.");
+            throw new InvalidToken(RefusalReason.NOT_A_JWT, "The bearer token is not a JWT.");
         } catch (BadJOSEException e) {
-            throw new InvalidToken("The bearer token was refused: " + e.getMessage());
+            throw new InvalidToken(reasonOf(e), "The bearer token was refused: " + e.getMessage());
         } catch (JOSEException e) {
-            throw new InvalidToken("The bearer token could not be checked: " + e.getMessage());
+            throw new InvalidToken(RefusalReason.SIGNATURE, "The bearer token could not be checked: " + e.getMessage());
         }
         try {
             String username = claims.getStringClaim("preferred_username");
@@ -102,8 +104,39 @@ public class BearerTokens {
             return new TokenIdentity(new PersonId(claims.getSubject()), new Username(username), name, strings(claims.getStringListClaim("roles")),
                     strings(claims.getStringListClaim("organization")), claims.getIssueTime().toInstant());
         } catch (ParseException | IllegalArgumentException e) {
-            throw new InvalidToken("The bearer token's claims are malformed: " + e.getMessage());
+            throw new InvalidToken(RefusalReason.CLAIMS, "The bearer token's claims are malformed: " + e.getMessage());
         }
+    }
+
+    /**
+     * What kind of refusal nimbus-jose-jwt's answer is, for counting (its exceptions tell claims apart
+     * only by message). The signature is checked before the claims: a token refused for its expiry,
+     * issuer, audience or type carries the realm's signature.
+     */
+    static RefusalReason reasonOf(BadJOSEException refused) {
+        if (refused instanceof BadJWSException) {
+            return RefusalReason.SIGNATURE;
+        }
+        String message = refused.getMessage() == null ? "" : refused.getMessage();
+        if (message.startsWith("Expired JWT") || message.startsWith("JWT before use time")) {
+            return RefusalReason.EXPIRED;
+        }
+        if (message.startsWith("JWT audience rejected")) {
+            return RefusalReason.AUDIENCE;
+        }
+        if (message.startsWith("JWT iss claim")) {
+            return RefusalReason.ISSUER;
+        }
+        if (message.startsWith("JWT typ claim") || message.contains("JOSE header typ")) {
+            return RefusalReason.TOKEN_TYPE;
+        }
+        if (message.startsWith("JWT missing required claims")) {
+            return RefusalReason.CLAIMS;
+        }
+        if (message.startsWith("Signed JWT rejected")) {
+            return RefusalReason.SIGNATURE;
+        }
+        return RefusalReason.OTHER;
     }
 
     private static Set<String> strings(List<String> values) {
@@ -113,8 +146,16 @@ public class BearerTokens {
     /** A token the API does not accept: 401 with the reason. */
     public static class InvalidToken extends RuntimeException {
 
-        public InvalidToken(String message) {
+        private final RefusalReason reason;
+
+        public InvalidToken(RefusalReason reason, String message) {
             super(message);
+            this.reason = reason;
+        }
+
+        /** The kind of refusal, as the audit trail counts it. */
+        public RefusalReason reason() {
+            return reason;
         }
     }
 }

@@ -15,6 +15,7 @@ import org.interlink.BusinessException;
 import org.interlink.audit.boundary.Sessions;
 import org.interlink.notification.boundary.Notifications;
 import org.interlink.audit.control.RequestOrigin;
+import org.interlink.caller.control.RefusalReason;
 import org.interlink.caller.control.TokenIdentity;
 import org.interlink.caller.control.TokenIdentityHolder;
 import org.interlink.caller.entity.AccessEnded;
@@ -34,11 +35,13 @@ import java.util.Set;
 /**
  * Runs after the container authenticated the request: notes where the request comes from (for the
  * audit trail), ends a session whose access an administrator ended after its sign-in (disabled, roles
- * or agencies changed: {@link AccessEnded}, for pages and API calls alike), hands the token's identity to the caller resolution (an API
+ * or agencies changed: {@link AccessEnded}, for pages and API calls alike, recorded), hands the token's identity to the caller resolution (an API
  * call's from its bearer token, with the agency it names in {@value #AGENCY_HEADER}, and nothing else: no session), records the sign-in on the
  * first request of a session and a page the roles refused (403), then sends a caller who belongs to
- * several agencies to choose one, and a caller who belongs to none to the page that says so. Pages
- * that must work in those states are let through.
+ * several agencies to choose one, and a caller who belongs to none to the page that says so (recorded
+ * once per session: every page they open is sent there). Pages that must work in those states are let through.
+ * A request for the API that arrives signed in by anything but a bearer token is refused: the
+ * authentication mechanism never lets that happen, and this makes sure of it.
  */
 @WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.FORWARD})
 public class CallerGate extends HttpFilter {
@@ -47,6 +50,7 @@ public class CallerGate extends HttpFilter {
     public static final String AGENCY_HEADER = "Interlink-Agency";
     static final String SELECT_AGENCY = "/select-agency.xhtml";
     private static final String SIGNED_IN = CallerGate.class.getName() + ".signedIn";
+    private static final String NO_AGENCY_RECORDED = CallerGate.class.getName() + ".noAgencyRecorded";
     static final String NO_AGENCY = "/no-agency.xhtml";
     static final String SIGNED_OUT = "/signed-out.xhtml";
     private static final String RESOURCES = "/jakarta.faces.resource/";
@@ -71,6 +75,9 @@ public class CallerGate extends HttpFilter {
     @Inject
     Notifications notifications;
 
+    @Inject
+    AnonymousRefusals refusals;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -85,12 +92,20 @@ public class CallerGate extends HttpFilter {
             try {
                 currentCaller.get();
             } catch (AccessEnded ended) {
+                // counted like other refused tokens: a system may keep sending one
+                refusals.refused(request.getRemoteAddr(), request.getHeader("User-Agent"), RefusalReason.ACCESS_ENDED,
+                        request.getMethod() + " " + request.getRequestURI() + " with a token of " + apiIdentity.username()
+                                + " issued before an administrator ended their access");
                 PortalAuthentication.writeUnauthorized(response, "invalid_token", ended.getMessage());
                 return;
             } catch (BusinessException refused) {
-                // e.g. an agency header naming an agency the caller does not belong to: the endpoint answers it
+                // e.g. an agency header naming an agency the caller does not belong to: recorded, and the endpoint answers it
             }
             chain.doFilter(request, response);
+            return;
+        }
+        if (request.getDispatcherType() == DispatcherType.REQUEST && PortalAuthentication.isApi(request)) {
+            PortalAuthentication.writeUnauthorized(response, null, "The API takes bearer tokens only, never a session.");
             return;
         }
         tokenIdentity.set(identity(request));
@@ -99,6 +114,8 @@ public class CallerGate extends HttpFilter {
                 currentCaller.get();
             } catch (AccessEnded ended) {
                 // an administrator ended this person's access since they signed in: this session is over
+                sessions.accessEnded(tokenIdentity.get().orElseThrow().username(), request.getRemoteAddr(),
+                        "session refused: signed in before an administrator ended their access; sent to sign in again");
                 request.getSession().invalidate();
                 Servlets.facesRedirect(request, response, request.getContextPath() + SIGNED_OUT + "?ended=true");
                 return;
@@ -116,6 +133,11 @@ public class CallerGate extends HttpFilter {
         if (request.getDispatcherType() == DispatcherType.REQUEST && !alwaysOpen(request)) {
             Caller caller = currentCaller.get();
             if (caller.isWithoutAgency()) {
+                if (request.getSession().getAttribute(NO_AGENCY_RECORDED) == null) {
+                    request.getSession().setAttribute(NO_AGENCY_RECORDED, Boolean.TRUE);
+                    sessions.refused(caller, "pages refused: " + caller.username() + " belongs to no active agency of the portal "
+                            + "(sent to the no-agency page; recorded once per session)");
+                }
                 Servlets.facesRedirect(request, response, request.getContextPath() + NO_AGENCY);
                 return;
             }

@@ -10,14 +10,18 @@ import jakarta.security.enterprise.AuthenticationException;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.glassfish.soteria.mechanisms.OpenIdAuthenticationMechanism;
+import org.interlink.caller.control.RefusalReason;
 import org.interlink.caller.control.TokenIdentity;
+import org.interlink.infrastructure.rest.ApiApplication;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 
 /**
  * The portal's one authentication mechanism (Jakarta EE 10 allows one per application), which
@@ -26,11 +30,20 @@ import java.util.logging.Logger;
  *     <li>the REST API ({@value #API}…) takes only bearer access tokens from Keycloak, checked by
  *     {@link BearerTokens}; no token or an invalid one is a 401 {@code application/problem+json}
  *     with {@code WWW-Authenticate: Bearer}, never a redirect to a sign-in page, and no session is
- *     created. A valid token's identity is left in the request for the caller resolution
- *     ({@link #IDENTITY});</li>
+ *     created or read. A valid token's identity is left in the request for the caller resolution
+ *     ({@link #IDENTITY}); a refusal is counted for the audit trail ({@link AnonymousRefusals});</li>
  *     <li>every other path (the pages) goes to the OpenID Connect mechanism configured by
  *     {@link OpenIdSettings}: sign-in by redirect, session, sign-out.</li>
  * </ul>
+ *
+ * <p>What is an API request is decided on every form of its path ({@link #isApi}), not only on the raw
+ * one the client sent: the container serves the path it decoded and normalised, so {@code /%61pi/v1/items},
+ * {@code //api/v1/items} or {@code /./api/v1/items} reach the API's JAX-RS servlet although their raw form
+ * does not begin with {@value #API}. Had they gone to the sign-in of the pages, a browser session's cookie
+ * would have signed them in. An API request whose raw path is not in its plain form (path parameters,
+ * dot segments, double slashes, an encoded dot, slash, semicolon or backslash, or a raw and a decoded form
+ * that disagree about being the API) is refused with 400 before anything else: no legitimate client
+ * sends one.
  *
  * <p>It also repairs one Soteria defect: when the browser comes back to the page it first asked
  * for, Soteria replays the saved request, and for a GET the replayed request has no parameter map,
@@ -50,6 +63,10 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
 
     private static final Logger LOG = Logger.getLogger(PortalAuthentication.class.getName());
     private static final String BEARER = "Bearer ";
+    /** The JAX-RS servlet's name: Jersey names the servlet of an {@code Application} subclass after the class. */
+    private static final String API_SERVLET = ApiApplication.class.getName();
+    /** What never belongs in an API request's raw path: path parameters, backslashes, double slashes, encoded dots, slashes, semicolons or backslashes, dot segments. */
+    private static final Pattern ODD_PATH = Pattern.compile("[;\\\\]|//|%2[eEfF]|%3[bB]|%5[cC]|(^|/)\\.{1,2}(/|$)");
 
     @Inject
     OpenIdAuthenticationMechanism openId;
@@ -57,14 +74,68 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
     @Inject
     BearerTokens bearerTokens;
 
+    @Inject
+    AnonymousRefusals refusals;
+
+    /**
+     * Whether the request is one for the REST API: the container maps it to the API's JAX-RS servlet,
+     * or its decoded and normalised path (servlet path and path info) or its raw path begins with
+     * {@value #API} — in any letter case. Whichever form says "API" makes it one, so that no spelling
+     * of an API path is ever signed in by a session.
+     */
     public static boolean isApi(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + API);
+        return mappedToApi(request) || isApiPath(containerPath(request)) || isApiPath(rawPath(request));
+    }
+
+    /**
+     * Whether the raw path is not the API's path in its plain form: anything a client library
+     * sends for {@code /api/v1/…} is plain; the rest is somebody probing how paths are read.
+     */
+    static boolean isOddApiPath(HttpServletRequest request) {
+        String raw = rawPath(request);
+        return ODD_PATH.matcher(raw).find() || isApiPath(raw) != isApiPath(containerPath(request))
+                || !raw.regionMatches(0, API, 0, API.length()) && !raw.equals(API.substring(0, API.length() - 1));
+    }
+
+    private static boolean mappedToApi(HttpServletRequest request) {
+        try {
+            HttpServletMapping mapping = request.getHttpServletMapping();
+            return mapping != null && API_SERVLET.equals(mapping.getServletName());
+        } catch (RuntimeException e) {
+            // a container that cannot tell (yet) has the paths to go by
+            return false;
+        }
+    }
+
+    private static boolean isApiPath(String path) {
+        String api = API.substring(0, API.length() - 1);
+        return path.regionMatches(true, 0, API, 0, API.length()) || path.equalsIgnoreCase(api);
+    }
+
+    /** The path as the container decoded and normalised it, within the application. */
+    private static String containerPath(HttpServletRequest request) {
+        String servletPath = request.getServletPath() == null ? "" : request.getServletPath();
+        return servletPath + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    }
+
+    /** The path as the client sent it, within the application (encoded, with any path parameters). */
+    private static String rawPath(HttpServletRequest request) {
+        String uri = request.getRequestURI() == null ? "" : request.getRequestURI();
+        String context = request.getContextPath() == null ? "" : request.getContextPath();
+        return uri.startsWith(context) ? uri.substring(context.length()) : uri;
     }
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) throws AuthenticationException {
         if (isApi(request)) {
+            if (isOddApiPath(request)) {
+                refusals.refused(request.getRemoteAddr(), request.getHeader("User-Agent"), RefusalReason.ODD_PATH,
+                        request.getMethod() + " " + request.getRequestURI());
+                return refuse(response, HttpServletResponse.SC_BAD_REQUEST, "invalid-path", "The request path is not plain",
+                        "Send the API's path as it is documented: no path parameters (;), dot segments, double slashes or "
+                                + "encoded dots, slashes or semicolons.");
+            }
             return validateBearer(request, response, context);
         }
         AuthenticationStatus status = openId.validateRequest(request, response, context);
@@ -78,9 +149,12 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
                                                 HttpMessageContext context) {
         String header = request.getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return context.isProtected()
-                    ? unauthorized(response, null, "Send an access token from Keycloak: Authorization: Bearer <token>.")
-                    : context.doNothing();
+            if (!context.isProtected()) {
+                return context.doNothing();
+            }
+            refusals.refused(request.getRemoteAddr(), request.getHeader("User-Agent"), RefusalReason.NO_TOKEN,
+                    request.getMethod() + " " + request.getRequestURI() + " without a bearer token");
+            return unauthorized(response, null, "Send an access token from Keycloak: Authorization: Bearer <token>.");
         }
         try {
             TokenIdentity identity = bearerTokens.identify(header.substring(BEARER.length()).trim());
@@ -88,6 +162,8 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
             return context.notifyContainerAboutLogin(identity.username().value(), identity.roles());
         } catch (BearerTokens.InvalidToken invalid) {
             LOG.fine(() -> "API token refused from " + request.getRemoteAddr() + ": " + invalid.getMessage());
+            refusals.refused(request.getRemoteAddr(), request.getHeader("User-Agent"), invalid.reason(),
+                    request.getMethod() + " " + request.getRequestURI() + ": " + invalid.getMessage());
             return unauthorized(response, "invalid_token", invalid.getMessage());
         }
     }
@@ -97,23 +173,34 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
         return AuthenticationStatus.SEND_FAILURE;
     }
 
+    /** A refusal as problem+json, written here: the container would otherwise render the HTML error page. */
+    private static AuthenticationStatus refuse(HttpServletResponse response, int status, String slug, String title, String detail) {
+        response.setStatus(status);
+        writeProblem(response, slug, title, status, detail);
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
     /** 401 as problem+json, written here: the container would otherwise render the HTML error page. */
     static void writeUnauthorized(HttpServletResponse response, String error, String detail) {
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setHeader("WWW-Authenticate", "Bearer realm=\"interlink\""
                 + (error == null ? "" : ", error=\"" + error + "\""));
+        writeProblem(response, "unauthorized", "Not signed in", HttpServletResponse.SC_UNAUTHORIZED, detail);
+    }
+
+    private static void writeProblem(HttpServletResponse response, String slug, String title, int status, String detail) {
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         try {
             response.getWriter().write(Json.createObjectBuilder()
-                    .add("type", "urn:interlink:problem:unauthorized")
-                    .add("title", "Not signed in")
-                    .add("status", HttpServletResponse.SC_UNAUTHORIZED)
+                    .add("type", "urn:interlink:problem:" + slug)
+                    .add("title", title)
+                    .add("status", status)
                     .add("detail", detail)
                     .build().toString());
             response.flushBuffer();
         } catch (IOException e) {
-            LOG.fine(() -> "could not write the 401 body: " + e);
+            LOG.fine(() -> "could not write the " + status + " body: " + e);
         }
     }
 

@@ -90,13 +90,14 @@ public class ItemApi {
     /**
      * The item as its page shows it, recorded as one read with the purpose.
      *
-     * @throws ApiRefusal 400 when the caller must say why they read it and did not
+     * @throws ApiRefusal 400 when the caller must say why they read it and did not (recorded as a denied read)
      * @throws ItemNotFound when the caller may not read it
      */
     public VisibilityGate.Dossier dossier(long id, String purpose) {
         Caller caller = caller();
         ItemId itemId = new ItemId(id);
         if ((purpose == null || purpose.isBlank()) && items.needsPurpose(caller, itemId)) {
+            items.purposeMissing(caller, itemId);
             throw new ApiRefusal("purpose-required", "Say why you read this item", 400, "Item " + id
                     + " is marked TLP:AMBER or RED by another agency: say why you read it in the " + PURPOSE_HEADER
                     + " header; the purpose is recorded with your read.");

@@ -14,6 +14,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import org.interlink.caller.control.RefusalReason;
 import org.interlink.caller.control.TokenIdentity;
 import org.interlink.caller.entity.Username;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,22 +63,23 @@ class BearerTokensTest {
 
     @Test
     void aTokenSignedByAnotherKeyIsRefused() throws Exception {
-        assertRefused(sign(otherKey, claims(b -> b)), "signature");
+        assertRefused(sign(otherKey, claims(b -> b)), "signature", RefusalReason.SIGNATURE);
     }
 
     @Test
     void aTokenOfAnotherIssuerIsRefused() throws Exception {
-        assertRefused(sign(realmKey, claims(b -> b.issuer("http://localhost:8180/realms/other"))), "iss");
+        assertRefused(sign(realmKey, claims(b -> b.issuer("http://localhost:8180/realms/other"))), "iss", RefusalReason.ISSUER);
     }
 
     @Test
     void aTokenForAnotherAudienceIsRefused() throws Exception {
-        assertRefused(sign(realmKey, claims(b -> b.audience("interlink-web"))), "aud");
+        assertRefused(sign(realmKey, claims(b -> b.audience("interlink-web"))), "aud", RefusalReason.AUDIENCE);
     }
 
     @Test
     void anExpiredTokenIsRefusedButClockSkewIsTolerated() throws Exception {
-        assertRefused(sign(realmKey, claims(b -> b.expirationTime(Date.from(Instant.now().minusSeconds(31))))), "Expired");
+        assertRefused(sign(realmKey, claims(b -> b.expirationTime(Date.from(Instant.now().minusSeconds(31))))), "Expired",
+                RefusalReason.EXPIRED);
 
         String justExpired = sign(realmKey, claims(b -> b.expirationTime(Date.from(Instant.now().minusSeconds(5)))));
         assertThat(BearerTokens.identify(processor, justExpired).username()).isNotNull();
@@ -85,32 +87,43 @@ class BearerTokensTest {
 
     @Test
     void anIdTokenOrRefreshTokenIsNoAccessToken() throws Exception {
-        assertRefused(sign(realmKey, claims(b -> b.claim("typ", "ID"))), "typ");
-        assertRefused(sign(realmKey, claims(b -> b.claim("typ", "Refresh"))), "typ");
+        assertRefused(sign(realmKey, claims(b -> b.claim("typ", "ID"))), "typ", RefusalReason.TOKEN_TYPE);
+        assertRefused(sign(realmKey, claims(b -> b.claim("typ", "Refresh"))), "typ", RefusalReason.TOKEN_TYPE);
     }
 
     @Test
     void aTokenWithoutUsernameIsRefused() throws Exception {
-        assertRefused(sign(realmKey, claims(b -> b.claim("preferred_username", null))), "preferred_username");
+        assertRefused(sign(realmKey, claims(b -> b.claim("preferred_username", null))), "preferred_username", RefusalReason.CLAIMS);
     }
 
     @Test
     void unsignedAndSymmetricallySignedTokensAreRefused() throws Exception {
-        assertRefused(new PlainJWT(claims(b -> b)).serialize(), "");
+        assertRefused(new PlainJWT(claims(b -> b)).serialize(), "", RefusalReason.OTHER);
         SignedJWT hmac = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims(b -> b));
         hmac.sign(new MACSigner(new byte[32]));
-        assertRefused(hmac.serialize(), "");
+        assertRefused(hmac.serialize(), "", RefusalReason.SIGNATURE);
     }
 
     @Test
     void garbageIsNoJwt() {
         assertThatThrownBy(() -> BearerTokens.identify(processor, "not-a-token"))
-                .isInstanceOf(BearerTokens.InvalidToken.class).hasMessageContaining("not a JWT");
+                .isInstanceOf(BearerTokens.InvalidToken.class).hasMessageContaining("not a JWT")
+                .extracting(refused -> ((BearerTokens.InvalidToken) refused).reason()).isEqualTo(RefusalReason.NOT_A_JWT);
     }
 
-    private static void assertRefused(String token, String reason) {
+    @Test
+    void aTokenOfAnotherTypeInItsHeaderIsNoAccessToken() throws Exception {
+        SignedJWT logout = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(realmKey.getKeyID())
+                .type(new JOSEObjectType("logout+jwt")).build(), claims(b -> b));
+        logout.sign(new RSASSASigner(realmKey));
+        assertRefused(logout.serialize(), "typ", RefusalReason.TOKEN_TYPE);
+    }
+
+    /** Refused with a message naming {@code why}, counted in the audit trail as {@code reason}. */
+    private static void assertRefused(String token, String why, RefusalReason reason) {
         assertThatThrownBy(() -> BearerTokens.identify(processor, token))
-                .isInstanceOf(BearerTokens.InvalidToken.class).hasMessageContaining(reason);
+                .isInstanceOf(BearerTokens.InvalidToken.class).hasMessageContaining(why)
+                .extracting(refused -> ((BearerTokens.InvalidToken) refused).reason()).isEqualTo(reason);
     }
 
     private static JWTClaimsSet claims(UnaryOperator<JWTClaimsSet.Builder> change) {
