@@ -117,7 +117,7 @@ class ApiIT {
                     failures.add(cell + " read: problem " + read.problem());
                 }
                 before = audit.last();
-                Api.Answer history = api.get("/items/" + id + "/history");
+                Api.Answer history = api.with("Interlink-Purpose", "isolation matrix").get("/items/" + id + "/history");
                 expect(failures, cell + " history", history.status(), reads ? 200 : 404);
                 expectEvents(failures, cell + " history", audit.since(before, actor), reads ? "HISTORY:ALLOWED" : "HISTORY:DENIED");
                 // the change path, without changing anything: a step with a tag no version has is 412 for
@@ -131,7 +131,7 @@ class ApiIT {
                 if (item == DemoItem.SAFWAN_INCIDENT) {
                     long attachment = attachmentOf(id);
                     before = audit.last();
-                    Api.Answer file = api.get("/items/" + id + "/attachments/" + attachment);
+                    Api.Answer file = api.with("Interlink-Purpose", "isolation matrix").get("/items/" + id + "/attachments/" + attachment);
                     expect(failures, cell + " attachment", file.status(), reads ? 200 : 404);
                     expectEvents(failures, cell + " attachment", audit.since(before, actor), reads ? "DOWNLOAD:ALLOWED" : "DOWNLOAD:DENIED");
                     if (reads && !file.text().startsWith("date,border point")) {
@@ -193,7 +193,9 @@ class ApiIT {
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.json().path("content").path("title").asText()).isEqualTo("Forged visa stamps at Trebil (4 passports)");
         assertThat(read.json().path("steps").size()).as("a reader outside the owner agency takes no step").isZero();
-        assertThat(interpol.get("/items/" + id + "/history").json().findValuesAsText("action")).containsExactly("PUBLISHED");
+        assertThat(interpol.get("/items/" + id + "/history").problem()).as("the history needs the purpose too").isEqualTo("purpose-required");
+        assertThat(interpol.with("Interlink-Purpose", "Check the publication").get("/items/" + id + "/history").json()
+                .findValuesAsText("action")).containsExactly("PUBLISHED");
         assertThat(border.get("/items/" + id + "/history").json().findValuesAsText("action"))
                 .containsExactly("DRAFTED", "EDITED", "SUBMITTED", "PUBLISHED");
 
@@ -245,6 +247,32 @@ class ApiIT {
         assertThat(dropped.json().path("version").asInt()).as("the published version is current again").isEqualTo(1);
         Api.Answer archived = desk.post("/items/" + meetingId + "/archive", null);
         assertThat(archived.json().path("state").asText()).as(archived.toString()).isEqualTo("ARCHIVED");
+    }
+
+    /** Found in review: the item document's content named every linked item by id, drafts of another agency's included. */
+    @Test
+    void anItemDocumentNamesOnlyTheLinkedItemsItsReaderReads() {
+        Api border = Api.as(Tokens.system(BORDER_SYSTEM));
+        ObjectNode recommendation = item("Plan a joint patrol (linked draft)", "GREEN", "NAMED_AGENCIES");
+        ((ObjectNode) recommendation.get("sharing")).putArray("agencies").add("iom-iq");
+        recommendation.put("addressee", "iom-iq");
+        long draft = border.post("/recommendations", recommendation).json().path("id").asLong();
+        ObjectNode meeting = item("Patrol planning, with a draft linked", "GREEN", "ALL_MEMBERS");
+        meeting.put("startsOn", "2026-11-21").put("endsOn", "2026-11-21").put("place", "Basra");
+        meeting.putArray("participants").add("iq-moi");
+        meeting.put("decisions", "Draft the patrol plan");
+        meeting.putArray("recommendations").add(draft);
+        Api.Answer created = border.post("/meetings", meeting);
+        assertThat(created.json().path("content").path("recommendations").toString()).as(created.toString()).contains(Long.toString(draft));
+        long id = created.json().path("id").asLong();
+        assertThat(border.post("/items/" + id + "/submit", null).status()).isEqualTo(200);
+        assertThat(Api.as(Tokens.system(VETTING_DESK)).post("/items/" + id + "/publish", comment("Agreed")).status()).isEqualTo(200);
+
+        Api.Answer read = Api.as(Tokens.system(IOM_SYSTEM)).get("/items/" + id);
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        assertThat(read.json().path("content").path("recommendations").size()).as("IOM does not read the Ministry's draft").isZero();
+        assertThat(read.json().path("links").size()).isZero();
+        assertThat(border.get("/items/" + id).json().path("content").path("recommendations").toString()).contains(Long.toString(draft));
     }
 
     @Test
@@ -418,6 +446,8 @@ class ApiIT {
         before = audit.last();
         assertProblem(moi.get("/items/" + demoIds.get(DemoItem.LYON_VISIT) + "/attachments/" + file), 404, "not-found");
         assertThat(audit.since(before, "moi.official")).as("a file asked for as another item's").containsExactly("DOWNLOAD:DENIED");
+        assertProblem(Api.as(Tokens.user("iom.liaison")).get("/items/" + demoIds.get(DemoItem.SAFWAN_INCIDENT) + "/attachments/" + file),
+                400, "purpose-required");
 
         // the agency a caller with several agencies acts for
         Api multi = Api.as(Tokens.user("multi.liaison"));

@@ -96,14 +96,25 @@ public class ItemApi {
     public VisibilityGate.Dossier dossier(long id, String purpose) {
         Caller caller = caller();
         ItemId itemId = new ItemId(id);
-        if ((purpose == null || purpose.isBlank()) && items.needsPurpose(caller, itemId)) {
-            items.purposeMissing(caller, itemId);
+        return items.dossier(caller, itemId, purpose(caller, itemId, purpose, items.needsPurpose(caller, itemId)))
+                .orElseThrow(() -> new ItemNotFound(itemId));
+    }
+
+    /**
+     * The purpose the caller gave (trimmed; null when none), when reading the item needs one.
+     *
+     * @param needed whether the read needs a purpose (another agency's TLP:AMBER or RED edition)
+     * @throws ApiRefusal 400 {@code purpose-required}, recorded, when it is needed and missing
+     */
+    public String purpose(Caller caller, ItemId id, String purpose, boolean needed) {
+        boolean given = purpose != null && !purpose.isBlank();
+        if (!given && needed) {
+            items.purposeMissing(caller, id);
             throw new ApiRefusal("purpose-required", "Say why you read this item", 400, "Item " + id
                     + " is marked TLP:AMBER or RED by another agency: say why you read it in the " + PURPOSE_HEADER
                     + " header; the purpose is recorded with your read.");
         }
-        return items.dossier(caller, itemId, purpose == null || purpose.isBlank() ? null : purpose.trim())
-                .orElseThrow(() -> new ItemNotFound(itemId));
+        return given ? purpose.trim() : null;
     }
 
     /**

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.interlink.item.boundary.AttachmentDownload;
 import org.interlink.item.boundary.Attachments;
+import org.interlink.caller.entity.Caller;
 import org.interlink.item.boundary.Items;
 import org.interlink.item.entity.ItemId;
 import org.interlink.item.entity.ItemEvent;
@@ -80,10 +81,13 @@ public class ItemsResource {
 
     @GET
     @Path("{id}/history")
-    @Operation(operationId = "readHistory", summary = "Read an item's history", description = "What the caller may read of it: all of it for the owner agency; for others, the publications and what followed them (decisions, progress, action-item updates).")
-    public List<HistoryEntry> history(@PathParam("id") long id) {
+    @Operation(operationId = "readHistory", summary = "Read an item's history", description = "What the caller may read of it: all of it for the owner agency; for others, the publications and what followed them (decisions, progress, action-item updates). Recorded as a read; an AMBER or RED edition of another agency needs the reader's purpose.")
+    public List<HistoryEntry> history(@PathParam("id") long id,
+                                      @Parameter(description = "Why the caller reads it (asked for TLP:AMBER and RED items of other agencies)")
+                                      @HeaderParam(ItemApi.PURPOSE_HEADER) String purpose) {
         ItemId itemId = new ItemId(id);
-        List<ItemEvent> history = items.history(api.caller(), itemId);
+        Caller caller = api.caller();
+        List<ItemEvent> history = items.history(caller, itemId, api.purpose(caller, itemId, purpose, items.needsPurpose(caller, itemId)));
         if (history.isEmpty()) {
             // every item the caller reads has an entry (its drafting, or its publication): this one they may not read
             throw new ItemNotFound(itemId);
@@ -94,11 +98,17 @@ public class ItemsResource {
     @GET
     @Path("{id}/attachments/{attachmentId}")
     @Produces(MediaType.WILDCARD)
-    @Operation(operationId = "downloadAttachment", summary = "Download an attached file", description = "Recorded as a download; the Digest header carries its SHA-256 (hex).")
+    @Operation(operationId = "downloadAttachment", summary = "Download an attached file", description = "Recorded as a download; the Digest header carries its SHA-256 (hex). A file of another agency's AMBER or RED edition needs the reader's purpose.")
     @APIResponse(responseCode = "200", description = "The file", content = @Content(mediaType = "application/octet-stream"))
-    public Response attachment(@PathParam("id") long id, @PathParam("attachmentId") long attachmentId) {
-        Attachments.AttachedFile file = attachments.download(api.caller(), new ItemId(id), attachmentId)
-                .orElseThrow(() -> new ItemNotFound(new ItemId(id)));
+    public Response attachment(@PathParam("id") long id, @PathParam("attachmentId") long attachmentId,
+                               @Parameter(description = "Why the caller reads it (asked for files of TLP:AMBER and RED editions of other agencies)")
+                               @HeaderParam(ItemApi.PURPOSE_HEADER) String purpose) {
+        Caller caller = api.caller();
+        ItemId itemId = new ItemId(id);
+        // a file asked for as another item's is "not found" below, whatever its own item needs
+        boolean needed = attachments.purposeNeeded(caller, attachmentId).filter(itemId::equals).isPresent();
+        Attachments.AttachedFile file = attachments.download(caller, itemId, attachmentId, api.purpose(caller, itemId, purpose, needed))
+                .orElseThrow(() -> new ItemNotFound(itemId));
         Response.ResponseBuilder response = Response.ok(file.bytes(), file.contentType());
         AttachmentDownload.headers(file).forEach(response::header);
         return response.build();
