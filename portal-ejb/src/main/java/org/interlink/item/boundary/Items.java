@@ -96,7 +96,7 @@ public class Items {
      * meeting to its recommendations), recorded as a read with the linking as its purpose.
      */
     public Optional<ItemVersion> readToLink(Caller caller, ItemId id, ItemKind linking) {
-        return gate.find(caller, id, "Linking a new " + linking.label() + " to it");
+        return gate.findToLink(caller, id, "Linking a new " + linking.label() + " to it");
     }
 
     /**

@@ -238,7 +238,8 @@ public class Item implements Serializable {
         ItemVersion version = current();
         checkNewVersion(caller, version);
         ItemVersion next = version.content().createVersion();
-        next.start(this, version.getNumber() + 1, caller.username(), now);
+        // after the newest number, withdrawn drafts' included (the published version may be older than they are)
+        next.start(this, versions.stream().mapToInt(ItemVersion::getNumber).max().orElse(0) + 1, caller.username(), now);
         next.revise(version.content(), version.texts(), version.sharing(), now);
         version.copyAttachmentsTo(next);
         version.current(false);

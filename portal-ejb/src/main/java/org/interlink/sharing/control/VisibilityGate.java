@@ -275,6 +275,22 @@ public class VisibilityGate {
     }
 
     /**
+     * As {@link #find(Caller, ItemId, String)}, for an item the caller links a draft to: a refusal fails the draft,
+     * whose transaction rolls back, so the refusal is recorded in a transaction of its own.
+     */
+    public Optional<ItemVersion> findToLink(Caller caller, ItemId id, String purpose) {
+        Optional<ItemVersion> version = findVisible(caller, id);
+        if (version.isEmpty()) {
+            audit.recordDeniedApart(caller, AuditAction.VIEW, id.value(), em.find(Item.class, id.value()), notFound(id),
+                    "item " + id + " not visible to the caller, who linked a draft to it");
+        } else {
+            audit.record(caller, AuditAction.VIEW, AuditOutcome.ALLOWED, version.get().getItem(), purpose,
+                    "version " + version.get().getNumber());
+        }
+        return version;
+    }
+
+    /**
      * Whether a read of the item by this caller must state its purpose first: an AMBER,
      * AMBER+STRICT or RED item read from outside its owner agency. Nothing is read or recorded here;
      * the read that follows goes through {@link #find} or {@link #dossier} with the purpose.

@@ -149,6 +149,20 @@ class ItemTest {
         assertThatThrownBy(() -> item.submit(ministry, NOW)).isInstanceOf(NotAllowed.class);
     }
 
+    /** Found by the generated histories: the next draft took the number of the withdrawn one (the database refused it). */
+    @Test
+    void aNewVersionAfterAWithdrawnOneTakesTheNextNumber() {
+        Item item = publishedRecommendation();
+        item.startNewVersion(liaison, NOW);
+        item.withdraw(liaison, "Not now", NOW);
+        assertThat(item.current().getNumber()).as("the published version is current again").isEqualTo(1);
+
+        item.startNewVersion(liaison, NOW);
+
+        assertThat(item.current().getNumber()).isEqualTo(3);
+        assertThat(item.getVersions()).extracting(ItemVersion::getNumber).containsExactly(1, 2, 3);
+    }
+
     @Test
     void editingAPublishedItemStartsANewVersionWhileThePublishedOneStays() {
         Item item = publishedRecommendation();

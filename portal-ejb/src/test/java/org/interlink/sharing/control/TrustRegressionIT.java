@@ -235,6 +235,16 @@ class TrustRegressionIT {
         items.submit(official, meeting);
         items.publish(demo.as("moi.vetter", "iq-moi"), meeting, "Minutes agreed");
 
+        // found by the generated histories: a link to an item the author may not read was refused, and its record rolled back
+        MeetingForm toHidden = MeetingForm.of((org.interlink.meeting.entity.MeetingVersion) gate.find(official, meeting).orElseThrow());
+        toHidden.setTitle("Linking what IOM may not read (regression)");
+        toHidden.setParticipants(List.of("iom-iq"));
+        assertThatThrownBy(() -> meetings.draft(iom, toHidden)).isInstanceOf(org.interlink.item.entity.ItemNotFound.class);
+        assertThat(trail.events(demo.as("platform.admin", null), new AuditFilter(null, null, "iom.liaison", null,
+                org.interlink.audit.entity.AuditAction.VIEW, draft.value(), null), 0, 10))
+                .as("the refused link is recorded (for IOM, and for the Ministry, whose draft it is)")
+                .extracting(e -> e.getOutcome().name()).containsExactly("DENIED", "DENIED");
+
         VisibilityGate.Dossier read = gate.dossier(iom, meeting, null).orElseThrow();
         assertThat(read.links()).isEmpty();
         assertThat(read.history()).extracting(e -> e.getSnapshot().orElse("")).as("IOM reads the publication's snapshot")
