@@ -1,0 +1,538 @@
+package org.interlink.sharing.histories;
+
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.transaction.UserTransaction;
+import org.interlink.BusinessException;
+import org.interlink.agency.boundary.Agencies;
+import org.interlink.agency.control.AgencyRegistration;
+import org.interlink.agency.control.CommunityRegistration;
+import org.interlink.agency.entity.Agency;
+import org.interlink.agency.entity.AgencyCode;
+import org.interlink.agency.entity.AgencyKind;
+import org.interlink.audit.entity.AuditAction;
+import org.interlink.audit.entity.AuditOutcome;
+import org.interlink.caller.entity.Caller;
+import org.interlink.caller.entity.Role;
+import org.interlink.caller.entity.Username;
+import org.interlink.item.boundary.Attachments;
+import org.interlink.item.boundary.Items;
+import org.interlink.item.entity.Item;
+import org.interlink.item.entity.ItemId;
+import org.interlink.item.entity.ItemNotFound;
+import org.interlink.notification.boundary.Notifications;
+import org.interlink.records.boundary.RecordForm;
+import org.interlink.records.boundary.Records;
+import org.interlink.records.entity.RecordType;
+import org.interlink.sharing.control.DashboardFigures;
+import org.interlink.sharing.control.VisibilityGate;
+import org.interlink.sharing.histories.HistoryModel.ItemM;
+import org.interlink.sharing.histories.HistoryModel.Person;
+import org.interlink.sharing.histories.HistoryModel.Refusal;
+import org.interlink.sharing.histories.HistoryModel.SharingM;
+import org.interlink.sharing.histories.HistoryModel.Step;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+/**
+ * One generated history, running: the reference model and the system side by side. Each step is an
+ * {@link Act}: the model predicts whether it is allowed (and, when refused, whether as "not found" or by a
+ * rule), the system is asked through its EJB boundaries, the outcomes must agree, and the model takes the
+ * change; {@link ReadPaths} then compares every read path with the model.
+ *
+ * <p>Each history has agencies, communities and people of its own (unique codes and usernames), a word of
+ * its own in every title and summary (so search and facets see only its items), and its own time: the
+ * clock stops five years in the past and moves a minute per step. When it ends, its agencies are suspended,
+ * so that nothing it shared stays visible to the suites that run later.
+ */
+final class History implements AutoCloseable {
+
+    private static final AtomicLong COUNTER = new AtomicLong();
+    private static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
+    static final List<History> OPEN = new ArrayList<>();
+
+    /** The people of a history: key, roles, agencies (a, b, c) and the one chosen. */
+    private static final List<Object[]> CAST = List.of(
+            new Object[]{"a.official", EnumSet.of(Role.OFFICIAL), "a", null},
+            new Object[]{"a.vetter", EnumSet.of(Role.VETTER), "a", null},
+            new Object[]{"a.vetofficial", EnumSet.of(Role.VETTER, Role.OFFICIAL), "a", null},
+            new Object[]{"a.auditor", EnumSet.of(Role.AUDITOR), "a", null},
+            new Object[]{"a.admin", EnumSet.of(Role.AGENCY_ADMIN), "a", null},
+            new Object[]{"b.official", EnumSet.of(Role.OFFICIAL), "b", null},
+            new Object[]{"b.vetter", EnumSet.of(Role.VETTER), "b", null},
+            new Object[]{"b.auditor", EnumSet.of(Role.AUDITOR), "b", null},
+            new Object[]{"c.liaison", EnumSet.of(Role.LIAISON), "c", null},
+            new Object[]{"multi", EnumSet.of(Role.LIAISON), "a b", "a"},
+            new Object[]{"mover", EnumSet.of(Role.OFFICIAL), "c", null});
+
+    final HistoryModel model = new HistoryModel();
+    final Beans beans = Beans.get();
+    final String prefix;
+    final String word;
+    /** Short agency name (a, b, c) → code, and community (k1, k2) → code. */
+    final Map<String, String> codes = new LinkedHashMap<>();
+    /** The auditors who read the trail for each agency (not among the people who act). */
+    final Map<String, Person> observers = new LinkedHashMap<>();
+    final Baseline baseline;
+    int step;
+    /** The audit events this step must have written, as each agency's auditors read them. */
+    final List<ReadPaths.Event> expected = new ArrayList<>();
+    final Stats stats = Stats.INSTANCE;
+
+    private History() {
+        long n = COUNTER.incrementAndGet();
+        prefix = "h" + RUN + n;
+        word = "zq" + letters(RUN) + letters(Long.toString(n, 36));
+        HistoryClock.stopAt(Instant.now().minus(Duration.ofDays(5 * 365)).truncatedTo(ChronoUnit.MINUTES));
+        model.now = HistoryClock.now();
+        for (String a : List.of("a", "b", "c")) {
+            String code = prefix + "-" + a;
+            codes.put(a, code);
+            beans.agencyRegistration.register(AgencyCode.of(code), "History " + prefix + " agency " + a.toUpperCase(),
+                    AgencyKind.MINISTRY, "IQ");
+            model.agencies.put(code, true);
+        }
+        registerCommunity("k1", List.of("a", "c"));
+        registerCommunity("k2", List.of("b"));
+        for (Object[] cast : CAST) {
+            @SuppressWarnings("unchecked")
+            Set<Role> roles = (Set<Role>) cast[1];
+            Set<String> memberOf = java.util.Arrays.stream(((String) cast[2]).split(" ")).map(codes::get)
+                    .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+            String key = (String) cast[0];
+            model.people.put(key, new Person(key, key + "." + prefix, roles, memberOf, cast[3] == null ? null : codes.get((String) cast[3])));
+        }
+        for (String a : List.of("a", "b", "c")) {
+            observers.put(codes.get(a), new Person("trail." + a, "trail." + a + "." + prefix, EnumSet.of(Role.AUDITOR),
+                    Set.of(codes.get(a)), null));
+        }
+        Map<String, Agency> agencies = agencies();
+        model.people.values().forEach(p -> beans.notifications.signedIn(caller(p, agencies), null));
+        baseline = Baseline.of(this, caller(model.people.get("a.official"), agencies));
+        // the reads above are the baseline's, not a step's: the steps' events start a minute later
+        HistoryClock.advance(Duration.ofMinutes(1));
+        model.now = HistoryClock.now();
+        OPEN.add(this);
+    }
+
+    static History start() {
+        return new History();
+    }
+
+    private void registerCommunity(String name, List<String> members) {
+        String code = prefix + "-" + name;
+        codes.put(name, code);
+        beans.communityRegistration.register(AgencyCode.of(code), "History " + prefix + " community " + name,
+                beans.agencies.withCodes(members.stream().map(codes::get).map(AgencyCode::of).toList()));
+        model.communities.put(code, members.stream().map(codes::get).collect(Collectors.toCollection(java.util.LinkedHashSet::new)));
+    }
+
+    private static String letters(String base36) {
+        StringBuilder out = new StringBuilder();
+        for (char c : base36.toCharArray()) {
+            out.append(Character.isDigit(c) ? (char) ('a' + (c - '0')) : (char) ('k' + (c - 'a') % 16));
+        }
+        return out.toString();
+    }
+
+    // ---------------------------------------------------------------- who is calling
+
+    /**
+     * The one place that turns a person of the model into the {@code Caller} their token would give: username,
+     * roles, the agencies of their organization claim (looked up, any status: {@code Caller} leaves out the
+     * suspended ones) and the agency they chose.
+     */
+    static Caller caller(Person p, Map<String, Agency> agencies) {
+        List<Agency> memberOf = p.memberOf.stream().map(agencies::get).toList();
+        return Caller.resolve(new Username(p.username), p.key, p.roles, memberOf,
+                Optional.ofNullable(p.chosen).map(AgencyCode::of));
+    }
+
+    /** The history's agencies as the database holds them now, by code. */
+    Map<String, Agency> agencies() {
+        return beans.agencies.withCodes(model.agencies.keySet().stream().map(AgencyCode::of).toList()).stream()
+                .collect(Collectors.toMap(a -> a.getCode().value(), a -> a));
+    }
+
+    Person person(String key) {
+        return model.people.get(key);
+    }
+
+    // ---------------------------------------------------------------- steps
+
+    /** A step of a history, as generated (and printed in a shrunk history). */
+    sealed interface Act permits Draft, Change, Suspend, Member, CommunityMember, Choose, TimePasses {
+    }
+
+    record Draft(String person, SharingM sharing, long quantity) implements Act {
+        @Override
+        public String toString() {
+            return person + " drafts a record " + sharing;
+        }
+    }
+
+    record Change(Step step, String person, int item, SharingM sharing, int file) implements Act {
+        @Override
+        public String toString() {
+            return person + " " + step.name().toLowerCase().replace('_', ' ') + " #" + item
+                    + (step == Step.EDIT ? " " + sharing : "") + (step == Step.DETACH ? " file " + file : "");
+        }
+    }
+
+    record Suspend(String agency, boolean suspended) implements Act {
+        @Override
+        public String toString() {
+            return "agency " + agency + (suspended ? " suspended" : " reactivated");
+        }
+    }
+
+    record Member(String person, String agency, boolean joins) implements Act {
+        @Override
+        public String toString() {
+            return person + (joins ? " joins agency " : " leaves agency ") + agency;
+        }
+    }
+
+    record CommunityMember(String community, String agency, boolean joins) implements Act {
+        @Override
+        public String toString() {
+            return "agency " + agency + (joins ? " joins community " : " leaves community ") + community;
+        }
+    }
+
+    record Choose(String person, String agency) implements Act {
+        @Override
+        public String toString() {
+            return person + (agency == null ? " chooses no agency" : " acts for agency " + agency);
+        }
+    }
+
+    record TimePasses(Duration duration) implements Act {
+        @Override
+        public String toString() {
+            return duration.toHours() % 24 == 0 ? duration.toDays() + " days pass" : duration.toHours() + " hours pass";
+        }
+    }
+
+    /** Takes the step in the model and in the system; a disagreement on the outcome fails at once. */
+    void perform(Act act) {
+        long started = System.nanoTime();
+        step++;
+        HistoryClock.advance(Duration.ofMinutes(1));
+        model.now = HistoryClock.now();
+        expected.clear();
+        if (act instanceof Draft d) {
+            draft(d);
+        } else if (act instanceof Change c) {
+            change(c);
+        } else if (act instanceof Suspend s) {
+            beans.fixture.suspend(codes.get(s.agency()), s.suspended());
+            model.agencies.put(codes.get(s.agency()), !s.suspended());
+            signInAgain(model.people.values());
+        } else if (act instanceof Member m) {
+            Person p = person(m.person());
+            if (m.joins()) {
+                p.memberOf.add(codes.get(m.agency()));
+            } else {
+                p.memberOf.remove(codes.get(m.agency()));
+            }
+            signInAgain(List.of(p));
+        } else if (act instanceof CommunityMember m) {
+            beans.fixture.member(codes.get(m.community()), codes.get(m.agency()), m.joins());
+            Set<String> members = model.communities.get(codes.get(m.community()));
+            if (m.joins()) {
+                members.add(codes.get(m.agency()));
+            } else {
+                members.remove(codes.get(m.agency()));
+            }
+        } else if (act instanceof Choose c) {
+            person(c.person()).chosen = c.agency() == null ? null : codes.get(c.agency());
+        } else if (act instanceof TimePasses t) {
+            HistoryClock.advance(t.duration());
+            model.now = HistoryClock.now();
+        }
+        stats.acted(System.nanoTime() - started);
+    }
+
+    /** People's directory entries follow their token after a change of agency or status (as at their next sign-in). */
+    private void signInAgain(java.util.Collection<Person> people) {
+        Map<String, Agency> agencies = agencies();
+        people.forEach(p -> beans.notifications.administered(caller(p, agencies), null));
+    }
+
+    private void draft(Draft d) {
+        Person p = person(d.person());
+        Caller caller = caller(p, agencies());
+        String x = model.actingFor(p);
+        Refusal predicted = model.refusalOfDraft(p, d.sharing());
+        Item created = null;
+        Refusal actual;
+        try {
+            created = beans.records.draft(caller, form(d.sharing(), d.quantity(), model.items.size()));
+            actual = null;
+        } catch (BusinessException refused) {
+            actual = Refusal.RULE;
+        }
+        agree(d, predicted, actual);
+        if (created != null) {
+            ItemM item = model.draft(p, d.sharing(), created.getId());
+            expect(p, x, AuditAction.CREATE, AuditOutcome.ALLOWED, item.id, item.owner, null);
+        } else {
+            expect(p, x, AuditAction.CREATE, AuditOutcome.DENIED, null, null, null);
+        }
+    }
+
+    private void change(Change c) {
+        Person p = person(c.person());
+        ItemM item = model.items.get(c.item());
+        Caller caller = caller(p, agencies());
+        String x = model.actingFor(p);
+        Long file = c.step() == Step.DETACH ? knownFiles(item).get(c.file() % knownFiles(item).size()) : null;
+        Refusal predicted = model.refusalOf(c.step(), p, item, c.sharing(), file);
+        boolean visible = model.main(p, item) != null;
+        SharingM before = item.current().sharing;
+        ItemId id = new ItemId(item.id);
+        List<Long> newFiles = new ArrayList<>();
+        Refusal actual = null;
+        try {
+            switch (c.step()) {
+                case EDIT -> beans.records.edit(caller, id, form(c.sharing(), 10 + step, item.index), null);
+                case ATTACH -> newFiles.add(beans.attachments.attach(caller, id, "note-" + step + ".txt", "text/plain",
+                        ("Note of step " + step + " for " + word + "\n").getBytes(StandardCharsets.UTF_8)).getId());
+                case DETACH -> beans.attachments.detach(caller, id, file);
+                case SUBMIT -> beans.items.submit(caller, id);
+                case PUBLISH -> beans.items.publish(caller, id, "Vetted in step " + step);
+                case RETURN -> beans.items.returnToAuthor(caller, id, "Returned in step " + step);
+                case WITHDRAW -> beans.items.withdraw(caller, id, "Withdrawn in step " + step);
+                case ARCHIVE -> beans.items.archive(caller, id);
+                case NEW_VERSION -> beans.items.startNewVersion(caller, id).current().getAttachments()
+                        .forEach(a -> newFiles.add(a.getId()));
+            }
+        } catch (ItemNotFound notFound) {
+            actual = Refusal.NOT_FOUND;
+        } catch (BusinessException refused) {
+            actual = Refusal.RULE;
+        }
+        agree(c, predicted, actual);
+        AuditAction attempted = switch (c.step()) {
+            case SUBMIT, PUBLISH, RETURN, WITHDRAW, ARCHIVE -> AuditAction.STATE_CHANGE;
+            default -> AuditAction.UPDATE;
+        };
+        if (actual == Refusal.NOT_FOUND) {
+            if (item.owner.equals(x)) {
+                expect(p, x, AuditAction.UPDATE, AuditOutcome.DENIED, item.id, item.owner, null);
+            } else {
+                expect(p, x, AuditAction.UPDATE, AuditOutcome.DENIED, item.id, null,
+                        "item " + item.id + (visible ? " not changeable by the caller" : " not found"));
+                expect(p, x, AuditAction.UPDATE, AuditOutcome.DENIED, item.id, item.owner, null);
+            }
+        } else if (actual == Refusal.RULE) {
+            expect(p, x, attempted, AuditOutcome.DENIED, item.id, item.owner, null);
+        } else {
+            model.apply(c.step(), p, item, c.sharing(), file, newFiles);
+            AuditAction done = c.step() == Step.EDIT && !before.equals(c.sharing()) ? AuditAction.SHARING_CHANGE : attempted;
+            expect(p, x, done, AuditOutcome.ALLOWED, item.id, item.owner, null);
+            model.notices.addAll(model.noticesOf(c.step(), p, item, item.current().number));
+        }
+    }
+
+    /** Every file the item ever had, in the order attached (removed ones included: they must stay unreadable). */
+    static List<Long> knownFiles(ItemM item) {
+        List<Long> files = new ArrayList<>();
+        item.versions.forEach(v -> files.addAll(v.files));
+        files.addAll(item.removedFiles);
+        return files.stream().distinct().sorted().toList();
+    }
+
+    private void agree(Act act, Refusal predicted, Refusal actual) {
+        if (predicted != actual) {
+            throw new AssertionError("step " + step + " (" + act + "): the model says " + outcome(predicted)
+                    + ", the system " + outcome(actual) + describeState());
+        }
+        stats.outcome(actual == null);
+    }
+
+    private static String outcome(Refusal refusal) {
+        return refusal == null ? "allowed" : refusal == Refusal.NOT_FOUND ? "refused as not found" : "refused by a rule";
+    }
+
+    String describeState() {
+        StringBuilder text = new StringBuilder("\n  state: agencies " + model.agencies + ", communities " + model.communities);
+        model.people.values().forEach(p -> text.append("\n    ").append(p.key).append(" member of ").append(p.memberOf)
+                .append(p.chosen == null ? "" : " chose " + p.chosen).append(" acts for ").append(model.actingFor(p)));
+        model.items.forEach(i -> text.append("\n    #").append(i.index).append(" id ").append(i.id).append(" of ")
+                .append(i.owner).append(": ").append(i.versions));
+        return text.toString();
+    }
+
+    void expect(Person p, String agency, AuditAction action, AuditOutcome outcome, Long item, String owner, String told) {
+        expected.add(new ReadPaths.Event(p.username, agency, action, outcome, item, owner, told));
+    }
+
+    /** A record form with the history's word in title and summary, and the sharing as a page would send it. */
+    private RecordForm form(SharingM sharing, long quantity, int index) {
+        RecordForm form = new RecordForm();
+        form.setTitle("Displacement figures " + word + " item " + index);
+        form.setSummary("Figures for the history " + word + ", " + quantity + " people counted.");
+        form.setType(RecordType.DISPLACEMENT_FIGURES);
+        form.setReferenceDate(LocalDate.of(2026, 11, 1));
+        form.setLocation("Ninewa");
+        form.setQuantity(quantity);
+        form.getSharing().setMarking(sharing.marking());
+        form.getSharing().setScope(sharing.scope());
+        form.getSharing().setAgencies(sharing.agencies().stream().sorted().toList());
+        form.getSharing().setCommunities(sharing.communities().stream().sorted().toList());
+        form.getSharing().setPeople(String.join(", ", sharing.users().stream().sorted().toList()));
+        return form;
+    }
+
+    // ---------------------------------------------------------------- after each step
+
+    /** The invariant: every read path of every person agrees with the model. */
+    void check() {
+        long started = System.nanoTime();
+        List<String> failures = new ReadPaths(this).compare();
+        stats.checked(System.nanoTime() - started);
+        if (!failures.isEmpty()) {
+            throw new AssertionError("after step " + step + ", " + failures.size() + " disagreements with the model:\n  "
+                    + String.join("\n  ", failures.subList(0, Math.min(40, failures.size()))) + describeState());
+        }
+    }
+
+    /** Ends the history: its agencies are suspended, so nothing of it is shared with anyone after it. */
+    @Override
+    public void close() {
+        for (String code : model.agencies.keySet()) {
+            try {
+                beans.fixture.suspend(code, true);
+            } catch (RuntimeException e) {
+                System.err.println("could not suspend " + code + ": " + e);
+            }
+        }
+        HistoryClock.release();
+    }
+
+    static void closeAll() {
+        OPEN.forEach(History::close);
+        OPEN.clear();
+    }
+
+    /** What other agencies share with every member (the demo's items, other suites'): the same for each history's agencies. */
+    record Baseline(long count, List<Object[]> shared, Map<org.interlink.recommendation.entity.FollowUpStatus, Long> recommendations) {
+
+        static Baseline of(History history, Caller fresh) {
+            UserTransaction tx = history.beans.transaction();
+            try {
+                tx.begin();
+                try {
+                    var gate = history.beans.gate;
+                    long all = gate.count(fresh, org.interlink.sharing.control.ItemQuery.of(org.interlink.sharing.control.Listing.ALL));
+                    List<Object[]> shared = gate.list(fresh, org.interlink.sharing.control.ItemQuery.of(
+                                    org.interlink.sharing.control.Listing.SHARED_WITH_MY_AGENCY), 0, 1000).stream()
+                            .map(v -> new Object[]{v.getItem().getKind(), v.getPublishedAt().orElse(null)}).toList();
+                    DashboardFigures.Figures figures = history.beans.figures.of(fresh);
+                    return new Baseline(all, shared, figures.recommendations());
+                } finally {
+                    tx.commit();
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("could not read what other agencies share", e);
+            }
+        }
+    }
+
+    /** The boundaries and controls the histories use, looked up once. */
+    static final class Beans {
+
+        private static Beans instance;
+
+        final VisibilityGate gate = bean(VisibilityGate.class);
+        final Records records = bean(Records.class);
+        final Items items = bean(Items.class);
+        final Attachments attachments = bean(Attachments.class);
+        final Notifications notifications = bean(Notifications.class);
+        final DashboardFigures figures = bean(DashboardFigures.class);
+        final org.interlink.audit.boundary.AuditTrail trail = bean(org.interlink.audit.boundary.AuditTrail.class);
+        final Agencies agencies = bean(Agencies.class);
+        final AgencyRegistration agencyRegistration = bean(AgencyRegistration.class);
+        final CommunityRegistration communityRegistration = bean(CommunityRegistration.class);
+        final HistoryFixture fixture = bean(HistoryFixture.class);
+
+        static synchronized Beans get() {
+            if (instance == null) {
+                instance = new Beans();
+            }
+            return instance;
+        }
+
+        private static <T> T bean(Class<T> type) {
+            return CDI.current().select(type).get();
+        }
+
+        UserTransaction transaction() {
+            try {
+                return InitialContext.doLookup("java:comp/UserTransaction");
+            } catch (NamingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** Where the time goes, over all histories of a run. */
+    static final class Stats {
+
+        static final Stats INSTANCE = new Stats();
+
+        long steps;
+        long allowed;
+        long refused;
+        long actNanos;
+        long checkNanos;
+        long checks;
+        long reads;
+
+        synchronized void acted(long nanos) {
+            steps++;
+            actNanos += nanos;
+        }
+
+        synchronized void outcome(boolean wasAllowed) {
+            if (wasAllowed) {
+                allowed++;
+            } else {
+                refused++;
+            }
+        }
+
+        synchronized void checked(long nanos) {
+            checks++;
+            checkNanos += nanos;
+        }
+
+        synchronized void read(int count) {
+            reads += count;
+        }
+
+        @Override
+        public synchronized String toString() {
+            return String.format("%d steps (%d changes allowed, %d refused), %d checks of %d reads; acting %.1f ms per step, "
+                            + "checking %.1f ms per step (%.2f ms per read)", steps, allowed, refused, checks, reads,
+                    steps == 0 ? 0 : actNanos / 1e6 / steps, checks == 0 ? 0 : checkNanos / 1e6 / checks,
+                    reads == 0 ? 0 : checkNanos / 1e6 / reads);
+        }
+    }
+}
