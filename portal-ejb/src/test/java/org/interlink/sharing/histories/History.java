@@ -89,6 +89,8 @@ final class History implements AutoCloseable {
     final Map<String, Person> observers = new LinkedHashMap<>();
     final Baseline baseline;
     int step;
+    /** Who took the last step (their reads are all compared after it), if a person did. */
+    String actor;
     /** The audit events this step must have written, as each agency's auditors read them. */
     final List<ReadPaths.Event> expected = new ArrayList<>();
     final Stats stats = Stats.INSTANCE;
@@ -235,6 +237,8 @@ final class History implements AutoCloseable {
         HistoryClock.advance(Duration.ofMinutes(1));
         model.now = HistoryClock.now();
         expected.clear();
+        actor = act instanceof Draft d ? d.person() : act instanceof Change c ? c.person() : act instanceof Member m ? m.person()
+                : act instanceof Choose ch ? ch.person() : null;
         if (act instanceof Draft d) {
             draft(d);
         } else if (act instanceof Change c) {
@@ -402,13 +406,27 @@ final class History implements AutoCloseable {
 
     // ---------------------------------------------------------------- after each step
 
-    /** The invariant: every read path of every person agrees with the model. */
+    /** The invariant after each step: the core read paths of every person, and all of some, agree with the model. */
     void check() {
+        check(false);
+    }
+
+    /** At the end of a history: every read path of every person agrees with the model. */
+    void checkAll() {
+        step++;
+        HistoryClock.advance(Duration.ofMinutes(1));
+        model.now = HistoryClock.now();
+        expected.clear();
+        actor = null;
+        check(true);
+    }
+
+    private void check(boolean full) {
         long started = System.nanoTime();
-        List<String> failures = new ReadPaths(this).compare();
+        List<String> failures = new ReadPaths(this, full).compare();
         stats.checked(System.nanoTime() - started);
         if (!failures.isEmpty()) {
-            throw new AssertionError("after step " + step + ", " + failures.size() + " disagreements with the model:\n  "
+            throw new AssertionError((full ? "at the end, after step " + (step - 1) : "after step " + step) + ", " + failures.size() + " disagreements with the model:\n  "
                     + String.join("\n  ", failures.subList(0, Math.min(40, failures.size()))) + describeState());
         }
     }
@@ -527,12 +545,23 @@ final class History implements AutoCloseable {
             reads += count;
         }
 
+        private final Map<String, Long> segments = new java.util.TreeMap<>();
+
+        /** Adds the time since {@code since} (a {@code System.nanoTime()}) to a segment of the checks; returns now. */
+        synchronized long time(String segment, long since) {
+            long now = System.nanoTime();
+            segments.merge(segment, now - since, Long::sum);
+            return now;
+        }
+
         @Override
         public synchronized String toString() {
             return String.format("%d steps (%d changes allowed, %d refused), %d checks of %d reads; acting %.1f ms per step, "
                             + "checking %.1f ms per step (%.2f ms per read)", steps, allowed, refused, checks, reads,
                     steps == 0 ? 0 : actNanos / 1e6 / steps, checks == 0 ? 0 : checkNanos / 1e6 / checks,
-                    reads == 0 ? 0 : checkNanos / 1e6 / reads);
+                    reads == 0 ? 0 : checkNanos / 1e6 / reads) + "; per check " + segments.entrySet().stream()
+                    .map(e -> String.format("%s %.0f ms", e.getKey(), checks == 0 ? 0 : e.getValue() / 1e6 / checks))
+                    .collect(Collectors.joining(", "));
         }
     }
 }
