@@ -25,6 +25,12 @@ import org.interlink.records.boundary.Records;
 import org.interlink.records.entity.RecordType;
 import org.interlink.sharing.control.DashboardFigures;
 import org.interlink.sharing.control.VisibilityGate;
+import org.interlink.item.entity.ItemKind;
+import org.interlink.meeting.boundary.MeetingForm;
+import org.interlink.meeting.boundary.Meetings;
+import org.interlink.recommendation.boundary.RecommendationForm;
+import org.interlink.recommendation.boundary.Recommendations;
+import org.interlink.sharing.histories.HistoryModel.ContentM;
 import org.interlink.sharing.histories.HistoryModel.ItemM;
 import org.interlink.sharing.histories.HistoryModel.Person;
 import org.interlink.sharing.histories.HistoryModel.Refusal;
@@ -96,6 +102,8 @@ final class History implements AutoCloseable {
     final Stats stats = Stats.INSTANCE;
 
     private History() {
+        // jqwik shrinks on a thread of its own: the application's classes must be found there too
+        Thread.currentThread().setContextClassLoader(History.class.getClassLoader());
         long n = COUNTER.incrementAndGet();
         prefix = "h" + RUN + n;
         word = "zq" + letters(RUN) + letters(Long.toString(n, 36));
@@ -180,19 +188,24 @@ final class History implements AutoCloseable {
     sealed interface Act permits Draft, Change, Suspend, Member, CommunityMember, Choose, TimePasses {
     }
 
-    record Draft(String person, SharingM sharing, long quantity) implements Act {
+    record Draft(String person, ItemKind kind, SharingM sharing, ContentM content, long quantity) implements Act {
         @Override
         public String toString() {
-            return person + " drafts a record " + sharing;
+            return person + " drafts a " + kind.label() + " " + sharing + describe(content);
         }
     }
 
-    record Change(Step step, String person, int item, SharingM sharing, int file) implements Act {
+    record Change(Step step, String person, int item, SharingM sharing, ContentM content, int file) implements Act {
         @Override
         public String toString() {
             return person + " " + step.name().toLowerCase().replace('_', ' ') + " #" + item
-                    + (step == Step.EDIT ? " " + sharing : "") + (step == Step.DETACH ? " file " + file : "");
+                    + (step == Step.EDIT ? " " + sharing + describe(content) : "") + (step == Step.DETACH ? " file " + file : "");
         }
+    }
+
+    static String describe(ContentM content) {
+        return (content.addressee() == null ? "" : " to " + HistoryModel.shortName(content.addressee()))
+                + (content.links().isEmpty() ? "" : " linking " + new java.util.TreeSet<>(content.links()));
     }
 
     record Suspend(String agency, boolean suspended) implements Act {
@@ -282,21 +295,54 @@ final class History implements AutoCloseable {
         Person p = person(d.person());
         Caller caller = caller(p, agencies());
         String x = model.actingFor(p);
-        Refusal predicted = model.refusalOfDraft(p, d.sharing());
+        Refusal predicted = model.refusalOfDraft(p, d.kind(), d.sharing(), d.content());
+        ItemM unreadable = model.unreadableLink(p, d.content());
         Item created = null;
         Refusal actual;
         try {
-            created = beans.records.draft(caller, form(d.sharing(), d.quantity(), model.items.size()));
+            int index = model.items.size();
+            created = switch (d.kind()) {
+                case RECORD -> beans.records.draft(caller, record(d.sharing(), d.quantity(), index));
+                case RECOMMENDATION -> beans.recommendations.draft(caller, recommendation(d.sharing(), d.content(), d.quantity(), index));
+                case MEETING_OUTCOME -> beans.meetings.draft(caller, meeting(d.sharing(), d.content(), d.quantity(), index, x));
+            };
             actual = null;
+        } catch (ItemNotFound notFound) {
+            actual = Refusal.NOT_FOUND;
         } catch (BusinessException refused) {
             actual = Refusal.RULE;
+        } catch (RuntimeException failed) {
+            throw failure(d, predicted, failed);
         }
         agree(d, predicted, actual);
         if (created != null) {
-            ItemM item = model.draft(p, d.sharing(), created.getId());
+            linksRead(p, x, d.content());
+            ItemM item = model.draft(p, d.kind(), d.sharing(), d.content(), created.getId());
             expect(p, x, AuditAction.CREATE, AuditOutcome.ALLOWED, item.id, item.owner, null);
+        } else if (unreadable != null) {
+            linkRefused(p, x, unreadable);
         } else {
             expect(p, x, AuditAction.CREATE, AuditOutcome.DENIED, null, null, null);
+        }
+    }
+
+    /** Linking reads each linked item (recorded as a view with the linking as its purpose). */
+    private void linksRead(Person p, String x, ContentM content) {
+        content.links().forEach(i -> expect(p, x, AuditAction.VIEW, AuditOutcome.ALLOWED, model.items.get(i).id,
+                model.items.get(i).owner, null));
+    }
+
+    /**
+     * A link to an item the person may not read is refused as "not found" — and, as every refusal, recorded
+     * like a refused read of that item (the words of a missing item for the person's agency, the detail for the
+     * owner's).
+     */
+    private void linkRefused(Person p, String x, ItemM target) {
+        if (target.owner.equals(x)) {
+            expect(p, x, AuditAction.VIEW, AuditOutcome.DENIED, target.id, target.owner, null);
+        } else {
+            expect(p, x, AuditAction.VIEW, AuditOutcome.DENIED, target.id, null, "item " + target.id + " not found");
+            expect(p, x, AuditAction.VIEW, AuditOutcome.DENIED, target.id, target.owner, null);
         }
     }
 
@@ -306,7 +352,8 @@ final class History implements AutoCloseable {
         Caller caller = caller(p, agencies());
         String x = model.actingFor(p);
         Long file = c.step() == Step.DETACH ? knownFiles(item).get(c.file() % knownFiles(item).size()) : null;
-        Refusal predicted = model.refusalOf(c.step(), p, item, c.sharing(), file);
+        Refusal predicted = model.refusalOf(c.step(), p, item, c.sharing(), c.content(), file);
+        ItemM unreadable = c.step() == Step.EDIT ? model.unreadableLink(p, c.content()) : null;
         boolean visible = model.main(p, item) != null;
         SharingM before = item.current().sharing;
         ItemId id = new ItemId(item.id);
@@ -314,7 +361,15 @@ final class History implements AutoCloseable {
         Refusal actual = null;
         try {
             switch (c.step()) {
-                case EDIT -> beans.records.edit(caller, id, form(c.sharing(), 10 + step, item.index), null);
+                case EDIT -> {
+                    switch (item.kind) {
+                        case RECORD -> beans.records.edit(caller, id, record(c.sharing(), 10 + step, item.index), null);
+                        case RECOMMENDATION -> beans.recommendations.edit(caller, id,
+                                recommendation(c.sharing(), c.content(), 10 + step, item.index), null);
+                        case MEETING_OUTCOME -> beans.meetings.edit(caller, id,
+                                meeting(c.sharing(), c.content(), 10 + step, item.index, item.owner), null);
+                    }
+                }
                 case ATTACH -> newFiles.add(beans.attachments.attach(caller, id, "note-" + step + ".txt", "text/plain",
                         ("Note of step " + step + " for " + word + "\n").getBytes(StandardCharsets.UTF_8)).getId());
                 case DETACH -> beans.attachments.detach(caller, id, file);
@@ -330,13 +385,17 @@ final class History implements AutoCloseable {
             actual = Refusal.NOT_FOUND;
         } catch (BusinessException refused) {
             actual = Refusal.RULE;
+        } catch (RuntimeException failed) {
+            throw failure(c, predicted, failed);
         }
         agree(c, predicted, actual);
         AuditAction attempted = switch (c.step()) {
             case SUBMIT, PUBLISH, RETURN, WITHDRAW, ARCHIVE -> AuditAction.STATE_CHANGE;
             default -> AuditAction.UPDATE;
         };
-        if (actual == Refusal.NOT_FOUND) {
+        if (unreadable != null) {
+            linkRefused(p, x, unreadable);
+        } else if (actual == Refusal.NOT_FOUND) {
             if (item.owner.equals(x)) {
                 expect(p, x, AuditAction.UPDATE, AuditOutcome.DENIED, item.id, item.owner, null);
             } else {
@@ -347,7 +406,10 @@ final class History implements AutoCloseable {
         } else if (actual == Refusal.RULE) {
             expect(p, x, attempted, AuditOutcome.DENIED, item.id, item.owner, null);
         } else {
-            model.apply(c.step(), p, item, c.sharing(), file, newFiles);
+            if (c.step() == Step.EDIT) {
+                linksRead(p, x, c.content());
+            }
+            model.apply(c.step(), p, item, c.sharing(), c.content(), file, newFiles);
             AuditAction done = c.step() == Step.EDIT && !before.equals(c.sharing()) ? AuditAction.SHARING_CHANGE : attempted;
             expect(p, x, done, AuditOutcome.ALLOWED, item.id, item.owner, null);
             model.notices.addAll(model.noticesOf(c.step(), p, item, item.current().number));
@@ -370,6 +432,18 @@ final class History implements AutoCloseable {
         stats.outcome(actual == null);
     }
 
+    /** The system failed (no refusal: a server error) where the model expected an outcome. */
+    private AssertionError failure(Act act, Refusal predicted, RuntimeException failed) {
+        StringBuilder causes = new StringBuilder();
+        for (Throwable t = failed; t != null && causes.length() < 2000; t = t.getCause()) {
+            causes.append("\n    ").append(t.getClass().getName()).append(": ").append(t.getMessage());
+        }
+        AssertionError error = new AssertionError("step " + step + " (" + act + "): the model says " + outcome(predicted)
+                + ", the system failed:" + causes + describeState());
+        error.initCause(failed);
+        return error;
+    }
+
     private static String outcome(Refusal refusal) {
         return refusal == null ? "allowed" : refusal == Refusal.NOT_FOUND ? "refused as not found" : "refused by a rule";
     }
@@ -388,20 +462,44 @@ final class History implements AutoCloseable {
     }
 
     /** A record form with the history's word in title and summary, and the sharing as a page would send it. */
-    private RecordForm form(SharingM sharing, long quantity, int index) {
+    private RecordForm record(SharingM sharing, long quantity, int index) {
         RecordForm form = new RecordForm();
-        form.setTitle("Displacement figures " + word + " item " + index);
-        form.setSummary("Figures for the history " + word + ", " + quantity + " people counted.");
+        texts(form, "Displacement figures", sharing, quantity, index);
         form.setType(RecordType.DISPLACEMENT_FIGURES);
         form.setReferenceDate(LocalDate.of(2026, 11, 1));
         form.setLocation("Ninewa");
         form.setQuantity(quantity);
+        return form;
+    }
+
+    private RecommendationForm recommendation(SharingM sharing, ContentM content, long quantity, int index) {
+        RecommendationForm form = new RecommendationForm();
+        texts(form, "Recommendation", sharing, quantity, index);
+        form.setAddressee(content.addressee());
+        form.setMeeting(content.links().stream().findFirst().map(i -> model.items.get(i).id).orElse(null));
+        return form;
+    }
+
+    private MeetingForm meeting(SharingM sharing, ContentM content, long quantity, int index, String owner) {
+        MeetingForm form = new MeetingForm();
+        texts(form, "Meeting outcome", sharing, quantity, index);
+        form.setStartsOn(LocalDate.of(2026, 11, 20));
+        form.setEndsOn(LocalDate.of(2026, 11, 20));
+        form.setPlace("Baghdad");
+        form.setParticipants(List.of(owner == null ? codes.get("a") : owner));
+        form.setDecisions("Share the figures monthly.");
+        form.setRecommendations(content.links().stream().sorted().map(i -> model.items.get(i).id).toList());
+        return form;
+    }
+
+    private void texts(org.interlink.item.boundary.ItemForm form, String kind, SharingM sharing, long quantity, int index) {
+        form.setTitle(kind + " " + word + " item " + index);
+        form.setSummary("Written for the history " + word + ", " + quantity + " people counted.");
         form.getSharing().setMarking(sharing.marking());
         form.getSharing().setScope(sharing.scope());
         form.getSharing().setAgencies(sharing.agencies().stream().sorted().toList());
         form.getSharing().setCommunities(sharing.communities().stream().sorted().toList());
         form.getSharing().setPeople(String.join(", ", sharing.users().stream().sorted().toList()));
-        return form;
     }
 
     // ---------------------------------------------------------------- after each step
@@ -480,6 +578,8 @@ final class History implements AutoCloseable {
 
         final VisibilityGate gate = bean(VisibilityGate.class);
         final Records records = bean(Records.class);
+        final Recommendations recommendations = bean(Recommendations.class);
+        final Meetings meetings = bean(Meetings.class);
         final Items items = bean(Items.class);
         final Attachments attachments = bean(Attachments.class);
         final Notifications notifications = bean(Notifications.class);
@@ -497,16 +597,23 @@ final class History implements AutoCloseable {
             return instance;
         }
 
+        /** Looked up on the request's thread: jqwik shrinks on a thread of its own, which has no java:comp. */
+        private final UserTransaction transaction = lookup();
+
         private static <T> T bean(Class<T> type) {
             return CDI.current().select(type).get();
         }
 
-        UserTransaction transaction() {
+        private static UserTransaction lookup() {
             try {
                 return InitialContext.doLookup("java:comp/UserTransaction");
             } catch (NamingException e) {
                 throw new IllegalStateException(e);
             }
+        }
+
+        UserTransaction transaction() {
+            return transaction;
         }
     }
 

@@ -2,6 +2,7 @@ package org.interlink.sharing.histories;
 
 import org.interlink.caller.entity.Role;
 import org.interlink.item.entity.ItemAction;
+import org.interlink.item.entity.ItemKind;
 import org.interlink.sharing.entity.Marking;
 import org.interlink.sharing.entity.Scope;
 import org.interlink.workflow.entity.WorkflowState;
@@ -135,10 +136,21 @@ final class HistoryModel {
         }
     }
 
+    /** What a version says beyond its sharing: a recommendation's addressee, the items it links to (by index). */
+    record ContentM(String addressee, Set<Integer> links) {
+
+        ContentM {
+            links = Set.copyOf(links);
+        }
+
+        static final ContentM NONE = new ContentM(null, Set.of());
+    }
+
     static final class VersionM {
         final int number;
         final String author;
         SharingM sharing;
+        ContentM content = ContentM.NONE;
         WorkflowState state = WorkflowState.DRAFT;
         boolean current = true;
         final List<Long> files = new ArrayList<>();
@@ -154,12 +166,15 @@ final class HistoryModel {
 
         @Override
         public String toString() {
-            return "v" + number + " " + state + " " + sharing + " by " + author + (current ? " (current)" : "");
+            return "v" + number + " " + state + " " + sharing + " by " + shortName(author)
+                    + (content.addressee() == null ? "" : " to " + shortName(content.addressee()))
+                    + (content.links().isEmpty() ? "" : " links " + new java.util.TreeSet<>(content.links()))
+                    + (current ? " (current)" : "");
         }
     }
 
-    /** A history entry: the version, what happened, and the sharing its snapshot recorded (null: no snapshot). */
-    record Entry(int version, ItemAction action, Marking snapshotMarking, Set<String> snapshotPeople) {
+    /** A history entry: the version, what happened, and the sharing and links its snapshot recorded (null: no snapshot). */
+    record Entry(int version, ItemAction action, Marking snapshotMarking, Set<String> snapshotPeople, Set<Integer> snapshotLinks) {
 
         boolean hasSnapshot() {
             return snapshotMarking != null;
@@ -169,6 +184,7 @@ final class HistoryModel {
     static final class ItemM {
         final int index;
         final String owner;
+        ItemKind kind = ItemKind.RECORD;
         long id;
         final List<VersionM> versions = new ArrayList<>();
         final List<Entry> entries = new ArrayList<>();
@@ -194,12 +210,12 @@ final class HistoryModel {
 
         void record(VersionM version, ItemAction action, boolean snapshot) {
             entries.add(new Entry(version.number, action, snapshot ? version.sharing.marking() : null,
-                    snapshot ? version.sharing.users() : null));
+                    snapshot ? version.sharing.users() : null, snapshot ? version.content.links() : null));
         }
 
         @Override
         public String toString() {
-            return "#" + index;
+            return "#" + index + " " + kind;
         }
     }
 
@@ -298,6 +314,29 @@ final class HistoryModel {
         return seen;
     }
 
+    /** The items of {@code links} the person reads now (a snapshot or page names no other). */
+    Set<Integer> readableLinks(Person p, Set<Integer> links) {
+        return links.stream().filter(i -> main(p, items.get(i)) != null).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    /**
+     * The linked items the item page shows: those its shown version links to that the person reads, and for a
+     * meeting also the recommendations the person reads whose shown version names it as their meeting.
+     */
+    Set<Integer> pageLinks(Person p, ItemM item) {
+        VersionM main = main(p, item);
+        Set<Integer> links = new java.util.TreeSet<>(readableLinks(p, main.content.links()));
+        if (item.kind == ItemKind.MEETING_OUTCOME) {
+            for (ItemM other : items) {
+                VersionM shown = other.kind == ItemKind.RECOMMENDATION ? main(p, other) : null;
+                if (shown != null && shown.content.links().contains(item.index)) {
+                    links.add(other.index);
+                }
+            }
+        }
+        return links;
+    }
+
     /** The shared version the item page shows (follow-up), if the person reads it. */
     VersionM sharedShown(Person p, ItemM item) {
         return item.shared().filter(v -> versions(p, item).contains(v)).orElse(null);
@@ -360,20 +399,46 @@ final class HistoryModel {
         return item.owner.equals(x) && readsVersion(p, x, item, item.current());
     }
 
-    Refusal refusalOfDraft(Person p, SharingM sharing) {
+    /** The first linked item the person may not read (a link to it is refused as "not found"), if any. */
+    ItemM unreadableLink(Person p, ContentM content) {
+        return content.links().stream().sorted().map(items::get).filter(i -> main(p, i) == null).findFirst().orElse(null);
+    }
+
+    Refusal refusalOfDraft(Person p, ItemKind kind, SharingM sharing, ContentM content) {
+        if (unreadableLink(p, content) != null) {
+            return Refusal.NOT_FOUND;
+        }
         String x = actingFor(p);
-        return x != null && p.writes() && sharing.legalFor(x) ? null : Refusal.RULE;
+        return x != null && p.writes() && sharing.legalFor(x) && contentFits(kind, x, sharing, content) ? null : Refusal.RULE;
+    }
+
+    /** A recommendation goes to another agency than its owner, and its sharing must reach that agency. */
+    boolean contentFits(ItemKind kind, String owner, SharingM sharing, ContentM content) {
+        if (kind != ItemKind.RECOMMENDATION) {
+            return true;
+        }
+        String addressee = content.addressee();
+        return !addressee.equals(owner) && switch (sharing.scope()) {
+            case ALL_MEMBERS -> true;
+            case NAMED_AGENCIES -> sharing.agencies().contains(addressee);
+            case COMMUNITIES -> sharing.communities().stream().anyMatch(c -> communities.getOrDefault(c, Set.of()).contains(addressee));
+            case OWN_AGENCY, NAMED_USERS -> false;
+        };
     }
 
     /** The refusal of a workflow step or edit (null: allowed). */
-    Refusal refusalOf(Step step, Person p, ItemM item, SharingM sharing, Long file) {
+    Refusal refusalOf(Step step, Person p, ItemM item, SharingM sharing, ContentM content, Long file) {
+        if (step == Step.EDIT && unreadableLink(p, content) != null) {
+            return Refusal.NOT_FOUND;
+        }
         if (!mayChange(p, item)) {
             return Refusal.NOT_FOUND;
         }
         VersionM v = item.current();
         boolean author = v.author.equals(p.username);
         boolean allowed = switch (step) {
-            case EDIT -> author && EDITABLE.contains(v.state) && sharing.legalFor(item.owner);
+            case EDIT -> author && EDITABLE.contains(v.state) && sharing.legalFor(item.owner)
+                    && contentFits(item.kind, item.owner, sharing, content);
             case ATTACH, SUBMIT -> author && EDITABLE.contains(v.state);
             case DETACH -> author && EDITABLE.contains(v.state) && v.files.contains(file);
             case PUBLISH, RETURN -> p.has(Role.VETTER) && !author && v.state == WorkflowState.SUBMITTED;
@@ -390,10 +455,12 @@ final class HistoryModel {
 
     // ---------------------------------------------------------------- what a change does
 
-    ItemM draft(Person p, SharingM sharing, long id) {
+    ItemM draft(Person p, ItemKind kind, SharingM sharing, ContentM content, long id) {
         ItemM item = new ItemM(items.size(), actingFor(p));
         item.id = id;
+        item.kind = kind;
         VersionM first = new VersionM(1, p.username, sharing, now);
+        first.content = content;
         item.versions.add(first);
         item.record(first, ItemAction.DRAFTED, true);
         items.add(item);
@@ -405,11 +472,12 @@ final class HistoryModel {
      *
      * @param newFiles the ids the system gave the files (an attached one, or the copies a new version carries)
      */
-    void apply(Step step, Person p, ItemM item, SharingM sharing, Long file, List<Long> newFiles) {
+    void apply(Step step, Person p, ItemM item, SharingM sharing, ContentM content, Long file, List<Long> newFiles) {
         VersionM v = item.current();
         switch (step) {
             case EDIT -> {
                 v.sharing = sharing;
+                v.content = content;
                 v.updatedAt = now;
                 item.record(v, ItemAction.EDITED, true);
             }
@@ -445,6 +513,7 @@ final class HistoryModel {
             case ARCHIVE -> move(item, v, WorkflowState.ARCHIVED, ItemAction.ARCHIVED);
             case NEW_VERSION -> {
                 VersionM next = new VersionM(v.number + 1, p.username, v.sharing, now);
+                next.content = v.content;
                 next.files.addAll(newFiles);
                 v.current = false;
                 item.versions.add(next);
@@ -472,17 +541,27 @@ final class HistoryModel {
             case RETURN, PUBLISH -> people.values().stream().filter(r -> r.username.equals(version.author)).toList();
             default -> List.of();
         };
+        List<Notice> made = new ArrayList<>(notices(candidates, actor, item, item.owner));
+        if (step == Step.PUBLISH && item.kind == ItemKind.RECOMMENDATION) {
+            String addressee = version.content.addressee();
+            made.addAll(notices(people.values().stream().filter(r -> r.has(Role.OFFICIAL)).toList(), actor, item, addressee));
+        }
+        return made;
+    }
+
+    /** The candidates told of the item for {@code agency}: its members who read the item acting for it, not the actor. */
+    private List<Notice> notices(List<Person> candidates, Person actor, ItemM item, String agency) {
         List<Notice> made = new ArrayList<>();
         for (Person r : candidates) {
-            if (r.username.equals(actor.username) || !activeAgenciesOf(r).contains(item.owner)) {
+            if (r.username.equals(actor.username) || !activeAgenciesOf(r).contains(agency)) {
                 continue;
             }
             String before = r.chosen;
-            r.chosen = item.owner;
+            r.chosen = agency;
             boolean reads = main(r, item) != null;
             r.chosen = before;
             if (reads) {
-                made.add(new Notice(r.username, item.owner, item.index));
+                made.add(new Notice(r.username, agency, item.index));
             }
         }
         return made;

@@ -168,11 +168,12 @@ final class ReadPaths {
             same(p, it + " page", dossier.map(d -> d.version().getNumber()).orElse(null), main == null ? null : main.number);
             dossier.ifPresent(d -> {
                 same(p, it + " page: versions", numbers(d.versions()), numbers(model.versions(p, item)));
-                same(p, it + " page: history", entries(d.history()), entries(item, model.history(p, item)));
+                same(p, it + " page: history", entries(d.history()), entries(p, model.history(p, item)));
                 VersionM shared = model.sharedShown(p, item);
                 same(p, it + " page: shared version", d.sharedVersion().map(ItemVersion::getNumber).orElse(null),
                         shared == null ? null : shared.number);
-                same(p, it + " page: links", d.links().size(), 0);
+                same(p, it + " page: links", d.links().stream().map(v -> index(v.getItem().getId())).sorted().toList(),
+                        model.pageLinks(p, item).stream().map(String::valueOf).sorted().toList());
             });
             reads += 2;
             if (!deep) {
@@ -181,7 +182,7 @@ final class ReadPaths {
             }
             same(p, it + " versions", numbers(gate.versions(c, id)), numbers(model.versions(p, item)));
             read(p, x, item, AuditAction.HISTORY, main != null);
-            same(p, it + " history", entries(gate.history(c, id)), entries(item, model.history(p, item)));
+            same(p, it + " history", entries(gate.history(c, id)), entries(p, model.history(p, item)));
             read(p, x, item, AuditAction.HISTORY, main != null);
             same(p, it + " purpose needed", gate.purposeNeeded(c, id), model.purposeNeeded(p, item));
             reads += 3;
@@ -252,7 +253,7 @@ final class ReadPaths {
             VisibilityGate.Facets.CHANGED_WITHIN_DAYS.forEach(days -> changed.put(days, 0L));
         }
         rows.forEach((item, v) -> {
-            kinds.merge(ItemKind.RECORD, 1L, Long::sum);
+            kinds.merge(item.kind, 1L, Long::sum);
             markings.merge(v.sharing.marking(), 1L, Long::sum);
             states.merge(v.state, 1L, Long::sum);
             owners.merge(item.owner, 1L, Long::sum);
@@ -305,13 +306,21 @@ final class ReadPaths {
         if (x != null) {
             expect(p, x, AuditAction.LIST, true);
             history.baseline.shared().forEach(row -> count(months, (ItemKind) row[0], (Instant) row[1]));
-            model.list(p, View.SHARED_WITH_MY_AGENCY).values().forEach(v -> count(months, ItemKind.RECORD, v.publishedAt));
+            model.list(p, View.SHARED_WITH_MY_AGENCY).forEach((item, v) -> count(months, item.kind, v.publishedAt));
         }
         Map<YearMonth, Map<ItemKind, Long>> actual = new TreeMap<>();
         figures.sharedByMonth().forEach((month, kinds) -> actual.put(month, new TreeMap<>(kinds)));
         same(p, "dashboard: shared with my agency by month", actual, months);
-        same(p, "dashboard: recommendations", new HashMap<>(figures.recommendations()),
-                x == null ? Map.of() : new HashMap<>(history.baseline.recommendations()));
+        Map<Object, Long> recommendations = new HashMap<>();
+        if (x != null) {
+            recommendations.putAll(history.baseline.recommendations());
+            model.list(p, View.ALL).forEach((item, v) -> {
+                if (item.kind == ItemKind.RECOMMENDATION && HistoryModel.SHARED.contains(v.state)) {
+                    recommendations.merge(org.interlink.recommendation.entity.FollowUpStatus.UNDER_CONSIDERATION, 1L, Long::sum);
+                }
+            });
+        }
+        same(p, "dashboard: recommendations by decision", new HashMap<Object, Long>(figures.recommendations()), recommendations);
         same(p, "dashboard: my agency's action items", new HashMap<>(figures.actionItems()), Map.of());
         reads++;
     }
@@ -416,16 +425,21 @@ final class ReadPaths {
         return versions.stream().map(v -> v instanceof ItemVersion iv ? iv.getNumber() : ((VersionM) v).number).toList();
     }
 
-    private static List<String> entries(List<ItemEvent> events) {
+    /** History entries as "vN ACTION [marking people]" and the linked items their snapshots name (by index). */
+    private List<String> entries(List<ItemEvent> events) {
         return events.stream().map(e -> "v" + e.getVersionNumber() + " " + e.getAction()
-                + e.recordedSharing().map(s -> " [" + s.marking() + " " + new java.util.TreeSet<>(s.people()) + "]").orElse(""))
+                + e.recordedSharing().map(s -> " [" + s.marking() + " " + new java.util.TreeSet<>(s.people()) + "]").orElse("")
+                + (e.linkedItems().isEmpty() ? "" : " links " + e.linkedItems().stream().map(this::index).sorted().toList()))
                 .toList();
     }
 
-    private static List<String> entries(ItemM item, List<Entry> entries) {
-        return entries.stream().map(e -> "v" + e.version() + " " + e.action()
-                + (e.hasSnapshot() ? " [" + e.snapshotMarking().label() + " " + new java.util.TreeSet<>(e.snapshotPeople()) + "]" : ""))
-                .toList();
+    private List<String> entries(Person p, List<Entry> entries) {
+        return entries.stream().map(e -> {
+            Set<Integer> links = e.hasSnapshot() ? model.readableLinks(p, e.snapshotLinks()) : Set.of();
+            return "v" + e.version() + " " + e.action()
+                    + (e.hasSnapshot() ? " [" + e.snapshotMarking().label() + " " + new java.util.TreeSet<>(e.snapshotPeople()) + "]" : "")
+                    + (links.isEmpty() ? "" : " links " + links.stream().map(String::valueOf).sorted().toList());
+        }).toList();
     }
 
     /** Rows as "item #index vN", sorted (the item ids of other histories or suites would show as ids). */

@@ -50,7 +50,7 @@ class VisibilityHistoriesIT {
         WebArchive war = Deployments.portalEjb(VisibilityHistoriesIT.class)
                 .addPackage(VisibilityHistories.class.getPackage())
                 .addAsResource(new StringAsset(new HistorySettings(settings.tries(), settings.steps(), settings.seed(),
-                        database).asProperties()), HistorySettings.RESOURCE)
+                        database, settings.knownBugs()).asProperties()), HistorySettings.RESOURCE)
                 // for Arquillian's own launcher in the container too, which finds the jqwik engine beside Jupiter's
                 .addAsResource(new StringAsset("jqwik.database=" + database + "\n"), "junit-platform.properties");
         try (Stream<Path> jars = Files.list(Path.of("target", "jqwik-libs"))) {
@@ -69,7 +69,8 @@ class VisibilityHistoriesIT {
                 .filters(includeEngines("jqwik"))
                 .configurationParameter("jqwik.reporting.usejunitplatform", "true")
                 .configurationParameter("jqwik.database", settings.database())
-                .configurationParameter("jqwik.shrinking.bounded.seconds", "600")
+                // a failure and its shrinking must end within the request Payara serves the test in (15 minutes)
+                .configurationParameter("jqwik.shrinking.bounded.seconds", "300")
                 .build();
         Report report = new Report();
         Launcher launcher = LauncherFactory.create();
