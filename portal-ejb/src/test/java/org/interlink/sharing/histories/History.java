@@ -82,6 +82,7 @@ final class History implements AutoCloseable {
             new Object[]{"b.vetter", EnumSet.of(Role.VETTER), "b", null},
             new Object[]{"b.auditor", EnumSet.of(Role.AUDITOR), "b", null},
             new Object[]{"c.liaison", EnumSet.of(Role.LIAISON), "c", null},
+            new Object[]{"c.vetter", EnumSet.of(Role.VETTER), "c", null},
             new Object[]{"multi", EnumSet.of(Role.LIAISON), "a b", "a"},
             new Object[]{"mover", EnumSet.of(Role.OFFICIAL), "c", null});
 
@@ -532,6 +533,7 @@ final class History implements AutoCloseable {
     /** Ends the history: its agencies are suspended, so nothing of it is shared with anyone after it. */
     @Override
     public void close() {
+        stats.reached(model);
         for (String code : model.agencies.keySet()) {
             try {
                 beans.fixture.suspend(code, true);
@@ -652,6 +654,22 @@ final class History implements AutoCloseable {
             reads += count;
         }
 
+        long items;
+        long published;
+        long newVersions;
+        long redVersionsBeforeOthers;
+
+        /** How far a history went: items, published ones, second versions, RED versions followed by another. */
+        synchronized void reached(HistoryModel model) {
+            for (HistoryModel.ItemM item : model.items) {
+                items++;
+                published += item.versions.stream().anyMatch(v -> v.publishedAt != null) ? 1 : 0;
+                newVersions += item.versions.size() > 1 ? 1 : 0;
+                redVersionsBeforeOthers += item.versions.stream().anyMatch(v -> v.sharing.marking() == org.interlink.sharing.entity.Marking.RED
+                        && v.number < item.versions.size()) ? 1 : 0;
+            }
+        }
+
         private final Map<String, Long> segments = new java.util.TreeMap<>();
 
         /** Adds the time since {@code since} (a {@code System.nanoTime()}) to a segment of the checks; returns now. */
@@ -663,8 +681,9 @@ final class History implements AutoCloseable {
 
         @Override
         public synchronized String toString() {
-            return String.format("%d steps (%d changes allowed, %d refused), %d checks of %d reads; acting %.1f ms per step, "
-                            + "checking %.1f ms per step (%.2f ms per read)", steps, allowed, refused, checks, reads,
+            return String.format("%d items (%d published, %d with a second version, %d with a RED version before another), "
+                            + "%d steps (%d changes allowed, %d refused), %d checks of %d reads; acting %.1f ms per step, "
+                            + "checking %.1f ms per step (%.2f ms per read)", items, published, newVersions, redVersionsBeforeOthers, steps, allowed, refused, checks, reads,
                     steps == 0 ? 0 : actNanos / 1e6 / steps, checks == 0 ? 0 : checkNanos / 1e6 / checks,
                     reads == 0 ? 0 : checkNanos / 1e6 / reads) + "; per check " + segments.entrySet().stream()
                     .map(e -> String.format("%s %.0f ms", e.getKey(), checks == 0 ? 0 : e.getValue() / 1e6 / checks))
