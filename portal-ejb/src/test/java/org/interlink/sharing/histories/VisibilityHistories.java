@@ -36,8 +36,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The property: over random histories — drafts with every marking and scope (legal and illegal), edits of
- * marking, scope, grants and content, the vetting workflow, files, agencies suspended and reactivated,
+ * The property: over random histories — drafts of records, recommendations and meeting outcomes (linking each
+ * other) with every marking and scope (legal and illegal), edits of marking, scope, grants, links and content,
+ * the vetting workflow, new versions, files, agencies suspended and reactivated,
  * people joining and leaving agencies, agencies joining and leaving communities, a person of two agencies
  * choosing, time passing — acted by random people, every read path of every person agrees with the
  * reference model after every step ({@link History#check()}), and every change is allowed or refused as
@@ -91,7 +92,7 @@ class VisibilityHistories {
 
     // ---------------------------------------------------------------- the steps
 
-    static <T> Transformer<History> step(History.Act act) {
+    static Transformer<History> step(History.Act act) {
         return Transformer.mutate(act.toString(), history -> history.perform(act));
     }
 
