@@ -183,6 +183,21 @@ final class History implements AutoCloseable {
         return model.people.get(key);
     }
 
+    /** A sharing as generated (short names) with this history's codes and usernames. */
+    SharingM resolve(SharingM sharing) {
+        return new SharingM(sharing.marking(), sharing.scope(),
+                sharing.agencies().stream().map(codes::get).collect(Collectors.toSet()),
+                sharing.communities().stream().map(codes::get).collect(Collectors.toSet()),
+                sharing.users().stream().map(key -> model.people.containsKey(key) ? model.people.get(key).username : key + "." + prefix)
+                        .collect(Collectors.toSet()));
+    }
+
+    /** Content as generated (short names, indices) with this history's codes; links to items it has not (yet) are dropped. */
+    ContentM resolve(ContentM content) {
+        return new ContentM(content.addressee() == null ? null : codes.get(content.addressee()),
+                content.links().stream().filter(i -> i < model.items.size()).collect(Collectors.toSet()));
+    }
+
     // ---------------------------------------------------------------- steps
 
     /** A step of a history, as generated (and printed in a shrunk history). */
@@ -253,10 +268,20 @@ final class History implements AutoCloseable {
         expected.clear();
         actor = act instanceof Draft d ? d.person() : act instanceof Change c ? c.person() : act instanceof Member m ? m.person()
                 : act instanceof Choose ch ? ch.person() : null;
+        // a step is replayed on histories it was not generated for when jqwik shrinks: what no longer fits is skipped
         if (act instanceof Draft d) {
-            draft(d);
+            Draft resolved = new Draft(d.person(), d.kind(), resolve(d.sharing()), resolve(d.content()), d.quantity());
+            if (!avoided(resolved.person(), resolved.content())) {
+                draft(resolved);
+            }
         } else if (act instanceof Change c) {
-            change(c);
+            if (c.item() < model.items.size() && (c.step() != Step.DETACH || !knownFiles(model.items.get(c.item())).isEmpty())) {
+                Change resolved = new Change(c.step(), c.person(), c.item(), resolve(c.sharing()), resolve(c.content()), c.file());
+                if (!(c.step() == Step.EDIT && avoided(c.person(), resolved.content()))
+                        && !(c.step() == Step.NEW_VERSION && afterWithdrawal(model.items.get(c.item())))) {
+                    change(resolved);
+                }
+            }
         } else if (act instanceof Suspend s) {
             beans.fixture.suspend(codes.get(s.agency()), s.suspended());
             model.agencies.put(codes.get(s.agency()), !s.suspended());
@@ -284,6 +309,17 @@ final class History implements AutoCloseable {
             model.now = HistoryClock.now();
         }
         stats.acted(System.nanoTime() - started);
+    }
+
+    /** A link to an item the author may not read, while that known bug is steered around (HistorySettings). */
+    private boolean avoided(String author, ContentM content) {
+        return HistorySettings.inContainer().avoids("unaudited-link-refusal") && model.unreadableLink(person(author), content) != null;
+    }
+
+    /** A new version after a withdrawn one, while that known bug is steered around (HistorySettings). */
+    static boolean afterWithdrawal(ItemM item) {
+        return HistorySettings.inContainer().avoids("new-version-after-withdrawal")
+                && item.versions.stream().anyMatch(v -> v.number > item.current().number);
     }
 
     /** People's directory entries follow their token after a change of agency or status (as at their next sign-in). */
