@@ -1,0 +1,297 @@
+package org.interlink.sharing.histories;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.EdgeCasesMode;
+import net.jqwik.api.FixedSeedMode;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
+import net.jqwik.api.lifecycle.AroundPropertyHook;
+import net.jqwik.api.lifecycle.PropertyExecutionResult;
+import net.jqwik.api.lifecycle.PropertyExecutor;
+import net.jqwik.api.lifecycle.PropertyLifecycleContext;
+import net.jqwik.api.state.Action;
+import net.jqwik.api.state.ActionChain;
+import net.jqwik.api.state.Transformer;
+import org.interlink.caller.entity.Role;
+import org.interlink.sharing.entity.Marking;
+import org.interlink.sharing.entity.Scope;
+import org.interlink.item.entity.ItemKind;
+import org.interlink.sharing.histories.HistoryModel.ContentM;
+import org.interlink.sharing.histories.HistoryModel.ItemM;
+import org.interlink.sharing.histories.HistoryModel.Person;
+import org.interlink.sharing.histories.HistoryModel.SharingM;
+import org.interlink.sharing.histories.HistoryModel.Step;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The property: over random histories — drafts of records, recommendations and meeting outcomes (linking each
+ * other) with every marking and scope (legal and illegal), edits of marking, scope, grants, links and content,
+ * the vetting workflow, new versions, files, agencies suspended and reactivated,
+ * people joining and leaving agencies, agencies joining and leaving communities, a person of two agencies
+ * choosing, time passing — acted by random people, every read path of every person agrees with the
+ * reference model after every step ({@link History#check()}), and every change is allowed or refused as
+ * the model predicts.
+ *
+ * <p>A jqwik property, run inside Payara by {@link VisibilityHistoriesIT} (it needs the container's EJBs).
+ * Tries, steps and seed come from {@link HistorySettings}; a failure reports the seed and the shrunk history.
+ */
+class VisibilityHistories {
+
+    /** A history has at most this many items (each step's reads grow with them). */
+    static final int MAX_ITEMS = 2;
+
+    @Property(shrinking = ShrinkingMode.BOUNDED, edgeCases = EdgeCasesMode.NONE)
+    @AddLifecycleHook(Settings.class)
+    void everyReadPathAgreesWithTheModel(@ForAll("histories") ActionChain<History> chain) {
+        try {
+            chain.withInvariant("the read paths agree with the reference model", History::check).run().checkAll();
+        } finally {
+            History.closeAll();
+        }
+    }
+
+    @Provide
+    Arbitrary<ActionChain<History>> histories() {
+        return ActionChain.startWith(History::start)
+                .withAction(3, new Drafts())
+                .withAction(20, new Changes())
+                .withAction(1, new Suspensions())
+                .withAction(1, new Memberships())
+                .withAction(1, new CommunityMemberships())
+                .withAction(1, new Choices())
+                .withAction(1, new TimePassing())
+                .withMaxTransformations(HistorySettings.inContainer().steps());
+    }
+
+    /** Tries and seed from the settings (jqwik reads the attributes after this hook). */
+    public static class Settings implements AroundPropertyHook {
+
+        @Override
+        public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
+            HistorySettings settings = HistorySettings.inContainer();
+            context.attributes().setTries(settings.tries());
+            if (!settings.randomSeed()) {
+                context.attributes().setSeed(settings.seed());
+                context.attributes().setWhenFixedSeed(FixedSeedMode.ALLOW);
+            }
+            return property.execute();
+        }
+    }
+
+    // ---------------------------------------------------------------- the steps
+
+    static Transformer<History> step(History.Act act) {
+        return Transformer.mutate(act.toString(), history -> history.perform(act));
+    }
+
+    static class Drafts implements Action.Dependent<History> {
+
+        @Override
+        public boolean precondition(History history) {
+            return history.model.items.size() < MAX_ITEMS;
+        }
+
+        @Override
+        public Arbitrary<Transformer<History>> transformer(History history) {
+            Arbitrary<ItemKind> kinds = Arbitraries.frequency(Tuple.of(3, ItemKind.RECORD), Tuple.of(2, ItemKind.RECOMMENDATION),
+                    Tuple.of(2, ItemKind.MEETING_OUTCOME));
+            return Combinators.combine(person(history, p -> p.writes() && history.model.actingFor(p) != null), kinds)
+                    .as(Tuple::of).flatMap(drafting -> Combinators.combine(sharing(history),
+                                    content(history, drafting.get2(), drafting.get1(), -1), Arbitraries.longs().between(0, 5000))
+                            .as((sharing, content, quantity) -> step(new History.Draft(drafting.get1(), drafting.get2(), sharing,
+                                    content, quantity))));
+        }
+    }
+
+    static class Changes implements Action.Dependent<History> {
+
+        @Override
+        public boolean precondition(History history) {
+            return !history.model.items.isEmpty();
+        }
+
+        @Override
+        public Arbitrary<Transformer<History>> transformer(History history) {
+            Arbitrary<Step> any = Arbitraries.frequency(Tuple.of(3, Step.EDIT), Tuple.of(2, Step.ATTACH), Tuple.of(1, Step.DETACH),
+                    Tuple.of(3, Step.SUBMIT), Tuple.of(3, Step.PUBLISH), Tuple.of(1, Step.RETURN), Tuple.of(1, Step.WITHDRAW),
+                    Tuple.of(1, Step.ARCHIVE), Tuple.of(2, Step.NEW_VERSION));
+            return Arbitraries.integers().between(0, history.model.items.size() - 1).flatMap(index -> {
+                ItemM item = history.model.items.get(index);
+                Arbitrary<Step> steps = Arbitraries.frequencyOf(Tuple.of(6, fitting(item)), Tuple.of(1, any));
+                return steps.flatMap(step -> {
+                    Step chosen = step == Step.DETACH && History.knownFiles(item).isEmpty() ? Step.ATTACH
+                            : step == Step.NEW_VERSION && History.afterWithdrawal(item) ? Step.ARCHIVE : step;
+                    return actorFor(history, chosen, item).flatMap(person -> Combinators.combine(sharing(history),
+                                    chosen == Step.EDIT ? content(history, item.kind, person, index) : Arbitraries.just(ContentM.NONE),
+                                    Arbitraries.integers().between(0, 7))
+                            .as((sharing, content, file) -> step(new History.Change(chosen, person, index, sharing, content, file))));
+                });
+            });
+        }
+
+        /** The steps the workflow has for the current version's state (so that histories go somewhere). */
+        private static Arbitrary<Step> fitting(ItemM item) {
+            return switch (item.current().state) {
+                case DRAFT, RETURNED -> Arbitraries.frequency(Tuple.of(3, Step.EDIT), Tuple.of(2, Step.ATTACH), Tuple.of(1, Step.DETACH),
+                        Tuple.of(4, Step.SUBMIT), Tuple.of(1, Step.WITHDRAW));
+                case SUBMITTED -> Arbitraries.frequency(Tuple.of(4, Step.PUBLISH), Tuple.of(1, Step.RETURN), Tuple.of(1, Step.WITHDRAW));
+                case PUBLISHED -> Arbitraries.frequency(Tuple.of(4, Step.NEW_VERSION), Tuple.of(1, Step.ARCHIVE), Tuple.of(1, Step.WITHDRAW));
+                default -> Arbitraries.of(Step.class);
+            };
+        }
+
+        /** Mostly someone the workflow would let take the step, sometimes anybody. */
+        private static Arbitrary<String> actorFor(History history, Step step, ItemM item) {
+            HistoryModel model = history.model;
+            String author = item.current().author;
+            Arbitrary<String> likely = switch (step) {
+                case EDIT, ATTACH, DETACH, SUBMIT -> person(history, p -> p.username.equals(author));
+                case PUBLISH, RETURN -> person(history, p -> p.has(Role.VETTER) && p.memberOf.contains(item.owner));
+                case WITHDRAW, ARCHIVE -> person(history, p -> p.username.equals(author)
+                        || p.has(Role.VETTER) && p.memberOf.contains(item.owner));
+                case NEW_VERSION -> person(history, p -> p.writes() && p.memberOf.contains(item.owner));
+            };
+            return Arbitraries.frequencyOf(Tuple.of(8, likely), Tuple.of(1, Arbitraries.of(List.copyOf(model.people.keySet()))));
+        }
+    }
+
+    static class Suspensions implements Action.Dependent<History> {
+
+        @Override
+        public Arbitrary<Transformer<History>> transformer(History history) {
+            return Arbitraries.of("a", "b", "c").map(agency -> step(new History.Suspend(agency,
+                    history.model.agencies.get(history.codes.get(agency)))));
+        }
+    }
+
+    static class Memberships implements Action.Dependent<History> {
+
+        @Override
+        public Arbitrary<Transformer<History>> transformer(History history) {
+            return Combinators.combine(Arbitraries.of(List.copyOf(history.model.people.keySet())), Arbitraries.of("a", "b", "c"))
+                    .as((person, agency) -> step(new History.Member(person, agency,
+                            !history.person(person).memberOf.contains(history.codes.get(agency)))));
+        }
+    }
+
+    static class CommunityMemberships implements Action.Dependent<History> {
+
+        @Override
+        public Arbitrary<Transformer<History>> transformer(History history) {
+            return Combinators.combine(Arbitraries.of("k1", "k2"), Arbitraries.of("a", "b", "c"))
+                    .as((community, agency) -> step(new History.CommunityMember(community, agency,
+                            !history.model.communities.get(history.codes.get(community)).contains(history.codes.get(agency)))));
+        }
+    }
+
+    static class Choices implements Action.Dependent<History> {
+
+        @Override
+        public Arbitrary<Transformer<History>> transformer(History history) {
+            return Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.of("multi", "mover")),
+                            Tuple.of(1, Arbitraries.of(List.copyOf(history.model.people.keySet()))))
+                    .flatMap(person -> Arbitraries.of(choices(history, history.person(person)))
+                            .map(agency -> step(new History.Choose(person, agency.isEmpty() ? null : agency))));
+        }
+
+        private static List<String> choices(History history, Person person) {
+            List<String> choices = new ArrayList<>(List.of(""));
+            history.codes.forEach((name, code) -> {
+                if (person.memberOf.contains(code)) {
+                    choices.add(name);
+                }
+            });
+            return choices;
+        }
+    }
+
+    static class TimePassing implements Action.Independent<History> {
+
+        @Override
+        public Arbitrary<Transformer<History>> transformer() {
+            return Arbitraries.of(Duration.ofHours(1), Duration.ofHours(20), Duration.ofDays(1), Duration.ofDays(6),
+                            Duration.ofDays(7), Duration.ofDays(8), Duration.ofDays(29), Duration.ofDays(31), Duration.ofDays(60),
+                            Duration.ofDays(200), Duration.ofDays(364), Duration.ofDays(366))
+                    .map(duration -> step(new History.TimePasses(duration)));
+        }
+    }
+
+    // ---------------------------------------------------------------- choices
+
+    /** A person (by key) among those that match, or anybody when none does. */
+    static Arbitrary<String> person(History history, java.util.function.Predicate<Person> likely) {
+        List<String> matching = history.model.people.values().stream().filter(likely).map(p -> p.key).toList();
+        return Arbitraries.of(matching.isEmpty() ? List.copyOf(history.model.people.keySet()) : matching);
+    }
+
+    /**
+     * What a version of the kind says besides its sharing: a recommendation's addressee (its own agency now
+     * and then, which is refused) and maybe the meeting it came from; a meeting's recommendations. Links go to
+     * items the author reads, unless the settings allow others (refused as "not found").
+     */
+    static Arbitrary<ContentM> content(History history, ItemKind kind, String author, int self) {
+        HistoryModel model = history.model;
+        Person person = history.person(author);
+        boolean any = !HistorySettings.inContainer().avoids("unaudited-link-refusal");
+        java.util.function.Function<ItemKind, List<Integer>> linkable = target -> model.items.stream()
+                .filter(i -> i.kind == target && i.index != self && (any || model.main(person, i) != null)).map(i -> i.index).toList();
+        return switch (kind) {
+            case RECORD -> Arbitraries.just(ContentM.NONE);
+            case RECOMMENDATION -> {
+                List<Integer> meetings = linkable.apply(ItemKind.MEETING_OUTCOME);
+                Arbitrary<Set<Integer>> meeting = meetings.isEmpty() ? Arbitraries.just(Set.of())
+                        : Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(Set.of())), Tuple.of(2, Arbitraries.of(meetings).map(Set::of)));
+                yield Combinators.combine(Arbitraries.of("a", "b", "c"), meeting)
+                        .as(ContentM::new);
+            }
+            case MEETING_OUTCOME -> {
+                List<Integer> recommendations = linkable.apply(ItemKind.RECOMMENDATION);
+                yield recommendations.isEmpty() ? Arbitraries.just(ContentM.NONE)
+                        : Arbitraries.subsetOf(recommendations).ofMaxSize(2).map(links -> new ContentM(null, links));
+            }
+        };
+    }
+
+    /*
+     * Steps name agencies, communities and people by their short names (a, k1, a.official) and items by index,
+     * never by the codes of one history: jqwik shrinks by replaying steps generated for another run.
+     */
+
+    /** A sharing, legal most of the time: every marking (RED, GREEN and AMBER more often), its legal scopes mostly, up to three grants. */
+    static Arbitrary<SharingM> sharing(History history) {
+        List<String> agencies = List.of("a", "b", "c");
+        List<String> communities = List.of("k1", "k2");
+        List<String> people = new ArrayList<>(history.model.people.keySet());
+        people.add("nobody");
+        Arbitrary<Marking> markings = Arbitraries.frequency(Tuple.of(1, Marking.CLEAR), Tuple.of(2, Marking.GREEN),
+                Tuple.of(2, Marking.AMBER), Tuple.of(1, Marking.AMBER_STRICT), Tuple.of(2, Marking.RED));
+        return markings.flatMap(marking -> Combinators.combine(
+                Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.of(legalScopes(marking))), Tuple.of(1, Arbitraries.of(Scope.class))),
+                Arbitraries.subsetOf(agencies).ofMaxSize(3), Arbitraries.subsetOf(communities).ofMaxSize(2),
+                Arbitraries.subsetOf(people).ofMaxSize(3)).as((scope, named, groups, users) -> new SharingM(marking, scope,
+                scope == Scope.NAMED_AGENCIES ? named : Set.of(),
+                scope == Scope.COMMUNITIES ? groups : Set.of(),
+                scope == Scope.NAMED_USERS ? users : Set.of())));
+    }
+
+    private static List<Scope> legalScopes(Marking marking) {
+        return List.copyOf(switch (marking) {
+            case RED -> EnumSet.of(Scope.NAMED_USERS);
+            case AMBER_STRICT -> EnumSet.of(Scope.OWN_AGENCY, Scope.NAMED_AGENCIES);
+            case AMBER -> EnumSet.of(Scope.OWN_AGENCY, Scope.NAMED_AGENCIES, Scope.COMMUNITIES);
+            case GREEN, CLEAR -> EnumSet.of(Scope.OWN_AGENCY, Scope.NAMED_AGENCIES, Scope.COMMUNITIES, Scope.ALL_MEMBERS);
+        });
+    }
+}
