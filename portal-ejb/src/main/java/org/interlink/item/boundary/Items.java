@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The use cases every kind of item shares: read (through the gate), and the workflow steps. Each
@@ -152,36 +153,56 @@ public class Items {
         return gate.historyAfterChange(caller, item);
     }
 
-    /** Drafts a new item; used by the boundaries of each kind, which build the content. */
-    public Item draft(Caller caller, ItemContent content, Texts texts, Sharing sharing) {
+    /**
+     * Drafts a new item; used by the boundaries of each kind, which resolve what the form names (agencies,
+     * communities, people, linked items) in {@code content} and {@code sharing}: a name they refuse is recorded
+     * like every refusal (a linked item the caller may not read was recorded by the gate as a refused read).
+     */
+    public Item draft(Caller caller, ItemKind kind, Supplier<ItemContent> content, Texts texts, Supplier<Sharing> sharing) {
+        ItemContent resolved;
+        Sharing shared;
+        try {
+            resolved = content.get();
+            shared = sharing.get();
+        } catch (ItemNotFound recordedWhereLookedFor) {
+            throw recordedWhereLookedFor;
+        } catch (BusinessException refused) {
+            audit.recordRefusal(caller, AuditAction.CREATE, null, kind + ": " + refused.getMessage());
+            throw refused;
+        }
         Item item;
         try {
-            item = Item.draft(caller, content, texts, sharing, now());
+            item = Item.draft(caller, resolved, texts, shared, now());
         } catch (BusinessException refused) {
-            audit.recordRefusal(caller, AuditAction.CREATE, null, content.kind() + ": " + refused.getMessage());
+            audit.recordRefusal(caller, AuditAction.CREATE, null, kind + ": " + refused.getMessage());
             throw refused;
         }
         em.persist(item);
         em.flush();
         audit.record(caller, AuditAction.CREATE, AuditOutcome.ALLOWED, item, null,
-                item.getKind() + " drafted, " + sharing.marking().label() + " " + sharing.scope());
+                item.getKind() + " drafted, " + shared.marking().label() + " " + shared.scope());
         return item;
     }
 
     /**
-     * The author changes content and sharing; a changed marking, scope or grants is a sharing change.
+     * The author changes content and sharing; a changed marking, scope or grants is a sharing change. What the
+     * form names is resolved once the item is found for the change, so that an item the caller may not change is
+     * "not found" whatever the form says.
      *
      * @param expectedTag the tag of the version the author edited (API: If-Match), or null to skip the check
      */
-    public Item edit(Caller caller, ItemId id, ItemContent content, Texts texts, Sharing sharing, String expectedTag) {
+    public Item edit(Caller caller, ItemId id, Supplier<ItemContent> content, Texts texts, Supplier<Sharing> sharing,
+                     String expectedTag) {
         return change(caller, id, AuditAction.UPDATE, item -> {
             item.requireTag(expectedTag);
+            ItemContent resolved = content.get();
+            Sharing shared = sharing.get();
             Sharing before = item.current().sharing();
-            item.edit(caller, content, texts, sharing, now());
+            item.edit(caller, resolved, texts, shared, now());
             int version = item.current().getNumber();
-            return before.equals(sharing) ? new Change(AuditAction.UPDATE, "edited version " + version)
+            return before.equals(shared) ? new Change(AuditAction.UPDATE, "edited version " + version)
                     : new Change(AuditAction.SHARING_CHANGE, "sharing of version " + version + " changed from "
-                    + describe(before) + " to " + describe(sharing));
+                    + describe(before) + " to " + describe(shared));
         });
     }
 
@@ -281,6 +302,9 @@ public class Items {
         Change made;
         try {
             made = change.apply(item);
+        } catch (ItemNotFound recordedWhereLookedFor) {
+            // an item the change names (a link) that the caller may not read: the gate recorded the refused read
+            throw recordedWhereLookedFor;
         } catch (BusinessException refused) {
             // the caller reads the item (the gate found it): their agency may read what they were told
             audit.recordDeniedApart(caller, attempted, item.getId(), item, "item " + item.getId() + ": " + refused.getMessage(),

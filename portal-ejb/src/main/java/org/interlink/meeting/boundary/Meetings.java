@@ -39,7 +39,7 @@ public class Meetings {
     Clock clock;
 
     public Item draft(@NotNull Caller caller, @Valid @NotNull MeetingForm form) {
-        return items.draft(caller, content(caller, form), form.texts(), sharing.resolve(form.getSharing()));
+        return items.draft(caller, ItemKind.MEETING_OUTCOME, () -> content(caller, form), form.texts(), () -> sharing.resolve(form.getSharing()));
     }
 
     /**
@@ -47,7 +47,7 @@ public class Meetings {
      *                    null to skip the check
      */
     public Item edit(@NotNull Caller caller, @NotNull ItemId id, @Valid @NotNull MeetingForm form, String expectedTag) {
-        return items.edit(caller, id, content(caller, form), form.texts(), sharing.resolve(form.getSharing()), expectedTag);
+        return items.edit(caller, id, () -> content(caller, form), form.texts(), () -> sharing.resolve(form.getSharing()), expectedTag);
     }
 
     /**

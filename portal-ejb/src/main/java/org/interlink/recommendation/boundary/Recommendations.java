@@ -40,7 +40,7 @@ public class Recommendations {
     Clock clock;
 
     public Item draft(@NotNull Caller caller, @Valid @NotNull RecommendationForm form) {
-        return items.draft(caller, content(caller, form), form.texts(), sharing.resolve(form.getSharing()));
+        return items.draft(caller, ItemKind.RECOMMENDATION, () -> content(caller, form), form.texts(), () -> sharing.resolve(form.getSharing()));
     }
 
     /**
@@ -48,7 +48,7 @@ public class Recommendations {
      *                    null to skip the check
      */
     public Item edit(@NotNull Caller caller, @NotNull ItemId id, @Valid @NotNull RecommendationForm form, String expectedTag) {
-        return items.edit(caller, id, content(caller, form), form.texts(), sharing.resolve(form.getSharing()), expectedTag);
+        return items.edit(caller, id, () -> content(caller, form), form.texts(), () -> sharing.resolve(form.getSharing()), expectedTag);
     }
 
     /** An official of the addressee accepts (wholly or partly) or rejects the recommendation, with a rationale. */

@@ -8,6 +8,7 @@ import org.interlink.caller.entity.Caller;
 import org.interlink.item.boundary.Items;
 import org.interlink.item.entity.Item;
 import org.interlink.item.entity.ItemId;
+import org.interlink.item.entity.ItemKind;
 import org.interlink.sharing.boundary.SharingResolver;
 
 /** Drafting and editing migration-management records. */
@@ -21,7 +22,7 @@ public class Records {
     SharingResolver sharing;
 
     public Item draft(@NotNull Caller caller, @Valid @NotNull RecordForm form) {
-        return items.draft(caller, form.content(), form.texts(), sharing.resolve(form.getSharing()));
+        return items.draft(caller, ItemKind.RECORD, form::content, form.texts(), () -> sharing.resolve(form.getSharing()));
     }
 
     /**
@@ -29,6 +30,6 @@ public class Records {
      *                    null to skip the check
      */
     public Item edit(@NotNull Caller caller, @NotNull ItemId id, @Valid @NotNull RecordForm form, String expectedTag) {
-        return items.edit(caller, id, form.content(), form.texts(), sharing.resolve(form.getSharing()), expectedTag);
+        return items.edit(caller, id, form::content, form.texts(), () -> sharing.resolve(form.getSharing()), expectedTag);
     }
 }

@@ -132,6 +132,8 @@ final class History implements AutoCloseable {
                     Set.of(codes.get(a)), null));
         }
         Map<String, Agency> agencies = agencies();
+        // the history's people are known to the directory of people (the demo personas are, the same way)
+        model.people.values().forEach(p -> beans.people.know(new org.interlink.caller.entity.Person(personId(p), new Username(p.username))));
         model.people.values().forEach(p -> beans.notifications.signedIn(caller(p, agencies), null));
         baseline = Baseline.of(this, caller(model.people.get("a.official"), agencies));
         // the reads above are the baseline's, not a step's: the steps' events start a minute later
@@ -169,8 +171,20 @@ final class History implements AutoCloseable {
      */
     static Caller caller(Person p, Map<String, Agency> agencies) {
         List<Agency> memberOf = p.memberOf.stream().map(agencies::get).toList();
-        return Caller.resolve(new Username(p.username), p.key, p.roles, memberOf,
+        return Caller.resolve(personId(p), new Username(p.username), p.key, p.roles, memberOf,
                 Optional.ofNullable(p.chosen).map(AgencyCode::of));
+    }
+
+    private static final String PERSON_ID = "history-";
+
+    /** The person's id at the (imagined) identity provider: grants to named people hold by it. */
+    static org.interlink.caller.entity.PersonId personId(Person p) {
+        return new org.interlink.caller.entity.PersonId(PERSON_ID + p.username);
+    }
+
+    /** The username of the history's person with this id (snapshots name people by id). */
+    static String usernameOf(org.interlink.caller.entity.PersonId id) {
+        return id.value().substring(PERSON_ID.length());
     }
 
     /** The history's agencies as the database holds them now, by code. */
@@ -430,7 +444,7 @@ final class History implements AutoCloseable {
             case SUBMIT, PUBLISH, RETURN, WITHDRAW, ARCHIVE -> AuditAction.STATE_CHANGE;
             default -> AuditAction.UPDATE;
         };
-        if (unreadable != null) {
+        if (unreadable != null && model.mayChange(p, item)) {
             linkRefused(p, x, unreadable);
         } else if (actual == Refusal.NOT_FOUND) {
             if (item.owner.equals(x)) {
@@ -627,6 +641,7 @@ final class History implements AutoCloseable {
         final AgencyRegistration agencyRegistration = bean(AgencyRegistration.class);
         final CommunityRegistration communityRegistration = bean(CommunityRegistration.class);
         final HistoryFixture fixture = bean(HistoryFixture.class);
+        final org.interlink.caller.control.People people = bean(org.interlink.caller.control.People.class);
 
         static synchronized Beans get() {
             if (instance == null) {

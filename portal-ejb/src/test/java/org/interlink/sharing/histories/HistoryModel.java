@@ -45,6 +45,9 @@ final class HistoryModel {
     final Map<String, Set<String>> communities = new LinkedHashMap<>();
     /** Persona key → persona. */
     final Map<String, Person> people = new LinkedHashMap<>();
+
+    /** The short name a generated grant uses for someone nobody signs in as. */
+    static final String UNKNOWN_PERSON = "nobody";
     final List<ItemM> items = new ArrayList<>();
     final List<Notice> notices = new ArrayList<>();
     Instant now;
@@ -120,7 +123,8 @@ final class HistoryModel {
             return switch (scope) {
                 case NAMED_AGENCIES -> !agencies.isEmpty() && !agencies.contains(owner);
                 case COMMUNITIES -> !communities.isEmpty();
-                case NAMED_USERS -> !users.isEmpty();
+                // a person the identity provider does not know is refused by name (grants hold by id)
+                case NAMED_USERS -> !users.isEmpty() && !users.contains(UNKNOWN_PERSON);
                 case OWN_AGENCY, ALL_MEMBERS -> true;
             };
         }
@@ -342,9 +346,10 @@ final class HistoryModel {
         return item.shared().filter(v -> versions(p, item).contains(v)).orElse(null);
     }
 
+    /** Another agency's reader states a purpose when any edition they read (an older one too) is AMBER, AMBER+STRICT or RED. */
     boolean purposeNeeded(Person p, ItemM item) {
-        VersionM main = main(p, item);
-        return main != null && !item.owner.equals(actingFor(p)) && PURPOSE.contains(main.sharing.marking());
+        return main(p, item) != null && !item.owner.equals(actingFor(p))
+                && versions(p, item).stream().anyMatch(v -> PURPOSE.contains(v.sharing.marking()));
     }
 
     /** Whether the person may download the file (it exists, its item is visible and its version readable). */
@@ -428,10 +433,11 @@ final class HistoryModel {
 
     /** The refusal of a workflow step or edit (null: allowed). */
     Refusal refusalOf(Step step, Person p, ItemM item, SharingM sharing, ContentM content, Long file) {
-        if (step == Step.EDIT && unreadableLink(p, content) != null) {
+        // the item first: what an edit names is resolved only for an item the person may change
+        if (!mayChange(p, item)) {
             return Refusal.NOT_FOUND;
         }
-        if (!mayChange(p, item)) {
+        if (step == Step.EDIT && unreadableLink(p, content) != null) {
             return Refusal.NOT_FOUND;
         }
         VersionM v = item.current();
@@ -512,7 +518,7 @@ final class HistoryModel {
             }
             case ARCHIVE -> move(item, v, WorkflowState.ARCHIVED, ItemAction.ARCHIVED);
             case NEW_VERSION -> {
-                VersionM next = new VersionM(v.number + 1, p.username, v.sharing, now);
+                VersionM next = new VersionM(item.versions.stream().mapToInt(o -> o.number).max().orElse(0) + 1, p.username, v.sharing, now);
                 next.content = v.content;
                 next.files.addAll(newFiles);
                 v.current = false;
@@ -541,16 +547,19 @@ final class HistoryModel {
             case RETURN, PUBLISH -> people.values().stream().filter(r -> r.username.equals(version.author)).toList();
             default -> List.of();
         };
-        List<Notice> made = new ArrayList<>(notices(candidates, actor, item, item.owner));
+        List<Notice> made = new ArrayList<>(notices(candidates, actor, item, version, item.owner));
         if (step == Step.PUBLISH && item.kind == ItemKind.RECOMMENDATION) {
             String addressee = version.content.addressee();
-            made.addAll(notices(people.values().stream().filter(r -> r.has(Role.OFFICIAL)).toList(), actor, item, addressee));
+            made.addAll(notices(people.values().stream().filter(r -> r.has(Role.OFFICIAL)).toList(), actor, item, version, addressee));
         }
         return made;
     }
 
-    /** The candidates told of the item for {@code agency}: its members who read the item acting for it, not the actor. */
-    private List<Notice> notices(List<Person> candidates, Person actor, ItemM item, String agency) {
+    /**
+     * The candidates told of the version for {@code agency}: its members who read that version acting for it (a
+     * notification may quote it), not the actor.
+     */
+    private List<Notice> notices(List<Person> candidates, Person actor, ItemM item, VersionM version, String agency) {
         List<Notice> made = new ArrayList<>();
         for (Person r : candidates) {
             if (r.username.equals(actor.username) || !activeAgenciesOf(r).contains(agency)) {
@@ -558,7 +567,7 @@ final class HistoryModel {
             }
             String before = r.chosen;
             r.chosen = agency;
-            boolean reads = main(r, item) != null;
+            boolean reads = versions(r, item).contains(version);
             r.chosen = before;
             if (reads) {
                 made.add(new Notice(r.username, agency, item.index));

@@ -428,7 +428,8 @@ final class ReadPaths {
     /** History entries as "vN ACTION [marking people]" and the linked items their snapshots name (by index). */
     private List<String> entries(List<ItemEvent> events) {
         return events.stream().map(e -> "v" + e.getVersionNumber() + " " + e.getAction()
-                + e.recordedSharing().map(s -> " [" + s.marking() + " " + new java.util.TreeSet<>(s.people()) + "]").orElse("")
+                + e.recordedSharing().map(s -> " [" + s.marking() + " " + s.people().stream().map(History::usernameOf)
+                        .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)) + "]").orElse("")
                 + (e.linkedItems().isEmpty() ? "" : " links " + e.linkedItems().stream().map(this::index).sorted().toList()))
                 .toList();
     }

@@ -274,7 +274,7 @@ class VisibilityHistories {
         List<String> agencies = List.of("a", "b", "c");
         List<String> communities = List.of("k1", "k2");
         List<String> people = new ArrayList<>(history.model.people.keySet());
-        people.add("nobody");
+        people.add(HistoryModel.UNKNOWN_PERSON);
         Arbitrary<Marking> markings = Arbitraries.frequency(Tuple.of(1, Marking.CLEAR), Tuple.of(2, Marking.GREEN),
                 Tuple.of(2, Marking.AMBER), Tuple.of(1, Marking.AMBER_STRICT), Tuple.of(2, Marking.RED));
         return markings.flatMap(marking -> Combinators.combine(
