@@ -2,6 +2,7 @@ package org.interlink.item.boundary;
 
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
+import org.interlink.AuditRows;
 import org.interlink.Deployments;
 import org.interlink.caller.entity.Caller;
 import org.interlink.demo.DemoData;
@@ -21,13 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,28 +84,11 @@ class CrossedEditIT {
     }
 
     private long lastEventId() throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
-             ResultSet rows = sql.executeQuery("select coalesce(max(id), 0) from audit_event")) {
-            rows.next();
-            return rows.getLong(1);
-        }
+        return new AuditRows(dataSource).last();
     }
 
-    /** The events about {@code item} since event {@code id} other than reads: "ACTION:OUTCOME details". */
     private List<String> eventsSince(long id, ItemId item) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement sql = connection.prepareStatement(
-                "select action, outcome, details from audit_event where id > ? and item_id = ?"
-                        + " and action not in ('VIEW', 'LIST', 'HISTORY') order by id")) {
-            sql.setLong(1, id);
-            sql.setLong(2, item.value());
-            List<String> events = new ArrayList<>();
-            try (ResultSet rows = sql.executeQuery()) {
-                while (rows.next()) {
-                    events.add(rows.getString(1) + ":" + rows.getString(2) + " " + rows.getString(3));
-                }
-            }
-            return events;
-        }
+        return new AuditRows(dataSource).aboutItemSince(id, item);
     }
 
     private static RecordForm figures(String title) {

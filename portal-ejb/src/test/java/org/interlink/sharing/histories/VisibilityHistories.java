@@ -33,7 +33,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The property: over random histories — drafts of records, recommendations and meeting outcomes (linking each
