@@ -48,6 +48,11 @@ final class HistoryModel {
 
     /** The short name a generated grant uses for someone nobody signs in as. */
     static final String UNKNOWN_PERSON = "nobody";
+
+    /** Whether a grant names the person nobody signs in as, by short name or by this history's username for it. */
+    static boolean unknownPerson(String name) {
+        return name.equals(UNKNOWN_PERSON) || name.startsWith(UNKNOWN_PERSON + ".");
+    }
     final List<ItemM> items = new ArrayList<>();
     final List<Notice> notices = new ArrayList<>();
     Instant now;
@@ -124,7 +129,7 @@ final class HistoryModel {
                 case NAMED_AGENCIES -> !agencies.isEmpty() && !agencies.contains(owner);
                 case COMMUNITIES -> !communities.isEmpty();
                 // a person the identity provider does not know is refused by name (grants hold by id)
-                case NAMED_USERS -> !users.isEmpty() && !users.contains(UNKNOWN_PERSON);
+                case NAMED_USERS -> !users.isEmpty() && users.stream().noneMatch(HistoryModel::unknownPerson);
                 case OWN_AGENCY, ALL_MEMBERS -> true;
             };
         }
