@@ -11,7 +11,9 @@ import org.openqa.selenium.By;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,6 +63,11 @@ class AuditJourneyIT {
         audit.filterByAgency("interpol");
         assertThat(audit.events()).contains("interpol.liaison", purpose);
         assertThat(audit.events()).doesNotContain("iom.liaison");
+        // rows are keyed by their place on the page: the events' ids come from one sequence for every agency, and
+        // their gaps would count the other agencies' events (an existing item's refusal writes one more than a missing one's)
+        List<String> keys = audit.rowKeys();
+        assertThat(keys).isNotEmpty();
+        assertThat(keys).containsExactlyElementsOf(IntStream.range(0, keys.size()).mapToObj(String::valueOf).toList());
 
         Path csv = audit.exportCsv();
         String exported = Files.readString(csv);

@@ -7,6 +7,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /** {@code audit/events.xhtml}: the auditor's filters, events, CSV export and chain verification. */
 public final class AuditPage extends PortalPage {
@@ -38,6 +39,12 @@ public final class AuditPage extends PortalPage {
             String events = events();
             return events.contains(expected) ? events : null;
         });
+    }
+
+    /** The keys the table gives its rows in the page (PrimeFaces writes them as {@code data-rk}). */
+    public List<String> rowKeys() {
+        return browser.driver().findElements(By.cssSelector("[id='audit:events_data'] > tr[data-rk]")).stream()
+                .map(row -> row.getAttribute("data-rk")).toList();
     }
 
     public String events() {

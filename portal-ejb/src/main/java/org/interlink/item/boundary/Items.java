@@ -93,6 +93,15 @@ public class Items {
     }
 
     /**
+     * The current version of the item, for its edit form: only someone acting for its owner agency who reads that
+     * version opens it (recorded as a read of it); anyone else is refused as for a change ("not found" when they may
+     * not read the item), and nothing is recorded as read.
+     */
+    public Optional<ItemVersion> readToEdit(Caller caller, ItemId id) {
+        return gate.findForChange(caller, id).flatMap(item -> gate.find(caller, id));
+    }
+
+    /**
      * The version of the item the caller links another item to (a recommendation to its meeting, a
      * meeting to its recommendations), recorded as a read with the linking as its purpose.
      */

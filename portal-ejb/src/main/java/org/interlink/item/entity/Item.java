@@ -20,6 +20,7 @@ import org.interlink.BusinessException;
 import org.interlink.agency.entity.Agency;
 import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.Role;
+import org.interlink.sharing.entity.Marking;
 import org.interlink.sharing.entity.Sharing;
 import org.interlink.workflow.entity.FourEyesViolation;
 import org.interlink.workflow.entity.IllegalTransition;
@@ -336,6 +337,12 @@ public class Item implements Serializable {
             throw new NotAllowed("Only officials and liaisons write items.", "item.writersOnly");
         }
         requireState(version, version.getState() == WorkflowState.PUBLISHED, "changed (start a new version of a published item only)");
+        // TLP:RED's readers may not share it further, and a new version is a copy of its text and files that its
+        // author may re-mark: only the originator of a RED edition starts the next one
+        if (version.getMarking() == Marking.RED && !version.isAuthoredBy(caller.username())) {
+            throw new NotAllowed("Only the author of a TLP:RED edition starts its next version: its readers may not share it further.",
+                    "item.redNextVersionByAuthor");
+        }
     }
 
     /** The version the owner agency works on. */

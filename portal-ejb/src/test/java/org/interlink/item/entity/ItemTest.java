@@ -1,6 +1,8 @@
 package org.interlink.item.entity;
 
 import org.interlink.caller.entity.Caller;
+import org.interlink.caller.entity.Person;
+import org.interlink.caller.entity.PersonId;
 import org.interlink.caller.entity.Role;
 import org.interlink.caller.entity.Username;
 import org.interlink.records.entity.RecordContent;
@@ -147,6 +149,25 @@ class ItemTest {
         assertThatThrownBy(() -> item.edit(vetter, recommendation("Vetter's words", MOI), toMinistry, NOW))
                 .isInstanceOf(NotAllowed.class).hasMessage("Only iom.liaison, who wrote this version, may change it.");
         assertThatThrownBy(() -> item.submit(ministry, NOW)).isInstanceOf(NotAllowed.class);
+    }
+
+    /** TLP:RED's readers may not share it further: a colleague named on a RED edition does not start its next version. */
+    @Test
+    void onlyTheAuthorOfARedEditionStartsItsNextVersion() {
+        Caller colleague = person("iom.liaison2", IOM, Role.LIAISON);
+        Sharing red = Sharing.withPeople(Set.of(new Person(new PersonId("iom-liaison2-id"), new Username("iom.liaison2"))));
+        Item item = Item.draft(liaison, figures("Names of the network"), red, NOW);
+        item.submit(liaison, NOW);
+        item.publish(vetter, "Named only", NOW);
+
+        assertThat(item.stepsFor(colleague)).doesNotContain(ItemStep.NEW_VERSION);
+        assertThatThrownBy(() -> item.startNewVersion(colleague, NOW)).isInstanceOf(NotAllowed.class)
+                .hasMessageStartingWith("Only the author of a TLP:RED edition");
+        assertThat(item.getVersions()).hasSize(1);
+
+        assertThat(item.stepsFor(liaison)).contains(ItemStep.NEW_VERSION);
+        item.startNewVersion(liaison, NOW);
+        assertThat(item.current().getNumber()).isEqualTo(2);
     }
 
     /** Found by the generated histories: the next draft took the number of the withdrawn one (the database refused it). */

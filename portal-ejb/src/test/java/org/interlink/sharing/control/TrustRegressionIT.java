@@ -427,6 +427,63 @@ class TrustRegressionIT {
         assertThat(attachments.purposeNeeded(liaison, file)).isEmpty();
     }
 
+    /**
+     * Found by the review of the fixes: a colleague named on a published TLP:RED edition could start its next version
+     * (a copy of its text and files that they author), lower it to GREEN / own agency and so show the RED content to
+     * every colleague, unvetted. TLP:RED's readers may not share it further: only its author starts the next version.
+     */
+    @Test
+    void onlyTheAuthorOfARedEditionStartsItsNextVersion() {
+        Caller official = demo.as("moi.official", "iq-moi");
+        Caller vetter = demo.as("moi.vetter", "iq-moi");
+        Caller namedColleague = demo.as("moi.admin", "iq-moi");
+        RecordForm alert = alert("Alert named to a colleague too (regression)");
+        alert.getSharing().setPeople("interpol.liaison, moi.admin");
+        ItemId id = records.draft(official, alert).id();
+        items.submit(official, id);
+        items.publish(vetter, id, "Named recipients only");
+        assertThat(gate.find(namedColleague, id)).as("the colleague is named: they read it").isPresent();
+        assertThat(gate.find(namedColleague, id).orElseThrow().getItem().stepsFor(namedColleague)).as("no button for it")
+                .doesNotContain(org.interlink.item.entity.ItemStep.NEW_VERSION);
+
+        Instant from = Instant.now().minusSeconds(1);
+        assertThatThrownBy(() -> items.startNewVersion(namedColleague, id))
+                .isInstanceOf(org.interlink.item.entity.NotAllowed.class).hasMessageContaining("Only the author of a TLP:RED edition");
+        assertThat(gate.find(official, id)).hasValueSatisfying(v -> {
+            assertThat(v.getNumber()).as("no new version").isEqualTo(1);
+            assertThat(v.getState().name()).isEqualTo("PUBLISHED");
+        });
+        assertThat(trail.events(demo.as("platform.admin", null), new AuditFilter(from, null, "moi.admin", null, null,
+                id.value(), org.interlink.audit.entity.AuditOutcome.DENIED), 0, 10)).as("the refusal is recorded").hasSize(1);
+
+        assertThat(items.startNewVersion(official, id).current().getNumber()).as("the author may").isEqualTo(2);
+    }
+
+    /**
+     * Found by the review of the fixes: opening the edit form of another agency's item read it (a read recorded, with no
+     * purpose, of an AMBER edition) before the form answered "not found". The form opens for the owner agency alone.
+     */
+    @Test
+    void theEditFormOfAnotherAgencysItemReadsNothing() {
+        Caller official = demo.as("moi.official", "iq-moi");
+        Caller partner = demo.as("iom.liaison", "iom-iq");
+        ItemId id = recommendations.draft(official, recommendation("Shared with IOM, edited by the Ministry (regression)", "iom-iq")).id();
+        items.submit(official, id);
+        items.publish(demo.as("moi.vetter", "iq-moi"), id, "For IOM");
+        Caller platform = demo.as("platform.admin", null);
+
+        Instant from = Instant.now().minusSeconds(1);
+        assertThat(items.readToEdit(partner, id)).as("IOM reads it, but does not edit it").isEmpty();
+        assertThat(trail.events(platform, new AuditFilter(from, null, "iom.liaison", null, null, id.value(), null), 0, 10))
+                .extracting(e -> e.getAction() + ":" + e.getOutcome()).as("a refused change (in IOM's chain and the Ministry's), no read")
+                .containsExactly("UPDATE:DENIED", "UPDATE:DENIED");
+
+        assertThat(items.readToEdit(official, id)).hasValueSatisfying(v -> assertThat(v.getNumber()).isEqualTo(1));
+        assertThat(trail.events(platform, new AuditFilter(from, null, "moi.official", null,
+                org.interlink.audit.entity.AuditAction.VIEW, id.value(), null), 0, 10))
+                .extracting(e -> e.getAction() + ":" + e.getOutcome()).as("the author's form reads it").containsExactly("VIEW:ALLOWED");
+    }
+
     /** The refusals' action, outcome, owner and details with the asked ids replaced, in order. */
     private static List<String> described(List<AuditEvent> events, long item, long file) {
         return events.stream()

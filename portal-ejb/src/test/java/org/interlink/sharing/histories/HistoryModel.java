@@ -456,7 +456,8 @@ final class HistoryModel {
             case WITHDRAW -> (author || p.has(Role.VETTER)) && (EDITABLE.contains(v.state)
                     || v.state == WorkflowState.SUBMITTED || v.state == WorkflowState.PUBLISHED);
             case ARCHIVE -> (author || p.has(Role.VETTER)) && v.state == WorkflowState.PUBLISHED;
-            case NEW_VERSION -> p.writes() && v.state == WorkflowState.PUBLISHED;
+            // TLP:RED's readers may not share it further: only its author starts the next version of a RED edition
+            case NEW_VERSION -> p.writes() && v.state == WorkflowState.PUBLISHED && (v.sharing.marking() != Marking.RED || author);
         };
         return allowed ? null : Refusal.RULE;
     }

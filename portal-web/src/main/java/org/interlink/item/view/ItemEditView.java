@@ -72,9 +72,8 @@ public abstract class ItemEditView<F extends ItemForm> implements Serializable {
             form.setLanguage(language.getTag());
             return;
         }
-        Optional<ItemVersion> version = ItemId.parse(id).flatMap(itemId -> items.read(caller(), itemId))
-                .filter(v -> v.getItem().getKind() == kind())
-                .filter(v -> caller().activeAgency().map(v.getItem()::isOwnedBy).orElse(false));
+        Optional<ItemVersion> version = ItemId.parse(id).flatMap(itemId -> items.readToEdit(caller(), itemId))
+                .filter(v -> v.getItem().getKind() == kind());
         if (version.isEmpty()) {
             Faces.responseSendError(404, "no such item");
             Faces.responseComplete();
