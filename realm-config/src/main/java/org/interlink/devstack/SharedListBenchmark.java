@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * same query in raw SQL (pgbench), over 100,000 generated items of 20 agencies
  * ({@code bench/generate-items.sql}) on PostgreSQL. Prints p50/p95/p99 of both.
  *
- * <p>Run it with the README's benchmark command; it needs {@code wrk} and {@code pgbench}
+ * <p>Run it with the benchmark command of docs/benchmarks.md; it needs {@code wrk} and {@code pgbench}
  * (Debian: {@code apt-get install wrk postgresql-client}). System properties as for the run command,
  * plus {@code interlink.bench.seconds} (30), {@code interlink.bench.connections} (4) and
  * {@code interlink.bench.log-statements} (false; true logs every statement with its duration to

@@ -17,7 +17,7 @@ import java.util.logging.Logger;
 
 /**
  * The portal's way into Keycloak's admin API: the realm of the portal, as the web client's service
- * account (client credentials; the rights it needs are listed in the README, "Production realm").
+ * account (client credentials; the rights it needs are listed in docs/administration.md, "Production realm").
  * One admin client for the application (it keeps and renews its token); every call goes through
  * {@link #call}, which turns "Keycloak cannot be reached or answers with a server error" into
  * {@link KeycloakUnavailable}, a message for the user.
