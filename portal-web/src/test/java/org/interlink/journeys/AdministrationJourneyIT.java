@@ -1,6 +1,5 @@
 package org.interlink.journeys;
 
-import org.interlink.devstack.PortalDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -10,10 +9,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;
 
@@ -156,19 +151,6 @@ class AdministrationJourneyIT {
 
     /** How many refused admin attempts of {@code actor} about {@code username} the audit trail holds. */
     private static long deniedAttempts(String actor, String username) throws SQLException {
-        if (PortalStack.database().isEmpty()) {
-            return 0;
-        }
-        PortalDatabase database = PortalStack.database().get();
-        try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
-             PreparedStatement query = connection.prepareStatement("select count(*) from audit_event where actor = ? "
-                     + "and action = 'ADMIN' and outcome = 'DENIED' and details like ?")) {
-            query.setString(1, actor);
-            query.setString(2, "%" + username + "%");
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
+        return AuditEvents.readable() ? AuditEvents.count(actor, "ADMIN", "DENIED", username) : 0;
     }
 }

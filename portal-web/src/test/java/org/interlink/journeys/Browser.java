@@ -43,6 +43,8 @@ public final class Browser implements AutoCloseable {
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1366,900", "--lang=en", "--user-data-dir=" + profile);
         options.setPageLoadTimeout(WAIT);
+        // the console, to see what the pages' Content-Security-Policy refused
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -150,13 +152,31 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * What a Content-Security-Policy refused since the last call, as the browser's console reported it: a
+     * script without the answer's nonce, an inline handler, an eval. The portal's pages are the ones with a
+     * strict policy (Keycloak's only keeps its pages out of frames).
+     */
+    public java.util.List<String> policyViolations() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                // Chromium reports them as "security ... violates the following Content Security Policy directive ..."
+                .filter(message -> message.contains("Content Security Policy"))
+                .toList();
+    }
+
+    /** Ends the browser; a journey whose pages broke their Content-Security-Policy fails here. */
     @Override
     public void close() {
+        java.util.List<String> violations = policyViolations();
         driver.quit();
         try (var files = Files.walk(profile)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // a leftover temp profile is harmless
+        }
+        if (!violations.isEmpty()) {
+            throw new AssertionError("the portal's pages broke their Content-Security-Policy: " + violations);
         }
     }
 }

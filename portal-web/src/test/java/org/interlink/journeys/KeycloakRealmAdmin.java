@@ -84,11 +84,65 @@ public final class KeycloakRealmAdmin {
         call("POST", "/organizations/" + organization + "/members", JSON.getNodeFactory().textNode(id(username)));
     }
 
+    /** The realm's own representation (policies, lifetimes), as Keycloak holds it. */
+    public static JsonNode realm() {
+        return call("GET", "", null);
+    }
+
+    /** Tries to give the user a permanent password: Keycloak's HTTP status and answer, without failing on a refusal. */
+    public static HttpResponse<String> tryPassword(String username, String password) {
+        return send("PUT", "/users/" + id(username) + "/reset-password",
+                JSON.createObjectNode().put("type", "password").put("value", password).put("temporary", false));
+    }
+
+    /** What Keycloak's brute-force detection holds about the user ({@code disabled}, {@code numFailures}). */
+    public static JsonNode bruteForceStatus(String username) {
+        return call("GET", "/attack-detection/brute-force/users/" + id(username), null);
+    }
+
+    /** Ends all of the user's Keycloak sessions, as the admin console's "Sign out" of a user does. */
+    public static void endSessions(String username) {
+        call("POST", "/users/" + id(username) + "/logout", null);
+    }
+
+    /** Enables or disables the user's account, as the admin console's switch does. */
+    public static void setEnabled(String username, boolean enabled) {
+        call("PUT", "/users/" + id(username), JSON.createObjectNode().put("enabled", enabled));
+    }
+
+    /** Removes the user from the organization (agency) with that alias, as the admin console does. */
+    public static void removeFromOrganization(String username, String agency) {
+        String organization = StreamSupport.stream(call("GET", "/organizations?first=0&max=1000", null).spliterator(), false)
+                .filter(o -> o.get("alias").asText().equals(agency)).findFirst().orElseThrow().get("id").asText();
+        call("DELETE", "/organizations/" + organization + "/members/" + id(username), null);
+    }
+
+    /** The user's Keycloak sessions ({@code start}, {@code lastAccess} in epoch milliseconds, {@code clients}). */
+    public static JsonNode sessions(String username) {
+        return call("GET", "/users/" + id(username) + "/sessions", null);
+    }
+
+    public static void deleteUser(String username) {
+        call("DELETE", "/users/" + id(username), null);
+    }
+
     private static String id(String username) {
         return user(username).orElseThrow(() -> new IllegalStateException("no Keycloak user " + username)).get("id").asText();
     }
 
     private static JsonNode call(String method, String path, JsonNode body) {
+        HttpResponse<String> response = send(method, path, body);
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(method + " " + path + ": HTTP " + response.statusCode() + " " + response.body());
+        }
+        try {
+            return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static HttpResponse<String> send(String method, String path, JsonNode body) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(PortalStack.keycloakUrl() + "/admin/realms/"
                             + RealmDefinition.REALM + path))
@@ -96,11 +150,7 @@ public final class KeycloakRealmAdmin {
                     .header("Authorization", "Bearer " + token())
                     .header("Content-Type", "application/json")
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.toString()));
-            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() >= 300) {
-                throw new IllegalStateException(method + " " + path + ": HTTP " + response.statusCode() + " " + response.body());
-            }
-            return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

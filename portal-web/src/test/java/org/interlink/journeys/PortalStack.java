@@ -1,5 +1,7 @@
 package org.interlink.journeys;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import org.interlink.devstack.DevSecrets;
@@ -9,6 +11,7 @@ import org.interlink.devstack.KeycloakServer;
 import org.interlink.devstack.PayaraMicroServer;
 import org.interlink.devstack.PortalDatabase;
 import org.interlink.devstack.PortalSettings;
+import org.interlink.devstack.RealmDefinition;
 import org.interlink.devstack.TestPostgres;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -36,6 +39,15 @@ public final class PortalStack implements BeforeAllCallback {
 
     private static final Duration KEYCLOAK_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration PORTAL_TIMEOUT = Duration.ofMinutes(3);
+    /**
+     * How long the tokens of the portal's page sessions live in the suite's realm (5 minutes in the realm's definition):
+     * short, so that sessions outlive their tokens in every journey and are refreshed all along.
+     */
+    public static final Duration WEB_TOKEN_LIFESPAN = Duration.ofSeconds(20);
+    /** The tokens' minimum validity in the suite's portal: a page session is checked with Keycloak every 10 s at most. */
+    static final int SESSION_CHECK_MIN_VALIDITY_SECONDS = 10;
+    /** How often the suite's portal checks a page session with Keycloak, at most. */
+    public static final Duration SESSION_CHECK = WEB_TOKEN_LIFESPAN.minusSeconds(SESSION_CHECK_MIN_VALIDITY_SECONDS);
 
     private static final String EXTERNAL_PORTAL = System.getProperty("interlink.it.portal-url");
     private static final String EXTERNAL_KEYCLOAK = System.getProperty("interlink.it.keycloak-url");
@@ -86,9 +98,19 @@ public final class PortalStack implements BeforeAllCallback {
             whileDown.run();
         } finally {
             running.keycloak = KeycloakServer.start(Path.of(System.getProperty("interlink.keycloak.home")), port,
-                    Path.of(System.getProperty("interlink.work.dir")).resolve("keycloak"), portalUrl(), running.secrets)
-                    .awaitReady(KEYCLOAK_TIMEOUT);
+                    Path.of(System.getProperty("interlink.work.dir")).resolve("keycloak"), portalUrl(), running.secrets,
+                    PortalStack::shortWebTokens).awaitReady(KEYCLOAK_TIMEOUT);
         }
+    }
+
+    /** The suite's realm: the portal's page sessions get tokens of {@link #WEB_TOKEN_LIFESPAN}. */
+    private static ObjectNode shortWebTokens(ObjectNode realm) {
+        for (JsonNode client : realm.get("clients")) {
+            if (client.get("clientId").asText().equals(RealmDefinition.WEB_CLIENT)) {
+                ((ObjectNode) client.get("attributes")).put("access.token.lifespan", Long.toString(WEB_TOKEN_LIFESPAN.toSeconds()));
+            }
+        }
+        return realm;
     }
 
     static final class Running implements ExtensionContext.Store.CloseableResource {
@@ -122,7 +144,7 @@ public final class PortalStack implements BeforeAllCallback {
                 Path keycloakData = work.resolve("keycloak");
                 Folders.deleteTree(keycloakData);
                 keycloak = KeycloakServer.start(Path.of(System.getProperty("interlink.keycloak.home")), FreePort.find(),
-                        keycloakData, "http://localhost:" + portalPort, secrets);
+                        keycloakData, "http://localhost:" + portalPort, secrets, PortalStack::shortWebTokens);
                 portal = PayaraMicroServer.start(Path.of(System.getProperty("interlink.payara.micro.jar")),
                         Path.of(System.getProperty("interlink.war")), portalPort, work.resolve("portal"),
                         withMail(PortalSettings.environment(postgres.database(), keycloak.realmUrl(), secrets.clientSecret(), true,
@@ -137,13 +159,16 @@ public final class PortalStack implements BeforeAllCallback {
             }
         }
 
-        /** The portal e-mails notifications through the suite's SMTP server, with links to itself. */
+        /** The portal e-mails notifications through the suite's SMTP server, with links to itself, and checks sessions often. */
         private static Map<String, String> withMail(Map<String, String> settings, GreenMail mail, String portalUrl) {
             Map<String, String> all = new HashMap<>(settings);
             all.put("INTERLINK_MAIL_HOST", "localhost");
             all.put("INTERLINK_MAIL_PORT", Integer.toString(mail.getSmtp().getPort()));
             all.put("INTERLINK_MAIL_FROM", "interlink@localhost");
             all.put("INTERLINK_PORTAL_URL", portalUrl);
+            // every page session of the suite is checked with Keycloak (its tokens refreshed) at its first request
+            // 10 s after the last check (30 s by default)
+            all.put("INTERLINK_SESSION_TOKEN_MIN_VALIDITY_SECONDS", Integer.toString(SESSION_CHECK_MIN_VALIDITY_SECONDS));
             return all;
         }
 

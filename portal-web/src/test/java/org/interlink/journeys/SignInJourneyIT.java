@@ -77,6 +77,30 @@ class SignInJourneyIT {
     }
 
     @Test
+    void signingInGivesTheSessionANewIdAndLandsOnTheAskedForPageWithoutCodeOrState() {
+        browser.open(PortalStack.portalUrl() + "/search.xhtml?q=passport");
+        KeycloakLoginPage login = new KeycloakLoginPage(browser);
+        String before = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+
+        login.signIn("moi.official", DEMO);
+
+        assertThat(browser.currentUrl()).isEqualTo(PortalStack.portalUrl() + "/search.xhtml?q=passport");
+        assertThat(browser.driver().manage().getCookieNamed("JSESSIONID").getValue()).as("a new session id").isNotEqualTo(before);
+    }
+
+    @Test
+    void aScriptSlippedIntoAPageDoesNotRunAndTheBrowserSaysWhy() {
+        signIn("moi.official");
+
+        Object ran = ((JavascriptExecutor) browser.driver()).executeScript("var slipped = document.createElement('script');"
+                + "slipped.textContent = 'window.slipped = true;'; document.body.appendChild(slipped); return window.slipped === true;");
+
+        assertThat(ran).as("an inline script without the nonce").isEqualTo(false);
+        assertThat(browser.policyViolations()).as("the console names the policy")
+                .anySatisfy(violation -> assertThat(violation).contains("script-src"));
+    }
+
+    @Test
     void aWrongPasswordStaysOnKeycloakWithItsMessage() {
         browser.open(PortalStack.portalUrl() + "/");
 

@@ -1,5 +1,7 @@
 package org.interlink.devstack;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Keycloak in dev mode from the unpacked Maven Central distribution, with the {@code interlink}
@@ -40,10 +43,19 @@ public final class KeycloakServer implements AutoCloseable {
      * @param secrets      the web client's and demo systems' secrets, the bootstrap admin's password
      */
     public static KeycloakServer start(Path home, int port, Path dataDir, String portalUrl, DevSecrets secrets) {
+        return start(home, port, dataDir, portalUrl, secrets, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #start(Path, int, Path, String, DevSecrets)}, with the realm (and its demo overlay) changed for this
+     * stack alone before the import, e.g. a test stack's shorter token lifespans.
+     */
+    public static KeycloakServer start(Path home, int port, Path dataDir, String portalUrl, DevSecrets secrets,
+                                       UnaryOperator<ObjectNode> change) {
         if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
             throw new IllegalStateException("no Keycloak distribution at " + home + " (build realm-config first)");
         }
-        String realm = RealmDefinition.toJson(RealmDefinition.withDemo());
+        String realm = RealmDefinition.toJson(change.apply(RealmDefinition.withDemo()));
         writeImport(home, realm);
         resetDatabaseIfRealmChanged(dataDir, realm + portalUrl + secrets.clientSecret() + secrets.systemClientSecret());
 

@@ -22,10 +22,13 @@ public final class PortalSignIn {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpClient client;
+    private final HttpClient withoutRedirects;
     private final LocalhostCookies cookies = new LocalhostCookies();
 
     public PortalSignIn() {
         client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).cookieHandler(cookies)
+                .connectTimeout(TIMEOUT).build();
+        withoutRedirects = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).cookieHandler(cookies)
                 .connectTimeout(TIMEOUT).build();
     }
 
@@ -41,6 +44,11 @@ public final class PortalSignIn {
         return send(get(url));
     }
 
+    /** A GET with the session of the signed-in user that does not follow a redirect: the answer as the portal gave it. */
+    public HttpResponse<String> openAsIs(String url) {
+        return send(withoutRedirects, get(url));
+    }
+
     /** The portal's session cookie, e.g. for a load generator: {@code JSESSIONID=…}. */
     public String sessionCookie() {
         return cookies.header("JSESSIONID");
@@ -51,6 +59,10 @@ public final class PortalSignIn {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
+        return send(client, request);
+    }
+
+    private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -26,8 +26,8 @@ public final class RealmDefinition {
     public static final String CLI_CLIENT = "interlink-cli";
     /** The audience every API access token must carry. */
     public static final String API_AUDIENCE = "interlink-api";
-    /** Dev-only password of every demo user. */
-    public static final String DEMO_PASSWORD = "demo";
+    /** Dev-only password of every demo user (long enough for the realm's password policy). */
+    public static final String DEMO_PASSWORD = "interlink-demo";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

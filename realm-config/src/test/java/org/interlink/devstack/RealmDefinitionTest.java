@@ -20,7 +20,19 @@ class RealmDefinitionTest {
         assertThat(realm.has("organizations")).isFalse();
         assertThat(realm.get("organizationsEnabled").asBoolean()).isTrue();
         assertThat(webClient(realm).get("secret").asText()).isEqualTo("${INTERLINK_WEB_CLIENT_SECRET}");
-        assertThat(RealmDefinition.toJson(realm)).doesNotContain("\"demo\"");
+        assertThat(RealmDefinition.toJson(realm)).doesNotContain(RealmDefinition.DEMO_PASSWORD);
+    }
+
+    @Test
+    void theRealmAsksForLongPasswordsUnlikeTheNameAndNotReusedAndLocksOutGuessing() {
+        ObjectNode realm = RealmDefinition.production();
+
+        assertThat(realm.get("passwordPolicy").asText().split(" and "))
+                .containsExactlyInAnyOrder("length(12)", "notUsername(undefined)", "notEmail(undefined)", "passwordHistory(5)");
+        assertThat(realm.get("bruteForceProtected").asBoolean()).isTrue();
+        assertThat(realm.get("failureFactor").asInt()).isBetween(3, 10);
+        assertThat(realm.get("maxFailureWaitSeconds").asInt()).isGreaterThanOrEqualTo(900);
+        assertThat(RealmDefinition.DEMO_PASSWORD).as("the demo users' password passes the policy").hasSizeGreaterThanOrEqualTo(12);
     }
 
     @Test
@@ -33,6 +45,10 @@ class RealmDefinitionTest {
         assertThat(client.get("publicClient").asBoolean()).isFalse();
         assertThat(client.get("directAccessGrantsEnabled").asBoolean()).isFalse();
         assertThat(client.get("optionalClientScopes").toString()).contains("organization");
+        // Keycloak tells the portal when a session ends there (back-channel logout), by session
+        assertThat(client.get("frontchannelLogout").asBoolean()).isFalse();
+        assertThat(client.get("attributes").get("backchannel.logout.url").asText()).isEqualTo("${INTERLINK_PORTAL_URL}/backchannel-logout");
+        assertThat(client.get("attributes").get("backchannel.logout.session.required").asText()).isEqualTo("true");
         JsonNode rolesMapper = find(client.get("protocolMappers"), "protocolMapper", "oidc-usermodel-realm-role-mapper");
         assertThat(rolesMapper.get("config").get("claim.name").asText()).isEqualTo("roles");
         assertThat(rolesMapper.get("config").get("multivalued").asText()).isEqualTo("true");

@@ -63,6 +63,16 @@ public class Sessions {
     }
 
     /**
+     * A portal session that ended without its person signing out in the portal (Keycloak ended it, or it reached
+     * its absolute lifetime), recorded on the chain of the agency the person acted for ({@code actorAgency} null
+     * for none).
+     */
+    public void sessionEnded(Username username, String actorAgency, String details) {
+        audit.record(new AuditRecord(Instant.now(clock), username.value(), actorAgency, AuditAction.SIGN_OUT, null, null,
+                AuditOutcome.ALLOWED, null, null, null, details));
+    }
+
+    /**
      * A request refused before the portal could name its caller (e.g. an API token it does not
      * accept), or the count of such refusals: actor {@value #ANONYMOUS}, no agency (the platform's
      * chains, for its administrators), a failed sign-in from {@code clientAddress}.

@@ -4,7 +4,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.BadJWSException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
@@ -22,8 +21,6 @@ import org.interlink.caller.control.TokenIdentity;
 import org.interlink.caller.entity.PersonId;
 import org.interlink.caller.entity.Username;
 
-import java.net.MalformedURLException;
-import java.net.URI;
 import java.text.ParseException;
 import java.util.HashSet;
 import java.util.List;
@@ -56,12 +53,7 @@ public class BearerTokens {
 
     @PostConstruct
     void init() {
-        try {
-            processor = processor(JWKSourceBuilder.create(URI.create(openId.getJwksUri()).toURL()).retrying(true).build(),
-                    openId.getRealmUrl(), audience, clockSkewSeconds);
-        } catch (MalformedURLException e) {
-            throw new IllegalStateException("invalid JWKS URI " + openId.getJwksUri(), e);
-        }
+        processor = processor(openId.realmKeys(), openId.getRealmUrl(), audience, clockSkewSeconds);
     }
 
     /** The processor for tokens of {@code issuer} for {@code audience}, signed by a key of {@code keys}. */

@@ -34,7 +34,9 @@ import java.util.Set;
 
 /**
  * Runs after the container authenticated the request: notes where the request comes from (for the
- * audit trail), ends a session whose access an administrator ended after its sign-in (disabled, roles
+ * audit trail), sends a sign-in that has just succeeded on to the page asked for ({@link PortalAuthentication#LANDING}),
+ * registers a session's sign-in ({@link SignedInSessions}) and ends it past its absolute lifetime or once Keycloak no
+ * longer counts the person a member of an agency of the sign-in, ends a session whose access an administrator ended after its sign-in (disabled, roles
  * or agencies changed: {@link AccessEnded}, for pages and API calls alike, recorded), hands the token's identity to the caller resolution (an API
  * call's from its bearer token, with the agency it names in {@value #AGENCY_HEADER}, and nothing else: no session), records the sign-in on the
  * first request of a session and a page the roles refused (403), then sends a caller who belongs to
@@ -55,7 +57,7 @@ public class CallerGate extends HttpFilter {
     static final String SIGNED_OUT = "/signed-out.xhtml";
     private static final String RESOURCES = "/jakarta.faces.resource/";
     private static final List<String> ALWAYS_OPEN = List.of(SELECT_AGENCY, NO_AGENCY, SIGNED_OUT,
-            "/error/", RESOURCES, "/callback");
+            "/error/", RESOURCES, "/callback", BackChannelLogout.PATH);
 
     @Inject
     OpenIdContext openIdContext;
@@ -78,12 +80,23 @@ public class CallerGate extends HttpFilter {
     @Inject
     AnonymousRefusals refusals;
 
+    @Inject
+    SignedInSessions signedInSessions;
+
+    @Inject
+    OpenIdSettings openIdSettings;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         origin.set(request.getRemoteAddr(), request.getHeader("User-Agent"));
         if (request.getUserPrincipal() == null) {
             chain.doFilter(request, response);
+            return;
+        }
+        if (request.getDispatcherType() == DispatcherType.REQUEST && request.getAttribute(PortalAuthentication.LANDING) instanceof String landing) {
+            // just signed in: on to the page asked for, without Keycloak's code and state in the address bar
+            response.sendRedirect(landing);
             return;
         }
         if (request.getAttribute(PortalAuthentication.IDENTITY) instanceof TokenIdentity apiIdentity) {
@@ -122,9 +135,28 @@ public class CallerGate extends HttpFilter {
             }
         }
         if (request.getDispatcherType() == DispatcherType.REQUEST && request.getSession().getAttribute(SIGNED_IN) == null) {
+            Caller caller = currentCaller.get();
+            TokenIdentity identity = tokenIdentity.get().orElseThrow();
+            // registered before it counts as signed in: a session that failed here is registered at its next request
+            signedInSessions.signedIn(request.getSession(), openIdContext.getIdentityToken().getJwtClaims().getStringClaim("sid").orElse(null),
+                    identity.subject().value(), caller.username(), caller.activeAgency().map(a -> a.getCode().value()).orElse(null),
+                    identity.organizations(), identity.issuedAt());
             request.getSession().setAttribute(SIGNED_IN, Boolean.TRUE);
-            sessions.signedIn(currentCaller.get());
-            notifications.signedIn(currentCaller.get(), email());
+            sessions.signedIn(caller);
+            notifications.signedIn(caller, email());
+        } else if (request.getDispatcherType() == DispatcherType.REQUEST && !isResource(request)) {
+            // the ID token, for Keycloak's end-session, before the session that holds it ends
+            String idToken = openIdContext.getIdentityToken().getToken();
+            if (signedInSessions.endIfOutlived(request.getSession())) {
+                // however busy, a session ends after its absolute lifetime, in Keycloak too: the person signs in again
+                endInKeycloakToo(request, response, idToken, "lifetime=true");
+                return;
+            }
+            if (signedInSessions.endIfRemovedFromAgency(request.getSession(), tokenIdentity.get().orElseThrow().organizations())) {
+                // Keycloak no longer counts them a member of an agency of the sign-in (its tokens, refreshed, say so)
+                endInKeycloakToo(request, response, idToken, "ended=true");
+                return;
+            }
         }
         if (request.getDispatcherType() == DispatcherType.ERROR
                 && Integer.valueOf(403).equals(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE))) {
@@ -150,6 +182,20 @@ public class CallerGate extends HttpFilter {
         chain.doFilter(request, response);
     }
 
+    /**
+     * Sends the browser through Keycloak's end-session (as signing out does), so that the Keycloak session ends too and
+     * the next sign-in asks for the password, and on to the signed-out page with {@code query}.
+     */
+    private void endInKeycloakToo(HttpServletRequest request, HttpServletResponse response, String idToken, String query)
+            throws IOException {
+        String base = request.getRequestURL().toString();
+        base = base.substring(0, base.length() - request.getRequestURI().length()) + request.getContextPath();
+        Servlets.facesRedirect(request, response, openIdSettings.getEndSessionEndpoint()
+                + "?client_id=" + URLEncoder.encode(openIdSettings.getClientId(), StandardCharsets.UTF_8)
+                + "&id_token_hint=" + URLEncoder.encode(idToken, StandardCharsets.UTF_8)
+                + "&post_logout_redirect_uri=" + URLEncoder.encode(base + SIGNED_OUT + "?" + query, StandardCharsets.UTF_8));
+    }
+
     /** The agency an API caller acts for, from the {@value #AGENCY_HEADER} header (when they have several). */
     private static String agencyHeader(HttpServletRequest request) {
         String code = request.getHeader(AGENCY_HEADER);
@@ -161,7 +207,9 @@ public class CallerGate extends HttpFilter {
         Set<String> roles = new HashSet<>(claims.getArrayStringClaim("roles"));
         Set<String> organizations = new HashSet<>(claims.getArrayStringClaim("organization"));
         String name = claims.getStringClaim("name").orElse(request.getUserPrincipal().getName());
-        Instant signedIn = claims.getIssuedAt().orElseThrow(() -> new IllegalStateException("identity token without iat"));
+        // when the sign-in was: its tokens' refreshes must not make it later than an administrator's end of access
+        Instant signedIn = signedInSessions.signInOf(request.getSession(false)).map(SignedInSessions.SignIn::tokenIssuedAt)
+                .or(claims::getIssuedAt).orElseThrow(() -> new IllegalStateException("identity token without iat"));
         PersonId subject = new PersonId(claims.getSubject().orElseThrow(() -> new IllegalStateException("identity token without sub")));
         return new TokenIdentity(subject, new Username(request.getUserPrincipal().getName()), name, roles, organizations, signedIn);
     }

@@ -1,5 +1,8 @@
 package org.interlink.caller.boundary;
 
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.SecurityContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -8,6 +11,9 @@ import jakarta.security.enterprise.authentication.mechanism.http.openid.ClaimsDe
 import jakarta.security.enterprise.authentication.mechanism.http.openid.LogoutDefinition;
 import jakarta.security.enterprise.authentication.mechanism.http.openid.OpenIdProviderMetadata;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.net.MalformedURLException;
+import java.net.URI;
 
 /**
  * Sign-in through Keycloak (OpenID Connect, authorization code flow) for every page. The realm,
@@ -35,6 +41,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
         clientSecret = "${openIdSettings.clientSecret}",
         redirectURI = "${baseURL}/callback",
         redirectToOriginalResource = true,
+        // Keycloak is asked again whenever less than the minimum validity remains of the tokens: a refused refresh
+        // (session ended, account disabled or deleted) signs the person out; a granted one brings their current roles
+        // and agencies
+        tokenAutoRefresh = true,
+        tokenMinValidityExpression = "${openIdSettings.tokenMinValidityMillis}",
         scope = {"openid", "profile", "email", "organization:*"},
         // deferred (#{}), so read at each sign-in: Keycloak's pages in the language of the portal's pages
         extraParametersExpression = "#{language.signInParameters}",
@@ -55,6 +66,12 @@ public class OpenIdSettings {
     @Inject
     @ConfigProperty(name = "interlink.oidc.client-secret")
     String clientSecret;
+
+    @Inject
+    @ConfigProperty(name = "interlink.session.token-min-validity-seconds", defaultValue = "270")
+    int tokenMinValiditySeconds;
+
+    private volatile JWKSource<SecurityContext> realmKeys;
 
     /** The realm's issuer URL, e.g. {@code http://localhost:8180/realms/interlink}. */
     public String getRealmUrl() {
@@ -92,5 +109,26 @@ public class OpenIdSettings {
 
     public String getClientSecret() {
         return clientSecret;
+    }
+
+    /**
+     * How much validity the tokens of a page session must have left, in milliseconds; with less, the next request
+     * refreshes them. With the realm's 5-minute tokens and the default 270 s, a session is checked with Keycloak at
+     * most every 30 s.
+     */
+    public int getTokenMinValidityMillis() {
+        return tokenMinValiditySeconds * 1000;
+    }
+
+    /** The realm's signing keys (its JWKS, cached, fetched again for an unknown key id). */
+    public JWKSource<SecurityContext> realmKeys() {
+        if (realmKeys == null) {
+            try {
+                realmKeys = JWKSourceBuilder.create(URI.create(getJwksUri()).toURL()).retrying(true).build();
+            } catch (MalformedURLException e) {
+                throw new IllegalStateException("invalid JWKS URI " + getJwksUri(), e);
+            }
+        }
+        return realmKeys;
     }
 }

@@ -13,13 +13,17 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.glassfish.soteria.mechanisms.OpenIdAuthenticationMechanism;
 import org.interlink.caller.control.RefusalReason;
 import org.interlink.caller.control.TokenIdentity;
 import org.interlink.infrastructure.rest.ApiApplication;
+import org.interlink.infrastructure.web.SecurityHeaders;
+import org.omnifaces.util.Servlets;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
@@ -61,11 +65,22 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
     /** Request attribute holding the {@link TokenIdentity} of an API call. */
     public static final String IDENTITY = TokenIdentity.class.getName();
 
+    /**
+     * Request attribute holding where a sign-in that has just succeeded lands: the page first asked
+     * for, without the {@code code} and {@code state} Keycloak sent back ({@link CallerGate} redirects there).
+     */
+    public static final String LANDING = PortalAuthentication.class.getName() + ".landing";
+
+    /** Session attribute holding the page asked for when the sign-in began. */
+    private static final String ASKED_FOR = PortalAuthentication.class.getName() + ".askedFor";
+
     private static final Logger LOG = Logger.getLogger(PortalAuthentication.class.getName());
     private static final String BEARER = "Bearer ";
     /** The JAX-RS servlet's name: Jersey names the servlet of an {@code Application} subclass after the class. */
     private static final String API_SERVLET = ApiApplication.class.getName();
     /** What never belongs in an API request's raw path: path parameters, backslashes, double slashes, encoded dots, slashes, semicolons or backslashes, dot segments. */
+    /** A path on the portal's own host: one slash, then no slash or backslash; no control characters anywhere. */
+    private static final Pattern OWN_PATH = Pattern.compile("/(?![/\\\\])[^\\\\\\p{Cntrl}]*");
     private static final Pattern ODD_PATH = Pattern.compile("[;\\\\]|//|%2[eEfF]|%3[bB]|%5[cC]|(^|/)\\.{1,2}(/|$)");
 
     @Inject
@@ -76,6 +91,12 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
 
     @Inject
     AnonymousRefusals refusals;
+
+    @Inject
+    SecurityHeaders headers;
+
+    @Inject
+    SignedInSessions signedInSessions;
 
     /**
      * Whether the request is one for the REST API: the container maps it to the API's JAX-RS servlet,
@@ -128,6 +149,8 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) throws AuthenticationException {
+        // before anything answers: a refusal or a redirect written here never reaches the filters
+        headers.apply(request, response);
         if (isApi(request)) {
             if (isOddApiPath(request)) {
                 refusals.refused(request.getRemoteAddr(), request.getHeader("User-Agent"), RefusalReason.ODD_PATH,
@@ -138,11 +161,81 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
             }
             return validateBearer(request, response, context);
         }
-        AuthenticationStatus status = openId.validateRequest(request, response, context);
+        boolean signingIn = request.getUserPrincipal() == null && request.getParameter("code") != null
+                && request.getParameter("state") != null;
+        HttpSession session = request.getSession(false);
+        Optional<SignedInSessions.SignIn> signedIn = signedInSessions.signInOf(session);
+        AuthenticationStatus status;
+        try {
+            status = openId.validateRequest(request, response, context);
+        } catch (RuntimeException e) {
+            if (signedIn.isPresent() && request.getUserPrincipal() != null && unreachable(e)) {
+                // the tokens were due for refresh and Keycloak did not answer: no refusal, so the session goes on
+                // (with the roles and agencies it has) and the next request asks again
+                LOG.warning(() -> "Keycloak could not be reached to refresh the tokens of " + signedIn.get().username()
+                        + "'s session, which goes on until it answers: " + e);
+                return AuthenticationStatus.SUCCESS;
+            }
+            throw e;
+        }
+        if (status != AuthenticationStatus.SUCCESS && signedIn.isPresent() && SignedInSessions.isOver(session)) {
+            // the tokens were due for refresh and Keycloak refused: Soteria has ended the session; the person reads why
+            signedInSessions.refreshRefused(signedIn.get());
+            if (!response.isCommitted()) {
+                response.reset();
+                headers.apply(request, response);
+                Servlets.facesRedirect(request, response, request.getContextPath() + CallerGate.SIGNED_OUT + "?ended=true");
+                return AuthenticationStatus.SEND_CONTINUE;
+            }
+        }
+        if (status == AuthenticationStatus.SEND_CONTINUE && !signingIn && request.getUserPrincipal() == null
+                && "GET".equals(request.getMethod())) {
+            // sent to Keycloak: remember the page, to land on it once signed in
+            request.getSession().setAttribute(ASKED_FOR, askedFor(request));
+        }
+        if (status == AuthenticationStatus.SUCCESS && signingIn) {
+            landOnTheAskedForPage(request);
+        }
         if (status == AuthenticationStatus.SUCCESS && "GET".equals(request.getMethod())) {
             context.withRequest(request);
         }
         return status;
+    }
+
+    /** Whether a failure is Keycloak not answering (connection refused, timed out, unknown host), not a refusal. */
+    static boolean unreachable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The page asked for, as the container read it (decoded, normalised), within the portal: a path of the portal's
+     * own, never one a browser would take for another host ({@code //host/…}, {@code /\host/…}), then the query.
+     */
+    static String askedFor(HttpServletRequest request) {
+        String path = request.getContextPath() + (request.getServletPath() == null ? "" : request.getServletPath())
+                + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        if (!OWN_PATH.matcher(path).matches()) {
+            return request.getContextPath() + "/";
+        }
+        return path + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+    }
+
+    /**
+     * A sign-in has just succeeded on the callback (Soteria sends the browser from there to the page first asked for,
+     * with Keycloak's {@code code} and {@code state}): the session gets a new id, so that an id known before the sign-in
+     * (planted, or seen on a shared computer) is worth nothing after it, and the browser is sent once more to the page
+     * asked for, so that the address bar, its history and bookmarks never hold the code and state.
+     */
+    private static void landOnTheAskedForPage(HttpServletRequest request) {
+        request.changeSessionId();
+        Object askedFor = request.getSession().getAttribute(ASKED_FOR);
+        request.getSession().removeAttribute(ASKED_FOR);
+        request.setAttribute(LANDING, askedFor instanceof String page ? page : request.getContextPath() + "/");
     }
 
     private AuthenticationStatus validateBearer(HttpServletRequest request, HttpServletResponse response,

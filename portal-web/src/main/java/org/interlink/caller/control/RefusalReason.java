@@ -16,6 +16,7 @@ public enum RefusalReason {
     CLAIMS("claims missing or malformed"),
     ACCESS_ENDED("access ended by an administrator"),
     ODD_PATH("API path not in its plain form"),
+    LOGOUT_TOKEN("back-channel logout token refused"),
     OTHER("token refused");
 
     private final String label;

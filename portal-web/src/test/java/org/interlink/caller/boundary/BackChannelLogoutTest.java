@@ -1,0 +1,106 @@
+package org.interlink.caller.boundary;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Which logout tokens end sessions: only the realm's, for the portal's client, with the back-channel logout event. */
+class BackChannelLogoutTest {
+
+    private static final String ISSUER = "http://localhost:8180/realms/interlink";
+    private static final String CLIENT = "interlink-web";
+
+    private static RSAKey realmKey;
+    private static RSAKey otherKey;
+    private static DefaultJWTProcessor<SecurityContext> processor;
+
+    @BeforeAll
+    static void realm() throws Exception {
+        realmKey = new RSAKeyGenerator(2048).keyID("realm-key").generate();
+        otherKey = new RSAKeyGenerator(2048).keyID("realm-key").generate();
+        processor = BackChannelLogout.processor(new ImmutableJWKSet<>(new JWKSet(realmKey.toPublicJWK())), ISSUER, CLIENT, 30);
+    }
+
+    @Test
+    void keycloaksLogoutTokenNamesTheSessionAndThePerson() throws Exception {
+        BackChannelLogout.Logout logout = BackChannelLogout.read(processor, sign(realmKey, claims(b -> b)));
+
+        assertThat(logout).isEqualTo(new BackChannelLogout.Logout("kc-session-1", "person-1"));
+        assertThat(BackChannelLogout.read(processor, sign(realmKey, claims(b -> b.claim("sid", null)))))
+                .as("a token naming only the person ends all of theirs").isEqualTo(new BackChannelLogout.Logout(null, "person-1"));
+    }
+
+    @Test
+    void aTokenOfAnotherKeyIssuerOrClientIsRefused() throws Exception {
+        assertRefused(sign(otherKey, claims(b -> b)), "signature");
+        assertRefused(sign(realmKey, claims(b -> b.issuer("http://localhost:8180/realms/other"))), "iss");
+        assertRefused(sign(realmKey, claims(b -> b.audience("interlink-cli"))), "aud");
+    }
+
+    @Test
+    void aTokenWithoutTheLogoutEventWithANonceOrNamingNobodyIsRefused() throws Exception {
+        assertRefused(sign(realmKey, claims(b -> b.claim("events", null))), "events");
+        assertRefused(sign(realmKey, claims(b -> b.claim("events", Map.of("http://schemas.openid.net/event/other", Map.of())))),
+                "back-channel logout event");
+        assertRefused(sign(realmKey, claims(b -> b.claim("nonce", "n-0S6_WzA2Mj"))), "nonce");
+        assertRefused(sign(realmKey, claims(b -> b.jwtID(null))), "jti");
+        assertRefused(sign(realmKey, claims(b -> b.claim("sid", null).subject(null))), "neither");
+    }
+
+    @Test
+    void anUnsignedOrSymmetricallySignedTokenOrNoneAtAllIsRefused() throws Exception {
+        assertRefused(new PlainJWT(claims(b -> b)).serialize(), "");
+        SignedJWT hmac = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims(b -> b));
+        hmac.sign(new MACSigner(new byte[32]));
+        assertRefused(hmac.serialize(), "");
+        assertRefused(null, "no logout_token");
+        assertRefused("not-a-token", "");
+    }
+
+    private static void assertRefused(String token, String why) {
+        assertThatThrownBy(() -> BackChannelLogout.read(processor, token))
+                .isInstanceOf(BackChannelLogout.InvalidLogoutToken.class).hasMessageContaining(why);
+    }
+
+    /** A logout token as Keycloak sends one, changed by {@code change}. */
+    private static JWTClaimsSet claims(UnaryOperator<JWTClaimsSet.Builder> change) {
+        return change.apply(new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .audience(CLIENT)
+                .subject("person-1")
+                .issueTime(new Date())
+                .expirationTime(Date.from(Instant.now().plusSeconds(120)))
+                .jwtID("logout-1")
+                .claim("sid", "kc-session-1")
+                .claim("typ", "Logout")
+                .claim("events", Map.of(BackChannelLogout.EVENT, Map.of()))).build();
+    }
+
+    private static String sign(RSAKey key, JWTClaimsSet claims) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
+                .type(new JOSEObjectType("logout+jwt")).build(), claims);
+        jwt.sign(new RSASSASigner(key));
+        return jwt.serialize();
+    }
+}
