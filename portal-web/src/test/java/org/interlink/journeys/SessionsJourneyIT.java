@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.sql.SQLException;
@@ -48,7 +50,7 @@ class SessionsJourneyIT {
         KeycloakRealmAdmin.endSessions(username);
 
         browser.open(PortalStack.portalUrl() + "/items.xhtml");
-        assertThat(new KeycloakLoginPage(browser).asksForUsername()).as("the portal session is over: sign in again").isTrue();
+        assertEndedInKeycloak();
         assertEnded(username, "session ended by Keycloak: back-channel logout");
     }
 
@@ -57,10 +59,13 @@ class SessionsJourneyIT {
         String username = browser.signInAsNewPerson("iom-iq", "liaison");
 
         browser.open(PortalStack.keycloakUrl() + "/realms/interlink/protocol/openid-connect/logout");
-        browser.await(By.id("kc-logout")).click();
+        WebElement confirm = browser.await(By.id("kc-logout"));
+        confirm.click();
+        // Keycloak's signed-out page replaced the confirmation: the logout (and its back-channel call) is done
+        new WebDriverWait(browser.driver(), Browser.WAIT).until(ExpectedConditions.stalenessOf(confirm));
         browser.open(PortalStack.portalUrl() + "/items.xhtml");
 
-        assertThat(new KeycloakLoginPage(browser).asksForUsername()).isTrue();
+        assertEndedInKeycloak();
         assertEnded(username, "session ended by Keycloak: back-channel logout");
     }
 
@@ -73,8 +78,9 @@ class SessionsJourneyIT {
 
         awaitOutOfThePortal();
         assertThat(Duration.between(disabled, Instant.now())).isLessThan(PortalStack.SESSION_CHECK.plus(Browser.WAIT));
-        assertThat(browser.currentUrl()).as("signed out cleanly, saying why").startsWith(PortalStack.portalUrl() + "/signed-out.xhtml");
-        assertThat(browser.text(By.id("signed-out"))).contains("An administrator changed or ended your access");
+        // Soteria signs the person out of Keycloak too (end-session), which sends them to the portal's signed-out page
+        assertThat(browser.currentUrl()).as("signed out cleanly").startsWith(PortalStack.portalUrl() + "/signed-out.xhtml");
+        assertThat(browser.text(By.id("signed-out"))).contains("You are signed out");
         browser.open(PortalStack.portalUrl() + "/items.xhtml");
         assertThat(browser.currentUrl()).as("no portal session left: sent to Keycloak").startsWith(PortalStack.keycloakUrl());
         assertEnded(username, "Keycloak refused to refresh its tokens");
@@ -111,6 +117,13 @@ class SessionsJourneyIT {
 
         assertThat(browser.currentUrl()).startsWith(PortalStack.portalUrl() + "/items.xhtml");
         assertThat(KeycloakRealmAdmin.sessions(username)).as("still the one Keycloak session of the sign-in").hasSize(1);
+    }
+
+    /** The next request of a session Keycloak ended reads why, and signing in again asks for the password. */
+    private void assertEndedInKeycloak() {
+        assertThat(browser.currentUrl()).startsWith(PortalStack.portalUrl() + "/signed-out.xhtml");
+        assertThat(browser.text(By.id("signed-out"))).contains("Your session was ended in the single sign-on");
+        assertThat(new SignedOutPage(browser).signInAgain().asksForUsername()).as("the Keycloak session is over too").isTrue();
     }
 
     /** Opens the items page until the portal no longer serves it: the session's next check with Keycloak ends it. */

@@ -161,6 +161,11 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
             }
             return validateBearer(request, response, context);
         }
+        if (!request.isRequestedSessionIdValid() && signedInSessions.wasEndedByKeycloak(request.getRequestedSessionId())) {
+            // the browser's session was ended by Keycloak (back-channel logout): say so, rather than send it to sign in
+            Servlets.facesRedirect(request, response, request.getContextPath() + CallerGate.SIGNED_OUT + "?keycloak=true");
+            return AuthenticationStatus.SEND_CONTINUE;
+        }
         boolean signingIn = request.getUserPrincipal() == null && request.getParameter("code") != null
                 && request.getParameter("state") != null;
         HttpSession session = request.getSession(false);
@@ -179,14 +184,9 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
             throw e;
         }
         if (status != AuthenticationStatus.SUCCESS && signedIn.isPresent() && SignedInSessions.isOver(session)) {
-            // the tokens were due for refresh and Keycloak refused: Soteria has ended the session; the person reads why
+            // the tokens were due for refresh and Keycloak refused: Soteria has ended the session and sends the browser
+            // through Keycloak's end-session to the signed-out page
             signedInSessions.refreshRefused(signedIn.get());
-            if (!response.isCommitted()) {
-                response.reset();
-                headers.apply(request, response);
-                Servlets.facesRedirect(request, response, request.getContextPath() + CallerGate.SIGNED_OUT + "?ended=true");
-                return AuthenticationStatus.SEND_CONTINUE;
-            }
         }
         if (status == AuthenticationStatus.SEND_CONTINUE && !signingIn && request.getUserPrincipal() == null
                 && "GET".equals(request.getMethod())) {

@@ -40,6 +40,8 @@ public class SignedInSessions {
     }
 
     private final Set<HttpSession> sessions = ConcurrentHashMap.newKeySet();
+    /** The ids of the sessions Keycloak ended in the last hour, so that their next request can say so. */
+    private final Map<String, Instant> endedByKeycloak = new ConcurrentHashMap<>();
 
     @Inject
     Sessions audit;
@@ -143,6 +145,9 @@ public class SignedInSessions {
                     });
         }
         // all of them end before any is recorded: a failing record must not leave the others alive
+        Instant now = clock.instant();
+        endedByKeycloak.values().removeIf(at -> at.isBefore(now.minus(Duration.ofHours(1))));
+        matching.forEach(entry -> endedByKeycloak.put(entry.getKey().getId(), now));
         List<Map.Entry<HttpSession, SignIn>> ended = matching.stream().filter(entry -> invalidate(entry.getKey())).toList();
         for (Map.Entry<HttpSession, SignIn> entry : ended) {
             try {
@@ -152,6 +157,11 @@ public class SignedInSessions {
             }
         }
         return ended.size();
+    }
+
+    /** Whether Keycloak ended the session of that id within the last hour (answered once: the next request says so). */
+    public boolean wasEndedByKeycloak(String sessionId) {
+        return sessionId != null && endedByKeycloak.remove(sessionId) != null;
     }
 
     /** A logout for the Keycloak session of the sign-in, or, when either does not name one, for the person. */

@@ -73,6 +73,9 @@ class SignedInSessionsTest {
         assertThat(second.invalidated).isTrue();
         assertThat(colleague.invalidated).isFalse();
         assertThat(sessions.endByKeycloak("kc-unknown", null, "nothing")).isZero();
+        assertThat(sessions.wasEndedByKeycloak(first.proxy.getId())).as("its next request is told why, once").isTrue();
+        assertThat(sessions.wasEndedByKeycloak(first.proxy.getId())).isFalse();
+        assertThat(sessions.wasEndedByKeycloak(colleague.proxy.getId())).isFalse();
         assertThat(recorded).hasSize(2).allSatisfy(line -> assertThat(line).startsWith("moi.vetter@iq-moi: session ended by Keycloak"));
     }
 
@@ -128,6 +131,7 @@ class SignedInSessionsTest {
                         }
                         yield 0L;
                     }
+                    case "getId" -> "session-" + System.identityHashCode(self);
                     case "hashCode" -> System.identityHashCode(self);
                     case "equals" -> self == args[0];
                     default -> throw new UnsupportedOperationException(method.getName());
