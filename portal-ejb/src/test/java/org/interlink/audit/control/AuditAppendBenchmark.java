@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * The audit benchmark (README "Numbers"): how fast events are appended with hash chains compared
+ * The audit benchmark (docs/benchmarks.md): how fast events are appended with hash chains compared
  * with plain inserts of the same rows, and how long verification of 1,000,000 events takes.
  *
  * <p>Appends go through the portal's own code, {@link AuditGate#record(AuditRecord)} (the chain's
