@@ -276,6 +276,25 @@ class ApiIT {
     }
 
     @Test
+    void aVetterPublishesOnlyWithATokenOfASignInWithTheCodeNotWithARefreshedOne() {
+        Api iom = Api.as(Tokens.system(IOM_SYSTEM));
+        ObjectNode body = item("Second factor for vetting", "GREEN", "NAMED_AGENCIES");
+        ((ObjectNode) body.get("sharing")).putArray("agencies").add("iq-moi");
+        body.put("addressee", "iq-moi");
+        long id = iom.post("/recommendations", body).json().path("id").asLong();
+        assertThat(iom.post("/items/" + id + "/submit", null).status()).isEqualTo(200);
+        String refreshed = Tokens.refreshed("iom.vetter");
+        assertThat(Tokens.claims(refreshed).path("acr").asText()).as("Keycloak lowers a refreshed token's acr").isEqualTo("password");
+        assertThat(Tokens.claims(Tokens.user("iom.vetter")).path("acr").asText()).isEqualTo("second-factor");
+
+        long before = audit.last();
+        assertProblem(Api.as(refreshed).post("/items/" + id + "/publish", comment("Reviewed")), 403, "not-allowed");
+        assertThat(audit.since(before, "iom.vetter")).as("the refusal is recorded").containsExactly("STATE_CHANGE:DENIED");
+
+        assertThat(Api.as(Tokens.user("iom.vetter")).post("/items/" + id + "/publish", comment("Reviewed")).status()).isEqualTo(200);
+    }
+
+    @Test
     void theAddresseeFollowsUpARecommendationAndTheSubmittingAgencyReadsTheTimeline() {
         Api iom = Api.as(Tokens.system(IOM_SYSTEM));
         ObjectNode body = item("Exchange watch lists at Basra airport", "GREEN", "NAMED_AGENCIES");

@@ -2,6 +2,7 @@ package org.interlink.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.interlink.devstack.Http;
+import org.interlink.devstack.OneTimeCodes;
 import org.interlink.devstack.RealmDefinition;
 import org.interlink.journeys.PortalStack;
 
@@ -30,7 +31,10 @@ final class Tokens {
                 "client_id", clientId, "client_secret", PortalStack.secrets().systemClientSecret()))).get("access_token").asText();
     }
 
-    /** A person's access token for the API (the dev-only public client, password grant, all their agencies). */
+    /**
+     * A person's access token for the API (the dev-only public client, password grant, all their agencies), with the
+     * demo one-time code ({@code totp}: the realm asks it of privileged roles, and ignores it for the others).
+     */
     static String user(String username) {
         return userTokens(username).get("access_token").asText();
     }
@@ -38,7 +42,27 @@ final class Tokens {
     /** The access token of a user with their own password (a user the tests created); never cached. */
     static String user(String username, String password) {
         return request(Map.of("grant_type", "password", "client_id", RealmDefinition.CLI_CLIENT, "username", username,
-                "password", password, "scope", "openid organization:*")).get("access_token").asText();
+                "password", password, "totp", OneTimeCodes.demo(), "scope", "openid organization:*")).get("access_token").asText();
+    }
+
+    /**
+     * A person's access token after one refresh of a fresh sign-in (with the code): Keycloak lowers a refreshed token's
+     * {@code acr} (keycloak#43968), so it no longer proves the second factor.
+     */
+    static String refreshed(String username) {
+        JsonNode signIn = request(Map.of("grant_type", "password", "client_id", RealmDefinition.CLI_CLIENT, "username", username,
+                "password", RealmDefinition.DEMO_PASSWORD, "totp", OneTimeCodes.demo(), "scope", "openid organization:*"));
+        return request(Map.of("grant_type", "refresh_token", "client_id", RealmDefinition.CLI_CLIENT,
+                "refresh_token", signIn.get("refresh_token").asText())).get("access_token").asText();
+    }
+
+    /** The claims of a JWT, unchecked (what Keycloak put in it). */
+    static JsonNode claims(String jwt) {
+        try {
+            return Api.JSON.readTree(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The same sign-in's ID token: no access token (its audience is the client, its type ID). */
@@ -55,6 +79,7 @@ final class Tokens {
     private static JsonNode userTokens(String username) {
         return cached("user " + username, () -> request(Map.of("grant_type", "password",
                 "client_id", RealmDefinition.CLI_CLIENT, "username", username, "password", RealmDefinition.DEMO_PASSWORD,
+                "totp", OneTimeCodes.demo(),
                 "scope", "openid organization:*")));
     }
 

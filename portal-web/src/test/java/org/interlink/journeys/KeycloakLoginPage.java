@@ -1,5 +1,6 @@
 package org.interlink.journeys;
 
+import org.interlink.devstack.OneTimeCodes;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -12,6 +13,12 @@ public final class KeycloakLoginPage {
     private static final By USERNAME = By.id("username");
     private static final By PASSWORD = By.id("password");
     private static final By SUBMIT = By.id("kc-login");
+    /** The one-time code page (privileged roles). */
+    private static final By CODE = By.id("otp");
+    /** The enrolment of an authenticator app: the key (as Keycloak stores it), the first code, the button. */
+    private static final By ENROL_SECRET = By.id("totpSecret");
+    private static final By ENROL_CODE = By.id("totp");
+    private static final By ENROL_SUBMIT = By.id("saveTOTPBtn");
     private static final By ERROR = By.cssSelector("#kc-error-message, #input-error, #input-error-password, .pf-v5-c-helper-text__item-text, .kc-feedback-text");
 
     private final Browser browser;
@@ -22,10 +29,43 @@ public final class KeycloakLoginPage {
         browser.await(USERNAME);
     }
 
-    /** Signs in and returns the portal page the login lands on. */
+    /** Signs in (with the demo one-time code when Keycloak asks for one) and returns the portal page the login lands on. */
     public PortalPage signIn(String username, String password) {
         enter(username, password);
+        answerSecondFactor();
         return new PortalPage(browser);
+    }
+
+    /** Enters username and password, up to Keycloak's page for the one-time code, which must come; leaves it there. */
+    public void signInUpToTheCode(String username, String password) {
+        enter(username, password);
+        browser.await(CODE);
+    }
+
+    /** On Keycloak's one-time code page: enters the demo code and returns the portal page it lands on. */
+    public static PortalPage enterCode(Browser browser) {
+        browser.await(CODE).sendKeys(OneTimeCodes.demo());
+        browser.await(SUBMIT).click();
+        return new PortalPage(browser);
+    }
+
+    /**
+     * Answers Keycloak's second factor, if it asks for one once the password is in: the demo one-time code (demo
+     * users and the test's privileged people share its key), or, for a privileged person without an authenticator
+     * (the production realm makes them enrol at their first sign-in), the enrolment with the key Keycloak offers.
+     * Returns once Keycloak is left.
+     */
+    private void answerSecondFactor() {
+        new WebDriverWait(browser.driver(), Browser.WAIT).until(d -> !d.getCurrentUrl().startsWith(PortalStack.keycloakUrl())
+                || !d.findElements(CODE).isEmpty() || !d.findElements(ENROL_SECRET).isEmpty());
+        if (!browser.driver().findElements(CODE).isEmpty()) {
+            browser.await(CODE).sendKeys(OneTimeCodes.demo());
+            browser.await(SUBMIT).click();
+        } else if (!browser.driver().findElements(ENROL_SECRET).isEmpty()) {
+            String secret = browser.driver().findElement(ENROL_SECRET).getAttribute("value");
+            browser.await(ENROL_CODE).sendKeys(OneTimeCodes.now(secret));
+            browser.await(ENROL_SUBMIT).click();
+        }
     }
 
     /** Tries to sign in with a wrong password; Keycloak keeps the user on its page with a message. */
@@ -44,6 +84,7 @@ public final class KeycloakLoginPage {
         browser.await(By.id("password-new")).sendKeys(newPassword);
         browser.await(By.id("password-confirm")).sendKeys(newPassword);
         browser.await(By.cssSelector("#kc-passwd-update-form [type=submit]")).click();
+        answerSecondFactor();
         return new PortalPage(browser);
     }
 
@@ -73,6 +114,7 @@ public final class KeycloakLoginPage {
         String language = browser.driver().findElement(By.tagName("html")).getAttribute("lang");
         browser.await(PASSWORD).sendKeys(password);
         browser.await(SUBMIT).click();
+        answerSecondFactor();
         new PortalPage(browser);
         return language;
     }

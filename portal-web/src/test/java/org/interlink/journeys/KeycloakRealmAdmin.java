@@ -72,7 +72,14 @@ public final class KeycloakRealmAdmin {
     public static void createUser(String username, String agency, String role, String password) {
         var user = JSON.createObjectNode().put("username", username).put("enabled", true).put("firstName", "Test")
                 .put("lastName", username).put("email", username + "@interlink.test").put("emailVerified", true);
-        user.putArray("credentials").addObject().put("type", "password").put("value", password).put("temporary", false);
+        var credentials = user.putArray("credentials");
+        credentials.addObject().put("type", "password").put("value", password).put("temporary", false);
+        if (RealmDefinition.PRIVILEGED_ROLES.contains(role)) {
+            // the authenticator app of a privileged person: the demo users' key, so that the tests know its codes
+            credentials.addObject().put("type", "otp").put("userLabel", "Test authenticator")
+                    .put("secretData", "{\"value\":\"" + RealmDefinition.DEMO_TOTP_SECRET + "\"}")
+                    .put("credentialData", "{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,\"algorithm\":\"HmacSHA1\"}");
+        }
         call("POST", "/users", user);
         JsonNode roleRepresentation = call("GET", "/roles/" + role, null);
         call("POST", "/users/" + id(username) + "/role-mappings/realm", JSON.createArrayNode().add(roleRepresentation));
@@ -120,6 +127,17 @@ public final class KeycloakRealmAdmin {
     /** The user's Keycloak sessions ({@code start}, {@code lastAccess} in epoch milliseconds, {@code clients}). */
     public static JsonNode sessions(String username) {
         return call("GET", "/users/" + id(username) + "/sessions", null);
+    }
+
+    /** Grants the user one more realm role, as the admin console's role mapping does. */
+    public static void grantRole(String username, String role) {
+        call("POST", "/users/" + id(username) + "/role-mappings/realm", JSON.createArrayNode().add(call("GET", "/roles/" + role, null)));
+    }
+
+    /** The types of the user's credentials ({@code password}, {@code otp}, {@code webauthn}). */
+    public static List<String> credentialTypes(String username) {
+        return StreamSupport.stream(call("GET", "/users/" + id(username) + "/credentials", null).spliterator(), false)
+                .map(c -> c.get("type").asText()).toList();
     }
 
     public static void deleteUser(String username) {

@@ -73,8 +73,9 @@ public final class DevStack {
 
     static String banner(String portalUrl, String keycloakUrl, DevSecrets secrets, long seconds) {
         String users = RealmDefinition.demoUsers().stream()
-                .map(u -> String.format("  %-18s %-20s %-26s %s", u.username(), u.displayName(),
-                        String.join(", ", u.roles()), u.agencies().isEmpty() ? "(none)" : String.join(", ", u.agencies())))
+                .map(u -> String.format("  %-18s %-20s %-26s %-16s %s", u.username(), u.displayName(),
+                        String.join(", ", u.roles()), u.agencies().isEmpty() ? "(none)" : String.join(", ", u.agencies()),
+                        u.needsCode() ? "yes" : ""))
                 .collect(Collectors.joining("\n"));
         String systems = RealmDefinition.demoSystems().stream()
                 .map(s -> String.format("  %-18s %-47s %s", s.clientId(), String.join(", ", s.roles()), s.agency()))
@@ -88,8 +89,11 @@ public final class DevStack {
                  Keycloak admin:  %s/admin/  (user admin, password %s; dev only)
 
                  Demo users, password "%s" for all (dev only):
-                  %-18s %-20s %-26s %s
+                  %-18s %-20s %-26s %-16s %s
                 %s
+                 A one-time code: add the setup key %s (time based, 6 digits, 30 s; dev only) to an
+                 authenticator app (Google Authenticator, FreeOTP, Aegis: "enter a setup key"), or run
+                 oathtool --totp -b %s
 
                  REST API:        %s/api/v1/  (OpenAPI: %s/openapi, browse it at %s/api-docs/)
                  Demo systems (client credentials grant, client secret %s; dev only):
@@ -100,7 +104,8 @@ public final class DevStack {
                  Press Ctrl-C to stop both servers.
                 ==================================================================================
                 """.formatted(seconds, portalUrl, keycloakUrl, secrets.keycloakAdminPassword(),
-                RealmDefinition.DEMO_PASSWORD, "username", "name", "roles", "agencies", users,
+                RealmDefinition.DEMO_PASSWORD, "username", "name", "roles", "agencies", "one-time code", users,
+                RealmDefinition.DEMO_TOTP_KEY, RealmDefinition.DEMO_TOTP_KEY,
                 portalUrl, portalUrl, portalUrl, secrets.systemClientSecret(), "client id", "roles", "agency", systems,
                 RealmDefinition.CLI_CLIENT);
     }

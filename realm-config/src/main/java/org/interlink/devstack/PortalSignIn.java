@@ -13,12 +13,14 @@ import java.util.regex.Pattern;
 
 /**
  * Signs a demo user in to the portal the way a browser does, with plain HTTP: the portal's
- * redirect to Keycloak, the username page, the password page, and back. For tests and benchmarks
- * that need a signed-in session without a browser.
+ * redirect to Keycloak, the username page, the password page, the one-time code page when Keycloak asks
+ * for one (privileged roles: the demo users' code, {@link OneTimeCodes#demo()}), and back. For tests and
+ * benchmarks that need a signed-in session without a browser.
  */
 public final class PortalSignIn {
 
     private static final Pattern LOGIN_FORM = Pattern.compile("<form id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
+    private static final Pattern CODE_FORM = Pattern.compile("<form id=\"kc-otp-login-form\"[^>]*action=\"([^\"]+)\"");
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpClient client;
@@ -36,7 +38,9 @@ public final class PortalSignIn {
     public HttpResponse<String> signIn(String portalUrl, String username, String password) {
         HttpResponse<String> usernamePage = send(get(portalUrl + "/"));
         HttpResponse<String> passwordPage = send(post(formAction(usernamePage), "username=" + encode(username)));
-        return send(post(formAction(passwordPage), "password=" + encode(password)));
+        HttpResponse<String> landed = send(post(formAction(passwordPage), "password=" + encode(password)));
+        Matcher codeForm = CODE_FORM.matcher(landed.body());
+        return codeForm.find() ? send(post(codeForm.group(1).replace("&amp;", "&"), "otp=" + OneTimeCodes.demo())) : landed;
     }
 
     /** A GET with the session of the signed-in user. */

@@ -28,6 +28,17 @@ public final class RealmDefinition {
     public static final String API_AUDIENCE = "interlink-api";
     /** Dev-only password of every demo user (long enough for the realm's password policy). */
     public static final String DEMO_PASSWORD = "interlink-demo";
+    /**
+     * Dev-only TOTP secret of every privileged demo user, as Keycloak stores it (its text's bytes are the key); an
+     * authenticator app takes it as {@link #DEMO_TOTP_KEY}.
+     */
+    public static final String DEMO_TOTP_SECRET = "InterlinkDemoTotpKey";
+    /** {@link #DEMO_TOTP_SECRET} in Base32, as an authenticator app asks for it ("enter a setup key", time based). */
+    public static final String DEMO_TOTP_KEY = "JFXHIZLSNRUW422EMVWW6VDPORYEWZLZ";
+    /** The roles that sign in with a second factor: the realm makes each a composite of {@value #SECOND_FACTOR_ROLE}. */
+    public static final List<String> PRIVILEGED_ROLES = List.of("vetter", "auditor", "agency-admin", "platform-admin");
+    /** The realm role whose holders the sign-in flow asks for a second factor. */
+    public static final String SECOND_FACTOR_ROLE = "second-factor";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -149,5 +160,10 @@ public final class RealmDefinition {
      * roles and agency codes (organization aliases).
      */
     public record DemoUser(String username, String id, String displayName, List<String> roles, List<String> agencies) {
+
+        /** Whether they sign in with a one-time code too (a privileged role). */
+        public boolean needsCode() {
+            return roles.stream().anyMatch(PRIVILEGED_ROLES::contains);
+        }
     }
 }

@@ -36,11 +36,12 @@ class RealmDefinitionTest {
     }
 
     @Test
-    void theRealmDefinesTheSixRolesAndAConfidentialWebClientWithAFlatRolesClaim() {
+    void theRealmDefinesTheSixRolesTheSecondFactorMarkerAndAConfidentialWebClientWithAFlatRolesClaim() {
         ObjectNode realm = RealmDefinition.production();
 
         assertThat(names(realm.get("roles").get("realm"), "name"))
-                .containsExactlyInAnyOrder("official", "liaison", "vetter", "auditor", "agency-admin", "platform-admin");
+                .containsExactlyInAnyOrder("official", "liaison", "vetter", "auditor", "agency-admin", "platform-admin",
+                        RealmDefinition.SECOND_FACTOR_ROLE);
         JsonNode client = webClient(realm);
         assertThat(client.get("publicClient").asBoolean()).isFalse();
         assertThat(client.get("directAccessGrantsEnabled").asBoolean()).isFalse();
@@ -84,6 +85,91 @@ class RealmDefinitionTest {
             assertThat(user.get("credentials").get(0).get("value").asText()).isEqualTo(RealmDefinition.DEMO_PASSWORD);
             assertThat(user.get("credentials").get(0).get("temporary").asBoolean()).isFalse();
         }
+    }
+
+    @Test
+    void privilegedRolesSignInWithASecondFactorThroughTheRealmsOwnFlows() {
+        ObjectNode realm = RealmDefinition.production();
+
+        for (JsonNode role : realm.get("roles").get("realm")) {
+            boolean privileged = RealmDefinition.PRIVILEGED_ROLES.contains(role.get("name").asText());
+            assertThat(role.path("composites").path("realm").toString().contains(RealmDefinition.SECOND_FACTOR_ROLE))
+                    .as(role.get("name") + " includes the second-factor role").isEqualTo(privileged);
+        }
+        assertThat(realm.get("browserFlow").asText()).isEqualTo("interlink browser");
+        assertThat(realm.get("directGrantFlow").asText()).isEqualTo("interlink direct grant");
+        assertThat(realm.get("attributes").get("acr.loa.map").asText()).isEqualTo("{\"password\":1,\"second-factor\":2}");
+        assertThat(realm.get("otpPolicyCodeReusable").asBoolean()).as("a used code is refused").isFalse();
+        // the second factor's conditions: the role, and level 2 asked for again each time (max age 0)
+        JsonNode secondFactor = flow(realm, "interlink second factor");
+        assertThat(authenticators(secondFactor))
+                .contains("conditional-user-role", "conditional-level-of-authentication");
+        assertThat(config(realm, "privileged role").get("condUserRole").asText()).isEqualTo(RealmDefinition.SECOND_FACTOR_ROLE);
+        assertThat(config(realm, "level 2 second factor").get("loa-max-age").asText()).isEqualTo("0");
+        // a security key or a code; the code REQUIRED in its own sub-flow, so that a person with neither enrols one
+        assertThat(authenticators(flow(realm, "interlink code or key"))).contains("webauthn-authenticator");
+        assertThat(flow(realm, "interlink one-time code").get("authenticationExecutions").get(0).get("requirement").asText()).isEqualTo("REQUIRED");
+        assertThat(authenticators(flow(realm, "interlink direct grant second factor")))
+                .contains("conditional-user-role", "direct-grant-validate-otp");
+    }
+
+    @Test
+    void privilegedDemoUsersHaveTheDevOnlyAuthenticatorKey() {
+        ObjectNode realm = RealmDefinition.withDemo();
+
+        for (DemoUser demo : RealmDefinition.demoUsers()) {
+            JsonNode user = null;
+            for (JsonNode candidate : realm.get("users")) {
+                if (candidate.get("username").asText().equals(demo.username())) {
+                    user = candidate;
+                }
+            }
+            assertThat(user.get("credentials").toString().contains("\"otp\"")).as(demo.username()).isEqualTo(demo.needsCode());
+        }
+        assertThat(RealmDefinition.demoUser("moi.vetter").needsCode()).isTrue();
+        assertThat(RealmDefinition.demoUser("moi.official").needsCode()).isFalse();
+        assertThat(base32Decoded(RealmDefinition.DEMO_TOTP_KEY)).as("the key an app is given is the secret's bytes")
+                .isEqualTo(RealmDefinition.DEMO_TOTP_SECRET);
+    }
+
+    /** RFC 4648 Base32, as authenticator apps read a setup key. */
+    private static String base32Decoded(String key) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        int buffer = 0;
+        int bits = 0;
+        for (char c : key.toCharArray()) {
+            buffer = buffer << 5 | "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".indexOf(c);
+            bits += 5;
+            if (bits >= 8) {
+                bytes.write(buffer >> (bits - 8) & 0xff);
+                bits -= 8;
+            }
+        }
+        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static JsonNode flow(ObjectNode realm, String alias) {
+        for (JsonNode flow : realm.get("authenticationFlows")) {
+            if (flow.get("alias").asText().equals(alias)) {
+                return flow;
+            }
+        }
+        throw new AssertionError("no flow " + alias);
+    }
+
+    private static List<String> authenticators(JsonNode flow) {
+        List<String> authenticators = new ArrayList<>();
+        flow.get("authenticationExecutions").forEach(execution -> authenticators.add(execution.path("authenticator").asText()));
+        return authenticators;
+    }
+
+    private static JsonNode config(ObjectNode realm, String alias) {
+        for (JsonNode config : realm.get("authenticatorConfig")) {
+            if (config.get("alias").asText().equals(alias)) {
+                return config.get("config");
+            }
+        }
+        throw new AssertionError("no authenticator config " + alias);
     }
 
     @Test

@@ -16,6 +16,8 @@ import org.interlink.caller.entity.Role;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.logging.Logger;
 
 /**
@@ -56,7 +58,9 @@ public class CurrentCaller {
         if (caller == null) {
             TokenIdentity identity = token.get()
                     .orElseThrow(() -> new IllegalStateException("no authenticated caller in this request"));
-            List<Role> roles = identity.roles().stream().map(Role::fromClaim).flatMap(Optional::stream).toList();
+            // a sign-in without a second factor acts without the privileged roles
+            List<Role> roles = identity.roles().stream().map(Role::fromClaim).flatMap(Optional::stream)
+                    .filter(role -> identity.secondFactor() || !role.privileged()).toList();
             List<AgencyCode> codes = identity.organizations().stream().map(CurrentCaller::code)
                     .flatMap(Optional::stream).toList();
             try {
@@ -89,6 +93,16 @@ public class CurrentCaller {
             throw new NotAMemberOfAgency(identity.username(), requested.get());
         }
         return resolved;
+    }
+
+    /** The privileged roles the caller holds in Keycloak but does not act with: their sign-in lacked a second factor. */
+    public Set<Role> withheldRoles() {
+        TokenIdentity identity = token.get().orElseThrow(() -> new IllegalStateException("no authenticated caller in this request"));
+        if (identity.secondFactor()) {
+            return Set.of();
+        }
+        return identity.roles().stream().map(Role::fromClaim).flatMap(Optional::stream).filter(Role::privileged)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /**

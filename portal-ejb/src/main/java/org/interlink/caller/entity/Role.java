@@ -18,6 +18,14 @@ public enum Role {
         this.claim = claim;
     }
 
+    /**
+     * Whether the role is held only by a caller whose sign-in proved a second factor (a one-time code or a security
+     * key): vetting, the audit trail and administration.
+     */
+    public boolean privileged() {
+        return this == VETTER || this == AUDITOR || this == AGENCY_ADMIN || this == PLATFORM_ADMIN;
+    }
+
     /** The role name in tokens and in {@code @RolesAllowed}. */
     public String claim() {
         return claim;

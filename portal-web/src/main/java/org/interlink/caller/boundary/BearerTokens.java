@@ -94,10 +94,21 @@ public class BearerTokens {
             String username = claims.getStringClaim("preferred_username");
             String name = Optional.ofNullable(claims.getStringClaim("name")).orElse(username);
             return new TokenIdentity(new PersonId(claims.getSubject()), new Username(username), name, strings(claims.getStringListClaim("roles")),
-                    strings(claims.getStringListClaim("organization")), claims.getIssueTime().toInstant());
+                    strings(claims.getStringListClaim("organization")), claims.getIssueTime().toInstant(),
+                    OpenIdSettings.SECOND_FACTOR_ACR.equals(claims.getStringClaim("acr")) || isServiceAccount(claims, username));
         } catch (ParseException | IllegalArgumentException e) {
             throw new InvalidToken(RefusalReason.CLAIMS, "The bearer token's claims are malformed: " + e.getMessage());
         }
+    }
+
+    /**
+     * Whether the token is a system's (client credentials): Keycloak names the service account of client {@code azp}
+     * {@code service-account-<azp>}, and such a token belongs to no sign-in ({@code sid}). A person never gets that
+     * name: the member administration refuses it.
+     */
+    static boolean isServiceAccount(JWTClaimsSet claims, String username) throws ParseException {
+        String client = claims.getStringClaim("azp");
+        return client != null && claims.getClaim("sid") == null && ("service-account-" + client).equals(username);
     }
 
     /**

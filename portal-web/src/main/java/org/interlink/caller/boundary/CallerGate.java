@@ -21,6 +21,7 @@ import org.interlink.caller.control.TokenIdentityHolder;
 import org.interlink.caller.entity.AccessEnded;
 import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.PersonId;
+import org.interlink.caller.entity.Role;
 import org.interlink.caller.entity.Username;
 import org.omnifaces.util.Servlets;
 
@@ -28,8 +29,10 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -55,6 +58,7 @@ public class CallerGate extends HttpFilter {
     private static final String NO_AGENCY_RECORDED = CallerGate.class.getName() + ".noAgencyRecorded";
     static final String NO_AGENCY = "/no-agency.xhtml";
     static final String SIGNED_OUT = "/signed-out.xhtml";
+    static final String SECOND_FACTOR = "/second-factor.xhtml";
     private static final String RESOURCES = "/jakarta.faces.resource/";
     private static final List<String> ALWAYS_OPEN = List.of(SELECT_AGENCY, NO_AGENCY, SIGNED_OUT,
             "/error/", RESOURCES, "/callback", BackChannelLogout.PATH);
@@ -140,7 +144,7 @@ public class CallerGate extends HttpFilter {
             // registered before it counts as signed in: a session that failed here is registered at its next request
             signedInSessions.signedIn(request.getSession(), openIdContext.getIdentityToken().getJwtClaims().getStringClaim("sid").orElse(null),
                     identity.subject().value(), caller.username(), caller.activeAgency().map(a -> a.getCode().value()).orElse(null),
-                    identity.organizations(), identity.issuedAt());
+                    identity.organizations(), identity.issuedAt(), identity.secondFactor());
             request.getSession().setAttribute(SIGNED_IN, Boolean.TRUE);
             sessions.signedIn(caller);
             notifications.signedIn(caller, email());
@@ -178,6 +182,16 @@ public class CallerGate extends HttpFilter {
                         + "?next=" + URLEncoder.encode(Servlets.getRequestURIWithQueryString(request), StandardCharsets.UTF_8));
                 return;
             }
+            Set<Role> needed = rolesOfPage(request);
+            Set<Role> withheld = needed.isEmpty() || needed.stream().anyMatch(caller::hasRole) ? Set.of() : currentCaller.withheldRoles();
+            if (needed.stream().anyMatch(withheld::contains)) {
+                // a privileged page, and the person holds its role but signed in without a second factor: refused, recorded, and told why
+                sessions.refused(caller, "page refused: " + path(request) + " needs a sign-in with a second factor; " + caller.username()
+                        + " signed in with a password only (acts without " + withheld.stream().map(Role::claim).sorted().toList() + ")");
+                Servlets.facesRedirect(request, response, request.getContextPath() + SECOND_FACTOR
+                        + "?next=" + URLEncoder.encode(Servlets.getRequestURIWithQueryString(request), StandardCharsets.UTF_8));
+                return;
+            }
         }
         chain.doFilter(request, response);
     }
@@ -207,16 +221,44 @@ public class CallerGate extends HttpFilter {
         Set<String> roles = new HashSet<>(claims.getArrayStringClaim("roles"));
         Set<String> organizations = new HashSet<>(claims.getArrayStringClaim("organization"));
         String name = claims.getStringClaim("name").orElse(request.getUserPrincipal().getName());
+        Optional<SignedInSessions.SignIn> signIn = signedInSessions.signInOf(request.getSession(false));
         // when the sign-in was: its tokens' refreshes must not make it later than an administrator's end of access
-        Instant signedIn = signedInSessions.signInOf(request.getSession(false)).map(SignedInSessions.SignIn::tokenIssuedAt)
+        Instant signedIn = signIn.map(SignedInSessions.SignIn::tokenIssuedAt)
                 .or(claims::getIssuedAt).orElseThrow(() -> new IllegalStateException("identity token without iat"));
+        // whether the sign-in proved a second factor: its own ID token says, not a refreshed one (Keycloak may lower
+        // a refreshed token's acr, keycloak#43968)
+        boolean secondFactor = signIn.map(SignedInSessions.SignIn::secondFactor)
+                .orElseGet(() -> OpenIdSettings.SECOND_FACTOR_ACR.equals(claims.getStringClaim("acr").orElse(null)));
         PersonId subject = new PersonId(claims.getSubject().orElseThrow(() -> new IllegalStateException("identity token without sub")));
-        return new TokenIdentity(subject, new Username(request.getUserPrincipal().getName()), name, roles, organizations, signedIn);
+        return new TokenIdentity(subject, new Username(request.getUserPrincipal().getName()), name, roles, organizations, signedIn,
+                secondFactor);
     }
 
     /** The e-mail address the identity token names, if any (notifications are e-mailed to it). */
     private String email() {
         return openIdContext.getIdentityToken().getJwtClaims().getStringClaim("email").orElse(null);
+    }
+
+    /**
+     * The roles a page is for (any one of them), where they are privileged ({@link Role#privileged}): the
+     * administration, the audit trail and the vetting queue. The container's constraints (web.xml) and the business
+     * checks refuse everybody else; this tells a person who holds the role but signed in without a second factor why.
+     */
+    static Set<Role> rolesOfPage(HttpServletRequest request) {
+        String path = path(request);
+        if (path.startsWith("/admin/")) {
+            return EnumSet.of(Role.PLATFORM_ADMIN);
+        }
+        if (path.startsWith("/agency/")) {
+            return EnumSet.of(Role.AGENCY_ADMIN);
+        }
+        if (path.startsWith("/audit/")) {
+            return EnumSet.of(Role.AUDITOR, Role.PLATFORM_ADMIN);
+        }
+        if (path.equals("/items.xhtml") && "VETTING_QUEUE".equals(request.getParameter("view"))) {
+            return EnumSet.of(Role.VETTER);
+        }
+        return Set.of();
     }
 
     /** Styles and scripts hold no data: they are served without asking whether the session still counts. */

@@ -47,13 +47,21 @@ import java.net.URI;
         tokenAutoRefresh = true,
         tokenMinValidityExpression = "${openIdSettings.tokenMinValidityMillis}",
         scope = {"openid", "profile", "email", "organization:*"},
-        // deferred (#{}), so read at each sign-in: Keycloak's pages in the language of the portal's pages
-        extraParametersExpression = "#{language.signInParameters}",
+        // the level of a second factor (the realm's flow asks it of privileged roles only); checked, not trusted: the
+        // sign-in's acr decides (CallerGate), since a browser may drop the parameter on its way to Keycloak. (Soteria
+        // 3.0.3 reads only this fixed list: extraParametersExpression is never evaluated.)
+        extraParameters = "acr_values=" + OpenIdSettings.SECOND_FACTOR_ACR,
         claimsDefinition = @ClaimsDefinition(callerNameClaim = "preferred_username", callerGroupsClaim = "roles"),
         logout = @LogoutDefinition(notifyProvider = true, redirectURI = "${baseURL}/signed-out.xhtml"))
 @ApplicationScoped
 @Named
 public class OpenIdSettings {
+
+    /**
+     * The {@code acr} of a sign-in that proved a second factor: the realm's level 2 ({@code acr.loa.map}), which the
+     * sign-in asks for ({@code acr_values}) and the realm's flow grants only after a one-time code or a security key.
+     */
+    public static final String SECOND_FACTOR_ACR = "second-factor";
 
     @Inject
     @ConfigProperty(name = "interlink.oidc.provider-uri", defaultValue = "http://localhost:8180/realms/interlink")

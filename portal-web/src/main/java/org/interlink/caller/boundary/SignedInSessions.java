@@ -36,7 +36,7 @@ public class SignedInSessions {
 
     /** What the portal keeps of a session's sign-in. */
     public record SignIn(String keycloakSession, String subject, Username username, String agency, Set<String> organizations,
-                         Instant tokenIssuedAt, Instant at) implements Serializable {
+                         Instant tokenIssuedAt, boolean secondFactor, Instant at) implements Serializable {
     }
 
     private final Set<HttpSession> sessions = ConcurrentHashMap.newKeySet();
@@ -58,12 +58,12 @@ public class SignedInSessions {
 
     /** Notes a session's sign-in (its first request). */
     public void signedIn(HttpSession session, String keycloakSession, String subject, Username username, String agency,
-                         Set<String> organizations, Instant tokenIssuedAt) {
+                         Set<String> organizations, Instant tokenIssuedAt, boolean secondFactor) {
         // known first, then marked: a session invalidated in between is forgotten by the listener, not kept here
         sessions.add(session);
         try {
             session.setAttribute(SIGN_IN, new SignIn(keycloakSession, subject, username, agency, Set.copyOf(organizations),
-                    tokenIssuedAt, clock.instant()));
+                    tokenIssuedAt, secondFactor, clock.instant()));
         } catch (IllegalStateException invalidated) {
             sessions.remove(session);
         }

@@ -84,14 +84,6 @@ public class Language implements Serializable {
         return faces.getViewRoot().getViewId() + "?faces-redirect=true&includeViewParams=true";
     }
 
-    /**
-     * What the sign-in asks Keycloak for besides: the language of this session's pages
-     * ({@code ui_locales}), once the session has one — read outside Faces, by the sign-in itself.
-     */
-    public String[] getSignInParameters() {
-        return tag == null ? new String[0] : new String[]{"ui_locales=" + tag};
-    }
-
     private String initial(ExternalContext context) {
         Principal principal = context.getUserPrincipal();
         if (principal != null) {

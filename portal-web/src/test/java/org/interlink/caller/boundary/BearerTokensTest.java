@@ -55,6 +55,31 @@ class BearerTokensTest {
     }
 
     @Test
+    void aPersonsTokenProvesASecondFactorOnlyWithTheSecondFactorAcr() throws Exception {
+        UnaryOperator<JWTClaimsSet.Builder> person = b -> b.claim("preferred_username", "moi.vetter").claim("azp", "interlink-cli")
+                .claim("sid", "kc-session").claim("roles", List.of("official", "vetter"));
+
+        assertThat(BearerTokens.identify(processor, sign(realmKey, claims(b -> person.apply(b).claim("acr", "second-factor"))))
+                .secondFactor()).isTrue();
+        assertThat(BearerTokens.identify(processor, sign(realmKey, claims(b -> person.apply(b).claim("acr", "password"))))
+                .secondFactor()).as("a password-only sign-in").isFalse();
+        assertThat(BearerTokens.identify(processor, sign(realmKey, claims(person))).secondFactor()).as("no acr at all").isFalse();
+        assertThat(BearerTokens.identify(processor, sign(realmKey, claims(b -> person.apply(b).claim("acr", "1"))))
+                .secondFactor()).as("Keycloak's plain level").isFalse();
+    }
+
+    @Test
+    void aSystemsServiceAccountCountsAsProvedButAPersonNamedLikeOneDoesNot() throws Exception {
+        assertThat(BearerTokens.identify(processor, sign(realmKey, claims(b -> b.claim("azp", "moi-border-system"))))
+                .secondFactor()).as("client credentials: service-account-<azp>, no session").isTrue();
+        assertThat(BearerTokens.identify(processor, sign(realmKey, claims(b -> b.claim("azp", "moi-border-system").claim("sid", "kc-session"))))
+                .secondFactor()).as("a sign-in's token").isFalse();
+        assertThat(BearerTokens.identify(processor, sign(realmKey, claims(b -> b.claim("azp", "interlink-cli"))))
+                .secondFactor()).as("a person's token by another client").isFalse();
+        assertThat(BearerTokens.identify(processor, sign(realmKey, claims(b -> b))).secondFactor()).as("no azp").isFalse();
+    }
+
+    @Test
     void aTokenWithTheApiAmongSeveralAudiencesIsAccepted() throws Exception {
         String token = sign(realmKey, claims(b -> b.audience(List.of("account", AUDIENCE))));
 

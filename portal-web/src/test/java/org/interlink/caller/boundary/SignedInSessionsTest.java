@@ -43,7 +43,7 @@ class SignedInSessionsTest {
     @Test
     void aSessionEndsAtItsAbsoluteLifetimeHoweverBusyAndSaysSo() {
         FakeSession session = new FakeSession();
-        sessions.signedIn(session.proxy, "kc-1", "person-1", new Username("moi.vetter"), "iq-moi", Set.of("iq-moi"), SIGN_IN);
+        sessions.signedIn(session.proxy, "kc-1", "person-1", new Username("moi.vetter"), "iq-moi", Set.of("iq-moi"), SIGN_IN, true);
 
         at(SIGN_IN.plus(Duration.ofHours(10)).minusSeconds(1));
         assertThat(sessions.endIfOutlived(session.proxy)).isFalse();
@@ -61,9 +61,9 @@ class SignedInSessionsTest {
         FakeSession first = new FakeSession();
         FakeSession second = new FakeSession();
         FakeSession colleague = new FakeSession();
-        sessions.signedIn(first.proxy, "kc-1", "person-1", new Username("moi.vetter"), "iq-moi", Set.of("iq-moi"), SIGN_IN);
-        sessions.signedIn(second.proxy, "kc-2", "person-1", new Username("moi.vetter"), "iq-moi", Set.of("iq-moi"), SIGN_IN);
-        sessions.signedIn(colleague.proxy, "kc-3", "person-2", new Username("moi.official"), "iq-moi", Set.of("iq-moi"), SIGN_IN);
+        sessions.signedIn(first.proxy, "kc-1", "person-1", new Username("moi.vetter"), "iq-moi", Set.of("iq-moi"), SIGN_IN, true);
+        sessions.signedIn(second.proxy, "kc-2", "person-1", new Username("moi.vetter"), "iq-moi", Set.of("iq-moi"), SIGN_IN, true);
+        sessions.signedIn(colleague.proxy, "kc-3", "person-2", new Username("moi.official"), "iq-moi", Set.of("iq-moi"), SIGN_IN, true);
 
         assertThat(sessions.endByKeycloak("kc-1", "person-1", "signed out")).isEqualTo(1);
         assertThat(first.invalidated).isTrue();
@@ -82,7 +82,7 @@ class SignedInSessionsTest {
     @Test
     void aSessionEndsWhenKeycloakNoLongerCountsThePersonAMemberOfAnAgencyOfTheSignIn() {
         FakeSession session = new FakeSession();
-        sessions.signedIn(session.proxy, "kc-1", "person-1", new Username("multi.liaison"), "iom-iq", Set.of("iom-iq", "iq-bpc"), SIGN_IN);
+        sessions.signedIn(session.proxy, "kc-1", "person-1", new Username("multi.liaison"), "iom-iq", Set.of("iom-iq", "iq-bpc"), SIGN_IN, false);
 
         assertThat(sessions.endIfRemovedFromAgency(session.proxy, Set.of("iom-iq", "iq-bpc", "interpol"))).as("added").isFalse();
         assertThat(session.invalidated).isFalse();

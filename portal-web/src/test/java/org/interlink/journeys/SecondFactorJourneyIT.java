@@ -1,0 +1,103 @@
+package org.interlink.journeys;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+import java.sql.SQLException;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Privileged roles sign in with a second factor: Keycloak's flow asks a vetter for a one-time code after the
+ * password (and an official for none), a privileged person without an authenticator enrols one at their first
+ * sign-in, and the portal does not take the flow on trust: a vetter whose sign-in skipped the code (the browser
+ * dropped the {@code acr_values} the portal asked for) acts without the vetter role, is refused the vetting queue,
+ * told why (recorded), and signs in again with the code alone. People made for each journey.
+ */
+@ExtendWith(PortalStack.class)
+class SecondFactorJourneyIT {
+
+    private static final String VETTING_QUEUE = "/items.xhtml?view=VETTING_QUEUE";
+
+    private Browser browser;
+    private String journey;
+
+    @BeforeEach
+    void openBrowser(TestInfo test) {
+        browser = new Browser();
+        journey = test.getTestMethod().orElseThrow().getName();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.screenshot(journey);
+        browser.close();
+    }
+
+    @Test
+    void aVetterSignsInWithPasswordAndOneTimeCodeAndOpensTheVettingQueue() {
+        String username = newPerson("vetter");
+        browser.open(PortalStack.portalUrl() + VETTING_QUEUE);
+        assertThat(browser.currentUrl()).as("the portal asks Keycloak for the second factor").contains("acr_values=second-factor");
+
+        new KeycloakLoginPage(browser).signInUpToTheCode(username, PASSWORD);
+        KeycloakLoginPage.enterCode(browser);
+
+        assertThat(browser.currentUrl()).startsWith(PortalStack.portalUrl() + VETTING_QUEUE);
+        assertThat(browser.text(By.className("il-title"))).isEqualTo("Vetting queue");
+    }
+
+    @Test
+    void aVetterWhoseSignInSkippedTheCodeIsRefusedTheVettingQueueToldWhyAndSignsInAgainWithTheCodeAlone() throws SQLException {
+        String username = newPerson("vetter");
+        browser.open(PortalStack.portalUrl() + VETTING_QUEUE);
+        // as a hostile browser would: the sign-in request without the level the portal asked for
+        browser.open(browser.currentUrl().replaceAll("&acr_values=[^&]*", ""));
+        new KeycloakLoginPage(browser).signIn(username, PASSWORD);
+
+        // landed on the page asked for: refused
+        assertThat(browser.currentUrl()).startsWith(PortalStack.portalUrl() + "/second-factor.xhtml");
+        assertThat(browser.text(By.id("second-factor-reason"))).contains("You signed in with your password only");
+        assertThat(browser.text(By.id("second-factor-roles"))).contains("Vetter");
+        browser.screenshot("second-factor-needed");
+        if (AuditEvents.readable()) {
+            assertThat(AuditEvents.count(username, "VIEW", "DENIED", "needs a sign-in with a second factor")).isEqualTo(1);
+        }
+
+        browser.await(By.id("second-factor:sign-in-again")).click();
+        browser.awaitUrlStartingWith(PortalStack.keycloakUrl() + "/realms/interlink/");
+        browser.await(By.id("otp"));
+        assertThat(browser.driver().findElements(By.id("password"))).as("Keycloak still knows the password: the code alone").isEmpty();
+        KeycloakLoginPage.enterCode(browser);
+
+        assertThat(browser.currentUrl()).startsWith(PortalStack.portalUrl() + VETTING_QUEUE);
+        assertThat(browser.text(By.className("il-title"))).isEqualTo("Vetting queue");
+    }
+
+    @Test
+    void aPersonMadeAVetterWithoutAnAuthenticatorEnrolsOneAtTheirNextSignIn() {
+        String username = newPerson("official");
+        KeycloakRealmAdmin.grantRole(username, "vetter");
+        assertThat(KeycloakRealmAdmin.credentialTypes(username)).containsExactly("password");
+
+        browser.open(PortalStack.portalUrl() + VETTING_QUEUE);
+        new KeycloakLoginPage(browser).signIn(username, PASSWORD);
+
+        assertThat(KeycloakRealmAdmin.credentialTypes(username)).as("enrolled at the sign-in").contains("otp");
+        assertThat(browser.currentUrl()).startsWith(PortalStack.portalUrl() + VETTING_QUEUE);
+    }
+
+    private static final String PASSWORD = "Pw-" + UUID.randomUUID();
+
+    /** A person of the Ministry made in Keycloak for this journey, with the role (and, if privileged, the demo key). */
+    private static String newPerson(String role) {
+        String username = role + "-" + UUID.randomUUID().toString().substring(0, 8);
+        KeycloakRealmAdmin.createUser(username, "iq-moi", role, PASSWORD);
+        return username;
+    }
+}
