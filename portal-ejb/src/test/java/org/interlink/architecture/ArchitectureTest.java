@@ -79,6 +79,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void rolesAreAskedOfTheCallerNeverOfTheContainer() {
+        // the container's roles still hold the privileged roles a sign-in without a second factor does not act with
+        noClasses().should().callMethod(jakarta.ejb.EJBContext.class, "isCallerInRole", String.class)
+                .orShould().callMethod(jakarta.security.enterprise.SecurityContext.class, "isCallerInRole", String.class)
+                .orShould().beAnnotatedWith(jakarta.annotation.security.RolesAllowed.class)
+                .check(classes);
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods().should()
+                .beAnnotatedWith(jakarta.annotation.security.RolesAllowed.class).check(classes);
+    }
+
+    @Test
     void theDomainIsFreeOfCycles() {
         slices().matching("org.interlink.(*).entity..").should().beFreeOfCycles().check(classes);
     }

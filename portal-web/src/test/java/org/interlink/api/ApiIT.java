@@ -253,10 +253,7 @@ class ApiIT {
     @Test
     void anItemDocumentNamesOnlyTheLinkedItemsItsReaderReads() {
         Api border = Api.as(Tokens.system(BORDER_SYSTEM));
-        ObjectNode recommendation = item("Plan a joint patrol (linked draft)", "GREEN", "NAMED_AGENCIES");
-        ((ObjectNode) recommendation.get("sharing")).putArray("agencies").add("iom-iq");
-        recommendation.put("addressee", "iom-iq");
-        long draft = border.post("/recommendations", recommendation).json().path("id").asLong();
+        long draft = border.post("/recommendations", recommendationTo("iom-iq", "Plan a joint patrol (linked draft)")).json().path("id").asLong();
         ObjectNode meeting = item("Patrol planning, with a draft linked", "GREEN", "ALL_MEMBERS");
         meeting.put("startsOn", "2026-11-21").put("endsOn", "2026-11-21").put("place", "Basra");
         meeting.putArray("participants").add("iq-moi");
@@ -278,10 +275,7 @@ class ApiIT {
     @Test
     void aVetterPublishesOnlyWithATokenOfASignInWithTheCodeNotWithARefreshedOne() {
         Api iom = Api.as(Tokens.system(IOM_SYSTEM));
-        ObjectNode body = item("Second factor for vetting", "GREEN", "NAMED_AGENCIES");
-        ((ObjectNode) body.get("sharing")).putArray("agencies").add("iq-moi");
-        body.put("addressee", "iq-moi");
-        long id = iom.post("/recommendations", body).json().path("id").asLong();
+        long id = iom.post("/recommendations", recommendationTo("iq-moi", "Second factor for vetting")).json().path("id").asLong();
         assertThat(iom.post("/items/" + id + "/submit", null).status()).isEqualTo(200);
         String refreshed = Tokens.refreshed("iom.vetter");
         assertThat(Tokens.claims(refreshed).path("acr").asText()).as("Keycloak lowers a refreshed token's acr").isEqualTo("password");
@@ -297,10 +291,7 @@ class ApiIT {
     @Test
     void theAddresseeFollowsUpARecommendationAndTheSubmittingAgencyReadsTheTimeline() {
         Api iom = Api.as(Tokens.system(IOM_SYSTEM));
-        ObjectNode body = item("Exchange watch lists at Basra airport", "GREEN", "NAMED_AGENCIES");
-        ((ObjectNode) body.get("sharing")).putArray("agencies").add("iq-moi");
-        body.put("addressee", "iq-moi");
-        long id = iom.post("/recommendations", body).json().path("id").asLong();
+        long id = iom.post("/recommendations", recommendationTo("iq-moi", "Exchange watch lists at Basra airport")).json().path("id").asLong();
         Api border = Api.as(Tokens.system(BORDER_SYSTEM));
         String path = "/recommendations/" + id;
         assertProblem(border.post(path + "/decision", decision("ACCEPTED", "Too early")), 404, "not-found");
@@ -967,6 +958,13 @@ class ApiIT {
         assertThat(answer.problem()).as(answer.toString()).isEqualTo(problem);
         assertThat(answer.json().path("status").asInt()).isEqualTo(status);
         assertThat(answer.json().path("detail").asText()).isNotBlank();
+    }
+
+    /** A GREEN recommendation to {@code addressee}, shared with it alone. */
+    static ObjectNode recommendationTo(String addressee, String title) {
+        ObjectNode recommendation = item(title, "GREEN", "NAMED_AGENCIES");
+        ((ObjectNode) recommendation.get("sharing")).putArray("agencies").add(addressee);
+        return recommendation.put("addressee", addressee);
     }
 
     static ObjectNode item(String title, String marking, String scope) {

@@ -8,7 +8,7 @@ public final class AgenciesPage extends PortalPage {
 
     AgenciesPage(Browser browser) {
         super(browser);
-        browser.awaitUrlStartingWith(PortalStack.portalUrl() + "/admin/agencies.xhtml");
+        browser.awaitPortalPage("/admin/agencies.xhtml");
         browser.await(By.id("onboard:submit"));
     }
 

@@ -98,6 +98,30 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
+     * Waits for the portal page at {@code path}; when the portal asks first to confirm a second factor older than
+     * administration accepts (the suite's {@link PortalStack#SECOND_FACTOR_MAX_AGE}), confirms it with the demo code, as
+     * the person would, and lands there.
+     */
+    public void awaitPortalPage(String path) {
+        new WebDriverWait(driver, WAIT).until(d -> d.getCurrentUrl().startsWith(PortalStack.portalUrl() + path)
+                || d.getCurrentUrl().startsWith(PortalStack.portalUrl() + SECOND_FACTOR));
+        if (driver.getCurrentUrl().startsWith(PortalStack.portalUrl() + SECOND_FACTOR)) {
+            await(By.id("second-factor-recent"));
+            confirmSecondFactor(By.id("second-factor:sign-in-again"));
+        }
+        awaitUrlStartingWith(PortalStack.portalUrl() + path);
+    }
+
+    /** Clicks the portal's button to confirm the second factor, enters the demo code on Keycloak's page, and is back. */
+    public void confirmSecondFactor(By button) {
+        await(button).click();
+        awaitUrlStartingWith(PortalStack.keycloakUrl());
+        KeycloakLoginPage.enterCode(this);
+    }
+
+    private static final String SECOND_FACTOR = "/second-factor.xhtml";
+
+    /**
      * Waits until the page is in {@code language} (its {@code <html lang>}), read by script so that a
      * page replaced while waiting is no stale element.
      */

@@ -1,6 +1,9 @@
 package org.interlink.journeys;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.WebElement;
 
 /** {@code item.xhtml}: one item, its state, history and the workflow steps on offer. */
 public final class ItemPage extends PortalPage {
@@ -27,12 +30,32 @@ public final class ItemPage extends PortalPage {
         return !browser.driver().findElements(By.id("step-form:" + id)).isEmpty();
     }
 
+    /** Publishing asks for a recent second factor: the page offers to confirm it (the suite's max age is short). */
+    private static final By CONFIRM = By.id("step-form:confirm-second-factor");
+
+    private String comment = "";
+
     public void comment(String text) {
+        comment = text;
+        if (!browser.driver().findElements(CONFIRM).isEmpty()) {
+            // the second factor of this session is older than publishing accepts: confirmed first, as the page asks
+            browser.confirmSecondFactor(CONFIRM);
+            browser.awaitUrlStartingWith(PortalStack.portalUrl() + "/item.xhtml");
+        }
         browser.await(By.id("step-form:comment")).sendKeys(text);
     }
 
     public void step(String id) {
-        browser.await(By.id("step-form:" + id)).click();
+        WebElement button = browser.await(By.id("step-form:" + id));
+        button.click();
+        if (id.equals("publish")) {
+            new WebDriverWait(browser.driver(), Browser.WAIT).until(ExpectedConditions.stalenessOf(button));
+            if (!browser.driver().findElements(CONFIRM).isEmpty()) {
+                // refused: the second factor grew too old between the page and the click; confirmed, published again
+                comment(comment);
+                browser.await(By.id("step-form:publish")).click();
+            }
+        }
     }
 
     /** The addressee's follow-up card: status, progress, rationale and timeline. */

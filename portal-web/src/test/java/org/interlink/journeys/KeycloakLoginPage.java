@@ -2,6 +2,8 @@ package org.interlink.journeys;
 
 import org.interlink.devstack.OneTimeCodes;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -19,6 +21,7 @@ public final class KeycloakLoginPage {
     private static final By ENROL_SECRET = By.id("totpSecret");
     private static final By ENROL_CODE = By.id("totp");
     private static final By ENROL_SUBMIT = By.id("saveTOTPBtn");
+    private static final By NEW_PASSWORD = By.id("password-new");
     private static final By ERROR = By.cssSelector("#kc-error-message, #input-error, #input-error-password, .pf-v5-c-helper-text__item-text, .kc-feedback-text");
 
     private final Browser browser;
@@ -62,10 +65,17 @@ public final class KeycloakLoginPage {
             browser.await(CODE).sendKeys(OneTimeCodes.demo());
             browser.await(SUBMIT).click();
         } else if (!browser.driver().findElements(ENROL_SECRET).isEmpty()) {
-            String secret = browser.driver().findElement(ENROL_SECRET).getAttribute("value");
-            browser.await(ENROL_CODE).sendKeys(OneTimeCodes.now(secret));
-            browser.await(ENROL_SUBMIT).click();
+            enrol();
         }
+    }
+
+    /** Sets up an authenticator on Keycloak's page with the key it offers; returns the button pressed. */
+    private WebElement enrol() {
+        String secret = browser.driver().findElement(ENROL_SECRET).getAttribute("value");
+        browser.await(ENROL_CODE).sendKeys(OneTimeCodes.now(secret));
+        WebElement submit = browser.await(ENROL_SUBMIT);
+        submit.click();
+        return submit;
     }
 
     /** Tries to sign in with a wrong password; Keycloak keeps the user on its page with a message. */
@@ -81,10 +91,21 @@ public final class KeycloakLoginPage {
      */
     public PortalPage signInFirstTime(String username, String oneTimePassword, String newPassword) {
         enter(username, oneTimePassword);
-        browser.await(By.id("password-new")).sendKeys(newPassword);
-        browser.await(By.id("password-confirm")).sendKeys(newPassword);
-        browser.await(By.cssSelector("#kc-passwd-update-form [type=submit]")).click();
-        answerSecondFactor();
+        // Keycloak's required actions, in its order: a privileged member sets up an authenticator before the password
+        for (int page = 0; page < 2; page++) {
+            new WebDriverWait(browser.driver(), Browser.WAIT).until(d -> !d.getCurrentUrl().startsWith(PortalStack.keycloakUrl())
+                    || !d.findElements(NEW_PASSWORD).isEmpty() || !d.findElements(ENROL_SECRET).isEmpty());
+            if (!browser.driver().findElements(NEW_PASSWORD).isEmpty()) {
+                browser.await(NEW_PASSWORD).sendKeys(newPassword);
+                browser.await(By.id("password-confirm")).sendKeys(newPassword);
+                WebElement submit = browser.await(By.cssSelector("#kc-passwd-update-form [type=submit]"));
+                submit.click();
+                new WebDriverWait(browser.driver(), Browser.WAIT).until(ExpectedConditions.stalenessOf(submit));
+            } else if (!browser.driver().findElements(ENROL_SECRET).isEmpty()) {
+                WebElement submit = enrol();
+                new WebDriverWait(browser.driver(), Browser.WAIT).until(ExpectedConditions.stalenessOf(submit));
+            }
+        }
         return new PortalPage(browser);
     }
 

@@ -10,7 +10,7 @@ public final class MembersPage extends PortalPage {
 
     MembersPage(Browser browser) {
         super(browser);
-        browser.awaitUrlStartingWith(PortalStack.portalUrl() + "/agency/members.xhtml");
+        browser.awaitPortalPage("/agency/members.xhtml");
     }
 
     static MembersPage open(Browser browser) {

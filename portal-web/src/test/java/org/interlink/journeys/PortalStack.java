@@ -46,6 +46,11 @@ public final class PortalStack implements BeforeAllCallback {
     public static final Duration WEB_TOKEN_LIFESPAN = Duration.ofSeconds(20);
     /** The tokens' minimum validity in the suite's portal: a page session is checked with Keycloak every 10 s at most. */
     static final int SESSION_CHECK_MIN_VALIDITY_SECONDS = 10;
+    /**
+     * How recent a second factor publishing and administration accept in the suite (15 min by default): short, so that
+     * a journey sees it grow old; the page objects confirm it when the portal asks, as people would.
+     */
+    public static final Duration SECOND_FACTOR_MAX_AGE = Duration.ofSeconds(30);
     /** How often the suite's portal checks a page session with Keycloak, at most. */
     public static final Duration SESSION_CHECK = WEB_TOKEN_LIFESPAN.minusSeconds(SESSION_CHECK_MIN_VALIDITY_SECONDS);
 
@@ -174,6 +179,7 @@ public final class PortalStack implements BeforeAllCallback {
             // every page session of the suite is checked with Keycloak (its tokens refreshed) at its first request
             // 10 s after the last check (30 s by default)
             all.put("INTERLINK_SESSION_TOKEN_MIN_VALIDITY_SECONDS", Integer.toString(SESSION_CHECK_MIN_VALIDITY_SECONDS));
+            all.put("INTERLINK_SECOND_FACTOR_MAX_AGE_SECONDS", Long.toString(SECOND_FACTOR_MAX_AGE.toSeconds()));
             return all;
         }
 

@@ -7,7 +7,10 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
+import org.openqa.selenium.support.ui.WebDriverWait;
+
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,7 +44,7 @@ class SecondFactorJourneyIT {
 
     @Test
     void aVetterSignsInWithPasswordAndOneTimeCodeAndOpensTheVettingQueue() {
-        String username = newPerson("vetter");
+        String username = newPerson("iq-moi", "vetter");
         browser.open(PortalStack.portalUrl() + VETTING_QUEUE);
         assertThat(browser.currentUrl()).as("the portal asks Keycloak for the second factor").contains("acr_values=second-factor");
 
@@ -54,7 +57,7 @@ class SecondFactorJourneyIT {
 
     @Test
     void aVetterWhoseSignInSkippedTheCodeIsRefusedTheVettingQueueToldWhyAndSignsInAgainWithTheCodeAlone() throws SQLException {
-        String username = newPerson("vetter");
+        String username = newPerson("iq-moi", "vetter");
         browser.open(PortalStack.portalUrl() + VETTING_QUEUE);
         // as a hostile browser would: the sign-in request without the level the portal asked for
         browser.open(browser.currentUrl().replaceAll("&acr_values=[^&]*", ""));
@@ -81,7 +84,7 @@ class SecondFactorJourneyIT {
 
     @Test
     void aPersonMadeAVetterWithoutAnAuthenticatorEnrolsOneAtTheirNextSignIn() {
-        String username = newPerson("official");
+        String username = newPerson("iq-moi", "official");
         KeycloakRealmAdmin.grantRole(username, "vetter");
         assertThat(KeycloakRealmAdmin.credentialTypes(username)).containsExactly("password");
 
@@ -92,12 +95,58 @@ class SecondFactorJourneyIT {
         assertThat(browser.currentUrl()).startsWith(PortalStack.portalUrl() + VETTING_QUEUE);
     }
 
+    @Test
+    void publishingAndAdministrationAskForARecentCodeSayWhyAndGoOnOnceItIsConfirmed() throws SQLException {
+        browser.signInAsNewPerson("iom-iq", "liaison");
+        String title = "Second factor at the border " + UUID.randomUUID().toString().substring(0, 8);
+        ItemPage item = ItemFormPage.recommendation(browser, "iq-moi", title, "Vetted with a recent code.", "GREEN");
+        String itemPage = PortalStack.portalUrl() + "/item.xhtml?id=" + item.id();
+        item.step("submit");
+        new ItemPage(browser).signOut();
+
+        String username = newPerson("iom-iq", "vetter");
+        KeycloakRealmAdmin.grantRole(username, "agency-admin");
+        browser.open(itemPage);
+        new KeycloakLoginPage(browser).signIn(username, PASSWORD);
+        assertThat(new ItemPage(browser).hasStep("publish")).as("a code just entered").isTrue();
+
+        // the session's code grows older than publishing and administration accept (the suite's max age)
+        new WebDriverWait(browser.driver(), PortalStack.SECOND_FACTOR_MAX_AGE.plus(Browser.WAIT)).pollingEvery(Duration.ofSeconds(2))
+                .until(driver -> {
+                    driver.get(itemPage);
+                    return !driver.findElements(By.id("step-form:confirm-second-factor")).isEmpty();
+                });
+        assertThat(new ItemPage(browser).hasStep("publish")).isFalse();
+        assertThat(browser.text(By.id("step-form:second-factor-to-confirm"))).contains("Publishing asks for a one-time code from the last");
+        browser.screenshot("second-factor-to-confirm-publishing");
+
+        browser.driver().get(PortalStack.portalUrl() + "/agency/members.xhtml");
+        assertThat(browser.currentUrl()).startsWith(PortalStack.portalUrl() + "/second-factor.xhtml");
+        assertThat(browser.text(By.id("second-factor-recent"))).contains("Administration and publishing ask for a one-time code");
+        if (AuditEvents.readable()) {
+            assertThat(AuditEvents.count(username, "VIEW", "DENIED", "opening /agency/members.xhtml refused: it asks for a second factor"))
+                    .isEqualTo(1);
+        }
+        browser.await(By.id("second-factor:sign-in-again")).click();
+        browser.awaitUrlStartingWith(PortalStack.keycloakUrl() + "/realms/interlink/");
+        browser.await(By.id("otp"));
+        assertThat(browser.driver().findElements(By.id("password"))).as("the code alone").isEmpty();
+        KeycloakLoginPage.enterCode(browser);
+        assertThat(browser.currentUrl()).startsWith(PortalStack.portalUrl() + "/agency/members.xhtml");
+
+        browser.open(itemPage);
+        item = new ItemPage(browser);
+        item.comment("Vetted with a recent code");
+        item.step("publish");
+        assertThat(new ItemPage(browser).state()).isEqualTo("Published");
+    }
+
     private static final String PASSWORD = "Pw-" + UUID.randomUUID();
 
-    /** A person of the Ministry made in Keycloak for this journey, with the role (and, if privileged, the demo key). */
-    private static String newPerson(String role) {
+    /** A person of the agency made in Keycloak for this journey, with the role (and, if privileged, the demo key). */
+    private static String newPerson(String agency, String role) {
         String username = role + "-" + UUID.randomUUID().toString().substring(0, 8);
-        KeycloakRealmAdmin.createUser(username, "iq-moi", role, PASSWORD);
+        KeycloakRealmAdmin.createUser(username, agency, role, PASSWORD);
         return username;
     }
 }

@@ -192,6 +192,13 @@ public class CallerGate extends HttpFilter {
                         + "?next=" + URLEncoder.encode(Servlets.getRequestURIWithQueryString(request), StandardCharsets.UTF_8));
                 return;
             }
+            if (isAdministration(request) && opensAPage(request) && needed.stream().anyMatch(caller::hasRole)
+                    && !signedInSessions.requireRecentSecondFactor(request.getSession(), caller, "opening " + path(request))) {
+                // administration asks for a recent second factor (step-up): confirmed by signing in again, the code alone
+                Servlets.facesRedirect(request, response, request.getContextPath() + SECOND_FACTOR + "?recent=true"
+                        + "&next=" + URLEncoder.encode(Servlets.getRequestURIWithQueryString(request), StandardCharsets.UTF_8));
+                return;
+            }
         }
         chain.doFilter(request, response);
     }
@@ -259,6 +266,23 @@ public class CallerGate extends HttpFilter {
             return EnumSet.of(Role.VETTER);
         }
         return Set.of();
+    }
+
+    /**
+     * Whether the request opens a page rather than posting a form of a page already open: a GET, or a POST without
+     * the Faces view state (which Faces renders as a new page, with a new view state).
+     */
+    private static boolean opensAPage(HttpServletRequest request) {
+        return "GET".equals(request.getMethod()) || request.getParameter("jakarta.faces.ViewState") == null;
+    }
+
+    /**
+     * The administration's pages (of the platform, of an agency's members): opening one asks for a recent second
+     * factor. Their forms post back to themselves, so a change made on a page opened in time is not asked again.
+     */
+    private static boolean isAdministration(HttpServletRequest request) {
+        String path = path(request);
+        return path.startsWith("/admin/") || path.startsWith("/agency/");
     }
 
     /** Styles and scripts hold no data: they are served without asking whether the session still counts. */

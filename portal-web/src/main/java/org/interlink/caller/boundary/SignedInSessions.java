@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.interlink.audit.boundary.Sessions;
+import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.Username;
 
 import java.io.Serializable;
@@ -53,6 +54,10 @@ public class SignedInSessions {
     @Inject
     @ConfigProperty(name = "interlink.session.idle-minutes", defaultValue = "30")
     int idleMinutes;
+
+    @Inject
+    @ConfigProperty(name = "interlink.second-factor.max-age-seconds", defaultValue = "900")
+    int secondFactorMaxAgeSeconds;
 
     Clock clock = Clock.systemUTC();
 
@@ -111,6 +116,36 @@ public class SignedInSessions {
         } catch (IllegalStateException invalidated) {
             return true;
         }
+    }
+
+    /**
+     * Whether the session's second factor is recent enough for publishing and administration: its sign-in proved one
+     * ({@link SignIn#secondFactor}) no longer than {@code interlink.second-factor.max-age-seconds} ago. Signing in again
+     * (Keycloak asks for the code alone) makes it recent.
+     */
+    public boolean hasRecentSecondFactor(HttpSession session) {
+        return signInOf(session).filter(SignIn::secondFactor)
+                .map(signIn -> signIn.at().plus(secondFactorMaxAge()).isAfter(clock.instant())).orElse(false);
+    }
+
+    /**
+     * As {@link #hasRecentSecondFactor}, and when it is not, records that {@code action} was refused for it.
+     *
+     * @return whether the second factor is recent
+     */
+    public boolean requireRecentSecondFactor(HttpSession session, Caller caller, String action) {
+        if (hasRecentSecondFactor(session)) {
+            return true;
+        }
+        audit.refused(caller, action + " refused: it asks for a second factor from the last " + secondFactorMaxAge().toSeconds()
+                + " s; " + caller.username() + "'s is older (" + signInOf(session).map(SignIn::at).map(Object::toString).orElse("none")
+                + "), to be confirmed by signing in again");
+        return false;
+    }
+
+    /** How recent a second factor publishing and administration ask for. */
+    public Duration secondFactorMaxAge() {
+        return Duration.ofSeconds(secondFactorMaxAgeSeconds);
     }
 
     /**

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.interlink.caller.boundary.CurrentCaller;
+import org.interlink.caller.boundary.SignedInSessions;
 import org.interlink.caller.entity.Role;
 import org.omnifaces.cdi.Param;
 import org.omnifaces.util.Faces;
@@ -13,9 +14,10 @@ import java.util.List;
 
 /**
  * {@code second-factor.xhtml}: a page for privileged roles was asked for by a person who holds such a role but signed
- * in with a password only; the page says so and signs them in again, for Keycloak to ask for their one-time code
- * (or security key). The portal session ends, the Keycloak session does not: Keycloak asks for the second factor
- * alone, and the new session lands on the page asked for.
+ * in with a password only — or, with {@code recent=true}, an administration page by a person whose second factor is
+ * older than publishing and administration accept; the page says so and signs them in again, for Keycloak to ask for
+ * their one-time code (or security key). The portal session ends, the Keycloak session does not: Keycloak asks for the
+ * second factor alone, and the new session lands on the page asked for.
  */
 @Named
 @RequestScoped
@@ -24,10 +26,27 @@ public class SecondFactorView {
     @Inject
     CurrentCaller currentCaller;
 
+    @Inject
+    SignedInSessions signedInSessions;
+
     /** The page asked for; only a path inside the portal is followed. */
     @Inject
     @Param(name = "next")
     String next;
+
+    /** Whether the second factor is there but too old (step-up), rather than missing. */
+    @Inject
+    @Param(name = "recent")
+    String recent;
+
+    public boolean isRecent() {
+        return "true".equals(recent);
+    }
+
+    /** How recent a second factor must be, in minutes (at least one). */
+    public long getMaxAgeMinutes() {
+        return Math.max(1, signedInSessions.secondFactorMaxAge().toMinutes());
+    }
 
     /** The privileged roles the person holds but does not act with in this session. */
     public List<Role> getWithheldRoles() {
@@ -43,7 +62,14 @@ public class SecondFactorView {
     }
 
     public void signInAgain() throws IOException {
-        String page = SelectAgencyView.isLocalPath(next) ? next : Faces.getRequestContextPath() + "/";
+        signInAgain(SelectAgencyView.isLocalPath(next) ? next : Faces.getRequestContextPath() + "/");
+    }
+
+    /**
+     * Ends the portal session (not Keycloak's) and opens {@code page}: the sign-in it starts asks Keycloak for the second
+     * factor again, which asks for it alone (it still knows the password), and lands on the page.
+     */
+    public static void signInAgain(String page) throws IOException {
         Faces.invalidateSession();
         Faces.redirect(page);
     }

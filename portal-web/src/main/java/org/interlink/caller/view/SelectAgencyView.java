@@ -44,8 +44,12 @@ public class SelectAgencyView {
         Faces.redirect(isLocalPath(next) ? next : Faces.getRequestContextPath() + "/");
     }
 
-    static boolean isLocalPath(String path) {
+    /**
+     * A path on the portal's own host: one slash, then no slash or backslash, and no control character anywhere (a
+     * browser drops a tab or a line break, and {@code /\t/host} would become {@code //host}).
+     */
+    public static boolean isLocalPath(String path) {
         return path != null && path.startsWith("/") && !path.startsWith("//") && !path.contains("\\")
-                && !path.contains("://");
+                && !path.contains("://") && path.chars().noneMatch(Character::isISOControl);
     }
 }

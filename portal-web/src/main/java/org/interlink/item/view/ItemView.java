@@ -4,6 +4,8 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.interlink.caller.boundary.CurrentCaller;
+import org.interlink.caller.boundary.SignedInSessions;
+import org.interlink.caller.view.SecondFactorView;
 import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.Role;
 import org.interlink.item.boundary.Attachments;
@@ -57,6 +59,9 @@ import java.util.stream.IntStream;
 public class ItemView implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    @Inject
+    SignedInSessions signedInSessions;
 
     @Inject
     Items items;
@@ -135,7 +140,25 @@ public class ItemView implements Serializable {
     }
 
     public String publish() {
+        if (may("PUBLISH") && !signedInSessions.requireRecentSecondFactor(Faces.getSession(), caller(), "publishing item " + id)) {
+            Messages.addGlobalError("item.secondFactorToConfirm", secondFactorMaxAgeMinutes());
+            return null;
+        }
         return step(() -> items.publish(caller(), itemId(), comment), "notice.published");
+    }
+
+    /** Publishing asks for a recent second factor: when the session's is older, the page asks to confirm it first. */
+    public boolean isSecondFactorToConfirm() {
+        return may("PUBLISH") && !signedInSessions.hasRecentSecondFactor(Faces.getSession());
+    }
+
+    public long secondFactorMaxAgeMinutes() {
+        return Math.max(1, signedInSessions.secondFactorMaxAge().toMinutes());
+    }
+
+    /** Signs in again for Keycloak to ask for the code alone, and comes back to this item. */
+    public void confirmSecondFactor() throws IOException {
+        SecondFactorView.signInAgain(Faces.getRequestContextPath() + "/item.xhtml?id=" + id);
     }
 
     public String returnToAuthor() {

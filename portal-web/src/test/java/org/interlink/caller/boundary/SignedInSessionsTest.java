@@ -31,6 +31,7 @@ class SignedInSessionsTest {
     void portal() {
         sessions.absoluteHours = 10;
         sessions.idleMinutes = 30;
+        sessions.secondFactorMaxAgeSeconds = 900;
         sessions.audit = new Sessions() {
             @Override
             public void sessionEnded(Username username, String actorAgency, String details) {
@@ -54,6 +55,22 @@ class SignedInSessionsTest {
         assertThat(session.invalidated).isTrue();
         assertThat(recorded).singleElement().asString().startsWith("moi.vetter@iq-moi: session ended")
                 .contains("absolute lifetime of 10 h");
+    }
+
+    @Test
+    void publishingAndAdministrationTakeASecondFactorOfTheLast15MinutesAndNeverAPasswordOnlySignIn() {
+        FakeSession withCode = new FakeSession();
+        FakeSession passwordOnly = new FakeSession();
+        sessions.signedIn(withCode.proxy, "kc-1", "person-1", new Username("moi.vetter"), "iq-moi", Set.of("iq-moi"), SIGN_IN, true);
+        sessions.signedIn(passwordOnly.proxy, "kc-2", "person-2", new Username("moi.official"), "iq-moi", Set.of("iq-moi"), SIGN_IN, false);
+
+        at(SIGN_IN.plus(Duration.ofMinutes(15)).minusSeconds(1));
+        assertThat(sessions.hasRecentSecondFactor(withCode.proxy)).isTrue();
+        assertThat(sessions.hasRecentSecondFactor(passwordOnly.proxy)).isFalse();
+
+        at(SIGN_IN.plus(Duration.ofMinutes(15)));
+        assertThat(sessions.hasRecentSecondFactor(withCode.proxy)).isFalse();
+        assertThat(sessions.hasRecentSecondFactor(new FakeSession().proxy)).as("no sign-in known").isFalse();
     }
 
     @Test
