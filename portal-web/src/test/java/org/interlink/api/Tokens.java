@@ -45,15 +45,17 @@ final class Tokens {
                 "password", password, "totp", OneTimeCodes.demo(), "scope", "openid organization:*")).get("access_token").asText();
     }
 
-    /**
-     * A person's access token after one refresh of a fresh sign-in (with the code): Keycloak lowers a refreshed token's
-     * {@code acr} (keycloak#43968), so it no longer proves the second factor.
-     */
-    static String refreshed(String username) {
-        JsonNode signIn = request(Map.of("grant_type", "password", "client_id", RealmDefinition.CLI_CLIENT, "username", username,
-                "password", RealmDefinition.DEMO_PASSWORD, "totp", OneTimeCodes.demo(), "scope", "openid organization:*"));
-        return request(Map.of("grant_type", "refresh_token", "client_id", RealmDefinition.CLI_CLIENT,
-                "refresh_token", signIn.get("refresh_token").asText())).get("access_token").asText();
+    /** What a person's password grant answers (with the demo code), never cached. */
+    static JsonNode grant(String username, String code) {
+        return request(Map.of("grant_type", "password", "client_id", RealmDefinition.CLI_CLIENT, "username", username,
+                "password", RealmDefinition.DEMO_PASSWORD, "totp", code, "scope", "openid organization:*"));
+    }
+
+    /** What Keycloak answers a password grant, refused or not. */
+    static HttpResponse<String> tryGrant(String username, String code) throws IOException, InterruptedException {
+        return Http.postForm(PortalStack.keycloakUrl() + "/realms/" + RealmDefinition.REALM + "/protocol/openid-connect/token",
+                Map.of("grant_type", "password", "client_id", RealmDefinition.CLI_CLIENT, "username", username,
+                        "password", RealmDefinition.DEMO_PASSWORD, "totp", code, "scope", "openid organization:*"));
     }
 
     /** The claims of a JWT, unchecked (what Keycloak put in it). */

@@ -82,6 +82,8 @@ class AdministrationJourneyIT {
             assertThat(signedIn.callerUsername()).isEqualTo(username);
             assertThat(signedIn.activeAgency()).isEqualTo("Iraq Ministry of Interior");
             assertThat(signedIn.headerRoles()).containsExactly("Official", "Vetter");
+            assertThat(KeycloakRealmAdmin.credentialTypes(username)).as("a vetter sets up an authenticator at the first sign-in")
+                    .contains("password", "otp");
             newcomer.screenshot("admin-newcomer-signed-in");
 
             members = MembersPage.open(browser, username).disable();

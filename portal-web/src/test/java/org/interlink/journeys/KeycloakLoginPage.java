@@ -45,6 +45,32 @@ public final class KeycloakLoginPage {
         browser.await(CODE);
     }
 
+    /**
+     * Signs in with the password and the demo code, then registers a security key as Keycloak asks (its required
+     * action {@code webauthn-register}): the browser's virtual authenticator answers, and the key's label is the one
+     * Keycloak proposes.
+     */
+    public PortalPage signInRegisteringASecurityKey(String username, String password) {
+        enter(username, password);
+        browser.await(CODE).sendKeys(OneTimeCodes.demo());
+        browser.await(SUBMIT).click();
+        browser.await(By.id("registerWebAuthn")).click();
+        new WebDriverWait(browser.driver(), Browser.WAIT).until(ExpectedConditions.alertIsPresent()).accept();
+        return new PortalPage(browser);
+    }
+
+    /**
+     * Signs in with the password and a security key (the browser's virtual authenticator answers): Keycloak offers the
+     * one-time code first (the person's first second factor) and the key under "Try another way".
+     */
+    public PortalPage signInWithASecurityKey(String username, String password) {
+        enter(username, password);
+        browser.await(By.id("try-another-way")).click();
+        browser.await(By.xpath("//div[@role='button'][.//h2[not(contains(., 'Authenticator'))]]")).click();
+        browser.await(By.id("authenticateWebAuthnButton")).click();
+        return new PortalPage(browser);
+    }
+
     /** On Keycloak's one-time code page: enters the demo code and returns the portal page it lands on. */
     public static PortalPage enterCode(Browser browser) {
         browser.await(CODE).sendKeys(OneTimeCodes.demo());

@@ -134,6 +134,13 @@ public final class KeycloakRealmAdmin {
         call("POST", "/users/" + id(username) + "/role-mappings/realm", JSON.createArrayNode().add(call("GET", "/roles/" + role, null)));
     }
 
+    /** Makes Keycloak ask the user for an action at their next sign-in (e.g. {@code webauthn-register}), as the admin console does. */
+    public static void requireAction(String username, String action) {
+        var user = JSON.createObjectNode();
+        user.putArray("requiredActions").add(action);
+        call("PUT", "/users/" + id(username), user);
+    }
+
     /** The types of the user's credentials ({@code password}, {@code otp}, {@code webauthn}). */
     public static List<String> credentialTypes(String username) {
         return StreamSupport.stream(call("GET", "/users/" + id(username) + "/credentials", null).spliterator(), false)

@@ -99,7 +99,8 @@ public final class DevStack {
                  Demo systems (client credentials grant, client secret %s; dev only):
                   %-18s %-47s %s
                 %s
-                 User tokens: client %s, password grant, scope "openid organization:*".
+                 User tokens: client %s, password grant, scope "openid organization:*" (and totp=<code> for the
+                 users with a one-time code); no refresh token: ask again after 5 minutes.
 
                  Press Ctrl-C to stop both servers.
                 ==================================================================================
