@@ -3,6 +3,7 @@ package org.interlink.caller.boundary;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
@@ -20,6 +21,7 @@ import org.interlink.caller.control.RefusalReason;
 
 import java.io.IOException;
 import java.text.ParseException;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 
@@ -57,12 +59,12 @@ public class BackChannelLogout extends HttpServlet {
         processor = processor(openId.realmKeys(), openId.getRealmUrl(), openId.getClientId(), clockSkewSeconds);
     }
 
-    static DefaultJWTProcessor<SecurityContext> processor(com.nimbusds.jose.jwk.source.JWKSource<SecurityContext> keys,
+    static DefaultJWTProcessor<SecurityContext> processor(JWKSource<SecurityContext> keys,
                                                           String issuer, String clientId, int clockSkewSeconds) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("logout+jwt"), JOSEObjectType.JWT, null));
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
-        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(java.util.Collections.singleton(clientId),
+        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(Collections.singleton(clientId),
                 new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("iat", "jti", "events"), Set.of("nonce"));
         claims.setMaxClockSkew(clockSkewSeconds);
         processor.setJWTClaimsSetVerifier(claims);

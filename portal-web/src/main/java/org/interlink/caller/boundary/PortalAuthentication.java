@@ -78,9 +78,9 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
     private static final String BEARER = "Bearer ";
     /** The JAX-RS servlet's name: Jersey names the servlet of an {@code Application} subclass after the class. */
     private static final String API_SERVLET = ApiApplication.class.getName();
-    /** What never belongs in an API request's raw path: path parameters, backslashes, double slashes, encoded dots, slashes, semicolons or backslashes, dot segments. */
     /** A path on the portal's own host: one slash, then no slash or backslash; no control characters anywhere. */
     private static final Pattern OWN_PATH = Pattern.compile("/(?![/\\\\])[^\\\\\\p{Cntrl}]*");
+    /** What never belongs in an API request's raw path: path parameters, backslashes, double slashes, encoded dots, slashes, semicolons or backslashes, dot segments. */
     private static final Pattern ODD_PATH = Pattern.compile("[;\\\\]|//|%2[eEfF]|%3[bB]|%5[cC]|(^|/)\\.{1,2}(/|$)");
 
     @Inject
@@ -219,10 +219,19 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
     static String askedFor(HttpServletRequest request) {
         String path = request.getContextPath() + (request.getServletPath() == null ? "" : request.getServletPath())
                 + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        if (!OWN_PATH.matcher(path).matches()) {
+        if (!isOwnPath(path)) {
             return request.getContextPath() + "/";
         }
         return path + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+    }
+
+    /**
+     * Whether a browser sent to {@code path} (with its query, if any) stays on the portal's host: one slash, then no
+     * slash or backslash, and no backslash or control character anywhere (a browser drops a tab or a line break, and
+     * {@code /<tab>/host} would become {@code //host}).
+     */
+    public static boolean isOwnPath(String path) {
+        return path != null && OWN_PATH.matcher(path).matches();
     }
 
     /**

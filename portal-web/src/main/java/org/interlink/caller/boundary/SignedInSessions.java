@@ -18,7 +18,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
@@ -82,7 +84,7 @@ public class SignedInSessions {
      */
     public boolean endIfRemovedFromAgency(HttpSession session, Set<String> organizations) {
         if (session.getAttribute(SIGN_IN) instanceof SignIn signIn && !organizations.containsAll(signIn.organizations())) {
-            Set<String> removed = new java.util.TreeSet<>(signIn.organizations());
+            Set<String> removed = new TreeSet<>(signIn.organizations());
             removed.removeAll(organizations);
             end(session, signIn, "session ended: removed in Keycloak from " + removed + " since the sign-in");
             return true;
@@ -99,12 +101,12 @@ public class SignedInSessions {
     }
 
     /** The sign-in of a session, if it is a signed-in one that is still valid. */
-    public java.util.Optional<SignIn> signInOf(HttpSession session) {
+    public Optional<SignIn> signInOf(HttpSession session) {
         try {
-            return session != null && session.getAttribute(SIGN_IN) instanceof SignIn signIn ? java.util.Optional.of(signIn)
-                    : java.util.Optional.empty();
+            return session != null && session.getAttribute(SIGN_IN) instanceof SignIn signIn ? Optional.of(signIn)
+                    : Optional.empty();
         } catch (IllegalStateException invalidated) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
@@ -146,6 +148,11 @@ public class SignedInSessions {
     /** How recent a second factor publishing and administration ask for. */
     public Duration secondFactorMaxAge() {
         return Duration.ofSeconds(secondFactorMaxAgeSeconds);
+    }
+
+    /** The same in whole minutes, as the pages say it (at least one). */
+    public long secondFactorMaxAgeMinutes() {
+        return Math.max(1, secondFactorMaxAge().toMinutes());
     }
 
     /**

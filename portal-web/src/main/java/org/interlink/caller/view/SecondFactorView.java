@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.interlink.caller.boundary.CurrentCaller;
+import org.interlink.caller.boundary.PortalAuthentication;
 import org.interlink.caller.boundary.SignedInSessions;
 import org.interlink.caller.entity.Role;
 import org.omnifaces.cdi.Param;
@@ -43,9 +44,8 @@ public class SecondFactorView {
         return "true".equals(recent);
     }
 
-    /** How recent a second factor must be, in minutes (at least one). */
     public long getMaxAgeMinutes() {
-        return Math.max(1, signedInSessions.secondFactorMaxAge().toMinutes());
+        return signedInSessions.secondFactorMaxAgeMinutes();
     }
 
     /** The privileged roles the person holds but does not act with in this session. */
@@ -62,7 +62,7 @@ public class SecondFactorView {
     }
 
     public void signInAgain() throws IOException {
-        signInAgain(SelectAgencyView.isLocalPath(next) ? next : Faces.getRequestContextPath() + "/");
+        signInAgain(PortalAuthentication.isOwnPath(next) ? next : Faces.getRequestContextPath() + "/");
     }
 
     /**

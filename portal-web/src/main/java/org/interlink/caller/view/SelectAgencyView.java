@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import org.interlink.agency.entity.Agency;
 import org.interlink.agency.entity.AgencyCode;
 import org.interlink.caller.boundary.CurrentCaller;
+import org.interlink.caller.boundary.PortalAuthentication;
 import org.omnifaces.cdi.Param;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
@@ -41,15 +42,6 @@ public class SelectAgencyView {
     public void choose(String code) throws IOException {
         Agency agency = currentCaller.actFor(AgencyCode.of(code)).activeAgency().orElseThrow();
         Messages.addFlashGlobalInfo("notice.actingFor", agency.getName());
-        Faces.redirect(isLocalPath(next) ? next : Faces.getRequestContextPath() + "/");
-    }
-
-    /**
-     * A path on the portal's own host: one slash, then no slash or backslash, and no control character anywhere (a
-     * browser drops a tab or a line break, and {@code /\t/host} would become {@code //host}).
-     */
-    public static boolean isLocalPath(String path) {
-        return path != null && path.startsWith("/") && !path.startsWith("//") && !path.contains("\\")
-                && !path.contains("://") && path.chars().noneMatch(Character::isISOControl);
+        Faces.redirect(PortalAuthentication.isOwnPath(next) ? next : Faces.getRequestContextPath() + "/");
     }
 }

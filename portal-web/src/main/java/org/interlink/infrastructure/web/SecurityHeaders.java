@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.interlink.caller.boundary.OpenIdSettings;
 import org.interlink.caller.boundary.PortalAuthentication;
 
 import java.net.URI;
@@ -37,13 +38,12 @@ public class SecurityHeaders {
     boolean https;
 
     @Inject
-    @ConfigProperty(name = "interlink.oidc.provider-uri", defaultValue = "http://localhost:8180/realms/interlink")
-    String realmUrl;
+    OpenIdSettings openId;
 
     /** The policy of the pages; it ends with {@code script-src}, to which PrimeFaces adds the nonce of each Faces answer. */
     public String getPagePolicy() {
         return "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; "
-                + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self' " + origin(realmUrl) + "; "
+                + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self' " + origin(openId.getRealmUrl()) + "; "
                 + "frame-ancestors 'none'; script-src 'self'";
     }
 

@@ -141,7 +141,7 @@ public class ItemView implements Serializable {
 
     public String publish() {
         if (may("PUBLISH") && !signedInSessions.requireRecentSecondFactor(Faces.getSession(), caller(), "publishing item " + id)) {
-            Messages.addGlobalError("item.secondFactorToConfirm", secondFactorMaxAgeMinutes());
+            Messages.addGlobalError("item.secondFactorToConfirm", signedInSessions.secondFactorMaxAgeMinutes());
             return null;
         }
         return step(() -> items.publish(caller(), itemId(), comment), "notice.published");
@@ -152,8 +152,8 @@ public class ItemView implements Serializable {
         return may("PUBLISH") && !signedInSessions.hasRecentSecondFactor(Faces.getSession());
     }
 
-    public long secondFactorMaxAgeMinutes() {
-        return Math.max(1, signedInSessions.secondFactorMaxAge().toMinutes());
+    public long getSecondFactorMaxAgeMinutes() {
+        return signedInSessions.secondFactorMaxAgeMinutes();
     }
 
     /** Signs in again for Keycloak to ask for the code alone, and comes back to this item. */

@@ -1,5 +1,6 @@
 package org.interlink.caller.view;
 
+import org.interlink.caller.boundary.PortalAuthentication;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -11,13 +12,13 @@ class LocalPathTest {
     @ParameterizedTest
     @ValueSource(strings = {"/", "/items.xhtml?view=VETTING_QUEUE", "/agency/members.xhtml?user=moi.vetter"})
     void thePortalsOwnPathsAreFollowed(String path) {
-        assertThat(SelectAgencyView.isLocalPath(path)).isTrue();
+        assertThat(PortalAuthentication.isOwnPath(path)).isTrue();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"//evil.example", "/\\evil.example", "https://evil.example", "/\t/evil.example", "/\n/evil.example",
             "/\r\n//evil.example", "evil.example", ""})
     void anotherHostIsNot(String path) {
-        assertThat(SelectAgencyView.isLocalPath(path)).isFalse();
+        assertThat(PortalAuthentication.isOwnPath(path)).isFalse();
     }
 }
