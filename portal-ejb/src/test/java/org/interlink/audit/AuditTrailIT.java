@@ -1,5 +1,7 @@
 package org.interlink.audit;
 
+import org.interlink.sharing.boundary.SharedItems;
+import org.interlink.audit.entity.ChainVerification;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
@@ -7,7 +9,7 @@ import jakarta.transaction.UserTransaction;
 import org.interlink.Deployments;
 import org.interlink.audit.boundary.AuditTrail;
 import org.interlink.audit.boundary.FailedSignIns;
-import org.interlink.audit.control.AuditFilter;
+import org.interlink.audit.entity.AuditFilter;
 import org.interlink.audit.control.AuditGate;
 import org.interlink.audit.control.AuditUnavailable;
 import org.interlink.audit.control.ChainVerifier;
@@ -25,8 +27,8 @@ import org.interlink.demo.DemoItem;
 import org.interlink.infrastructure.persistence.SchemaMigration;
 import org.interlink.item.boundary.Items;
 import org.interlink.item.entity.ItemId;
-import org.interlink.sharing.control.ItemQuery;
-import org.interlink.sharing.control.Listing;
+import org.interlink.item.entity.ItemQuery;
+import org.interlink.item.entity.Listing;
 import org.interlink.records.boundary.RecordForm;
 import org.interlink.records.boundary.Records;
 import org.interlink.records.entity.RecordType;
@@ -82,6 +84,9 @@ class AuditTrailIT {
     AuditGate audit;
 
     @Inject
+    SharedItems sharedItems;
+
+    @Inject
     HeadExport heads;
 
     @Inject
@@ -114,7 +119,7 @@ class AuditTrailIT {
         for (int i = 1; i <= 5; i++) {
             record("t-tamper", "event " + i);
         }
-        assertThat(verify(chain)).as("untouched").extracting(ChainVerifier.Verification::intact).isEqualTo(true);
+        assertThat(verify(chain)).as("untouched").extracting(ChainVerification::intact).isEqualTo(true);
 
         owner("update audit_event set details = 'forged' where chain = '" + chain + "' and seq = 3");
         assertThat(verify(chain).toString()).contains("broken at event 3").contains("changed");
@@ -183,12 +188,12 @@ class AuditTrailIT {
         try {
             assertThatThrownBy(() -> items.submit(author, id)).hasRootCauseInstanceOf(SQLException.class)
                     .satisfies(e -> assertThat(causes(e)).anyMatch(c -> c instanceof AuditUnavailable));
-            assertThatThrownBy(() -> items.read(author, id))
+            assertThatThrownBy(() -> sharedItems.find(author, id))
                     .satisfies(e -> assertThat(causes(e)).anyMatch(c -> c instanceof AuditUnavailable));
         } finally {
             owner("grant insert on audit_event to " + System.getProperty("interlink.db.user"));
         }
-        assertThat(items.read(author, id).orElseThrow().getState()).as("the submission was rolled back")
+        assertThat(sharedItems.find(author, id).orElseThrow().getState()).as("the submission was rolled back")
                 .isEqualTo(WorkflowState.DRAFT);
     }
 
@@ -202,8 +207,8 @@ class AuditTrailIT {
         ItemId dtm = demoItem(DemoItem.DTM_FIGURES, "iom.vetter");
         String purpose = "Policy and analysis: scope test " + System.nanoTime();
 
-        assertThat(items.dossier(iomLiaison, lyon, purpose)).isPresent();
-        assertThat(items.read(interpol, dtm)).isPresent();
+        assertThat(sharedItems.dossier(iomLiaison, lyon, purpose)).isPresent();
+        assertThat(sharedItems.find(interpol, dtm)).isPresent();
 
         AuditFilter aboutLyon = new AuditFilter(null, null, "iom.liaison", null, AuditAction.VIEW, lyon.value(), null);
         assertThat(trail.events(moiAuditor, aboutLyon, 0, 50)).as("a partner's read of the Ministry's item")
@@ -226,9 +231,9 @@ class AuditTrailIT {
                 .as("the refused look into the trail is recorded").isNotEmpty();
         assertThat(trail.events(platform, new AuditFilter(null, null, "moi.auditor", null, AuditAction.EXPORT, null, AuditOutcome.ALLOWED), 0, 50))
                 .as("the export is recorded").anyMatch(e -> e.getDetails().contains("actor=iom.liaison"));
-        assertThat(trail.verify(moiAuditor)).extracting(ChainVerifier.Verification::chain).isNotEmpty()
+        assertThat(trail.verify(moiAuditor)).extracting(ChainVerification::chain).isNotEmpty()
                 .allMatch(chain -> AuditChainHead.ownerOf(chain).equals("iq-moi"), "only the Ministry's chains");
-        assertThat(trail.verify(moiAuditor)).allMatch(ChainVerifier.Verification::intact);
+        assertThat(trail.verify(moiAuditor)).allMatch(ChainVerification::intact);
     }
 
     @Test
@@ -260,7 +265,7 @@ class AuditTrailIT {
     }
 
     private ItemId demoItem(DemoItem item, String ownerVetter) {
-        return items.list(demo.as(ownerVetter, ownerVetter.startsWith("moi") ? "iq-moi" : "iom-iq"),
+        return sharedItems.list(demo.as(ownerVetter, ownerVetter.startsWith("moi") ? "iq-moi" : "iom-iq"),
                         new ItemQuery(Listing.MY_AGENCY, null, null, null, item.title(), null, false), 0, 2)
                 .stream().map(v -> new ItemId(v.getItem().getId())).findFirst().orElseThrow();
     }
@@ -290,9 +295,9 @@ class AuditTrailIT {
         } finally {
             executor.shutdownNow();
         }
-        List<ChainVerifier.Verification> chains = verifyAll(agency);
-        assertThat(chains).allMatch(ChainVerifier.Verification::intact, "intact");
-        assertThat(chains.stream().mapToLong(ChainVerifier.Verification::events).sum()).isEqualTo(8);
+        List<ChainVerification> chains = verifyAll(agency);
+        assertThat(chains).allMatch(ChainVerification::intact, "intact");
+        assertThat(chains.stream().mapToLong(ChainVerification::events).sum()).isEqualTo(8);
     }
 
     @Test
@@ -321,7 +326,7 @@ class AuditTrailIT {
             executor.shutdownNow();
         }
         int own = AuditChainHead.laneOf(TEST_ACTOR);
-        assertThat(verifyAll(agency)).extracting(ChainVerifier.Verification::chain, ChainVerifier.Verification::events)
+        assertThat(verifyAll(agency)).extracting(ChainVerification::chain, ChainVerification::events)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(AuditChainHead.chainOf(agency, own), 2L),
                         org.assertj.core.groups.Tuple.tuple(AuditChainHead.chainOf(agency, own + 1), 1L));
     }
@@ -331,8 +336,8 @@ class AuditTrailIT {
         return AuditChainHead.chainOf(agency, AuditChainHead.laneOf(TEST_ACTOR));
     }
 
-    private List<ChainVerifier.Verification> verifyAll(String agency) throws SQLException {
-        List<ChainVerifier.Verification> results = new ArrayList<>();
+    private List<ChainVerification> verifyAll(String agency) throws SQLException {
+        List<ChainVerification> results = new ArrayList<>();
         try (Connection connection = portalRole.getConnection()) {
             for (String chain : ChainVerifier.chains(connection, Map.of())) {
                 if (AuditChainHead.ownerOf(chain).equals(agency)) {
@@ -351,8 +356,8 @@ class AuditTrailIT {
     }
 
     /** Verifies in one walk and in ranges of two events walked at once: both must tell the same. */
-    private ChainVerifier.Verification verify(String chain) throws SQLException {
-        ChainVerifier.Verification whole;
+    private ChainVerification verify(String chain) throws SQLException {
+        ChainVerification whole;
         try (Connection connection = portalRole.getConnection()) {
             whole = ChainVerifier.verify(connection, chain, heads.lastExported());
         }

@@ -1,13 +1,14 @@
 package org.interlink.audit.boundary;
 
 import jakarta.annotation.Resource;
+import org.interlink.audit.entity.ChainVerification;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import org.interlink.audit.control.AuditFilter;
+import org.interlink.audit.entity.AuditFilter;
 import org.interlink.audit.control.AuditGate;
 import org.interlink.audit.control.ChainVerifier;
 import org.interlink.audit.control.HeadExport;
@@ -155,12 +156,12 @@ public class AuditTrail {
      * Verifies the chains the caller may audit (their agency's; all for a platform administrator)
      * against their heads and the exported heads; records the verification.
      */
-    public List<ChainVerifier.Verification> verify(Caller caller) {
+    public List<ChainVerification> verify(Caller caller) {
         if (!mayAudit(caller)) {
             audit.record(caller, AuditAction.VERIFY, AuditOutcome.DENIED, null, null, "chain verification");
             return List.of();
         }
-        List<ChainVerifier.Verification> results = new ArrayList<>();
+        List<ChainVerification> results = new ArrayList<>();
         Map<String, ChainVerifier.ExportedHead> exported = heads.lastExported();
         try (Connection connection = dataSource.getConnection()) {
             for (String chain : ChainVerifier.chains(connection, exported)) {
@@ -173,7 +174,7 @@ public class AuditTrail {
             throw new IllegalStateException("could not read the audit trail", e);
         }
         audit.record(caller, AuditAction.VERIFY, AuditOutcome.ALLOWED, null, null, results.stream()
-                .map(ChainVerifier.Verification::toString).reduce((a, b) -> a + "; " + b).orElse("no chains"));
+                .map(ChainVerification::toString).reduce((a, b) -> a + "; " + b).orElse("no chains"));
         return results;
     }
 

@@ -1,6 +1,7 @@
 package org.interlink.audit.control;
 
 import org.interlink.audit.entity.AuditHash;
+import org.interlink.audit.entity.ChainVerification;
 
 import org.postgresql.PGStatement;
 
@@ -58,7 +59,7 @@ public final class ChainVerifier {
      *
      * @param exportedHeads the last exported (seq, hash) of each chain, from the sink; may be empty
      */
-    public static Verification verify(Connection connection, String chain, Map<String, ExportedHead> exportedHeads)
+    public static ChainVerification verify(Connection connection, String chain, Map<String, ExportedHead> exportedHeads)
             throws SQLException {
         Segment all = walk(connection, chain, 1, Long.MAX_VALUE);
         return finish(connection, chain, List.of(all), exportedHeads);
@@ -69,13 +70,13 @@ public final class ChainVerifier {
      * connection of its own, then checks the links between the ranges: the same outcome as
      * {@link #verify(Connection, String, Map)}, sooner on a long chain.
      */
-    public static Verification verify(Connections database, String chain, Map<String, ExportedHead> exportedHeads,
+    public static ChainVerification verify(Connections database, String chain, Map<String, ExportedHead> exportedHeads,
                                       ExecutorService pool, int parts) throws SQLException {
         return verify(database, chain, exportedHeads, pool, parts, MIN_PART);
     }
 
     /** As {@link #verify(Connections, String, Map, ExecutorService, int)}, with ranges of at least {@code minPart} events. */
-    public static Verification verify(Connections database, String chain, Map<String, ExportedHead> exportedHeads,
+    public static ChainVerification verify(Connections database, String chain, Map<String, ExportedHead> exportedHeads,
                                       ExecutorService pool, int parts, long minPart) throws SQLException {
         long last;
         try (Connection connection = database.open()) {
@@ -111,19 +112,19 @@ public final class ChainVerifier {
     }
 
     /** Joins the ranges walked (in order): the first broken link, or the chain checked against its exported head. */
-    private static Verification finish(Connection connection, String chain, List<Segment> segments,
+    private static ChainVerification finish(Connection connection, String chain, List<Segment> segments,
                                        Map<String, ExportedHead> exportedHeads) throws SQLException {
         long events = 0;
         long lastSeq = 0;
         String previousHash = AuditHash.GENESIS;
         for (Segment segment : segments) {
             if (segment.firstPrevious() != null && segment.firstSeq() == lastSeq + 1 && !segment.firstPrevious().equals(previousHash)) {
-                return Verification.broken(chain, events, segment.firstSeq(), segment.firstId(), "previous hash is not the hash of event "
+                return ChainVerification.broken(chain, events, segment.firstSeq(), segment.firstId(), "previous hash is not the hash of event "
                         + lastSeq + " (reordered or replaced)");
             }
             if (segment.broken() != null) {
-                Verification broken = segment.broken();
-                return Verification.broken(chain, events + broken.events(), broken.brokenSeq(), broken.brokenEventId(), broken.reason());
+                ChainVerification broken = segment.broken();
+                return ChainVerification.broken(chain, events + broken.events(), broken.brokenSeq(), broken.brokenEventId(), broken.reason());
             }
             events += segment.events();
             if (segment.events() > 0) {
@@ -133,10 +134,10 @@ public final class ChainVerifier {
         }
         ExportedHead exported = exportedHeads.get(chain);
         if (exported != null && (exported.seq() > lastSeq || !exported.hash().equals(hashAt(connection, chain, exported.seq())))) {
-            return Verification.broken(chain, events, exported.seq(), 0, "does not match the head exported at "
+            return ChainVerification.broken(chain, events, exported.seq(), 0, "does not match the head exported at "
                     + exported.at() + " (events rewritten or removed since)");
         }
-        return Verification.intact(chain, events);
+        return ChainVerification.intact(chain, events);
     }
 
     /**
@@ -168,7 +169,7 @@ public final class ChainVerifier {
                     long id = row.getLong(1);
                     long seq = row.getLong(2);
                     if (seq != expectedSeq) {
-                        return Segment.broken(from, firstId, firstPrevious, Verification.broken(chain, events, expectedSeq, id,
+                        return Segment.broken(from, firstId, firstPrevious, ChainVerification.broken(chain, events, expectedSeq, id,
                                 seq > expectedSeq
                                         ? "event " + expectedSeq + (seq - expectedSeq > 1 ? " to " + (seq - 1) : "") + " missing (removed?)"
                                         : "event " + seq + " appears twice"));
@@ -178,7 +179,7 @@ public final class ChainVerifier {
                         firstId = id;
                         firstPrevious = storedPrevious;
                     } else if (!storedPrevious.equals(previousHash)) {
-                        return Segment.broken(from, firstId, firstPrevious, Verification.broken(chain, events, seq, id,
+                        return Segment.broken(from, firstId, firstPrevious, ChainVerification.broken(chain, events, seq, id,
                                 "previous hash is not the hash of event " + (seq - 1) + " (reordered or replaced)"));
                     }
                     Object item = row.getObject(7);
@@ -186,7 +187,7 @@ public final class ChainVerifier {
                             row.getString(6), item == null ? null : ((Number) item).longValue(), row.getString(8), row.getString(9),
                             row.getString(10), row.getString(11), row.getString(12), row.getString(13), storedPrevious);
                     if (!hash.equals(row.getString(15))) {
-                        return Segment.broken(from, firstId, firstPrevious, Verification.broken(chain, events, seq, id,
+                        return Segment.broken(from, firstId, firstPrevious, ChainVerification.broken(chain, events, seq, id,
                                 "content does not match its hash (changed)"));
                     }
                     previousHash = hash;
@@ -199,7 +200,7 @@ public final class ChainVerifier {
             connection.setAutoCommit(autoCommit);
         }
         if (to != Long.MAX_VALUE && expectedSeq <= to) {
-            return Segment.broken(from, firstId, firstPrevious, Verification.broken(chain, events, expectedSeq, 0,
+            return Segment.broken(from, firstId, firstPrevious, ChainVerification.broken(chain, events, expectedSeq, 0,
                     "event " + expectedSeq + (to > expectedSeq ? " to " + to : "") + " missing (removed?)"));
         }
         return new Segment(from, firstId, firstPrevious, expectedSeq - 1, previousHash, events, null);
@@ -235,33 +236,14 @@ public final class ChainVerifier {
      * its last event and hash, how many events were verified, and the first broken link if any.
      */
     private record Segment(long firstSeq, long firstId, String firstPrevious, long lastSeq, String lastHash, long events,
-                           Verification broken) {
+                           ChainVerification broken) {
 
-        static Segment broken(long from, long firstId, String firstPrevious, Verification broken) {
+        static Segment broken(long from, long firstId, String firstPrevious, ChainVerification broken) {
             return new Segment(from, firstId, firstPrevious, 0, null, broken.events(), broken);
         }
     }
 
     /** A head as the export sink recorded it. */
     public record ExportedHead(String chain, long seq, String hash, String at) {
-    }
-
-    /** The outcome for one chain: intact, or the first broken link and why. */
-    public record Verification(String chain, long events, boolean intact, long brokenSeq, long brokenEventId, String reason) {
-
-        static Verification intact(String chain, long events) {
-            return new Verification(chain, events, true, 0, 0, null);
-        }
-
-        static Verification broken(String chain, long events, long seq, long id, String reason) {
-            return new Verification(chain, events, false, seq, id, reason);
-        }
-
-        @Override
-        public String toString() {
-            return intact ? "chain " + chain + ": " + events + " events, intact"
-                    : "chain " + chain + ": broken at event " + brokenSeq + (brokenEventId > 0 ? " (id " + brokenEventId + ")" : "")
-                    + ": " + reason + " — " + events + " events verified before it";
-        }
     }
 }

@@ -1,6 +1,7 @@
 package org.interlink.audit.control;
 
 import org.interlink.audit.entity.AuditChainHead;
+import org.interlink.audit.entity.ChainVerification;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ public final class VerifyAuditChains {
             boolean broken = false;
             for (String chain : ChainVerifier.chains(connection, exported)) {
                 if (only.isEmpty() || only.contains(chain) || only.contains(AuditChainHead.ownerOf(chain))) {
-                    ChainVerifier.Verification verification = ChainVerifier.verify(
+                    ChainVerification verification = ChainVerifier.verify(
                             () -> DriverManager.getConnection(url, user, password), chain, exported, pool, ChainVerifier.PARTS);
                     out.println(verification);
                     broken |= !verification.intact();

@@ -47,6 +47,11 @@ public class CurrentCaller {
     private Caller caller;
     private BusinessException refusal;
 
+    /** Whether the request was authenticated (not on the public signed-out page). */
+    public boolean isKnown() {
+        return token.get().isPresent();
+    }
+
     /**
      * @throws IllegalStateException when the request was not authenticated
      * @throws org.interlink.caller.entity.AccessEnded when an administrator ended the caller's access since the sign-in

@@ -96,12 +96,12 @@ public class Attachments {
 
     /** The file with its bytes, or empty when it does not exist or the caller may not read it. */
     public Optional<AttachedFile> download(Caller caller, long attachmentId) {
-        return gate.attachment(caller, attachmentId).map(AttachedFile::of);
+        return gate.attachment(caller, null, attachmentId, null).map(AttachedFile::of);
     }
 
     /** As {@link #download(Caller, long)}, for a file asked for as one of {@code item}'s (the API's path). */
     public Optional<AttachedFile> download(Caller caller, ItemId item, long attachmentId) {
-        return gate.attachment(caller, item, attachmentId).map(AttachedFile::of);
+        return gate.attachment(caller, item, attachmentId, null).map(AttachedFile::of);
     }
 
     /**

@@ -15,27 +15,24 @@ import org.interlink.item.entity.CrossedEdit;
 import org.interlink.sharing.entity.IllegalSharing;
 import org.interlink.item.entity.Item;
 import org.interlink.item.entity.ItemContent;
-import org.interlink.item.entity.ItemEvent;
 import org.interlink.item.entity.ItemId;
 import org.interlink.item.entity.ItemKind;
 import org.interlink.item.entity.ItemNotFound;
 import org.interlink.item.entity.ItemStep;
 import org.interlink.item.entity.ItemVersion;
 import org.interlink.item.entity.Texts;
-import org.interlink.sharing.control.ItemQuery;
 import org.interlink.sharing.control.VisibilityGate;
 import org.interlink.sharing.entity.Sharing;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The use cases every kind of item shares: read (through the gate), and the workflow steps. Each
+ * The changes every kind of item shares: drafting, editing and the workflow steps (reads are
+ * {@code sharing.boundary.SharedItems}'). Each
  * step loads the item through the gate, asks the item to do it, records it in the audit trail, and
  * the transaction stores both, and tells who must hear of it ({@link ItemChanged}). A step the rules
  * refuse changes nothing and is recorded as denied.
@@ -60,107 +57,6 @@ public class Items {
 
     @Inject
     People people;
-
-    @Inject
-    org.interlink.sharing.control.DashboardFigures figures;
-
-    public List<ItemVersion> list(Caller caller, ItemQuery query, int first, int max) {
-        return gate.list(caller, query, first, max);
-    }
-
-    public long count(Caller caller, ItemQuery query) {
-        return gate.count(caller, query);
-    }
-
-    /** The dashboard's charts: counts through the gate (see {@link org.interlink.sharing.control.DashboardFigures}). */
-    public org.interlink.sharing.control.DashboardFigures.Figures figures(Caller caller) {
-        return figures.of(caller);
-    }
-
-    /** The rows of a list for an export, TLP:RED left out (see {@link VisibilityGate#export}). */
-    public List<ItemVersion> export(Caller caller, ItemQuery query, String format) {
-        return gate.export(caller, query, format);
-    }
-
-    /** How the matches of a search spread over kind, marking, state, owner and time (see {@link VisibilityGate#facets}). */
-    public VisibilityGate.Facets facets(Caller caller, ItemQuery query) {
-        return gate.facets(caller, query);
-    }
-
-    /** The version of the item the caller reads, or empty ("not found") when they may not. */
-    public Optional<ItemVersion> read(Caller caller, ItemId id) {
-        return gate.find(caller, id);
-    }
-
-    /**
-     * The current version of the item, for its edit form: only someone acting for its owner agency who reads that
-     * version opens it (recorded as a read of it); anyone else is refused as for a change ("not found" when they may
-     * not read the item), and nothing is recorded as read.
-     */
-    public Optional<ItemVersion> readToEdit(Caller caller, ItemId id) {
-        return gate.findForChange(caller, id).flatMap(item -> gate.find(caller, id));
-    }
-
-    /**
-     * The version of the item the caller links another item to (a recommendation to its meeting, a
-     * meeting to its recommendations), recorded as a read with the linking as its purpose.
-     */
-    public Optional<ItemVersion> readToLink(Caller caller, ItemId id, ItemKind linking) {
-        return gate.findToLink(caller, id, "Linking a new " + linking.label() + " to it");
-    }
-
-    /**
-     * Whether reading the item needs the reader's purpose first: TLP:AMBER, AMBER+STRICT and RED
-     * items read by someone outside the owner agency. Answers without recording a read (nothing
-     * is shown yet); an item the caller may not read needs nothing (it will be "not found").
-     */
-    public boolean needsPurpose(Caller caller, ItemId id) {
-        return gate.purposeNeeded(caller, id);
-    }
-
-    /**
-     * A read refused because the reader gave no purpose where one is needed ({@link #needsPurpose}):
-     * recorded as a denied read, in a transaction of its own, in the reader's agency's trail (nothing
-     * was shown, so the owner's has nothing to account for). Only asked for an item the caller reads,
-     * so naming it tells nobody more than the answer does.
-     */
-    public void purposeMissing(Caller caller, ItemId id) {
-        audit.recordRefusal(caller, AuditAction.VIEW, null, "read of item " + id.value()
-                + " refused: no purpose given (TLP:AMBER and RED items of another agency are read for a stated purpose)");
-    }
-
-    /** The item as its page shows it, recorded as one read with the reader's purpose (when asked). */
-    public Optional<VisibilityGate.Dossier> dossier(Caller caller, ItemId id, String purpose) {
-        return gate.dossier(caller, id, purpose);
-    }
-
-    public List<ItemVersion> versions(Caller caller, ItemId id) {
-        return gate.versions(caller, id);
-    }
-
-    public List<ItemEvent> history(Caller caller, ItemId id) {
-        return gate.history(caller, id);
-    }
-
-    /** As {@link #history(Caller, ItemId)}, with why the caller reads it (asked for TLP:AMBER and RED of other agencies). */
-    public List<ItemEvent> history(Caller caller, ItemId id, String purpose) {
-        return gate.history(caller, id, purpose);
-    }
-
-    /** Whether the caller reads this version (nothing recorded: for an answer to a change the caller made, which was). */
-    public boolean readsVersion(Caller caller, ItemVersion version) {
-        return gate.readable(caller, version);
-    }
-
-    /** The items the version links to that the caller reads (nothing recorded: for an answer to a change). */
-    public List<ItemVersion> readableLinks(Caller caller, ItemVersion version) {
-        return gate.readableLinks(caller, version);
-    }
-
-    /** The history entries the caller reads of an item they just changed (the change itself was recorded). */
-    public List<ItemEvent> historyAfterChange(Caller caller, Item item) {
-        return gate.historyAfterChange(caller, item);
-    }
 
     /**
      * Drafts a new item; used by the boundaries of each kind, which resolve what the form names (agencies,

@@ -1,8 +1,7 @@
-package org.interlink.sharing.control;
+package org.interlink.item.entity;
 
 import org.interlink.BusinessException;
 import org.interlink.agency.entity.AgencyCode;
-import org.interlink.item.entity.ItemKind;
 import org.interlink.sharing.entity.Marking;
 import org.interlink.workflow.entity.WorkflowState;
 
@@ -18,6 +17,14 @@ import java.util.Objects;
 public record ItemQuery(Listing view, ItemKind kind, WorkflowState state, Marking marking, String titleContains,
                         Order order, boolean ascending, Instant changedAfter, String terms, AgencyCode owner)
         implements Serializable {
+
+    /**
+     * Lists count their rows up to this many (and one more, to tell that there are more): a list offers the newest
+     * so many and asks for filters beyond; counting every visible row would cost a scan of all of them on every page
+     * (the list benchmark: ~500 ms at 100k items), where counting in list order stops early. Exports and facets stop
+     * there too.
+     */
+    public static final int COUNT_LIMIT = 1000;
 
     /** Search terms longer than this are refused (a message, not a query). */
     public static final int MAX_TERMS = 200;
@@ -36,7 +43,8 @@ public record ItemQuery(Listing view, ItemKind kind, WorkflowState state, Markin
             this.path = path;
         }
 
-        String path() {
+        /** The column, as the gate's queries name it. */
+        public String path() {
             return path;
         }
     }

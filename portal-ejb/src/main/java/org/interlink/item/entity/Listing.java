@@ -1,4 +1,4 @@
-package org.interlink.sharing.control;
+package org.interlink.item.entity;
 
 /** Which items a list shows, all of them through the gate. */
 public enum Listing {

@@ -8,6 +8,7 @@ import org.interlink.agency.entity.Agency;
 import org.interlink.audit.entity.AuditAction;
 import org.interlink.caller.entity.Caller;
 import org.interlink.item.boundary.Items;
+import org.interlink.sharing.boundary.SharedItems;
 import org.interlink.item.entity.Item;
 import org.interlink.item.entity.ItemAction;
 import org.interlink.item.entity.ItemKind;
@@ -31,6 +32,9 @@ public class Meetings {
 
     @Inject
     Items items;
+
+    @Inject
+    SharedItems sharedItems;
 
     @Inject
     SharingResolver sharing;
@@ -70,7 +74,7 @@ public class Meetings {
         List<ActionItem> actions = form.getActionItems().stream().map(a -> new ActionItem(a.getDescription(),
                 sharing.agencies(List.of(a.getOwner())).iterator().next(), a.getDueOn(), a.getStatus())).toList();
         Set<Item> recommendations = form.getRecommendations().stream()
-                .map(id -> items.readToLink(caller, new ItemId(id), ItemKind.MEETING_OUTCOME).orElseThrow(() -> new ItemNotFound(new ItemId(id))).getItem())
+                .map(id -> sharedItems.toLink(caller, new ItemId(id), ItemKind.MEETING_OUTCOME).orElseThrow(() -> new ItemNotFound(new ItemId(id))).getItem())
                 .collect(Collectors.toSet());
         return new MeetingContent(form.getTitle(), form.getSummary(), form.getStartsOn(), form.getEndsOn(),
                 form.getPlace(), participants, form.decisionList(), actions, recommendations);

@@ -17,7 +17,7 @@ import org.interlink.notification.control.Notifier;
 import org.interlink.notification.control.ReadMarks;
 import org.interlink.notification.entity.NotificationKind;
 import org.interlink.notification.entity.Recipient;
-import org.interlink.sharing.control.Attention;
+import org.interlink.sharing.control.VisibilityGate;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -28,9 +28,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The caller's notifications and what needs their attention: the inbox and its unread count (both
- * through the visibility gate), opening a notification, e-mail settings per kind, and the hourly
- * look for overdue action items. People become known to it when they sign in.
+ * The caller's notifications (the inbox and its unread count are {@code sharing.boundary.Attention}'s):
+ * opening a notification, e-mail settings per kind, and the hourly look for overdue action items. People become known to it when they sign in.
  */
 @Stateless
 public class Notifications {
@@ -39,7 +38,7 @@ public class Notifications {
     Directory directory;
 
     @Inject
-    Attention attention;
+    VisibilityGate gate;
 
     @Inject
     ReadMarks marks;
@@ -67,22 +66,6 @@ public class Notifications {
      */
     public void administered(@NotNull Caller person, String email) {
         directory.describe(person, email);
-    }
-
-    public Attention.Counts attention(@NotNull Caller caller) {
-        return attention.counts(caller);
-    }
-
-    public long unread(@NotNull Caller caller) {
-        return attention.unread(caller);
-    }
-
-    public List<Attention.Entry> inbox(@NotNull Caller caller, int first, int max) {
-        return attention.inbox(caller, first, max);
-    }
-
-    public long inboxSize(@NotNull Caller caller) {
-        return attention.inboxSize(caller);
     }
 
     /** Marks the caller's notification read and answers the item it is about (empty: not theirs). */
@@ -139,7 +122,7 @@ public class Notifications {
      */
     public int notifyOverdue(@NotNull LocalDate today) {
         int count = 0;
-        for (MeetingVersion meeting : attention.newlyOverdue(today)) {
+        for (MeetingVersion meeting : gate.newlyOverdue(today)) {
             List<Integer> numbers = meeting.takeNewlyOverdue(today);
             notifier.overdue(meeting, numbers);
             count += numbers.size();

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import org.interlink.audit.entity.AuditAction;
 import org.interlink.caller.entity.Caller;
 import org.interlink.item.boundary.Items;
+import org.interlink.sharing.boundary.SharedItems;
 import org.interlink.item.entity.Item;
 import org.interlink.item.entity.ItemAction;
 import org.interlink.item.entity.ItemKind;
@@ -32,6 +33,9 @@ public class Recommendations {
 
     @Inject
     Items items;
+
+    @Inject
+    SharedItems sharedItems;
 
     @Inject
     SharingResolver sharing;
@@ -79,7 +83,7 @@ public class Recommendations {
 
     /** The meeting must be one the author can read; the addressee one of the member agencies. */
     private RecommendationContent content(Caller caller, RecommendationForm form) {
-        Item meeting = form.getMeeting() == null ? null : items.readToLink(caller, new ItemId(form.getMeeting()), ItemKind.RECOMMENDATION)
+        Item meeting = form.getMeeting() == null ? null : sharedItems.toLink(caller, new ItemId(form.getMeeting()), ItemKind.RECOMMENDATION)
                 .orElseThrow(() -> new ItemNotFound(new ItemId(form.getMeeting()))).getItem();
         return new RecommendationContent(form.getTitle(), form.getSummary(),
                 sharing.agencies(List.of(form.getAddressee())).iterator().next(), meeting);

@@ -1,9 +1,7 @@
-package org.interlink.sharing.control;
+package org.interlink.sharing.boundary;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import org.interlink.audit.control.AuditGate;
 import org.interlink.audit.entity.AuditAction;
@@ -11,16 +9,13 @@ import org.interlink.audit.entity.AuditOutcome;
 import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.Role;
 import org.interlink.item.entity.ItemVersion;
-import org.interlink.meeting.entity.ActionStatus;
-import org.interlink.meeting.entity.MeetingVersion;
 import org.interlink.notification.entity.Notification;
-import org.interlink.workflow.entity.WorkflowState;
+import org.interlink.sharing.control.VisibilityGate;
+import org.interlink.item.entity.ItemQuery;
+import org.interlink.item.entity.Listing;
 
 import java.io.Serializable;
-import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What needs the caller's attention, counted and listed in the database through the visibility
@@ -31,11 +26,10 @@ import java.util.Map;
 @Stateless
 public class Attention {
 
-    private static final String INBOX = "from Notification n, ItemVersion v join v.item i where n.item = i"
-            + " and n.recipient = :username and n.agency = :agency and ";
+    private static final String INBOX = "from Notification n, ItemVersion v join v.item i";
 
-    @PersistenceContext
-    EntityManager em;
+    /** The caller's own notifications, for the agency they act for now (the gate adds that they read the item). */
+    private static final String MINE = "n.item = i and n.recipient = :username and n.agency = :agency";
 
     @Inject
     VisibilityGate gate;
@@ -58,10 +52,8 @@ public class Attention {
         if (caller.activeAgency().isEmpty()) {
             return 0;
         }
-        VisibilityGate.Predicate where = gate.visible(caller, ItemQuery.of(Listing.ALL));
-        TypedQuery<Long> jpql = em.createQuery("select count(n) " + INBOX + "n.readAt is null and " + where.jpql(), Long.class);
-        bind(jpql, caller, where);
-        return jpql.getSingleResult();
+        return gate.query(caller, ItemQuery.of(Listing.ALL), "select count(n) " + INBOX, MINE + " and n.readAt is null", "",
+                Long.class).getSingleResult();
     }
 
     /** One page of the caller's notifications, newest first, each with the version of its item they read; recorded as a list. */
@@ -70,11 +62,8 @@ public class Attention {
             return List.of();
         }
         audit.record(caller, AuditAction.LIST, AuditOutcome.ALLOWED, null, null, "notifications rows " + first + "+" + max);
-        VisibilityGate.Predicate where = gate.visible(caller, ItemQuery.of(Listing.ALL));
-        TypedQuery<Object[]> jpql = em.createQuery("select n, v " + INBOX + where.jpql() + " order by n.createdAt desc, n.id desc",
-                Object[].class);
-        bind(jpql, caller, where);
-        return jpql.setFirstResult(first).setMaxResults(max).getResultList().stream()
+        return gate.query(caller, ItemQuery.of(Listing.ALL), "select n, v " + INBOX, MINE, "order by n.createdAt desc, n.id desc",
+                        Object[].class).setFirstResult(first).setMaxResults(max).getResultList().stream()
                 .map(row -> new Entry((Notification) row[0], (ItemVersion) row[1])).toList();
     }
 
@@ -83,50 +72,22 @@ public class Attention {
         if (caller.activeAgency().isEmpty()) {
             return 0;
         }
-        VisibilityGate.Predicate where = gate.visible(caller, ItemQuery.of(Listing.ALL));
-        TypedQuery<Long> jpql = em.createQuery("select count(n) " + INBOX + where.jpql(), Long.class);
-        bind(jpql, caller, where);
-        return jpql.getSingleResult();
-    }
-
-    /**
-     * Published meeting outcomes with an action item overdue on {@code today} whose owner agency was
-     * not told yet. A system question (the overdue notifier asks it), not a read of anyone's.
-     */
-    public List<MeetingVersion> newlyOverdue(LocalDate today) {
-        return em.createQuery("select distinct m from MeetingVersion m join m.actionItems a where m.state in :shared"
-                        + " and a.status in :pending and a.dueOn < :today and a.overdueNotified = false", MeetingVersion.class)
-                .setParameter("shared", List.copyOf(WorkflowState.shared()))
-                .setParameter("pending", List.of(ActionStatus.OPEN, ActionStatus.IN_PROGRESS))
-                .setParameter("today", today)
-                .getResultList();
+        return gate.query(caller, ItemQuery.of(Listing.ALL), "select count(n) " + INBOX, MINE, "", Long.class).getSingleResult();
     }
 
     private long count(Caller caller, Listing view) {
-        VisibilityGate.Predicate where = gate.visible(caller, ItemQuery.of(view));
-        TypedQuery<Long> jpql = em.createQuery("select count(v) from ItemVersion v join v.item i where " + where.jpql(), Long.class);
-        where.bind(jpql::setParameter);
-        return jpql.getSingleResult();
+        return gate.query(caller, ItemQuery.of(view), "select count(v) from ItemVersion v join v.item i", null, "", Long.class)
+                .getSingleResult();
     }
 
     /** Action items (not meetings) of the caller's agency due soon or overdue, on the meetings they read. */
     private long actionItemsDue(Caller caller) {
-        VisibilityGate.Predicate where = gate.visible(caller, ItemQuery.of(Listing.ALL));
-        Map<String, Object> parameters = new HashMap<>(where.parameters());
-        parameters.putAll(gate.actionsDue());
-        VisibilityGate.Predicate due = new VisibilityGate.Predicate(where.jpql() + " and i.kind = :meeting and m.item = i"
-                + " and m.state in :sharedStates and a.owner.id = :agencyId and a.status in :pending and a.dueOn <= :soon and "
-                + VisibilityGate.sharedVersionRead(caller, "m"), parameters);
-        TypedQuery<Long> jpql = em.createQuery("select count(a) from ItemVersion v join v.item i, MeetingVersion m join m.actionItems a where "
-                + due.jpql(), Long.class);
-        due.bind(jpql::setParameter);
+        TypedQuery<Long> jpql = gate.query(caller, ItemQuery.of(Listing.ALL),
+                "select count(a) from ItemVersion v join v.item i, MeetingVersion m join m.actionItems a",
+                "i.kind = :meeting and m.item = i and m.state in :sharedStates and a.owner.id = :agencyId and a.status in :pending"
+                        + " and a.dueOn <= :soon and " + VisibilityGate.sharedVersionRead(caller, "m"), "", Long.class);
+        gate.actionsDue().forEach(jpql::setParameter);
         return jpql.getSingleResult();
-    }
-
-    private static void bind(TypedQuery<?> jpql, Caller caller, VisibilityGate.Predicate where) {
-        where.bind(jpql::setParameter);
-        jpql.setParameter("username", caller.username().value());
-        jpql.setParameter("agency", caller.activeAgency().orElseThrow());
     }
 
     /** The counts of the dashboard; each links to its list. */

@@ -1,9 +1,7 @@
-package org.interlink.sharing.control;
+package org.interlink.sharing.boundary;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import org.interlink.audit.control.AuditGate;
 import org.interlink.audit.entity.AuditAction;
@@ -12,6 +10,9 @@ import org.interlink.caller.entity.Caller;
 import org.interlink.item.entity.ItemKind;
 import org.interlink.meeting.entity.ActionStatus;
 import org.interlink.recommendation.entity.FollowUpStatus;
+import org.interlink.sharing.control.VisibilityGate;
+import org.interlink.item.entity.ItemQuery;
+import org.interlink.item.entity.Listing;
 import org.interlink.workflow.entity.WorkflowState;
 
 import java.io.Serializable;
@@ -35,9 +36,6 @@ public class DashboardFigures {
     /** How many months, this one included, the "shared with my agency" chart shows. */
     public static final int MONTHS = 12;
 
-    @PersistenceContext
-    EntityManager em;
-
     @Inject
     VisibilityGate gate;
 
@@ -58,11 +56,10 @@ public class DashboardFigures {
         }
         audit.record(caller, AuditAction.LIST, AuditOutcome.ALLOWED, null, null, "dashboard charts: counts");
 
-        VisibilityGate.Predicate sharedWithMe = gate.visible(caller, ItemQuery.of(Listing.SHARED_WITH_MY_AGENCY));
-        TypedQuery<Object[]> byMonth = em.createQuery("select i.kind, extract(year from v.publishedAt), extract(month from v.publishedAt),"
-                + " count(v.id) from ItemVersion v join v.item i where " + sharedWithMe.jpql() + " and v.publishedAt >= :since"
-                + " group by i.kind, extract(year from v.publishedAt), extract(month from v.publishedAt)", Object[].class);
-        sharedWithMe.bind(byMonth::setParameter);
+        TypedQuery<Object[]> byMonth = gate.query(caller, ItemQuery.of(Listing.SHARED_WITH_MY_AGENCY), "select i.kind,"
+                        + " extract(year from v.publishedAt), extract(month from v.publishedAt), count(v.id) from ItemVersion v join v.item i",
+                "v.publishedAt >= :since", "group by i.kind, extract(year from v.publishedAt), extract(month from v.publishedAt)",
+                Object[].class);
         byMonth.setParameter("since", now.minusMonths(MONTHS - 1L).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC));
         for (Object[] row : byMonth.getResultList()) {
             YearMonth month = YearMonth.of(((Number) row[1]).intValue(), ((Number) row[2]).intValue());
@@ -72,21 +69,17 @@ public class DashboardFigures {
             });
         }
 
-        VisibilityGate.Predicate readable = gate.visible(caller, ItemQuery.of(Listing.ALL));
-        TypedQuery<Object[]> byFollowUp = em.createQuery("select v.followUp, count(v.id) from RecommendationVersion v join v.item i where "
-                + readable.jpql() + " and v.state in :published group by v.followUp", Object[].class);
-        readable.bind(byFollowUp::setParameter);
-        byFollowUp.setParameter("published", List.copyOf(WorkflowState.shared()));
         Map<FollowUpStatus, Long> recommendations = new EnumMap<>(FollowUpStatus.class);
-        byFollowUp.getResultList().forEach(row -> recommendations.put((FollowUpStatus) row[0], ((Number) row[1]).longValue()));
+        gate.query(caller, ItemQuery.of(Listing.ALL), "select v.followUp, count(v.id) from RecommendationVersion v join v.item i",
+                        "v.state in :published", "group by v.followUp", Object[].class)
+                .setParameter("published", List.copyOf(WorkflowState.shared())).getResultList()
+                .forEach(row -> recommendations.put((FollowUpStatus) row[0], ((Number) row[1]).longValue()));
 
-        TypedQuery<Object[]> byStatus = em.createQuery("select a.status, count(v.id) from MeetingVersion v join v.item i join v.actionItems a where "
-                + readable.jpql() + " and v.state in :published and a.owner.id = :agencyId group by a.status", Object[].class);
-        readable.bind(byStatus::setParameter);
-        byStatus.setParameter("published", List.copyOf(WorkflowState.shared()));
-        byStatus.setParameter("agencyId", caller.activeAgency().get().getId());
         Map<ActionStatus, Long> actions = new EnumMap<>(ActionStatus.class);
-        byStatus.getResultList().forEach(row -> actions.put((ActionStatus) row[0], ((Number) row[1]).longValue()));
+        gate.query(caller, ItemQuery.of(Listing.ALL), "select a.status, count(v.id) from MeetingVersion v join v.item i join v.actionItems a",
+                        "v.state in :published and a.owner.id = :agencyId", "group by a.status", Object[].class)
+                .setParameter("published", List.copyOf(WorkflowState.shared())).getResultList()
+                .forEach(row -> actions.put((ActionStatus) row[0], ((Number) row[1]).longValue()));
         return new Figures(shared, recommendations, actions);
     }
 

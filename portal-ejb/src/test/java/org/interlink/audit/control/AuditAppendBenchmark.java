@@ -1,6 +1,7 @@
 package org.interlink.audit.control;
 
 import jakarta.persistence.EntityManager;
+import org.interlink.audit.entity.ChainVerification;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import org.interlink.audit.entity.AuditAction;
@@ -222,7 +223,7 @@ public final class AuditAppendBenchmark {
     private static double verify(PortalDatabase db, String chain, int events) throws SQLException {
         ExecutorService pool = Executors.newFixedThreadPool(ChainVerifier.PARTS);
         long started = System.nanoTime();
-        ChainVerifier.Verification verification;
+        ChainVerification verification;
         try {
             verification = ChainVerifier.verify(() -> DriverManager.getConnection(db.url(), db.user(), db.password()), chain,
                     Map.of(), pool, ChainVerifier.PARTS);

@@ -1,5 +1,6 @@
 package org.interlink.item.boundary;
 
+import org.interlink.sharing.boundary.SharedItems;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import org.interlink.AuditRows;
@@ -56,6 +57,9 @@ class AttachmentsIT {
 
     @Inject
     Attachments attachments;
+
+    @Inject
+    SharedItems sharedItems;
 
     @Inject
     Records records;
@@ -118,14 +122,14 @@ class AttachmentsIT {
                 .isInstanceOf(InvalidContent.class).hasMessageContaining("cannot be attached");
         assertThatThrownBy(() -> attachments.attach(author, id, "huge.pdf", "application/pdf", new byte[10 * 1024 * 1024 + 1]))
                 .isInstanceOf(InvalidContent.class).hasMessageContaining("larger than 10 MB");
-        assertThat(items.read(author, id).orElseThrow().getAttachments()).isEmpty();
+        assertThat(sharedItems.find(author, id).orElseThrow().getAttachments()).isEmpty();
     }
 
     @Test
     void anUploadOverTheLimitIsRefusedAfterTheLimitAndOneByteAndRecordedAsDenied() throws SQLException {
         Caller author = demo.as("iom.liaison", "iom-iq");
         ItemId id = records.draft(author, figures("Endless upload")).id();
-        String tag = items.read(author, id).orElseThrow().tag();
+        String tag = sharedItems.find(author, id).orElseThrow().tag();
         long before = lastEventId();
         EndlessStream endless = new EndlessStream();
 
@@ -133,7 +137,7 @@ class AttachmentsIT {
                 .isInstanceOf(InvalidContent.class).hasMessageContaining("endless.pdf is larger than 10 MB");
 
         assertThat(endless.read).as("bytes read of an endless stream").isEqualTo(10L * 1024 * 1024 + 1);
-        assertThat(items.read(author, id).orElseThrow()).satisfies(version -> {
+        assertThat(sharedItems.find(author, id).orElseThrow()).satisfies(version -> {
             assertThat(version.getAttachments()).isEmpty();
             assertThat(version.tag()).as("the item is unchanged").isEqualTo(tag);
         });
@@ -144,7 +148,7 @@ class AttachmentsIT {
     void aDisguisedFileIsRefusedChangesNothingStoresNothingAndIsRecordedAsDenied() throws SQLException {
         Caller author = demo.as("iom.liaison", "iom-iq");
         ItemId id = records.draft(author, figures("Disguised files")).id();
-        String tag = items.read(author, id).orElseThrow().tag();
+        String tag = sharedItems.find(author, id).orElseThrow().tag();
         byte[] program = SampleFiles.windowsProgram();
         byte[] page = SampleFiles.html();
         long before = lastEventId();
@@ -159,7 +163,7 @@ class AttachmentsIT {
         assertThatThrownBy(() -> attachments.attach(author, id, "scan.png", "application/pdf", new ByteArrayInputStream(SampleFiles.png())))
                 .isInstanceOf(InvalidContent.class).hasMessageContaining("was sent as application/pdf but holds image/png");
 
-        assertThat(items.read(author, id).orElseThrow()).satisfies(version -> {
+        assertThat(sharedItems.find(author, id).orElseThrow()).satisfies(version -> {
             assertThat(version.getAttachments()).isEmpty();
             assertThat(version.tag()).as("the item is unchanged").isEqualTo(tag);
         });

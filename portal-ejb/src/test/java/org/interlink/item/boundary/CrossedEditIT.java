@@ -1,5 +1,6 @@
 package org.interlink.item.boundary;
 
+import org.interlink.sharing.boundary.SharedItems;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import org.interlink.AuditRows;
@@ -45,6 +46,9 @@ class CrossedEditIT {
     Items items;
 
     @Inject
+    SharedItems sharedItems;
+
+    @Inject
     Records records;
 
     @Inject
@@ -58,14 +62,14 @@ class CrossedEditIT {
         Caller author = demo.as("iom.liaison", "iom-iq");
         ItemId opened = records.draft(author, figures("Opened for this one")).id();
         ItemId named = records.draft(author, figures("Named by the post")).id();
-        String tag = items.read(author, named).orElseThrow().tag();
-        assertThat(items.read(author, opened).orElseThrow().tag()).as("the same tag, as the attack needs").isEqualTo(tag);
+        String tag = sharedItems.find(author, named).orElseThrow().tag();
+        assertThat(sharedItems.find(author, opened).orElseThrow().tag()).as("the same tag, as the attack needs").isEqualTo(tag);
         long before = lastEventId();
 
         assertThatThrownBy(() -> items.refuseCrossedEdit(author, opened, named)).isInstanceOf(CrossedEdit.class)
                 .hasMessageContaining("Nothing was saved");
 
-        assertThat(items.read(author, named).orElseThrow()).satisfies(version -> {
+        assertThat(sharedItems.find(author, named).orElseThrow()).satisfies(version -> {
             assertThat(version.getTitle()).isEqualTo("Named by the post");
             assertThat(version.tag()).isEqualTo(tag);
         });
@@ -80,7 +84,7 @@ class CrossedEditIT {
         ItemId ministrys = records.draft(demo.as("moi.official", "iq-moi"), figures("The Ministry's draft")).id();
 
         assertThatThrownBy(() -> items.refuseCrossedEdit(author, opened, ministrys)).isInstanceOf(CrossedEdit.class);
-        assertThat(items.read(demo.as("moi.official", "iq-moi"), ministrys).orElseThrow().getTitle()).isEqualTo("The Ministry's draft");
+        assertThat(sharedItems.find(demo.as("moi.official", "iq-moi"), ministrys).orElseThrow().getTitle()).isEqualTo("The Ministry's draft");
     }
 
     private long lastEventId() throws SQLException {

@@ -18,7 +18,7 @@ import org.interlink.recommendation.boundary.RecommendationForm;
 import org.interlink.recommendation.boundary.Recommendations;
 import org.interlink.recommendation.entity.FollowUpStatus;
 import org.interlink.sharing.boundary.SharingForm;
-import org.interlink.sharing.control.Attention;
+import org.interlink.sharing.boundary.Attention;
 import org.interlink.sharing.entity.Marking;
 import org.interlink.sharing.entity.Scope;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -58,6 +58,9 @@ class NotificationsIT {
     Notifications notifications;
 
     @Inject
+    Attention attention;
+
+    @Inject
     Recommendations recommendations;
 
     @Inject
@@ -79,17 +82,17 @@ class NotificationsIT {
         items.submit(liaison, id);
         assertThat(notified(id)).as("the vetters of IOM, not the author").containsExactly("iom.vetter@iom-iq VETTING_WAITING");
         Caller official = demo.as("moi.official", "iq-moi");
-        long awaiting = notifications.attention(official).awaitingDecision();
+        long awaiting = attention.counts(official).awaitingDecision();
 
         items.publish(demo.as("iom.vetter", "iom-iq"), id, "Reviewed");
-        assertThat(notifications.attention(official).awaitingDecision()).as("awaiting the Ministry's decision").isEqualTo(awaiting + 1);
+        assertThat(attention.counts(official).awaitingDecision()).as("awaiting the Ministry's decision").isEqualTo(awaiting + 1);
         assertThat(notified(id)).containsExactlyInAnyOrder("iom.vetter@iom-iq VETTING_WAITING",
                 "iom.liaison@iom-iq ITEM_PUBLISHED",
                 "moi.official@iq-moi RECOMMENDATION_ADDRESSED", "moi.vetter@iq-moi RECOMMENDATION_ADDRESSED",
                 "moi.admin@iq-moi RECOMMENDATION_ADDRESSED");
 
         recommendations.decide(official, id, FollowUpStatus.ACCEPTED, "Yes, from January");
-        assertThat(notifications.attention(official).awaitingDecision()).isEqualTo(awaiting);
+        assertThat(attention.counts(official).awaitingDecision()).isEqualTo(awaiting);
         assertThat(notified(id)).contains("iom.liaison@iom-iq RECOMMENDATION_FOLLOWED_UP", "iom.vetter@iom-iq RECOMMENDATION_FOLLOWED_UP",
                 "multi.liaison@iom-iq RECOMMENDATION_FOLLOWED_UP").hasSize(8);
         assertThat(mailStatuses(id)).as("no mail server configured: nothing is sent").containsOnly("NOT_CONFIGURED");
@@ -128,24 +131,24 @@ class NotificationsIT {
         Caller liaison = demo.as("iom.liaison", "iom-iq");
         ItemId id = recommendations.draft(liaison, recommendation("Inbox test " + UUID.randomUUID())).id();
         items.submit(liaison, id);
-        long before = notifications.unread(official);
+        long before = attention.unread(official);
         items.publish(demo.as("iom.vetter", "iom-iq"), id, "Reviewed");
 
-        assertThat(notifications.unread(official)).isEqualTo(before + 1);
-        Attention.Entry newest = notifications.inbox(official, 0, 1).get(0);
+        assertThat(attention.unread(official)).isEqualTo(before + 1);
+        Attention.Entry newest = attention.inbox(official, 0, 1).get(0);
         assertThat(newest.notification().getKind()).isEqualTo(NotificationKind.RECOMMENDATION_ADDRESSED);
         assertThat(newest.version().getItem().getId()).isEqualTo(id.value());
         assertThat(notifications.open(demo.as("moi.vetter", "iq-moi"), newest.notification().getId()))
                 .as("someone else's notification").isEmpty();
         assertThat(notifications.open(official, newest.notification().getId())).contains(id);
-        assertThat(notifications.unread(official)).isEqualTo(before);
+        assertThat(attention.unread(official)).isEqualTo(before);
 
         Caller vetter = demo.as("moi.vetter", "iq-moi");
-        long vettersUnread = notifications.unread(vetter);
+        long vettersUnread = attention.unread(vetter);
         items.withdraw(demo.as("iom.vetter", "iom-iq"), id, "Sent by mistake");
-        assertThat(notifications.unread(vetter)).as("withdrawn: no longer shared, no longer in the inbox").isEqualTo(vettersUnread - 1);
-        assertThat(notifications.inbox(official, 0, 100)).noneMatch(e -> e.version().getItem().getId().equals(id.value()));
-        assertThat(notifications.inbox(demo.as("multi.liaison", "iq-bpc"), 0, 100))
+        assertThat(attention.unread(vetter)).as("withdrawn: no longer shared, no longer in the inbox").isEqualTo(vettersUnread - 1);
+        assertThat(attention.inbox(official, 0, 100)).noneMatch(e -> e.version().getItem().getId().equals(id.value()));
+        assertThat(attention.inbox(demo.as("multi.liaison", "iq-bpc"), 0, 100))
                 .as("acting for another agency: that agency's notifications only")
                 .allMatch(e -> e.notification().getAgency().getCode().value().equals("iq-bpc"));
     }
@@ -166,7 +169,7 @@ class NotificationsIT {
         assertThat(notifications.notifyOverdue(LocalDate.now())).as("once").isZero();
         assertThat(notified(id)).filteredOn(n -> n.endsWith("ACTION_OVERDUE")).hasSize(3);
 
-        Attention.Counts counts = notifications.attention(demo.as("iom.liaison", "iom-iq"));
+        Attention.Counts counts = attention.counts(demo.as("iom.liaison", "iom-iq"));
         assertThat(counts.actionItemsDue()).as("IOM's overdue action item counts").isGreaterThanOrEqualTo(1);
         assertThat(counts.unreadNotifications()).isGreaterThanOrEqualTo(1);
     }

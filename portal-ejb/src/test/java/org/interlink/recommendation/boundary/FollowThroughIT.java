@@ -1,5 +1,6 @@
 package org.interlink.recommendation.boundary;
 
+import org.interlink.sharing.boundary.SharedItems;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import org.interlink.Deployments;
@@ -20,8 +21,8 @@ import org.interlink.meeting.entity.MeetingVersion;
 import org.interlink.recommendation.entity.FollowUpStatus;
 import org.interlink.recommendation.entity.RecommendationVersion;
 import org.interlink.sharing.boundary.SharingForm;
-import org.interlink.sharing.control.ItemQuery;
-import org.interlink.sharing.control.Listing;
+import org.interlink.item.entity.ItemQuery;
+import org.interlink.item.entity.Listing;
 import org.interlink.sharing.control.VisibilityGate;
 import org.interlink.sharing.entity.Marking;
 import org.interlink.sharing.entity.Scope;
@@ -53,6 +54,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @ExtendWith(ArquillianExtension.class)
 class FollowThroughIT {
 
+    /** Given for every history read: some items read need one (another agency's TLP:AMBER or RED edition). */
+    private static final String PURPOSE = "Test: reading the history";
+
     @Deployment
     static WebArchive deployment() {
         return Deployments.portalEjb(FollowThroughIT.class);
@@ -60,6 +64,9 @@ class FollowThroughIT {
 
     @Inject
     Recommendations recommendations;
+
+    @Inject
+    SharedItems sharedItems;
 
     @Inject
     Meetings meetings;
@@ -89,16 +96,16 @@ class FollowThroughIT {
 
         for (String reader : List.of("iom.liaison@iom-iq", "moi.auditor@iq-moi", "multi.liaison@iom-iq")) {
             Caller caller = as(reader);
-            RecommendationVersion read = (RecommendationVersion) gate.find(caller, id).orElseThrow();
+            RecommendationVersion read = (RecommendationVersion) sharedItems.find(caller, id).orElseThrow();
             assertThat(read.getFollowUp()).as(reader).isEqualTo(FollowUpStatus.IN_PROGRESS);
             assertThat(read.getProgress()).as(reader).isEqualTo(40);
             assertThat(read.getRationale()).as(reader).contains("Part of the 2027 plan");
-            assertThat(gate.history(caller, id)).as(reader).extracting(e -> e.getAction().name())
+            assertThat(sharedItems.history(caller, id, PURPOSE)).as(reader).extracting(e -> e.getAction().name())
                     .contains("PUBLISHED", "DECIDED", "PROGRESS_REPORTED");
         }
-        assertThat(gate.history(official, id)).as("the addressee sees the publication and the follow-up, not the vetting")
+        assertThat(sharedItems.history(official, id, PURPOSE)).as("the addressee sees the publication and the follow-up, not the vetting")
                 .extracting(e -> e.getAction().name()).containsExactly("PUBLISHED", "DECIDED", "PROGRESS_REPORTED");
-        assertThat(gate.history(official, id)).extracting(e -> e.getComment().orElse(""))
+        assertThat(sharedItems.history(official, id, PURPOSE)).extracting(e -> e.getComment().orElse(""))
                 .contains("accepted: Part of the 2027 plan", "40 %: Four of ten border points connected");
     }
 
@@ -120,9 +127,9 @@ class FollowThroughIT {
         assertThat(eventsSince(before)).containsExactly("moi.auditor STATE_CHANGE:DENIED", "iom.liaison STATE_CHANGE:DENIED",
                 "interpol.liaison UPDATE:DENIED", "donor.observer UPDATE:DENIED", "moi.official STATE_CHANGE:DENIED");
 
-        RecommendationVersion unchanged = (RecommendationVersion) gate.find(demo.as("iom.liaison", "iom-iq"), id).orElseThrow();
+        RecommendationVersion unchanged = (RecommendationVersion) sharedItems.find(demo.as("iom.liaison", "iom-iq"), id).orElseThrow();
         assertThat(unchanged.getFollowUp()).isEqualTo(FollowUpStatus.UNDER_CONSIDERATION);
-        assertThat(gate.history(demo.as("iom.liaison", "iom-iq"), id)).extracting(ItemEvent::getAction)
+        assertThat(sharedItems.history(demo.as("iom.liaison", "iom-iq"), id, PURPOSE)).extracting(ItemEvent::getAction)
                 .noneMatch(a -> a.isFollowThrough());
     }
 
@@ -143,9 +150,9 @@ class FollowThroughIT {
         ActionItem updated = meeting.getActionItems().get(3);
         assertThat(updated.getStatus()).isEqualTo(ActionStatus.IN_PROGRESS);
         assertThat(updated.getNote()).contains("Documentation in translation");
-        MeetingVersion read = (MeetingVersion) gate.find(demo.as("iom.liaison", "iom-iq"), lyon).orElseThrow();
+        MeetingVersion read = (MeetingVersion) sharedItems.find(demo.as("iom.liaison", "iom-iq"), lyon).orElseThrow();
         assertThat(read.getActionItems().get(3).getStatus()).as("IOM reads the update").isEqualTo(ActionStatus.IN_PROGRESS);
-        assertThat(gate.history(demo.as("iom.liaison", "iom-iq"), lyon)).extracting(e -> e.getAction().name())
+        assertThat(sharedItems.history(demo.as("iom.liaison", "iom-iq"), lyon, PURPOSE)).extracting(e -> e.getAction().name())
                 .contains("PUBLISHED", "ACTION_UPDATED");
     }
 
@@ -153,10 +160,10 @@ class FollowThroughIT {
     void aMeetingPageListsTheRecommendationsThatCameFromItAsFarAsTheReaderMayReadThem() {
         ItemId lyon = demoItem(DemoItem.LYON_VISIT);
 
-        List<String> moi = gate.dossier(demo.as("moi.official", "iq-moi"), lyon, null).orElseThrow().links().stream()
+        List<String> moi = sharedItems.dossier(demo.as("moi.official", "iq-moi"), lyon, null).orElseThrow().links().stream()
                 .map(ItemVersion::getTitle).toList();
         assertThat(moi).contains(DemoItem.BMIS_RECOMMENDATION.title(), DemoItem.REJECTED_RECOMMENDATION.title());
-        List<String> interpol = gate.dossier(demo.as("interpol.liaison", "interpol"), lyon, "Follow-through test").orElseThrow()
+        List<String> interpol = sharedItems.dossier(demo.as("interpol.liaison", "interpol"), lyon, "Follow-through test").orElseThrow()
                 .links().stream().map(ItemVersion::getTitle).toList();
         assertThat(interpol).as("the recommendations are shared with the Ministry only").isEmpty();
     }
@@ -164,13 +171,13 @@ class FollowThroughIT {
     @Test
     void theDemoDataShowsEachStage() {
         Caller iom = demo.as("iom.liaison", "iom-iq");
-        RecommendationVersion accepted = (RecommendationVersion) gate.find(iom, demoItem(DemoItem.BMIS_RECOMMENDATION)).orElseThrow();
+        RecommendationVersion accepted = (RecommendationVersion) sharedItems.find(iom, demoItem(DemoItem.BMIS_RECOMMENDATION)).orElseThrow();
         assertThat(accepted.getFollowUp()).isEqualTo(FollowUpStatus.IN_PROGRESS);
         assertThat(accepted.getProgress()).isEqualTo(40);
-        RecommendationVersion rejected = (RecommendationVersion) gate.find(iom, demoItem(DemoItem.REJECTED_RECOMMENDATION)).orElseThrow();
+        RecommendationVersion rejected = (RecommendationVersion) sharedItems.find(iom, demoItem(DemoItem.REJECTED_RECOMMENDATION)).orElseThrow();
         assertThat(rejected.getFollowUp()).isEqualTo(FollowUpStatus.REJECTED);
         assertThat(rejected.getRationale()).hasValueSatisfying(r -> assertThat(r).contains("2028 plan"));
-        MeetingVersion lyon = (MeetingVersion) gate.find(iom, demoItem(DemoItem.LYON_VISIT)).orElseThrow();
+        MeetingVersion lyon = (MeetingVersion) sharedItems.find(iom, demoItem(DemoItem.LYON_VISIT)).orElseThrow();
         assertThat(lyon.getActionItems()).extracting(ActionItem::getStatus).contains(ActionStatus.DONE);
         assertThat(lyon.getActionItems()).anyMatch(a -> a.isOverdue(LocalDate.now()));
     }
@@ -194,7 +201,7 @@ class FollowThroughIT {
 
     private ItemId demoItem(DemoItem item) {
         for (String owner : List.of("moi.vetter@iq-moi", "iom.vetter@iom-iq")) {
-            List<ItemVersion> found = gate.list(as(owner), new ItemQuery(Listing.MY_AGENCY, null, null, null, item.title(),
+            List<ItemVersion> found = sharedItems.list(as(owner), new ItemQuery(Listing.MY_AGENCY, null, null, null, item.title(),
                     ItemQuery.Order.UPDATED, false), 0, 2);
             if (!found.isEmpty()) {
                 return found.get(0).getItem().id();

@@ -1,11 +1,17 @@
 package org.interlink.sharing.control;
 
+import org.interlink.item.entity.PurposeRequired;
+import org.interlink.item.entity.ItemQuery;
+import org.interlink.item.entity.Listing;
+import org.interlink.item.entity.Dossier;
+import org.interlink.sharing.boundary.Attention;
+import org.interlink.sharing.boundary.SharedItems;
 import jakarta.inject.Inject;
 import org.interlink.Deployments;
 import org.interlink.agency.boundary.Agencies;
 import org.interlink.agency.entity.AgencyCode;
 import org.interlink.audit.boundary.AuditTrail;
-import org.interlink.audit.control.AuditFilter;
+import org.interlink.audit.entity.AuditFilter;
 import org.interlink.audit.entity.AuditEvent;
 import org.interlink.caller.control.People;
 import org.interlink.caller.entity.Caller;
@@ -56,6 +62,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @ExtendWith(ArquillianExtension.class)
 class TrustRegressionIT {
 
+    /** Given for every history read: some items read need one (another agency's TLP:AMBER or RED edition). */
+    private static final String PURPOSE = "Test: reading the history";
+
     private static final String DOCUMENT_NUMBER = "R7654321";
 
     @Deployment
@@ -65,6 +74,12 @@ class TrustRegressionIT {
 
     @Inject
     VisibilityGate gate;
+
+    @Inject
+    Attention attention;
+
+    @Inject
+    SharedItems sharedItems;
 
     @Inject
     Items items;
@@ -124,7 +139,7 @@ class TrustRegressionIT {
         long copiedFile = edited.current().getAttachments().get(0).getId();
         attachments.detach(official, id, copiedFile);
 
-        VisibilityGate.Dossier seen = gate.dossier(admin, id, null).orElseThrow();
+        Dossier seen = sharedItems.dossier(admin, id, null).orElseThrow();
         assertThat(seen.version().getNumber()).isEqualTo(2);
         assertThat(seen.versions()).extracting(ItemVersion::getNumber).as("the RED version is not the admin's to read").containsExactly(2);
         assertThat(seen.sharedVersion()).as("nor is the RED shared version's follow-up").isEmpty();
@@ -133,17 +148,17 @@ class TrustRegressionIT {
                 .as("no snapshot taken while version 2 was still RED (its start copied version 1)")
                 .noneMatch(snapshot -> snapshot.contains(DOCUMENT_NUMBER) || snapshot.contains("TLP:RED"));
         assertThat(seen.history()).extracting(e -> e.getAction().name()).contains("EDITED").doesNotContain("NEW_VERSION", "PUBLISHED");
-        assertThat(gate.versions(admin, id)).extracting(ItemVersion::getNumber).containsExactly(2);
-        assertThat(gate.history(admin, id)).extracting(ItemEvent::getVersionNumber).containsOnly(2);
+        assertThat(sharedItems.versions(admin, id)).extracting(ItemVersion::getNumber).containsExactly(2);
+        assertThat(sharedItems.history(admin, id, PURPOSE)).extracting(ItemEvent::getVersionNumber).containsOnly(2);
         assertThat(attachments.download(admin, redFile)).as("the RED version's file").isEmpty();
         assertThat(attachments.download(admin, id, redFile)).as("the RED version's file, asked as the item's").isEmpty();
 
-        assertThat(gate.versions(official, id)).as("the author reads both").extracting(ItemVersion::getNumber).containsExactly(1, 2);
-        assertThat(gate.history(official, id)).extracting(e -> e.getSnapshot().orElse("")).anyMatch(s -> s.contains(DOCUMENT_NUMBER));
-        assertThat(gate.versions(vetter, id)).as("the vetters read both").extracting(ItemVersion::getNumber).containsExactly(1, 2);
+        assertThat(sharedItems.versions(official, id)).as("the author reads both").extracting(ItemVersion::getNumber).containsExactly(1, 2);
+        assertThat(sharedItems.history(official, id, PURPOSE)).extracting(e -> e.getSnapshot().orElse("")).anyMatch(s -> s.contains(DOCUMENT_NUMBER));
+        assertThat(sharedItems.versions(vetter, id)).as("the vetters read both").extracting(ItemVersion::getNumber).containsExactly(1, 2);
         assertThat(attachments.download(vetter, redFile)).isPresent();
         Caller interpol = demo.as("interpol.liaison", "interpol");
-        assertThat(gate.versions(interpol, id)).as("the named recipient reads the RED edition").extracting(ItemVersion::getNumber)
+        assertThat(sharedItems.versions(interpol, id)).as("the named recipient reads the RED edition").extracting(ItemVersion::getNumber)
                 .containsExactly(1);
         assertThat(attachments.download(interpol, redFile)).isPresent();
     }
@@ -165,9 +180,9 @@ class TrustRegressionIT {
         Instant from = Instant.now().minusSeconds(1);
 
         for (ItemId id : List.of(hidden, missing)) {
-            assertThat(gate.find(auditor, id)).isEmpty();
-            assertThat(gate.dossier(auditor, id, null)).isEmpty();
-            assertThat(gate.history(auditor, id)).isEmpty();
+            assertThat(sharedItems.find(auditor, id)).isEmpty();
+            assertThat(sharedItems.dossier(auditor, id, null)).isEmpty();
+            assertThat(sharedItems.history(auditor, id, PURPOSE)).isEmpty();
             assertThat(gate.findForChange(auditor, id)).isEmpty();
         }
         for (long file : List.of(hiddenFile, missingFile)) {
@@ -191,7 +206,7 @@ class TrustRegressionIT {
         ItemId shared = records.draft(iom, figures("IOM's figures for everyone (regression)")).id();
         items.submit(iom, shared);
         items.publish(demo.as("iom.vetter", "iom-iq"), shared, "For everyone");
-        assertThat(gate.find(auditor, shared)).isPresent();
+        assertThat(sharedItems.find(auditor, shared)).isPresent();
         List<AuditEvent> reads = trail.events(auditor, new AuditFilter(from, null, "moi.auditor", null, null, shared.value(), null), 0, 10);
         assertThat(reads).hasSize(1).allSatisfy(e -> {
             assertThat(e.getChain()).startsWith("iom-iq/");
@@ -236,7 +251,7 @@ class TrustRegressionIT {
         items.publish(demo.as("moi.vetter", "iq-moi"), meeting, "Minutes agreed");
 
         // found by the generated histories: a link to an item the author may not read was refused, and its record rolled back
-        MeetingForm toHidden = MeetingForm.of((org.interlink.meeting.entity.MeetingVersion) gate.find(official, meeting).orElseThrow());
+        MeetingForm toHidden = MeetingForm.of((org.interlink.meeting.entity.MeetingVersion) sharedItems.find(official, meeting).orElseThrow());
         toHidden.setTitle("Linking what IOM may not read (regression)");
         toHidden.setParticipants(List.of("iom-iq"));
         assertThatThrownBy(() -> meetings.draft(iom, toHidden)).isInstanceOf(org.interlink.item.entity.ItemNotFound.class);
@@ -245,13 +260,13 @@ class TrustRegressionIT {
                 .as("the refused link is recorded (for IOM, and for the Ministry, whose draft it is)")
                 .extracting(e -> e.getOutcome().name()).containsExactly("DENIED", "DENIED");
 
-        VisibilityGate.Dossier read = gate.dossier(iom, meeting, null).orElseThrow();
+        Dossier read = sharedItems.dossier(iom, meeting, null).orElseThrow();
         assertThat(read.links()).isEmpty();
         assertThat(read.history()).extracting(e -> e.getSnapshot().orElse("")).as("IOM reads the publication's snapshot")
                 .anyMatch(snapshot -> snapshot.contains("\"recommendations\":[]"));
         assertThat(read.history()).noneMatch(e -> e.linkedItems().contains(draft.value()));
-        assertThat(gate.history(iom, meeting)).noneMatch(e -> e.linkedItems().contains(draft.value()));
-        assertThat(gate.history(official, meeting)).extracting(e -> e.getSnapshot().orElse("")).as("its author reads the link")
+        assertThat(sharedItems.history(iom, meeting, PURPOSE)).noneMatch(e -> e.linkedItems().contains(draft.value()));
+        assertThat(sharedItems.history(official, meeting, PURPOSE)).extracting(e -> e.getSnapshot().orElse("")).as("its author reads the link")
                 .anyMatch(snapshot -> snapshot.contains("\"recommendations\":[" + draft + "]"));
     }
 
@@ -280,13 +295,13 @@ class TrustRegressionIT {
                 agencies.withCodes(List.of(AgencyCode.of("iq-bpc"))), Optional.empty());
         RecommendationVersion decided = recommendations.decide(commission, id, FollowUpStatus.REJECTED, "Not ours to do");
 
-        List<ItemEvent> answer = items.historyAfterChange(commission, decided.getItem());
+        List<ItemEvent> answer = sharedItems.historyAfterChange(commission, decided.getItem());
         assertThat(answer).extracting(ItemEvent::getVersionNumber).as("nothing of the edition the commission never read")
                 .containsOnly(2);
         assertThat(answer).extracting(e -> e.getComment().orElse("")).anyMatch(comment -> comment.contains("Not ours to do"))
                 .noneMatch(comment -> comment.contains("The Ministry's own reasons"));
         assertThat(answer).extracting(ItemEvent::getId).containsExactlyElementsOf(
-                gate.history(commission, id).stream().map(ItemEvent::getId).toList());
+                sharedItems.history(commission, id, PURPOSE).stream().map(ItemEvent::getId).toList());
     }
 
     /**
@@ -326,9 +341,9 @@ class TrustRegressionIT {
                     agencies.withCodes(List.of(AgencyCode.of("interpol"))), Optional.empty());
             Caller successor = Caller.resolve(new PersonId("0b6c1f6e-regression-later"), first.username(), "Later",
                     List.of(Role.LIAISON), agencies.withCodes(List.of(AgencyCode.of("interpol"))), Optional.empty());
-            assertThat(gate.find(holder, id)).as("the person named").isPresent();
-            assertThat(gate.find(successor, id)).as("a later user of the same name").isEmpty();
-            assertThat(gate.list(successor, ItemQuery.of(Listing.ALL), 0, 1000)).noneMatch(v -> v.getItem().id().equals(id));
+            assertThat(sharedItems.find(holder, id)).as("the person named").isPresent();
+            assertThat(sharedItems.find(successor, id)).as("a later user of the same name").isEmpty();
+            assertThat(sharedItems.list(successor, ItemQuery.of(Listing.ALL), 0, 1000)).noneMatch(v -> v.getItem().id().equals(id));
 
             RecordForm toGone = alert("Alert for someone deleted before publication (regression)");
             toGone.getSharing().setPeople("rotating.liaison");
@@ -337,7 +352,7 @@ class TrustRegressionIT {
             existing.clear();
             assertThatThrownBy(() -> items.publish(vetter, gone, "Named recipient only")).isInstanceOf(IllegalSharing.class)
                     .hasMessageContaining("rotating.liaison is no longer a person");
-            assertThat(gate.find(vetter, gone)).hasValueSatisfying(v -> assertThat(v.getState().name()).isEqualTo("SUBMITTED"));
+            assertThat(sharedItems.find(vetter, gone)).hasValueSatisfying(v -> assertThat(v.getState().name()).isEqualTo("SUBMITTED"));
         } finally {
             people.use(null);
         }
@@ -376,18 +391,18 @@ class TrustRegressionIT {
         meetings.edit(official, meeting, lowered, next.current().tag());
 
         Caller moiAdmin = demo.as("moi.admin", "iq-moi");
-        assertThat(gate.list(moiAdmin, ItemQuery.of(Listing.ACTIONS_DUE), 0, 1000)).as("found in review: the RED edition's due actions")
+        assertThat(sharedItems.list(moiAdmin, ItemQuery.of(Listing.ACTIONS_DUE), 0, 1000)).as("found in review: the RED edition's due actions")
                 .noneMatch(v -> v.getItem().id().equals(meeting));
-        assertThat(gate.list(official, ItemQuery.of(Listing.ACTIONS_DUE), 0, 1000)).anyMatch(v -> v.getItem().id().equals(meeting));
-        long adminDue = notifications.attention(moiAdmin).actionItemsDue();
-        long officialDue = notifications.attention(official).actionItemsDue();
+        assertThat(sharedItems.list(official, ItemQuery.of(Listing.ACTIONS_DUE), 0, 1000)).anyMatch(v -> v.getItem().id().equals(meeting));
+        long adminDue = attention.counts(moiAdmin).actionItemsDue();
+        long officialDue = attention.counts(official).actionItemsDue();
 
         notifications.notifyOverdue(java.time.LocalDate.now());
 
         Caller admin = demo.as("moi.admin", "iq-moi");
-        assertThat(notifications.inbox(admin, 0, 500)).as("moi.admin reads only the lowered draft")
+        assertThat(attention.inbox(admin, 0, 500)).as("moi.admin reads only the lowered draft")
                 .noneMatch(entry -> entry.notification().getText().contains("RB-77"));
-        assertThat(notifications.inbox(official, 0, 500)).as("its author reads the RED edition")
+        assertThat(attention.inbox(official, 0, 500)).as("its author reads the RED edition")
                 .anyMatch(entry -> entry.notification().getText().contains("RB-77"));
         assertThat(officialDue).as("the author counts the RED edition's due action").isGreaterThan(adminDue);
     }
@@ -418,12 +433,12 @@ class TrustRegressionIT {
         items.publish(iomVetter, id, "For everyone now");
 
         Caller ministry = demo.as("moi.official", "iq-moi");
-        assertThat(gate.find(ministry, id)).hasValueSatisfying(v -> assertThat(v.getMarking()).isEqualTo(Marking.GREEN));
-        assertThat(gate.versions(ministry, id)).extracting(ItemVersion::getNumber).containsExactly(1, 2);
-        assertThat(gate.purposeNeeded(ministry, id)).as("the AMBER edition is read on the same page").isTrue();
+        assertThat(sharedItems.find(ministry, id)).hasValueSatisfying(v -> assertThat(v.getMarking()).isEqualTo(Marking.GREEN));
+        assertThat(sharedItems.versions(ministry, id)).extracting(ItemVersion::getNumber).containsExactly(1, 2);
+        assertThat(purposeNeeded(ministry, id)).as("the AMBER edition is read on the same page").isTrue();
         assertThat(attachments.purposeNeeded(ministry, file)).as("the AMBER edition's file").contains(id);
-        assertThat(gate.purposeNeeded(demo.as("donor.observer", "au-dibp"), id)).as("reads only the GREEN edition").isFalse();
-        assertThat(gate.purposeNeeded(liaison, id)).as("the owner agency gives none").isFalse();
+        assertThat(purposeNeeded(demo.as("donor.observer", "au-dibp"), id)).as("reads only the GREEN edition").isFalse();
+        assertThat(purposeNeeded(liaison, id)).as("the owner agency gives none").isFalse();
         assertThat(attachments.purposeNeeded(liaison, file)).isEmpty();
     }
 
@@ -442,14 +457,14 @@ class TrustRegressionIT {
         ItemId id = records.draft(official, alert).id();
         items.submit(official, id);
         items.publish(vetter, id, "Named recipients only");
-        assertThat(gate.find(namedColleague, id)).as("the colleague is named: they read it").isPresent();
-        assertThat(gate.find(namedColleague, id).orElseThrow().getItem().stepsFor(namedColleague)).as("no button for it")
+        assertThat(sharedItems.find(namedColleague, id)).as("the colleague is named: they read it").isPresent();
+        assertThat(sharedItems.find(namedColleague, id).orElseThrow().getItem().stepsFor(namedColleague)).as("no button for it")
                 .doesNotContain(org.interlink.item.entity.ItemStep.NEW_VERSION);
 
         Instant from = Instant.now().minusSeconds(1);
         assertThatThrownBy(() -> items.startNewVersion(namedColleague, id))
                 .isInstanceOf(org.interlink.item.entity.NotAllowed.class).hasMessageContaining("Only the author of a TLP:RED edition");
-        assertThat(gate.find(official, id)).hasValueSatisfying(v -> {
+        assertThat(sharedItems.find(official, id)).hasValueSatisfying(v -> {
             assertThat(v.getNumber()).as("no new version").isEqualTo(1);
             assertThat(v.getState().name()).isEqualTo("PUBLISHED");
         });
@@ -473,12 +488,12 @@ class TrustRegressionIT {
         Caller platform = demo.as("platform.admin", null);
 
         Instant from = Instant.now().minusSeconds(1);
-        assertThat(items.readToEdit(partner, id)).as("IOM reads it, but does not edit it").isEmpty();
+        assertThat(sharedItems.toEdit(partner, id)).as("IOM reads it, but does not edit it").isEmpty();
         assertThat(trail.events(platform, new AuditFilter(from, null, "iom.liaison", null, null, id.value(), null), 0, 10))
                 .extracting(e -> e.getAction() + ":" + e.getOutcome()).as("a refused change (in IOM's chain and the Ministry's), no read")
                 .containsExactly("UPDATE:DENIED", "UPDATE:DENIED");
 
-        assertThat(items.readToEdit(official, id)).hasValueSatisfying(v -> assertThat(v.getNumber()).isEqualTo(1));
+        assertThat(sharedItems.toEdit(official, id)).hasValueSatisfying(v -> assertThat(v.getNumber()).isEqualTo(1));
         assertThat(trail.events(platform, new AuditFilter(from, null, "moi.official", null,
                 org.interlink.audit.entity.AuditAction.VIEW, id.value(), null), 0, 10))
                 .extracting(e -> e.getAction() + ":" + e.getOutcome()).as("the author's form reads it").containsExactly("VIEW:ALLOWED");
@@ -531,5 +546,15 @@ class TrustRegressionIT {
         form.getSharing().setMarking(Marking.GREEN);
         form.getSharing().setScope(Scope.ALL_MEMBERS);
         return form;
+    }
+
+    /** Whether the item's page asks this caller for a purpose first (asking records nothing; a read follows when it does not). */
+    private boolean purposeNeeded(Caller caller, ItemId id) {
+        try {
+            sharedItems.dossier(caller, id, null);
+            return false;
+        } catch (PurposeRequired asked) {
+            return true;
+        }
     }
 }

@@ -1,5 +1,10 @@
 package org.interlink.sharing.control;
 
+import org.interlink.sharing.boundary.DashboardFigures;
+import org.interlink.sharing.boundary.SharedItems;
+import org.interlink.item.entity.Facets;
+import org.interlink.item.entity.ItemQuery;
+import org.interlink.item.entity.Listing;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import org.interlink.Deployments;
@@ -42,6 +47,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ArquillianExtension.class)
 class VisibilityMatrixIT {
 
+    /** Given for every history read: some items read need one (another agency's TLP:AMBER or RED edition). */
+    private static final String PURPOSE = "Test: reading the history";
+
     private static final List<String> MOI = List.of("moi.official", "moi.vetter", "moi.auditor");
     private static final List<String> IOM = List.of("iom.liaison", "iom.vetter", "multi.liaison@iom-iq");
     private static final List<String> PERSONAS = List.of("moi.official", "moi.vetter", "moi.auditor", "iom.liaison",
@@ -55,6 +63,9 @@ class VisibilityMatrixIT {
 
     @Inject
     VisibilityGate gate;
+
+    @Inject
+    SharedItems sharedItems;
 
     @Inject
     DemoData demo;
@@ -74,14 +85,14 @@ class VisibilityMatrixIT {
         for (String persona : PERSONAS) {
             Caller caller = caller(persona);
             List<Long> all = ids(audited(failures, persona + " list all", "LIST", hasAgency(caller),
-                    () -> gate.list(caller, ItemQuery.of(Listing.ALL), 0, 1000)));
+                    () -> sharedItems.list(caller, ItemQuery.of(Listing.ALL), 0, 1000)));
             List<Long> mine = ids(audited(failures, persona + " list mine", "LIST", hasAgency(caller),
-                    () -> gate.list(caller, ItemQuery.of(Listing.MY_AGENCY), 0, 1000)));
+                    () -> sharedItems.list(caller, ItemQuery.of(Listing.MY_AGENCY), 0, 1000)));
             List<Long> shared = ids(audited(failures, persona + " list shared", "LIST", hasAgency(caller),
-                    () -> gate.list(caller, ItemQuery.of(Listing.SHARED_WITH_MY_AGENCY), 0, 1000)));
+                    () -> sharedItems.list(caller, ItemQuery.of(Listing.SHARED_WITH_MY_AGENCY), 0, 1000)));
             List<Long> queue = ids(audited(failures, persona + " vetting queue", "LIST", hasAgency(caller) && caller.hasRole(Role.VETTER),
-                    () -> gate.list(caller, ItemQuery.of(Listing.VETTING_QUEUE), 0, 1000)));
-            long count = audited(failures, persona + " count", "LIST", hasAgency(caller), () -> gate.count(caller, ItemQuery.of(Listing.ALL)));
+                    () -> sharedItems.list(caller, ItemQuery.of(Listing.VETTING_QUEUE), 0, 1000)));
+            long count = audited(failures, persona + " count", "LIST", hasAgency(caller), () -> sharedItems.count(caller, ItemQuery.of(Listing.ALL)));
             check(failures, persona, "count", count == all.size(), hasAgency(caller) || all.isEmpty());
             for (Map.Entry<DemoItem, ItemId> entry : ids.entrySet()) {
                 DemoItem item = entry.getKey();
@@ -91,16 +102,16 @@ class VisibilityMatrixIT {
                 // a refused read of another agency's item leaves its owner a record of its own (what the caller's agency reads is checked first)
                 boolean ownerRecord = !reads && !caller.activeAgency().map(a -> a.getCode().value().equals(owners.get(id))).orElse(false);
                 Optional<ItemVersion> read = audited(failures, cell + " find", "VIEW", reads, ownerRecord,
-                        () -> gate.find(caller, entry.getValue()));
+                        () -> sharedItems.find(caller, entry.getValue()));
                 boolean insider = read.map(v -> caller.activeAgency().map(v.getItem()::isOwnedBy).orElse(false)).orElse(false);
                 check(failures, cell, "find", read.isPresent(), reads);
                 check(failures, cell, "list all", all.contains(id), reads);
                 check(failures, cell, "list my agency", mine.contains(id), reads && insider);
                 check(failures, cell, "list shared with my agency", shared.contains(id), reads && !insider);
                 check(failures, cell, "versions", !audited(failures, cell + " versions", "HISTORY", reads, ownerRecord,
-                        () -> gate.versions(caller, entry.getValue())).isEmpty(), reads);
+                        () -> sharedItems.versions(caller, entry.getValue())).isEmpty(), reads);
                 check(failures, cell, "history", !audited(failures, cell + " history", "HISTORY", reads, ownerRecord,
-                        () -> gate.history(caller, entry.getValue())).isEmpty(), reads);
+                        () -> sharedItems.history(caller, entry.getValue(), PURPOSE)).isEmpty(), reads);
                 boolean changes = reads && insider;
                 long before = lastEventId();
                 check(failures, cell, "change", gate.findForChange(caller, entry.getValue()).isPresent(), changes);
@@ -115,7 +126,7 @@ class VisibilityMatrixIT {
                         && !read.get().isAuthoredBy(caller.username());
                 check(failures, cell, "vetting queue", queue.contains(id), vets);
                 List<Long> found = ids(audited(failures, cell + " search", "SEARCH", hasAgency(caller), false,
-                        () -> gate.list(caller, ItemQuery.of(Listing.ALL).matching("\"" + item.title() + "\""), 0, 100)));
+                        () -> sharedItems.list(caller, ItemQuery.of(Listing.ALL).matching("\"" + item.title() + "\""), 0, 100)));
                 check(failures, cell, "search by its title", found.contains(id), reads);
                 cells += 9;
             }
@@ -209,9 +220,9 @@ class VisibilityMatrixIT {
         Caller outsider = caller("iom.liaison");
         long before = lastEventId();
 
-        assertThat(gate.list(outsider, trebil, 0, 20)).isEmpty();
-        assertThat(gate.count(outsider, trebil)).isZero();
-        VisibilityGate.Facets facets = gate.facets(outsider, trebil);
+        assertThat(sharedItems.list(outsider, trebil, 0, 20)).isEmpty();
+        assertThat(sharedItems.count(outsider, trebil)).isZero();
+        Facets facets = sharedItems.facets(outsider, trebil);
         assertThat(facets.total()).isZero();
         assertThat(facets.kinds()).isEmpty();
         assertThat(facets.markings()).isEmpty();
@@ -221,8 +232,8 @@ class VisibilityMatrixIT {
         assertThat(eventsSince(before)).as("every search recorded").containsExactly("SEARCH:ALLOWED", "SEARCH:ALLOWED", "SEARCH:ALLOWED");
 
         Caller owner = caller("moi.official");
-        assertThat(gate.list(owner, trebil, 0, 20)).extracting(ItemVersion::getTitle).containsExactly(DemoItem.WITHDRAWN_INCIDENT.title());
-        VisibilityGate.Facets ownFacets = gate.facets(owner, trebil);
+        assertThat(sharedItems.list(owner, trebil, 0, 20)).extracting(ItemVersion::getTitle).containsExactly(DemoItem.WITHDRAWN_INCIDENT.title());
+        Facets ownFacets = sharedItems.facets(owner, trebil);
         assertThat(ownFacets.total()).isEqualTo(1);
         assertThat(ownFacets.kinds()).containsExactly(Map.entry(org.interlink.item.entity.ItemKind.RECORD, 1L));
         assertThat(ownFacets.owners()).extracting(o -> o.code().value()).containsExactly("iq-moi");
@@ -232,20 +243,20 @@ class VisibilityMatrixIT {
     void anExportNeverHoldsRedItemsAndIsRecordedOnceWithItsItems() throws SQLException {
         Caller vetter = caller("moi.vetter");
         ItemQuery all = ItemQuery.of(Listing.ALL);
-        List<ItemVersion> listed = gate.list(vetter, all, 0, 1000);
+        List<ItemVersion> listed = sharedItems.list(vetter, all, 0, 1000);
         assertThat(listed).extracting(ItemVersion::getTitle).as("the vetter reads the RED alert in the list")
                 .contains(DemoItem.PASSPORT_ALERT.title());
         long before = lastEventId();
 
-        List<ItemVersion> exported = gate.export(vetter, all, "CSV");
+        List<ItemVersion> exported = sharedItems.export(vetter, all, "CSV");
 
         assertThat(exported).extracting(ItemVersion::getMarking).doesNotContain(org.interlink.sharing.entity.Marking.RED);
         assertThat(exported).extracting(ItemVersion::getId)
                 .containsExactlyElementsOf(listed.stream().filter(v -> v.getMarking() != org.interlink.sharing.entity.Marking.RED)
                         .map(ItemVersion::getId).toList());
         assertThat(eventsSince(before)).containsExactly("EXPORT:ALLOWED");
-        assertThat(gate.export(vetter, all.marked(org.interlink.sharing.entity.Marking.RED), "PDF")).as("not even when asked for").isEmpty();
-        assertThat(gate.export(caller("iom.liaison"), ItemQuery.of(Listing.VETTING_QUEUE), "CSV")).isEmpty();
+        assertThat(sharedItems.export(vetter, all.marked(org.interlink.sharing.entity.Marking.RED), "PDF")).as("not even when asked for").isEmpty();
+        assertThat(sharedItems.export(caller("iom.liaison"), ItemQuery.of(Listing.VETTING_QUEUE), "CSV")).isEmpty();
         assertThat(eventsSince(before)).containsExactly("EXPORT:ALLOWED", "EXPORT:ALLOWED", "EXPORT:DENIED");
     }
 
@@ -258,12 +269,12 @@ class VisibilityMatrixIT {
             DashboardFigures.Figures counted = figures.of(caller);
             assertThat(counted.sharedByMonth()).as("twelve months").hasSize(DashboardFigures.MONTHS);
 
-            long shared = gate.list(caller, ItemQuery.of(Listing.SHARED_WITH_MY_AGENCY), 0, 1000).stream()
+            long shared = sharedItems.list(caller, ItemQuery.of(Listing.SHARED_WITH_MY_AGENCY), 0, 1000).stream()
                     .filter(v -> v.getPublishedAt().map(at -> !at.isBefore(windowStart)).orElse(false)).count();
             assertThat(counted.sharedByMonth().values().stream().flatMap(kinds -> kinds.values().stream()).mapToLong(Long::longValue).sum())
                     .as(persona + ": shared with my agency, last twelve months").isEqualTo(shared);
 
-            List<ItemVersion> published = gate.list(caller, ItemQuery.of(Listing.ALL), 0, 1000).stream()
+            List<ItemVersion> published = sharedItems.list(caller, ItemQuery.of(Listing.ALL), 0, 1000).stream()
                     .filter(v -> org.interlink.workflow.entity.WorkflowState.shared().contains(v.getState())).toList();
             Map<org.interlink.recommendation.entity.FollowUpStatus, Long> decisions = published.stream()
                     .filter(v -> v instanceof org.interlink.recommendation.entity.RecommendationVersion)
@@ -286,27 +297,27 @@ class VisibilityMatrixIT {
     void facetsCountEachValueWithTheOtherFiltersButNotTheirOwn() {
         Caller caller = caller("moi.vetter");
         ItemQuery border = ItemQuery.of(Listing.ALL).matching("border");
-        VisibilityGate.Facets all = gate.facets(caller, border);
+        Facets all = sharedItems.facets(caller, border);
         assertThat(all.total()).isEqualTo(all.kinds().values().stream().mapToLong(Long::longValue).sum()).isGreaterThan(1);
-        assertThat(gate.count(caller, border)).isEqualTo(all.total());
+        assertThat(sharedItems.count(caller, border)).isEqualTo(all.total());
 
         org.interlink.item.entity.ItemKind kind = all.kinds().keySet().iterator().next();
-        VisibilityGate.Facets narrowed = gate.facets(caller, border.ofKind(kind));
+        Facets narrowed = sharedItems.facets(caller, border.ofKind(kind));
         assertThat(narrowed.total()).isEqualTo(all.kinds().get(kind));
         assertThat(narrowed.kinds()).as("the kind facet ignores the kind filter").isEqualTo(all.kinds());
         assertThat(narrowed.markings().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(narrowed.total());
-        assertThat(gate.list(caller, border.ofKind(kind), 0, 100)).hasSize((int) narrowed.total())
+        assertThat(sharedItems.list(caller, border.ofKind(kind), 0, 100)).hasSize((int) narrowed.total())
                 .allSatisfy(v -> assertThat(v.getItem().getKind()).isEqualTo(kind));
     }
 
     @Test
     void searchTermsReadAsAWebSearchAndOverlongTermsAreRefused() {
         Caller caller = caller("moi.vetter");
-        assertThat(gate.list(caller, ItemQuery.of(Listing.ALL).matching("Trebil fraud"), 0, 20)).hasSize(1);
-        assertThat(gate.list(caller, ItemQuery.of(Listing.ALL).matching("Trebil -fraud"), 0, 20)).isEmpty();
-        assertThat(gate.list(caller, ItemQuery.of(Listing.ALL).matching("\"fraud Trebil\""), 0, 20)).isEmpty();
-        assertThat(gate.list(caller, ItemQuery.of(Listing.ALL).matching("trebil OR zzzunknown"), 0, 20)).hasSize(1);
-        assertThat(gate.list(caller, ItemQuery.of(Listing.ALL).matching("'; drop table item_version; --"), 0, 20)).isEmpty();
+        assertThat(sharedItems.list(caller, ItemQuery.of(Listing.ALL).matching("Trebil fraud"), 0, 20)).hasSize(1);
+        assertThat(sharedItems.list(caller, ItemQuery.of(Listing.ALL).matching("Trebil -fraud"), 0, 20)).isEmpty();
+        assertThat(sharedItems.list(caller, ItemQuery.of(Listing.ALL).matching("\"fraud Trebil\""), 0, 20)).isEmpty();
+        assertThat(sharedItems.list(caller, ItemQuery.of(Listing.ALL).matching("trebil OR zzzunknown"), 0, 20)).hasSize(1);
+        assertThat(sharedItems.list(caller, ItemQuery.of(Listing.ALL).matching("'; drop table item_version; --"), 0, 20)).isEmpty();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ItemQuery.of(Listing.ALL).matching("x".repeat(ItemQuery.MAX_TERMS + 1)))
                 .isInstanceOf(ItemQuery.TermsTooLong.class);
     }
@@ -315,20 +326,20 @@ class VisibilityMatrixIT {
     void othersReadThePublishedVersionWhileTheOwnerWorksOnTheNext() {
         ItemId id = demoItemIds().get(DemoItem.REVISION_IN_DRAFT);
 
-        assertThat(gate.find(caller("iom.liaison"), id)).hasValueSatisfying(v -> assertThat(v.getNumber()).isEqualTo(2));
-        assertThat(gate.find(caller("interpol.liaison"), id)).hasValueSatisfying(v -> assertThat(v.getNumber()).isEqualTo(1));
-        assertThat(gate.versions(caller("interpol.liaison"), id)).extracting(ItemVersion::getNumber).containsExactly(1);
-        assertThat(gate.versions(caller("iom.vetter"), id)).extracting(ItemVersion::getNumber).containsExactly(1, 2);
+        assertThat(sharedItems.find(caller("iom.liaison"), id)).hasValueSatisfying(v -> assertThat(v.getNumber()).isEqualTo(2));
+        assertThat(sharedItems.find(caller("interpol.liaison"), id)).hasValueSatisfying(v -> assertThat(v.getNumber()).isEqualTo(1));
+        assertThat(sharedItems.versions(caller("interpol.liaison"), id)).extracting(ItemVersion::getNumber).containsExactly(1);
+        assertThat(sharedItems.versions(caller("iom.vetter"), id)).extracting(ItemVersion::getNumber).containsExactly(1, 2);
     }
 
     @Test
     void otherAgenciesReadTheSupersededVersionInTheHistoryButNoInternalSteps() {
         ItemId id = demoItemIds().get(DemoItem.REVISED_SOP);
 
-        assertThat(gate.versions(caller("donor.observer"), id)).extracting(ItemVersion::getNumber).containsExactly(1, 2);
-        assertThat(gate.history(caller("donor.observer"), id)).extracting(e -> e.getAction().name())
+        assertThat(sharedItems.versions(caller("donor.observer"), id)).extracting(ItemVersion::getNumber).containsExactly(1, 2);
+        assertThat(sharedItems.history(caller("donor.observer"), id, PURPOSE)).extracting(e -> e.getAction().name())
                 .containsOnly("PUBLISHED");
-        assertThat(gate.history(caller("moi.auditor"), id)).extracting(e -> e.getAction().name())
+        assertThat(sharedItems.history(caller("moi.auditor"), id, PURPOSE)).extracting(e -> e.getAction().name())
                 .contains("DRAFTED", "SUBMITTED", "PUBLISHED", "NEW_VERSION", "EDITED", "SUPERSEDED");
     }
 
@@ -352,7 +363,7 @@ class VisibilityMatrixIT {
         Map<DemoItem, ItemId> ids = new LinkedHashMap<>();
         for (DemoItem item : DemoItem.values()) {
             for (String owner : List.of("moi.vetter", "iom.vetter")) {
-                gate.list(caller(owner), new ItemQuery(Listing.MY_AGENCY, null, null, null, item.title(), null, false), 0, 2)
+                sharedItems.list(caller(owner), new ItemQuery(Listing.MY_AGENCY, null, null, null, item.title(), null, false), 0, 2)
                         .forEach(v -> ids.put(item, new ItemId(v.getItem().getId())));
             }
         }

@@ -23,7 +23,9 @@ import org.interlink.notification.boundary.Notifications;
 import org.interlink.records.boundary.RecordForm;
 import org.interlink.records.boundary.Records;
 import org.interlink.records.entity.RecordType;
-import org.interlink.sharing.control.DashboardFigures;
+import org.interlink.sharing.boundary.DashboardFigures;
+import org.interlink.sharing.boundary.Attention;
+import org.interlink.sharing.boundary.SharedItems;
 import org.interlink.sharing.control.VisibilityGate;
 import org.interlink.item.entity.ItemKind;
 import org.interlink.meeting.boundary.MeetingForm;
@@ -607,10 +609,10 @@ final class History implements AutoCloseable {
             try {
                 tx.begin();
                 try {
-                    var gate = history.beans.gate;
-                    long all = gate.count(fresh, org.interlink.sharing.control.ItemQuery.of(org.interlink.sharing.control.Listing.ALL));
-                    List<Object[]> shared = gate.list(fresh, org.interlink.sharing.control.ItemQuery.of(
-                                    org.interlink.sharing.control.Listing.SHARED_WITH_MY_AGENCY), 0, 1000).stream()
+                    var gate = history.beans.shared;
+                    long all = gate.count(fresh, org.interlink.item.entity.ItemQuery.of(org.interlink.item.entity.Listing.ALL));
+                    List<Object[]> shared = gate.list(fresh, org.interlink.item.entity.ItemQuery.of(
+                                    org.interlink.item.entity.Listing.SHARED_WITH_MY_AGENCY), 0, 1000).stream()
                             .map(v -> new Object[]{v.getItem().getKind(), v.getPublishedAt().orElse(null)}).toList();
                     DashboardFigures.Figures figures = history.beans.figures.of(fresh);
                     return new Baseline(all, shared, figures.recommendations());
@@ -629,6 +631,8 @@ final class History implements AutoCloseable {
         private static Beans instance;
 
         final VisibilityGate gate = bean(VisibilityGate.class);
+        final SharedItems shared = bean(SharedItems.class);
+        final Attention attention = bean(Attention.class);
         final Records records = bean(Records.class);
         final Recommendations recommendations = bean(Recommendations.class);
         final Meetings meetings = bean(Meetings.class);

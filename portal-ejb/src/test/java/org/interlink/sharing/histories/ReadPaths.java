@@ -3,7 +3,7 @@ package org.interlink.sharing.histories;
 import jakarta.transaction.Status;
 import jakarta.transaction.UserTransaction;
 import org.interlink.agency.entity.Agency;
-import org.interlink.audit.control.AuditFilter;
+import org.interlink.audit.entity.AuditFilter;
 import org.interlink.audit.entity.AuditAction;
 import org.interlink.audit.entity.AuditEvent;
 import org.interlink.audit.entity.AuditOutcome;
@@ -13,10 +13,13 @@ import org.interlink.item.entity.ItemEvent;
 import org.interlink.item.entity.ItemId;
 import org.interlink.item.entity.ItemKind;
 import org.interlink.item.entity.ItemVersion;
-import org.interlink.sharing.control.DashboardFigures;
-import org.interlink.sharing.control.ItemQuery;
-import org.interlink.sharing.control.Listing;
-import org.interlink.sharing.control.VisibilityGate;
+import org.interlink.sharing.boundary.DashboardFigures;
+import org.interlink.item.entity.ItemQuery;
+import org.interlink.item.entity.Listing;
+import org.interlink.sharing.boundary.SharedItems;
+import org.interlink.item.entity.Dossier;
+import org.interlink.item.entity.Facets;
+import org.interlink.item.entity.PurposeRequired;
 import org.interlink.sharing.entity.Marking;
 import org.interlink.sharing.histories.HistoryModel.Entry;
 import org.interlink.sharing.histories.HistoryModel.ItemM;
@@ -54,6 +57,9 @@ import java.util.stream.Collectors;
  * one commit instead of hundreds.
  */
 final class ReadPaths {
+
+    /** The purpose given where a read asks for one (another agency's TLP:AMBER or RED edition). */
+    private static final String PURPOSE = "Histories: reading what the model says this person reads";
 
     /**
      * An audit event as an auditor reads it: who, acting for which agency, did what to which item of which
@@ -153,25 +159,33 @@ final class ReadPaths {
         if (!Objects.equals(c.activeAgency().map(a -> a.getCode().value()).orElse(null), x)) {
             fail(p, "acts for " + c.activeAgency().map(a -> a.getCode().value()).orElse("no agency") + ", the model says " + x);
         }
-        VisibilityGate gate = history.beans.gate;
+        SharedItems shared = history.beans.shared;
         for (ItemM item : model.items) {
             long started = System.nanoTime();
             VersionM main = model.main(p, item);
             ItemId id = new ItemId(item.id);
             String it = "item #" + item.index;
 
-            same(p, it + " find", number(gate.find(c, id)), main == null ? null : main.number);
+            same(p, it + " find", number(shared.find(c, id)), main == null ? null : main.number);
             read(p, x, item, AuditAction.VIEW, main != null);
 
-            Optional<VisibilityGate.Dossier> dossier = gate.dossier(c, id, null);
+            boolean purposeNeeded = false;
+            Optional<Dossier> dossier;
+            try {
+                dossier = shared.dossier(c, id, null);
+            } catch (PurposeRequired asked) {
+                purposeNeeded = true;
+                dossier = shared.dossier(c, id, PURPOSE);
+            }
+            same(p, it + " purpose needed", purposeNeeded, model.purposeNeeded(p, item));
             read(p, x, item, AuditAction.VIEW, main != null);
             same(p, it + " page", dossier.map(d -> d.version().getNumber()).orElse(null), main == null ? null : main.number);
             dossier.ifPresent(d -> {
                 same(p, it + " page: versions", numbers(d.versions()), numbers(model.versions(p, item)));
                 same(p, it + " page: history", entries(d.history()), entries(p, model.history(p, item)));
-                VersionM shared = model.sharedShown(p, item);
+                VersionM sharedVersion = model.sharedShown(p, item);
                 same(p, it + " page: shared version", d.sharedVersion().map(ItemVersion::getNumber).orElse(null),
-                        shared == null ? null : shared.number);
+                        sharedVersion == null ? null : sharedVersion.number);
                 same(p, it + " page: links", d.links().stream().map(v -> index(v.getItem().getId())).sorted().toList(),
                         model.pageLinks(p, item).stream().map(String::valueOf).sorted().toList());
             });
@@ -180,12 +194,11 @@ final class ReadPaths {
                 history.stats.time("item", started);
                 continue;
             }
-            same(p, it + " versions", numbers(gate.versions(c, id)), numbers(model.versions(p, item)));
+            same(p, it + " versions", numbers(shared.versions(c, id)), numbers(model.versions(p, item)));
             read(p, x, item, AuditAction.HISTORY, main != null);
-            same(p, it + " history", entries(gate.history(c, id)), entries(p, model.history(p, item)));
+            same(p, it + " history", entries(shared.history(c, id, purposeNeeded ? PURPOSE : null)), entries(p, model.history(p, item)));
             read(p, x, item, AuditAction.HISTORY, main != null);
-            same(p, it + " purpose needed", gate.purposeNeeded(c, id), model.purposeNeeded(p, item));
-            reads += 3;
+            reads += 2;
             long files = history.stats.time("item", started);
 
             for (long file : History.knownFiles(item)) {
@@ -214,35 +227,35 @@ final class ReadPaths {
     }
 
     private void lists(Person p, Caller c, String x, boolean deep) {
-        VisibilityGate gate = history.beans.gate;
+        SharedItems shared = history.beans.shared;
         for (View view : View.values()) {
             Listing listing = Listing.valueOf(view.name());
             Map<ItemM, VersionM> rows = model.list(p, view);
             boolean allowed = x != null && (view != View.VETTING_QUEUE || p.has(Role.VETTER));
             ItemQuery search = ItemQuery.of(listing).matching(history.word);
-            List<ItemVersion> found = gate.list(c, search, 0, 200);
+            List<ItemVersion> found = shared.list(c, search, 0, 200);
             expect(p, x, AuditAction.SEARCH, allowed);
             same(p, "search " + view, rows(found), rows(rows));
             reads++;
             if (!deep) {
                 continue;
             }
-            same(p, "search " + view + " count", gate.count(c, search), (long) rows.size());
+            same(p, "search " + view + " count", shared.count(c, search), (long) rows.size());
             expect(p, x, AuditAction.SEARCH, allowed);
-            long all = gate.count(c, ItemQuery.of(listing));
+            long all = shared.count(c, ItemQuery.of(listing));
             expect(p, x, AuditAction.LIST, allowed);
             long others = allowed && (view == View.ALL || view == View.SHARED_WITH_MY_AGENCY) ? history.baseline.count() : 0;
             same(p, "list " + view + " count (what others share with every member counted on top)", all,
-                    Math.min(others + rows.size(), VisibilityGate.COUNT_LIMIT + 1L));
+                    Math.min(others + rows.size(), ItemQuery.COUNT_LIMIT + 1L));
             reads += 2;
         }
     }
 
     private void facetsAndExport(Person p, Caller c, String x) {
-        VisibilityGate gate = history.beans.gate;
+        SharedItems shared = history.beans.shared;
         ItemQuery search = ItemQuery.of(Listing.ALL).matching(history.word);
         Map<ItemM, VersionM> rows = model.list(p, View.ALL);
-        VisibilityGate.Facets facets = gate.facets(c, search);
+        Facets facets = shared.facets(c, search);
         expect(p, x, AuditAction.SEARCH, x != null);
         Map<Object, Long> kinds = new HashMap<>();
         Map<Object, Long> markings = new HashMap<>();
@@ -250,14 +263,14 @@ final class ReadPaths {
         Map<Object, Long> owners = new HashMap<>();
         Map<Integer, Long> changed = new LinkedHashMap<>();
         if (x != null) {
-            VisibilityGate.Facets.CHANGED_WITHIN_DAYS.forEach(days -> changed.put(days, 0L));
+            Facets.CHANGED_WITHIN_DAYS.forEach(days -> changed.put(days, 0L));
         }
         rows.forEach((item, v) -> {
             kinds.merge(item.kind, 1L, Long::sum);
             markings.merge(v.sharing.marking(), 1L, Long::sum);
             states.merge(v.state, 1L, Long::sum);
             owners.merge(item.owner, 1L, Long::sum);
-            for (int days : VisibilityGate.Facets.CHANGED_WITHIN_DAYS) {
+            for (int days : Facets.CHANGED_WITHIN_DAYS) {
                 if (v.updatedAt.isAfter(model.now.minus(Duration.ofDays(days)))) {
                     changed.merge(days, 1L, Long::sum);
                 }
@@ -268,10 +281,10 @@ final class ReadPaths {
         same(p, "facets: markings", new HashMap<Object, Long>(facets.markings()), markings);
         same(p, "facets: states", new HashMap<Object, Long>(facets.states()), states);
         same(p, "facets: owners", facets.owners().stream().collect(Collectors.toMap(o -> (Object) o.code().value(),
-                VisibilityGate.Facets.Owner::count)), owners);
+                Facets.Owner::count)), owners);
         same(p, "facets: changed within", new LinkedHashMap<>(facets.changedWithin()), changed);
 
-        List<ItemVersion> exported = gate.export(c, search, "CSV");
+        List<ItemVersion> exported = shared.export(c, search, "CSV");
         expect(p, x, AuditAction.EXPORT, x != null);
         Map<ItemM, VersionM> exportable = new LinkedHashMap<>(rows);
         exportable.values().removeIf(v -> v.sharing.marking() == Marking.RED);
@@ -280,7 +293,7 @@ final class ReadPaths {
     }
 
     private void inbox(Person p, Caller c, String x) {
-        var notifications = history.beans.notifications;
+        var notifications = history.beans.attention;
         List<String> expected = model.inbox(p).stream().map(n -> {
             ItemM item = model.items.get(n.item());
             return "#" + item.index + " v" + model.main(p, item).number;
@@ -339,7 +352,7 @@ final class ReadPaths {
         List<Person> people = new ArrayList<>(model.people.values());
         Person p = people.get(history.step % people.size());
         long missing = 9_000_000_000_000L + history.step;
-        same(p, "a missing item", history.beans.gate.find(History.caller(p, agencies), new ItemId(missing)).isPresent(), false);
+        same(p, "a missing item", history.beans.shared.find(History.caller(p, agencies), new ItemId(missing)).isPresent(), false);
         history.expect(p, model.actingFor(p), AuditAction.VIEW, AuditOutcome.DENIED, missing, null, "item " + missing + " not found");
         reads++;
     }

@@ -1,13 +1,14 @@
 package org.interlink.audit.view;
 
 import jakarta.annotation.PostConstruct;
+import org.interlink.audit.entity.ChainVerification;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.interlink.agency.boundary.Agencies;
 import org.interlink.agency.entity.Agency;
 import org.interlink.audit.boundary.AuditTrail;
-import org.interlink.audit.control.AuditFilter;
+import org.interlink.audit.entity.AuditFilter;
 import org.interlink.audit.control.ChainVerifier;
 import org.interlink.audit.entity.AuditAction;
 import org.interlink.audit.entity.AuditEvent;
@@ -54,7 +55,7 @@ public class EventsView implements Serializable {
     private AuditAction action;
     private Long item;
     private AuditOutcome outcome;
-    private List<ChainVerifier.Verification> verification;
+    private List<ChainVerification> verification;
     private LazyDataModel<AuditEvent> model;
 
     @PostConstruct
@@ -111,7 +112,7 @@ public class EventsView implements Serializable {
         return List.of(AuditOutcome.values());
     }
 
-    public List<ChainVerifier.Verification> getVerification() {
+    public List<ChainVerification> getVerification() {
         return verification;
     }
 

@@ -1,5 +1,6 @@
 package org.interlink.caller.view;
 
+import org.interlink.sharing.boundary.Attention;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -11,9 +12,7 @@ import org.interlink.agency.entity.Agency;
 import org.interlink.agency.entity.AgencyCode;
 import org.interlink.audit.boundary.AuditTrail;
 import org.interlink.audit.boundary.Sessions;
-import org.interlink.notification.boundary.Notifications;
 import org.interlink.caller.boundary.CurrentCaller;
-import org.interlink.caller.control.TokenIdentityHolder;
 import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.Role;
 import org.omnifaces.util.Faces;
@@ -31,7 +30,7 @@ import java.util.List;
 public class CallerBar {
 
     @Inject
-    TokenIdentityHolder token;
+    Attention attention;
 
     @Inject
     CurrentCaller currentCaller;
@@ -39,14 +38,11 @@ public class CallerBar {
     @Inject
     Sessions sessions;
 
-    @Inject
-    Notifications notifications;
-
     private Long unread;
 
     /** Whether a caller is known for this request (not on the public signed-out page). */
     public boolean isSignedIn() {
-        return token.get().isPresent();
+        return currentCaller.isKnown();
     }
 
     public Caller getCaller() {
@@ -76,7 +72,7 @@ public class CallerBar {
     /** The caller's unread notifications (those whose item they read), once per request. */
     public long getUnread() {
         if (unread == null) {
-            unread = notifications.unread(getCaller());
+            unread = attention.unread(getCaller());
         }
         return unread;
     }

@@ -3,8 +3,7 @@ package org.interlink.dashboard.view;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.inject.Inject;
 import org.interlink.caller.entity.Caller;
-import org.interlink.item.boundary.Items;
-import org.interlink.sharing.control.DashboardFigures;
+import org.interlink.sharing.boundary.DashboardFigures;
 
 import java.io.Serializable;
 import java.time.Clock;
@@ -25,7 +24,7 @@ public class ChartFigures implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    Items items;
+    DashboardFigures dashboardFigures;
 
     @Inject
     Clock clock;
@@ -38,7 +37,7 @@ public class ChartFigures implements Serializable {
         String who = caller.username().value() + "@" + caller.activeAgency().map(a -> a.getCode().value()).orElse("-");
         Instant now = clock.instant();
         if (figures == null || !Objects.equals(who, countedFor) || countedAt.plus(FRESH_FOR).isBefore(now)) {
-            figures = items.figures(caller);
+            figures = dashboardFigures.of(caller);
             countedFor = who;
             countedAt = now;
         }

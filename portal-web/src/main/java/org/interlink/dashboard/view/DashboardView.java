@@ -9,10 +9,9 @@ import org.interlink.caller.entity.Caller;
 import org.interlink.infrastructure.i18n.Language;
 import org.interlink.item.entity.ItemKind;
 import org.interlink.meeting.entity.ActionStatus;
-import org.interlink.notification.boundary.Notifications;
 import org.interlink.recommendation.entity.FollowUpStatus;
-import org.interlink.sharing.control.Attention;
-import org.interlink.sharing.control.DashboardFigures;
+import org.interlink.sharing.boundary.Attention;
+import org.interlink.sharing.boundary.DashboardFigures;
 
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
@@ -36,7 +35,8 @@ public class DashboardView {
     CurrentCaller currentCaller;
 
     @Inject
-    Notifications notifications;
+    Attention attentionCounts;
+
 
     @Inject
     ChartFigures figures;
@@ -54,7 +54,7 @@ public class DashboardView {
     /** The "needs my attention" counts, computed through the gate once per request. */
     public Attention.Counts getAttention() {
         if (attention == null) {
-            attention = notifications.attention(getCaller());
+            attention = attentionCounts.counts(getCaller());
         }
         return attention;
     }

@@ -1,5 +1,7 @@
 package org.interlink.item.api;
 
+import org.interlink.item.entity.Dossier;
+import org.interlink.sharing.boundary.SharedItems;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.EntityTag;
@@ -24,9 +26,9 @@ import org.interlink.recommendation.boundary.RecommendationForm;
 import org.interlink.recommendation.entity.RecommendationVersion;
 import org.interlink.records.boundary.RecordForm;
 import org.interlink.records.entity.RecordVersion;
-import org.interlink.sharing.control.ItemQuery;
-import org.interlink.sharing.control.Listing;
-import org.interlink.sharing.control.VisibilityGate;
+import org.interlink.item.entity.ItemQuery;
+import org.interlink.item.entity.PurposeRequired;
+import org.interlink.item.entity.Listing;
 import org.interlink.sharing.entity.Marking;
 import org.interlink.workflow.entity.WorkflowState;
 
@@ -34,6 +36,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -55,6 +58,9 @@ public class ItemApi {
     ApiCaller apiCaller;
 
     @Inject
+    SharedItems sharedItems;
+
+    @Inject
     Items items;
 
     public Caller caller() {
@@ -73,7 +79,7 @@ public class ItemApi {
         ItemQuery query = new ItemQuery(parse(Listing.class, "view", view, Listing.ALL), parse(ItemKind.class, "kind", kind, null),
                 parse(WorkflowState.class, "state", state, null), parse(Marking.class, "marking", marking, null), title,
                 ItemQuery.Order.UPDATED, false, instant(changedAfter));
-        List<ItemVersion> rows = items.list(caller(), query, page * size, size + 1);
+        List<ItemVersion> rows = sharedItems.list(caller(), query, page * size, size + 1);
         boolean more = rows.size() > size;
         List<ItemSummary> summaries = rows.stream().limit(size).map(v -> summary(uri, v)).toList();
         String next = more ? uri.getRequestUriBuilder().replaceQueryParam("page", page + 1).build().toString() : null;
@@ -82,7 +88,7 @@ public class ItemApi {
 
     /** The item as the caller reads it, recorded as one read (with the purpose, when the caller must give one). */
     public Response read(UriInfo uri, long id, String purpose) {
-        VisibilityGate.Dossier dossier = dossier(id, purpose);
+        Dossier dossier = dossier(id, purpose);
         ItemDocument document = document(uri, caller(), dossier.version(), dossier.links());
         return Response.ok(document).tag(new EntityTag(document.tag())).build();
     }
@@ -93,11 +99,24 @@ public class ItemApi {
      * @throws ApiRefusal 400 when the caller must say why they read it and did not (recorded as a denied read)
      * @throws ItemNotFound when the caller may not read it
      */
-    public VisibilityGate.Dossier dossier(long id, String purpose) {
+    public Dossier dossier(long id, String purpose) {
         Caller caller = caller();
         ItemId itemId = new ItemId(id);
-        return items.dossier(caller, itemId, purpose(caller, itemId, purpose, items.needsPurpose(caller, itemId)))
+        return withPurpose(caller, itemId, () -> sharedItems.dossier(caller, itemId, given(purpose)))
                 .orElseThrow(() -> new ItemNotFound(itemId));
+    }
+
+    /**
+     * A read of the item that asks for the reader's purpose when it needs one ({@link PurposeRequired}).
+     *
+     * @throws ApiRefusal 400 {@code purpose-required}, recorded, when it was needed and missing
+     */
+    public <T> T withPurpose(Caller caller, ItemId id, Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (PurposeRequired asked) {
+            throw purposeMissing(caller, id);
+        }
     }
 
     /**
@@ -107,14 +126,22 @@ public class ItemApi {
      * @throws ApiRefusal 400 {@code purpose-required}, recorded, when it is needed and missing
      */
     public String purpose(Caller caller, ItemId id, String purpose, boolean needed) {
-        boolean given = purpose != null && !purpose.isBlank();
-        if (!given && needed) {
-            items.purposeMissing(caller, id);
-            throw new ApiRefusal("purpose-required", "Say why you read this item", 400, "Item " + id
-                    + " is marked TLP:AMBER or RED by another agency: say why you read it in the " + PURPOSE_HEADER
-                    + " header; the purpose is recorded with your read.");
+        if (given(purpose) == null && needed) {
+            throw purposeMissing(caller, id);
         }
-        return given ? purpose.trim() : null;
+        return given(purpose);
+    }
+
+    /** The purpose the caller gave, trimmed; null when none. */
+    public static String given(String purpose) {
+        return purpose == null || purpose.isBlank() ? null : purpose.trim();
+    }
+
+    private ApiRefusal purposeMissing(Caller caller, ItemId id) {
+        sharedItems.purposeMissing(caller, id);
+        return new ApiRefusal("purpose-required", "Say why you read this item", 400, "Item " + id
+                + " is marked TLP:AMBER or RED by another agency: say why you read it in the " + PURPOSE_HEADER
+                + " header; the purpose is recorded with your read.");
     }
 
     /**
@@ -123,7 +150,7 @@ public class ItemApi {
      *
      * @throws ApiRefusal 409 {@code not-published} when the item is of another kind or not published
      */
-    public static <V extends ItemVersion> V published(VisibilityGate.Dossier dossier, Class<V> type, ItemKind kind) {
+    public static <V extends ItemVersion> V published(Dossier dossier, Class<V> type, ItemKind kind) {
         Item item = dossier.version().getItem();
         return dossier.sharedVersion().filter(type::isInstance).map(type::cast)
                 .orElseThrow(() -> new ApiRefusal("not-published", "Not published", 409, "Item " + item.getId() + " is no published "
@@ -136,17 +163,17 @@ public class ItemApi {
      */
     public Response changed(UriInfo uri, Item item) {
         Caller caller = caller();
-        if (!items.readsVersion(caller, item.current())) {
+        if (!sharedItems.readsVersion(caller, item.current())) {
             return Response.noContent().build();
         }
-        ItemDocument document = document(uri, caller, item.current(), items.readableLinks(caller, item.current()));
+        ItemDocument document = document(uri, caller, item.current(), sharedItems.readableLinks(caller, item.current()));
         return Response.ok(document).tag(new EntityTag(document.tag())).build();
     }
 
     /** The answer to a create: 201 with where the item is read. */
     public Response created(UriInfo uri, Item item) {
         Caller caller = caller();
-        ItemDocument document = document(uri, caller, item.current(), items.readableLinks(caller, item.current()));
+        ItemDocument document = document(uri, caller, item.current(), sharedItems.readableLinks(caller, item.current()));
         return Response.created(itemUri(uri, item.getId())).entity(document).tag(new EntityTag(document.tag())).build();
     }
 

@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.interlink.item.boundary.AttachmentDownload;
 import org.interlink.item.boundary.Attachments;
 import org.interlink.caller.entity.Caller;
-import org.interlink.item.boundary.Items;
+import org.interlink.sharing.boundary.SharedItems;
 import org.interlink.item.entity.ItemId;
 import org.interlink.item.entity.ItemEvent;
 import org.interlink.item.entity.ItemNotFound;
@@ -44,8 +44,9 @@ public class ItemsResource {
     @Inject
     ItemApi api;
 
+
     @Inject
-    Items items;
+    SharedItems sharedItems;
 
     @Inject
     Attachments attachments;
@@ -87,7 +88,7 @@ public class ItemsResource {
                                       @HeaderParam(ItemApi.PURPOSE_HEADER) String purpose) {
         ItemId itemId = new ItemId(id);
         Caller caller = api.caller();
-        List<ItemEvent> history = items.history(caller, itemId, api.purpose(caller, itemId, purpose, items.needsPurpose(caller, itemId)));
+        List<ItemEvent> history = api.withPurpose(caller, itemId, () -> sharedItems.history(caller, itemId, ItemApi.given(purpose)));
         if (history.isEmpty()) {
             // every item the caller reads has an entry (its drafting, or its publication): this one they may not read
             throw new ItemNotFound(itemId);

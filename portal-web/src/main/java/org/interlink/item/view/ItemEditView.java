@@ -1,5 +1,6 @@
 package org.interlink.item.view;
 
+import org.interlink.sharing.boundary.SharedItems;
 import jakarta.inject.Inject;
 import org.interlink.agency.boundary.Agencies;
 import org.interlink.agency.boundary.Communities;
@@ -42,6 +43,9 @@ public abstract class ItemEditView<F extends ItemForm> implements Serializable {
     protected Items items;
 
     @Inject
+    protected SharedItems sharedItems;
+
+    @Inject
     protected CurrentCaller currentCaller;
 
     @Inject
@@ -72,7 +76,7 @@ public abstract class ItemEditView<F extends ItemForm> implements Serializable {
             form.setLanguage(language.getTag());
             return;
         }
-        Optional<ItemVersion> version = ItemId.parse(id).flatMap(itemId -> items.readToEdit(caller(), itemId))
+        Optional<ItemVersion> version = ItemId.parse(id).flatMap(itemId -> sharedItems.toEdit(caller(), itemId))
                 .filter(v -> v.getItem().getKind() == kind());
         if (version.isEmpty()) {
             Faces.responseSendError(404, "no such item");

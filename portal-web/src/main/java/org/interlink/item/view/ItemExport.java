@@ -13,10 +13,10 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import jakarta.faces.context.FacesContext;
 import org.interlink.caller.entity.Caller;
-import org.interlink.item.boundary.Items;
+import org.interlink.sharing.boundary.SharedItems;
 import org.interlink.item.entity.ItemVersion;
 import org.interlink.infrastructure.export.SpreadsheetCsv;
-import org.interlink.sharing.control.ItemQuery;
+import org.interlink.item.entity.ItemQuery;
 import org.omnifaces.util.Faces;
 
 import java.io.ByteArrayOutputStream;
@@ -48,7 +48,7 @@ final class ItemExport {
     }
 
     /** Sends the export of {@code query} to the browser as a download. */
-    static void send(Items items, Caller caller, ItemQuery query, Format format, String title) throws IOException {
+    static void send(SharedItems items, Caller caller, ItemQuery query, Format format, String title) throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();
         ResourceBundle msg = faces.getApplication().getResourceBundle(faces, "msg");
         Locale locale = faces.getViewRoot().getLocale();

@@ -2,10 +2,9 @@ package org.interlink.item.view;
 
 import jakarta.faces.context.FacesContext;
 import org.interlink.caller.boundary.CurrentCaller;
-import org.interlink.item.boundary.Items;
+import org.interlink.sharing.boundary.SharedItems;
 import org.interlink.item.entity.ItemVersion;
-import org.interlink.sharing.control.ItemQuery;
-import org.interlink.sharing.control.VisibilityGate;
+import org.interlink.item.entity.ItemQuery;
 import org.interlink.sharing.entity.Marking;
 import org.interlink.workflow.entity.WorkflowState;
 import org.primefaces.model.FilterMeta;
@@ -29,7 +28,7 @@ final class ItemPages extends LazyDataModel<ItemVersion> {
 
     private static final long serialVersionUID = 1L;
 
-    private final Items items;
+    private final SharedItems items;
     private final CurrentCaller currentCaller;
     private final ItemQuery base;
     /** How many rows the base query has, when the page knows it already (a search's facets counted them). */
@@ -40,11 +39,11 @@ final class ItemPages extends LazyDataModel<ItemVersion> {
     private transient Object answeredRequest;
     private transient Map<Question, Object> answers;
 
-    ItemPages(Items items, CurrentCaller currentCaller, ItemQuery base) {
+    ItemPages(SharedItems items, CurrentCaller currentCaller, ItemQuery base) {
         this(items, currentCaller, base, null);
     }
 
-    ItemPages(Items items, CurrentCaller currentCaller, ItemQuery base, Long knownCount) {
+    ItemPages(SharedItems items, CurrentCaller currentCaller, ItemQuery base, Long knownCount) {
         this.items = items;
         this.currentCaller = currentCaller;
         this.base = base;
@@ -52,14 +51,14 @@ final class ItemPages extends LazyDataModel<ItemVersion> {
         this.asked = base;
     }
 
-    /** At most the newest {@link VisibilityGate#COUNT_LIMIT}; {@link #isBeyondLimit()} says when there are more. */
+    /** At most the newest {@link ItemQuery#COUNT_LIMIT}; {@link #isBeyondLimit()} says when there are more. */
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
         ItemQuery query = query(Map.of(), filterBy);
         long count = knownCount != null && query.equals(base) ? knownCount
                 : (Long) answer(new Question(query, -1, -1), () -> items.count(currentCaller.get(), query));
-        beyondLimit = count > VisibilityGate.COUNT_LIMIT;
-        return (int) Math.min(count, VisibilityGate.COUNT_LIMIT);
+        beyondLimit = count > ItemQuery.COUNT_LIMIT;
+        return (int) Math.min(count, ItemQuery.COUNT_LIMIT);
     }
 
     @Override

@@ -10,11 +10,13 @@ import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.Role;
 import org.interlink.item.boundary.Attachments;
 import org.interlink.item.boundary.Items;
+import org.interlink.item.entity.Dossier;
 import org.interlink.item.entity.ItemEvent;
 import org.interlink.item.entity.ItemId;
 import org.interlink.item.entity.ItemKind;
 import org.interlink.item.entity.ItemStep;
 import org.interlink.item.entity.ItemVersion;
+import org.interlink.item.entity.PurposeRequired;
 import org.interlink.meeting.boundary.Meetings;
 import org.interlink.meeting.entity.ActionItem;
 import org.interlink.meeting.entity.ActionStatus;
@@ -22,7 +24,7 @@ import org.interlink.meeting.entity.MeetingVersion;
 import org.interlink.recommendation.boundary.Recommendations;
 import org.interlink.recommendation.entity.FollowUpStatus;
 import org.interlink.recommendation.entity.RecommendationVersion;
-import org.interlink.sharing.control.VisibilityGate;
+import org.interlink.sharing.boundary.SharedItems;
 import org.interlink.records.entity.RecordVersion;
 import org.interlink.workflow.entity.WorkflowState;
 import org.omnifaces.util.Faces;
@@ -67,6 +69,9 @@ public class ItemView implements Serializable {
     Items items;
 
     @Inject
+    SharedItems sharedItems;
+
+    @Inject
     CurrentCaller currentCaller;
 
     @Inject
@@ -86,7 +91,7 @@ public class ItemView implements Serializable {
 
     private String id;
     private transient UploadedFile upload;
-    private VisibilityGate.Dossier dossier;
+    private Dossier dossier;
     private boolean purposeAsked;
     private String reason;
     private String reasonText;
@@ -108,13 +113,13 @@ public class ItemView implements Serializable {
      * one, else loads the item as one audited read, or answers "not found".
      */
     public void load() throws IOException {
-        Optional<ItemId> itemId = ItemId.parse(id);
-        if (itemId.isPresent() && purposes.of(itemId.get().value()).isEmpty() && items.needsPurpose(caller(), itemId.get())) {
+        Optional<Dossier> found;
+        try {
+            found = ItemId.parse(id).flatMap(i -> sharedItems.dossier(caller(), i, purposes.of(i.value()).orElse(null)));
+        } catch (PurposeRequired asked) {
             purposeAsked = true;
             return;
         }
-        Optional<VisibilityGate.Dossier> found = itemId.flatMap(i -> items.dossier(caller(), i,
-                purposes.of(i.value()).orElse(null)));
         if (found.isEmpty()) {
             Faces.responseSendError(404, "no such item");
             Faces.responseComplete();

@@ -7,12 +7,11 @@ import jakarta.inject.Named;
 import org.interlink.caller.boundary.CurrentCaller;
 import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.Role;
-import org.interlink.item.boundary.Items;
+import org.interlink.sharing.boundary.SharedItems;
 import org.interlink.item.entity.ItemKind;
 import org.interlink.item.entity.ItemVersion;
-import org.interlink.sharing.control.ItemQuery;
-import org.interlink.sharing.control.Listing;
-import org.interlink.sharing.control.VisibilityGate;
+import org.interlink.item.entity.ItemQuery;
+import org.interlink.item.entity.Listing;
 import org.interlink.sharing.entity.Marking;
 import org.interlink.workflow.entity.WorkflowState;
 import org.omnifaces.cdi.Param;
@@ -32,7 +31,7 @@ public class ItemsView implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    Items items;
+    SharedItems items;
 
     @Inject
     CurrentCaller currentCaller;
@@ -66,7 +65,7 @@ public class ItemsView implements Serializable {
     }
 
     public int getLimit() {
-        return VisibilityGate.COUNT_LIMIT;
+        return ItemQuery.COUNT_LIMIT;
     }
 
     public Listing getView() {

@@ -8,12 +8,12 @@ import jakarta.inject.Named;
 import org.interlink.BusinessException;
 import org.interlink.agency.entity.AgencyCode;
 import org.interlink.caller.boundary.CurrentCaller;
-import org.interlink.item.boundary.Items;
+import org.interlink.sharing.boundary.SharedItems;
+import org.interlink.item.entity.Facets;
 import org.interlink.item.entity.ItemKind;
 import org.interlink.item.entity.ItemVersion;
-import org.interlink.sharing.control.ItemQuery;
-import org.interlink.sharing.control.Listing;
-import org.interlink.sharing.control.VisibilityGate;
+import org.interlink.item.entity.ItemQuery;
+import org.interlink.item.entity.Listing;
 import org.interlink.sharing.entity.Marking;
 import org.interlink.workflow.entity.WorkflowState;
 import org.omnifaces.cdi.Param;
@@ -44,7 +44,7 @@ public class SearchView implements Serializable {
     private static final List<String> PARAMETERS = List.of("q", "kind", "marking", "state", "owner", "within");
 
     @Inject
-    Items items;
+    SharedItems items;
 
     @Inject
     CurrentCaller currentCaller;
@@ -78,7 +78,7 @@ public class SearchView implements Serializable {
 
     private ItemQuery query;
     private ItemPages model;
-    private VisibilityGate.Facets facets;
+    private Facets facets;
 
     @PostConstruct
     void init() {
@@ -121,10 +121,10 @@ public class SearchView implements Serializable {
 
     /** Beyond this many matches the facets are not counted and the page asks to narrow the search. */
     public int getLimit() {
-        return VisibilityGate.COUNT_LIMIT;
+        return ItemQuery.COUNT_LIMIT;
     }
 
-    public VisibilityGate.Facets getFacets() {
+    public Facets getFacets() {
         return facets;
     }
 
@@ -138,7 +138,7 @@ public class SearchView implements Serializable {
 
     /** The chosen "changed within" in days, when it is one of the offered ones. */
     public Integer getWithinDays() {
-        return VisibilityGate.Facets.CHANGED_WITHIN_DAYS.stream().filter(d -> String.valueOf(d).equals(within)).findFirst().orElse(null);
+        return Facets.CHANGED_WITHIN_DAYS.stream().filter(d -> String.valueOf(d).equals(within)).findFirst().orElse(null);
     }
 
     public List<ItemKind> getKinds() {

@@ -14,8 +14,8 @@ import org.interlink.meeting.boundary.MeetingForm;
 import org.interlink.meeting.boundary.Meetings;
 import org.interlink.meeting.entity.ActionStatus;
 import org.interlink.meeting.entity.MeetingVersion;
-import org.interlink.sharing.control.ItemQuery;
-import org.interlink.sharing.control.Listing;
+import org.interlink.item.entity.ItemQuery;
+import org.interlink.item.entity.Listing;
 import org.interlink.sharing.entity.Marking;
 
 import java.util.ArrayList;
@@ -77,6 +77,6 @@ public class MeetingEditView extends ItemEditView<MeetingForm> {
 
     /** The recommendations the author may link: those they can read (the newest 100). */
     public List<ItemVersion> getRecommendations() {
-        return items.list(caller(), ItemQuery.of(Listing.ALL).ofKind(ItemKind.RECOMMENDATION), 0, 100);
+        return sharedItems.list(caller(), ItemQuery.of(Listing.ALL).ofKind(ItemKind.RECOMMENDATION), 0, 100);
     }
 }

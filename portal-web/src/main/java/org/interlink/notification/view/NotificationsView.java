@@ -7,7 +7,7 @@ import org.interlink.caller.boundary.CurrentCaller;
 import org.interlink.caller.entity.Caller;
 import org.interlink.notification.boundary.Notifications;
 import org.interlink.notification.entity.NotificationKind;
-import org.interlink.sharing.control.Attention;
+import org.interlink.sharing.boundary.Attention;
 import org.omnifaces.util.Messages;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
@@ -32,6 +32,9 @@ public class NotificationsView implements Serializable {
 
     @Inject
     Notifications notifications;
+
+    @Inject
+    Attention attention;
 
     @Inject
     CurrentCaller currentCaller;
@@ -94,12 +97,12 @@ public class NotificationsView implements Serializable {
 
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
-            return Math.toIntExact(Math.min(Integer.MAX_VALUE, notifications.inboxSize(caller())));
+            return Math.toIntExact(Math.min(Integer.MAX_VALUE, attention.inboxSize(caller())));
         }
 
         @Override
         public List<Attention.Entry> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            return notifications.inbox(caller(), first, pageSize);
+            return attention.inbox(caller(), first, pageSize);
         }
 
         @Override

@@ -22,10 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.interlink.item.api.ItemApi;
 import org.interlink.item.api.ItemDocument;
 import org.interlink.item.boundary.Items;
+import org.interlink.sharing.boundary.SharedItems;
+import org.interlink.item.entity.Dossier;
 import org.interlink.item.entity.ItemId;
 import org.interlink.item.entity.ItemKind;
 import org.interlink.recommendation.entity.RecommendationVersion;
-import org.interlink.sharing.control.VisibilityGate;
 import org.interlink.recommendation.boundary.Recommendations;
 import org.interlink.recommendation.boundary.RecommendationForm;
 
@@ -49,6 +50,9 @@ public class RecommendationsResource {
 
     @Inject
     Items items;
+
+    @Inject
+    SharedItems sharedItems;
 
     @Context
     UriInfo uri;
@@ -78,7 +82,7 @@ public class RecommendationsResource {
                     + "recorded as a read (TLP:AMBER and RED of another agency: say why in " + ItemApi.PURPOSE_HEADER + ").")
     @APIResponse(responseCode = "200", description = "The follow-up", content = @Content(schema = @Schema(implementation = FollowUpDocument.class)))
     public FollowUpDocument followUp(@PathParam("id") long id, @HeaderParam(ItemApi.PURPOSE_HEADER) String purpose) {
-        VisibilityGate.Dossier dossier = api.dossier(id, purpose);
+        Dossier dossier = api.dossier(id, purpose);
         return FollowUpDocument.of(ItemApi.published(dossier, RecommendationVersion.class, ItemKind.RECOMMENDATION), dossier.history());
     }
 
@@ -115,6 +119,6 @@ public class RecommendationsResource {
 
     /** The answer to a follow-up step: the follow-up with its timeline as far as the caller reads the history. */
     private FollowUpDocument answer(RecommendationVersion version) {
-        return FollowUpDocument.of(version, items.historyAfterChange(api.caller(), version.getItem()));
+        return FollowUpDocument.of(version, sharedItems.historyAfterChange(api.caller(), version.getItem()));
     }
 }

@@ -12,8 +12,8 @@ import org.interlink.item.view.ItemEditView;
 import org.interlink.recommendation.boundary.RecommendationForm;
 import org.interlink.recommendation.boundary.Recommendations;
 import org.interlink.recommendation.entity.RecommendationVersion;
-import org.interlink.sharing.control.ItemQuery;
-import org.interlink.sharing.control.Listing;
+import org.interlink.item.entity.ItemQuery;
+import org.interlink.item.entity.Listing;
 import org.interlink.sharing.entity.Marking;
 import org.interlink.sharing.entity.Scope;
 
@@ -59,6 +59,6 @@ public class RecommendationEditView extends ItemEditView<RecommendationForm> {
 
     /** The meeting outcomes the author may link: those they can read (the newest 50). */
     public List<ItemVersion> getMeetings() {
-        return items.list(caller(), ItemQuery.of(Listing.ALL).ofKind(ItemKind.MEETING_OUTCOME), 0, 50);
+        return sharedItems.list(caller(), ItemQuery.of(Listing.ALL).ofKind(ItemKind.MEETING_OUTCOME), 0, 50);
     }
 }

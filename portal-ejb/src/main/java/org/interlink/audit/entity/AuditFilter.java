@@ -1,7 +1,5 @@
-package org.interlink.audit.control;
+package org.interlink.audit.entity;
 
-import org.interlink.audit.entity.AuditAction;
-import org.interlink.audit.entity.AuditOutcome;
 
 import java.io.Serializable;
 import java.time.Instant;

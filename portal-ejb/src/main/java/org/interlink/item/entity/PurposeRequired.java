@@ -1,0 +1,23 @@
+package org.interlink.item.entity;
+
+import org.interlink.BusinessException;
+
+/**
+ * A read that needs the reader's purpose first — another agency's TLP:AMBER, AMBER+STRICT or RED edition — asked
+ * without one: nothing was shown, and nothing is recorded here (a page asks for the purpose; the API records the
+ * refusal).
+ */
+public class PurposeRequired extends BusinessException {
+
+    private final ItemId item;
+
+    public PurposeRequired(ItemId item) {
+        super("Item " + item + " is marked TLP:AMBER or RED by another agency: say why you read it; the purpose is recorded "
+                + "with your read.", "purposeMissing");
+        this.item = item;
+    }
+
+    public ItemId item() {
+        return item;
+    }
+}

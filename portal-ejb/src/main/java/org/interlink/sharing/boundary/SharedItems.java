@@ -1,0 +1,365 @@
+package org.interlink.sharing.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.TypedQuery;
+import org.eclipse.persistence.config.QueryHints;
+import org.interlink.agency.entity.AgencyCode;
+import org.interlink.audit.control.AuditGate;
+import org.interlink.audit.entity.AuditAction;
+import org.interlink.audit.entity.AuditOutcome;
+import org.interlink.caller.entity.Caller;
+import org.interlink.caller.entity.Role;
+import org.interlink.item.entity.Item;
+import org.interlink.item.entity.ItemEvent;
+import org.interlink.item.entity.ItemId;
+import org.interlink.item.entity.ItemKind;
+import org.interlink.item.entity.ItemVersion;
+import org.interlink.sharing.control.VisibilityGate;
+import org.interlink.item.entity.Dossier;
+import org.interlink.item.entity.Facets;
+import org.interlink.item.entity.ItemQuery;
+import org.interlink.item.entity.Listing;
+import org.interlink.sharing.entity.Marking;
+import org.interlink.item.entity.PurposeRequired;
+import org.interlink.workflow.entity.WorkflowState;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.interlink.item.entity.ItemQuery.COUNT_LIMIT;
+
+/**
+ * The read use cases over shared items — lists, counts, searches and their facets, exports, one item as its page
+ * shows it, its versions and history — each recorded in the audit trail as one read. Every query comes from the
+ * {@link VisibilityGate}, which adds what the caller may read; a list or search the caller may not use reads nothing
+ * and is recorded as refused.
+ */
+@Stateless
+public class SharedItems {
+
+    private static final String VERSIONS = "select v from ItemVersion v join v.item i";
+
+    @Inject
+    VisibilityGate gate;
+
+    @Inject
+    AuditGate audit;
+
+    @Inject
+    Clock clock;
+
+    /** One page of the versions the caller reads in this view, filtered and ordered as asked. */
+    public List<ItemVersion> list(Caller caller, ItemQuery query, int first, int max) {
+        if (!allowed(caller, query, action(query), describe(query) + " rows " + first + "+" + max)) {
+            return List.of();
+        }
+        return rows(caller, query, null).setFirstResult(first).setMaxResults(max).getResultList();
+    }
+
+    /**
+     * How many versions {@link #list} would page through, counted up to {@link ItemQuery#COUNT_LIMIT} + 1: a list
+     * offers the newest so many and asks for filters beyond.
+     */
+    public long count(Caller caller, ItemQuery query) {
+        if (!allowed(caller, query, action(query), describe(query) + " count")) {
+            return 0;
+        }
+        return firstRows(caller, query);
+    }
+
+    /**
+     * The rows of a list or search for an export (CSV, PDF): as {@link #list}, from the first row and at most
+     * {@link ItemQuery#COUNT_LIMIT}, but never a TLP:RED version — RED is read one item at a time, with its purpose,
+     * never in bulk. Recorded as one export: the format, the query, how many rows and which items.
+     */
+    public List<ItemVersion> export(Caller caller, ItemQuery query, String format) {
+        String what = format + " export of " + describe(query);
+        if (caller.activeAgency().isEmpty() || !mayUse(caller, query.view())) {
+            audit.record(caller, AuditAction.EXPORT, AuditOutcome.DENIED, null, null, what);
+            return List.of();
+        }
+        List<ItemVersion> rows = rows(caller, query, "v.marking <> :red").setMaxResults(COUNT_LIMIT).getResultList();
+        audit.record(caller, AuditAction.EXPORT, AuditOutcome.ALLOWED, null, null, what + ": " + rows.size()
+                + " rows (TLP:RED never exported), items " + rows.stream().map(v -> v.getItem().getId()).toList());
+        return rows;
+    }
+
+    /**
+     * How the versions a search (or list) would page through spread over kind, marking, state, owner agency and
+     * time of the last change — the search page's facets. Each facet is counted with every filter of the query but
+     * its own, so it shows what choosing another value would find. Recorded as one search with the number of matches.
+     */
+    public Facets facets(Caller caller, ItemQuery query) {
+        if (caller.activeAgency().isEmpty() || !mayUse(caller, query.view())) {
+            audit.record(caller, action(query), AuditOutcome.DENIED, null, null, describe(query) + " facets");
+            return Facets.none();
+        }
+        long matches = firstRows(caller, query);
+        if (matches > COUNT_LIMIT) {
+            // counting every value over so many rows would cost seconds (7 passes): ask to narrow instead
+            audit.record(caller, action(query), AuditOutcome.ALLOWED, null, null, describe(query) + " facets: more than "
+                    + COUNT_LIMIT + " matches");
+            return Facets.beyond(matches);
+        }
+        Map<ItemKind, Long> kinds = group(caller, query.ofKind(null), "i.kind", ItemKind.class);
+        Map<Marking, Long> markings = group(caller, query.marked(null), "v.marking", Marking.class);
+        Map<WorkflowState, Long> states = group(caller, query.inState(null), "v.state", WorkflowState.class);
+        List<Facets.Owner> owners = gate.query(caller, query.ownedBy(null),
+                        "select o.code, o.name, count(v.id) from ItemVersion v join v.item i join i.owner o", null,
+                        "group by o.code, o.name order by o.name", Object[].class).getResultList().stream()
+                .map(row -> new Facets.Owner((AgencyCode) row[0], (String) row[1], (Long) row[2])).toList();
+        Map<Integer, Long> changedWithin = new LinkedHashMap<>();
+        for (int days : Facets.CHANGED_WITHIN_DAYS) {
+            // a count each: H2 cannot sum a CASE whose values EclipseLink binds as parameters
+            changedWithin.put(days, gate.query(caller, query.changedAfter(clock.instant().minus(Duration.ofDays(days))),
+                    "select count(v.id) from ItemVersion v join v.item i", null, "", Long.class).getSingleResult());
+        }
+        Facets facets = new Facets(kinds, markings, states, owners, changedWithin, matches, false);
+        audit.record(caller, action(query), AuditOutcome.ALLOWED, null, null, describe(query) + " facets: " + facets.total() + " matches");
+        return facets;
+    }
+
+    private <K extends Enum<K>> Map<K, Long> group(Caller caller, ItemQuery query, String path, Class<K> type) {
+        Map<K, Long> counts = new EnumMap<>(type);
+        gate.query(caller, query, "select " + path + ", count(v.id) from ItemVersion v join v.item i", null,
+                "group by " + path, Object[].class).getResultList().forEach(row -> counts.put(type.cast(row[0]), (Long) row[1]));
+        return counts;
+    }
+
+    /**
+     * The versions of the query, in its order, with what a list shows of them: one query for the rows (the kinds'
+     * tables outer-joined, the item and its owner fetched with them) and one more for the titles in other languages
+     * of all of them.
+     */
+    private TypedQuery<ItemVersion> rows(Caller caller, ItemQuery query, String condition) {
+        TypedQuery<ItemVersion> jpql = gate.query(caller, query, VERSIONS, condition, order(query), ItemVersion.class);
+        jpql.setHint(QueryHints.INHERITANCE_OUTER_JOIN, "true");
+        jpql.setHint(QueryHints.FETCH, "v.item");
+        jpql.setHint(QueryHints.FETCH, "v.item.owner");
+        jpql.setHint(QueryHints.BATCH, "v.translations");
+        jpql.setHint(QueryHints.BATCH_TYPE, "IN");
+        return jpql;
+    }
+
+    /** How many rows match, counted in list order up to {@link ItemQuery#COUNT_LIMIT} + 1 (so the count stops early). */
+    private long firstRows(Caller caller, ItemQuery query) {
+        return gate.query(caller, query, "select v.id from ItemVersion v join v.item i", null, order(query), Long.class)
+                .setMaxResults(COUNT_LIMIT + 1).getResultList().size();
+    }
+
+    /** The version of the item the caller reads, recorded as a read, or empty ("not found", recorded) when they may not. */
+    public Optional<ItemVersion> find(Caller caller, ItemId id) {
+        Optional<ItemVersion> version = gate.read(caller, id, AuditAction.VIEW);
+        version.ifPresent(v -> recordRead(caller, v, null));
+        return version;
+    }
+
+    /**
+     * The current version of the item, for its edit form: only someone acting for its owner agency who reads that
+     * version opens it (recorded as a read of it); anyone else is refused as for a change ("not found" when they may
+     * not read the item), and nothing is recorded as read.
+     */
+    public Optional<ItemVersion> toEdit(Caller caller, ItemId id) {
+        return gate.findForChange(caller, id).flatMap(item -> find(caller, id));
+    }
+
+    /**
+     * The version of the item the caller links a new item to (a recommendation to its meeting, a meeting to its
+     * recommendations), recorded as a read with the linking as its purpose. A refusal fails the draft, whose
+     * transaction rolls back, so the gate records it in a transaction of its own.
+     */
+    public Optional<ItemVersion> toLink(Caller caller, ItemId id, ItemKind linking) {
+        Optional<ItemVersion> version = gate.readApart(caller, id, AuditAction.VIEW, "who linked a draft to it");
+        version.ifPresent(v -> recordRead(caller, v, "Linking a new " + linking.label() + " to it"));
+        return version;
+    }
+
+    /**
+     * A read refused because the reader gave no purpose where one is needed ({@link PurposeRequired}): recorded as a
+     * denied read, in a transaction of its own, in the reader's agency's trail (nothing was shown, so the owner's has
+     * nothing to account for). Only asked for an item the caller reads, so naming it tells nobody more than the answer
+     * does.
+     */
+    public void purposeMissing(Caller caller, ItemId id) {
+        audit.recordRefusal(caller, AuditAction.VIEW, null, "read of item " + id.value()
+                + " refused: no purpose given (TLP:AMBER and RED items of another agency are read for a stated purpose)");
+    }
+
+    /**
+     * The item as its page shows it, recorded as one read with the reader's purpose: the version the caller reads,
+     * the versions and history entries they may read, the shared version when they may read it (its follow-up and
+     * action items), and the linked items (meeting, recommendations) they may read — others are left out, never
+     * hinted at. One visibility query for the item, one computation of its readable versions.
+     *
+     * @param purpose why the caller reads it (null: none given)
+     * @throws PurposeRequired when the item needs a purpose and none was given (nothing shown, nothing recorded)
+     */
+    public Optional<Dossier> dossier(Caller caller, ItemId id, String purpose) {
+        Optional<ItemVersion> found = gate.read(caller, id, AuditAction.VIEW);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        ItemVersion visible = found.get();
+        List<ItemVersion> versions = gate.readableVersions(caller, visible);
+        requirePurpose(caller, visible, versions, purpose);
+        List<ItemVersion> links = new ArrayList<>(readableLinks(caller, visible));
+        if (visible.getItem().getKind() == ItemKind.MEETING_OUTCOME) {
+            recommendationsFrom(caller, visible.getItem()).stream()
+                    .filter(r -> links.stream().noneMatch(l -> l.getItem().equals(r.getItem()))).forEach(links::add);
+        }
+        audit.record(caller, AuditAction.VIEW, AuditOutcome.ALLOWED, visible.getItem(), purpose, "version " + visible.getNumber()
+                + (links.isEmpty() ? "" : " with links to " + links.stream().map(l -> l.getItem().getId().toString()).toList()));
+        ItemVersion shared = visible.getItem().published().filter(versions::contains).orElse(null);
+        return Optional.of(new Dossier(visible, versions, readableHistory(caller, visible.getItem(), versions), links, shared));
+    }
+
+    /** The items {@code version} links to that the caller reads (nothing is recorded: for an answer to a change). */
+    public List<ItemVersion> readableLinks(Caller caller, ItemVersion version) {
+        return version.links().stream().map(link -> gate.visible(caller, link.id())).flatMap(Optional::stream).toList();
+    }
+
+    /** Whether the caller reads this version (nothing recorded: for an answer to a change the caller made, which was). */
+    public boolean readsVersion(Caller caller, ItemVersion version) {
+        return gate.readable(caller, version);
+    }
+
+    /** The recommendations the caller reads that name {@code meeting} as the meeting they came from. */
+    private List<ItemVersion> recommendationsFrom(Caller caller, Item meeting) {
+        return gate.query(caller, ItemQuery.of(Listing.ALL), VERSIONS, "i.kind = :recommendation and v.id in "
+                        + "(select r.id from RecommendationVersion r where r.meeting.id = :meeting)", "order by v.title", ItemVersion.class)
+                .setParameter("recommendation", ItemKind.RECOMMENDATION).setParameter("meeting", meeting.getId())
+                .setMaxResults(200).getResultList();
+    }
+
+    /** The versions of the item the caller may read, oldest first (see {@link VisibilityGate#readableVersions}), recorded. */
+    public List<ItemVersion> versions(Caller caller, ItemId id) {
+        Optional<ItemVersion> visible = gate.read(caller, id, AuditAction.HISTORY);
+        if (visible.isEmpty()) {
+            return List.of();
+        }
+        audit.record(caller, AuditAction.HISTORY, AuditOutcome.ALLOWED, visible.get().getItem(), null, "versions");
+        return gate.readableVersions(caller, visible.get());
+    }
+
+    /**
+     * The history entries of the item the caller may read (see {@link #readableHistory}), recorded with why they read
+     * it; empty when they may not read it.
+     *
+     * @param purpose why the caller reads it (null: none given)
+     * @throws PurposeRequired when the item needs a purpose and none was given (nothing shown, nothing recorded)
+     */
+    public List<ItemEvent> history(Caller caller, ItemId id, String purpose) {
+        Optional<ItemVersion> visible = gate.read(caller, id, AuditAction.HISTORY);
+        if (visible.isEmpty()) {
+            return List.of();
+        }
+        List<ItemVersion> versions = gate.readableVersions(caller, visible.get());
+        requirePurpose(caller, visible.get(), versions, purpose);
+        audit.record(caller, AuditAction.HISTORY, AuditOutcome.ALLOWED, visible.get().getItem(), purpose, "history");
+        return readableHistory(caller, visible.get().getItem(), versions);
+    }
+
+    /**
+     * The history entries the caller reads after a change they made (the answer to a follow-up step): the change was
+     * recorded, so nothing more is. The same entries {@link #history} gives them.
+     */
+    public List<ItemEvent> historyAfterChange(Caller caller, Item item) {
+        return gate.visible(caller, item.id())
+                .map(visible -> readableHistory(caller, item, gate.readableVersions(caller, visible)))
+                .orElse(List.of());
+    }
+
+    private static void requirePurpose(Caller caller, ItemVersion visible, List<ItemVersion> versions, String purpose) {
+        if ((purpose == null || purpose.isBlank()) && VisibilityGate.purposeNeeded(caller, visible, versions)) {
+            throw new PurposeRequired(visible.getItem().id());
+        }
+    }
+
+    /**
+     * The entries of the versions the caller reads, each judged by how its version was shared at that moment: inside
+     * the owner agency, an entry made while its version was TLP:RED (its snapshot, or the snapshot before it) only for
+     * that version's author, the people named then and the vetters — a version drafted RED and lowered later does not
+     * show its RED past. Outside, the publications and what followed them (decisions, progress, action-item updates).
+     * Links in snapshots to items the caller may not read are left out.
+     */
+    private List<ItemEvent> readableHistory(Caller caller, Item item, List<ItemVersion> readable) {
+        Map<Integer, ItemVersion> versions = new HashMap<>();
+        readable.forEach(v -> versions.put(v.getNumber(), v));
+        boolean inside = caller.activeAgency().map(item::isOwnedBy).orElse(false);
+        Map<Integer, ItemEvent.RecordedSharing> inForce = new HashMap<>();
+        List<ItemEvent> entries = new ArrayList<>();
+        for (ItemEvent event : item.getEvents()) {
+            event.recordedSharing().ifPresent(sharing -> inForce.put(event.getVersionNumber(), sharing));
+            ItemVersion version = versions.get(event.getVersionNumber());
+            if (version == null) {
+                continue;
+            }
+            boolean reads = inside
+                    ? Optional.ofNullable(inForce.get(event.getVersionNumber())).map(then -> VisibilityGate.readsInside(caller,
+                    then.isRed(), version.getAuthor(), caller.isAmong(then.people()))).orElse(true)
+                    : event.getAction().isReadByAll();
+            if (reads) {
+                entries.add(event);
+            }
+        }
+        return withReadableLinks(caller, entries);
+    }
+
+    /** The entries with their snapshots' links to items the caller does not read left out. */
+    private List<ItemEvent> withReadableLinks(Caller caller, List<ItemEvent> entries) {
+        Set<Long> linked = new TreeSet<>();
+        entries.forEach(e -> linked.addAll(e.linkedItems()));
+        if (linked.isEmpty()) {
+            return entries;
+        }
+        Set<Long> readable = new HashSet<>();
+        linked.forEach(id -> gate.visible(caller, new ItemId(id)).ifPresent(v -> readable.add(id)));
+        return entries.stream().map(e -> e.linkingOnly(readable)).toList();
+    }
+
+    private void recordRead(Caller caller, ItemVersion version, String purpose) {
+        audit.record(caller, AuditAction.VIEW, AuditOutcome.ALLOWED, version.getItem(), purpose, "version " + version.getNumber());
+    }
+
+    /** Records the list or search as allowed or refused: refused for a caller acting for no agency or a view not theirs. */
+    private boolean allowed(Caller caller, ItemQuery query, AuditAction action, String what) {
+        boolean allowed = caller.activeAgency().isPresent() && mayUse(caller, query.view());
+        audit.record(caller, action, allowed ? AuditOutcome.ALLOWED : AuditOutcome.DENIED, null, null, what);
+        return allowed;
+    }
+
+    private static boolean mayUse(Caller caller, Listing view) {
+        return view != Listing.VETTING_QUEUE || caller.hasRole(Role.VETTER);
+    }
+
+    private static AuditAction action(ItemQuery query) {
+        return query.terms() == null ? AuditAction.LIST : AuditAction.SEARCH;
+    }
+
+    private static String describe(ItemQuery query) {
+        return (query.terms() == null ? "" : "search '" + query.terms() + "' ")
+                + "view " + query.view() + (query.kind() == null ? "" : " kind " + query.kind())
+                + (query.owner() == null ? "" : " owner " + query.owner())
+                + (query.state() == null ? "" : " state " + query.state())
+                + (query.marking() == null ? "" : " marking " + query.marking())
+                + (query.titleContains() == null ? "" : " title contains '" + query.titleContains() + "'")
+                + (query.changedAfter() == null ? "" : " changed after " + query.changedAfter())
+                + " order " + query.order() + (query.ascending() ? " asc" : " desc");
+    }
+
+    private static String order(ItemQuery query) {
+        String direction = query.ascending() ? " asc" : " desc";
+        return "order by " + query.order().path() + direction + ", v.id" + direction;
+    }
+}
