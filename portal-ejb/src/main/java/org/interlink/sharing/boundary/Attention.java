@@ -2,7 +2,7 @@ package org.interlink.sharing.boundary;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.TypedQuery;
+import jakarta.validation.constraints.NotNull;
 import org.interlink.audit.control.AuditGate;
 import org.interlink.audit.entity.AuditAction;
 import org.interlink.audit.entity.AuditOutcome;
@@ -16,6 +16,7 @@ import org.interlink.item.entity.Listing;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What needs the caller's attention, counted and listed in the database through the visibility
@@ -38,7 +39,7 @@ public class Attention {
     AuditGate audit;
 
     /** The counts of the "needs my attention" dashboard, recorded as one list event. */
-    public Counts counts(Caller caller) {
+    public Counts counts(@NotNull Caller caller) {
         if (caller.activeAgency().isEmpty()) {
             return new Counts(0, 0, 0, 0);
         }
@@ -48,46 +49,46 @@ public class Attention {
     }
 
     /** The number of notifications the caller has not read, of those they may read (not recorded: it is a number). */
-    public long unread(Caller caller) {
+    public long unread(@NotNull Caller caller) {
         if (caller.activeAgency().isEmpty()) {
             return 0;
         }
         return gate.query(caller, ItemQuery.of(Listing.ALL), "select count(n) " + INBOX, MINE + " and n.readAt is null", "",
-                Long.class).getSingleResult();
+                Map.of(), Long.class).getSingleResult();
     }
 
     /** One page of the caller's notifications, newest first, each with the version of its item they read; recorded as a list. */
-    public List<Entry> inbox(Caller caller, int first, int max) {
+    public List<Entry> inbox(@NotNull Caller caller, int first, int max) {
         if (caller.activeAgency().isEmpty()) {
             return List.of();
         }
         audit.record(caller, AuditAction.LIST, AuditOutcome.ALLOWED, null, null, "notifications rows " + first + "+" + max);
         return gate.query(caller, ItemQuery.of(Listing.ALL), "select n, v " + INBOX, MINE, "order by n.createdAt desc, n.id desc",
-                        Object[].class).setFirstResult(first).setMaxResults(max).getResultList().stream()
+                        Map.of(), Object[].class).setFirstResult(first).setMaxResults(max).getResultList().stream()
                 .map(row -> new Entry((Notification) row[0], (ItemVersion) row[1])).toList();
     }
 
     /** How many notifications {@link #inbox} pages through. */
-    public long inboxSize(Caller caller) {
+    public long inboxSize(@NotNull Caller caller) {
         if (caller.activeAgency().isEmpty()) {
             return 0;
         }
-        return gate.query(caller, ItemQuery.of(Listing.ALL), "select count(n) " + INBOX, MINE, "", Long.class).getSingleResult();
+        return gate.query(caller, ItemQuery.of(Listing.ALL), "select count(n) " + INBOX, MINE, "", Map.of(), Long.class)
+                .getSingleResult();
     }
 
     private long count(Caller caller, Listing view) {
-        return gate.query(caller, ItemQuery.of(view), "select count(v) from ItemVersion v join v.item i", null, "", Long.class)
-                .getSingleResult();
+        return gate.query(caller, ItemQuery.of(view), "select count(v) from ItemVersion v join v.item i", null, "", Map.of(),
+                Long.class).getSingleResult();
     }
 
     /** Action items (not meetings) of the caller's agency due soon or overdue, on the meetings they read. */
     private long actionItemsDue(Caller caller) {
-        TypedQuery<Long> jpql = gate.query(caller, ItemQuery.of(Listing.ALL),
+        return gate.query(caller, ItemQuery.of(Listing.ALL),
                 "select count(a) from ItemVersion v join v.item i, MeetingVersion m join m.actionItems a",
                 "i.kind = :meeting and m.item = i and m.state in :sharedStates and a.owner.id = :agencyId and a.status in :pending"
-                        + " and a.dueOn <= :soon and " + VisibilityGate.sharedVersionRead(caller, "m"), "", Long.class);
-        gate.actionsDue().forEach(jpql::setParameter);
-        return jpql.getSingleResult();
+                        + " and a.dueOn <= :soon and " + VisibilityGate.sharedVersionRead(caller, "m"), "", gate.actionsDue(),
+                Long.class).getSingleResult();
     }
 
     /** The counts of the dashboard; each links to its list. */

@@ -59,8 +59,7 @@ public class DashboardFigures {
         TypedQuery<Object[]> byMonth = gate.query(caller, ItemQuery.of(Listing.SHARED_WITH_MY_AGENCY), "select i.kind,"
                         + " extract(year from v.publishedAt), extract(month from v.publishedAt), count(v.id) from ItemVersion v join v.item i",
                 "v.publishedAt >= :since", "group by i.kind, extract(year from v.publishedAt), extract(month from v.publishedAt)",
-                Object[].class);
-        byMonth.setParameter("since", now.minusMonths(MONTHS - 1L).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+                Map.of("since", now.minusMonths(MONTHS - 1L).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC)), Object[].class);
         for (Object[] row : byMonth.getResultList()) {
             YearMonth month = YearMonth.of(((Number) row[1]).intValue(), ((Number) row[2]).intValue());
             shared.computeIfPresent(month, (m, kinds) -> {
@@ -71,14 +70,14 @@ public class DashboardFigures {
 
         Map<FollowUpStatus, Long> recommendations = new EnumMap<>(FollowUpStatus.class);
         gate.query(caller, ItemQuery.of(Listing.ALL), "select v.followUp, count(v.id) from RecommendationVersion v join v.item i",
-                        "v.state in :published", "group by v.followUp", Object[].class)
-                .setParameter("published", List.copyOf(WorkflowState.shared())).getResultList()
+                        "v.state in :published", "group by v.followUp", Map.of("published", List.copyOf(WorkflowState.shared())),
+                        Object[].class).getResultList()
                 .forEach(row -> recommendations.put((FollowUpStatus) row[0], ((Number) row[1]).longValue()));
 
         Map<ActionStatus, Long> actions = new EnumMap<>(ActionStatus.class);
         gate.query(caller, ItemQuery.of(Listing.ALL), "select a.status, count(v.id) from MeetingVersion v join v.item i join v.actionItems a",
-                        "v.state in :published and a.owner.id = :agencyId", "group by a.status", Object[].class)
-                .setParameter("published", List.copyOf(WorkflowState.shared())).getResultList()
+                        "v.state in :published and a.owner.id = :agencyId", "group by a.status",
+                        Map.of("published", List.copyOf(WorkflowState.shared())), Object[].class).getResultList()
                 .forEach(row -> actions.put((ActionStatus) row[0], ((Number) row[1]).longValue()));
         return new Figures(shared, recommendations, actions);
     }

@@ -117,13 +117,13 @@ public class SharedItems {
         Map<WorkflowState, Long> states = group(caller, query.inState(null), "v.state", WorkflowState.class);
         List<Facets.Owner> owners = gate.query(caller, query.ownedBy(null),
                         "select o.code, o.name, count(v.id) from ItemVersion v join v.item i join i.owner o", null,
-                        "group by o.code, o.name order by o.name", Object[].class).getResultList().stream()
+                        "group by o.code, o.name order by o.name", Map.of(), Object[].class).getResultList().stream()
                 .map(row -> new Facets.Owner((AgencyCode) row[0], (String) row[1], (Long) row[2])).toList();
         Map<Integer, Long> changedWithin = new LinkedHashMap<>();
         for (int days : Facets.CHANGED_WITHIN_DAYS) {
             // a count each: H2 cannot sum a CASE whose values EclipseLink binds as parameters
             changedWithin.put(days, gate.query(caller, query.changedAfter(clock.instant().minus(Duration.ofDays(days))),
-                    "select count(v.id) from ItemVersion v join v.item i", null, "", Long.class).getSingleResult());
+                    "select count(v.id) from ItemVersion v join v.item i", null, "", Map.of(), Long.class).getSingleResult());
         }
         Facets facets = new Facets(kinds, markings, states, owners, changedWithin, matches, false);
         audit.record(caller, action(query), AuditOutcome.ALLOWED, null, null, describe(query) + " facets: " + facets.total() + " matches");
@@ -133,7 +133,7 @@ public class SharedItems {
     private <K extends Enum<K>> Map<K, Long> group(Caller caller, ItemQuery query, String path, Class<K> type) {
         Map<K, Long> counts = new EnumMap<>(type);
         gate.query(caller, query, "select " + path + ", count(v.id) from ItemVersion v join v.item i", null,
-                "group by " + path, Object[].class).getResultList().forEach(row -> counts.put(type.cast(row[0]), (Long) row[1]));
+                "group by " + path, Map.of(), Object[].class).getResultList().forEach(row -> counts.put(type.cast(row[0]), (Long) row[1]));
         return counts;
     }
 
@@ -143,7 +143,7 @@ public class SharedItems {
      * of all of them.
      */
     private TypedQuery<ItemVersion> rows(Caller caller, ItemQuery query, String condition) {
-        TypedQuery<ItemVersion> jpql = gate.query(caller, query, VERSIONS, condition, order(query), ItemVersion.class);
+        TypedQuery<ItemVersion> jpql = gate.query(caller, query, VERSIONS, condition, order(query), Map.of(), ItemVersion.class);
         jpql.setHint(QueryHints.INHERITANCE_OUTER_JOIN, "true");
         jpql.setHint(QueryHints.FETCH, "v.item");
         jpql.setHint(QueryHints.FETCH, "v.item.owner");
@@ -154,7 +154,7 @@ public class SharedItems {
 
     /** How many rows match, counted in list order up to {@link ItemQuery#COUNT_LIMIT} + 1 (so the count stops early). */
     private long firstRows(Caller caller, ItemQuery query) {
-        return gate.query(caller, query, "select v.id from ItemVersion v join v.item i", null, order(query), Long.class)
+        return gate.query(caller, query, "select v.id from ItemVersion v join v.item i", null, order(query), Map.of(), Long.class)
                 .setMaxResults(COUNT_LIMIT + 1).getResultList().size();
     }
 
@@ -237,8 +237,8 @@ public class SharedItems {
     /** The recommendations the caller reads that name {@code meeting} as the meeting they came from. */
     private List<ItemVersion> recommendationsFrom(Caller caller, Item meeting) {
         return gate.query(caller, ItemQuery.of(Listing.ALL), VERSIONS, "i.kind = :recommendation and v.id in "
-                        + "(select r.id from RecommendationVersion r where r.meeting.id = :meeting)", "order by v.title", ItemVersion.class)
-                .setParameter("recommendation", ItemKind.RECOMMENDATION).setParameter("meeting", meeting.getId())
+                        + "(select r.id from RecommendationVersion r where r.meeting.id = :meeting)", "order by v.title",
+                Map.of("recommendation", ItemKind.RECOMMENDATION, "meeting", meeting.getId()), ItemVersion.class)
                 .setMaxResults(200).getResultList();
     }
 

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import org.eclipse.persistence.config.QueryHints;
 import org.interlink.agency.entity.Agency;
 import org.interlink.agency.entity.AgencyStatus;
 import org.interlink.audit.control.AuditGate;
@@ -43,7 +44,8 @@ import java.util.regex.Pattern;
  * The one place that decides who reads which item: the condition every query over items carries, and the decision on
  * one item (with the record of a refusal). Only this class builds a query over items (an architecture test keeps it
  * so); the read use cases ({@code sharing.boundary.SharedItems}, the attention counts, the dashboard) ask it for their
- * queries, which always carry the condition.
+ * queries, which always carry the condition. It also answers the one system question over items (the action items
+ * newly overdue), which shows nobody anything.
  *
  * <p>A caller reads, for the agency they act for:
  * <ul>
@@ -91,7 +93,12 @@ public class VisibilityGate {
     /** An action item is "due" from this many days before its due date. */
     public static final int DUE_SOON_DAYS = 14;
 
-    private static final Pattern WHERE = Pattern.compile("\\bwhere\\b", Pattern.CASE_INSENSITIVE);
+    /** What a query's select-from names: the versions {@code v} (of a kind, or all) and their items {@code i}. */
+    private static final Pattern SELECT_FROM = Pattern.compile(
+            "select .+ from .*\\b(Item|Record|Recommendation|Meeting)Version v join v\\.item i\\b.*", Pattern.CASE_INSENSITIVE);
+
+    /** Words that would add rows or conditions where only a grouping and an order belong. */
+    private static final Pattern WIDENING = Pattern.compile("\\b(where|or|union|having|select|and|not)\\b", Pattern.CASE_INSENSITIVE);
 
     @PersistenceContext
     EntityManager em;
@@ -107,26 +114,48 @@ public class VisibilityGate {
 
     /**
      * A query over what the caller reads in the query's view, filtered as it asks:
-     * {@code <selectFrom> where (<visible>) and (<condition>) <tail>}. {@code selectFrom} names the versions {@code v}
-     * and their items {@code i} (and may join more); the condition and the tail (group by, order by) cannot widen
-     * what the caller reads. The gate binds the parameters of the visibility condition; the asker binds its own.
-     * Only for a caller acting for an agency.
+     * {@code <selectFrom> where (<visible>) and (<condition>) <tail>}, with the asker's parameters and the gate's bound.
+     * {@code selectFrom} names the versions {@code v} and their items {@code i} (and may join more; another root must be
+     * tied to {@code v} or {@code i} by the condition); the condition is parenthesised whole; the tail is a grouping and
+     * an order only. A parameter of the asker named like one of the gate's is refused, so the visibility condition
+     * always means what the gate says; the asker sets no parameter on the query it is given. Only for a caller acting
+     * for an agency.
      *
-     * @param condition more conditions of the asker (null: none)
+     * @param condition  more conditions of the asker (null: none)
+     * @param tail       {@code group by …} and {@code order by …}, or empty
+     * @param parameters the parameters of the condition
      */
     public <T> TypedQuery<T> query(Caller caller, ItemQuery query, String selectFrom, String condition, String tail,
-                                   Class<T> type) {
-        return run(visible(caller, query), selectFrom, condition, tail, type);
+                                   Map<String, ?> parameters, Class<T> type) {
+        return run(visible(caller, query), selectFrom, condition, tail, parameters, type);
     }
 
-    private <T> TypedQuery<T> run(Predicate where, String selectFrom, String condition, String tail, Class<T> type) {
-        if (WHERE.matcher(selectFrom).find() || WHERE.matcher(tail).find()) {
-            throw new IllegalArgumentException("the gate writes the where clause: " + selectFrom + " … " + tail);
+    private <T> TypedQuery<T> run(Predicate where, String selectFrom, String condition, String tail, Map<String, ?> parameters,
+                                  Class<T> type) {
+        if (!SELECT_FROM.matcher(selectFrom).matches() || selectFrom.toLowerCase(java.util.Locale.ROOT).contains(" where ")
+                || WIDENING.matcher(tail).find() || condition != null && !balanced(condition)) {
+            throw new IllegalArgumentException("not a query the gate composes: " + selectFrom + " … " + condition + " … " + tail);
         }
+        parameters.keySet().stream().filter(where.parameters::containsKey).findFirst().ifPresent(name -> {
+            throw new IllegalArgumentException("the gate's parameter :" + name + " is not the asker's to set");
+        });
         String jpql = selectFrom + " where " + where.jpql + (condition == null ? "" : " and (" + condition + ")") + " " + tail;
         TypedQuery<T> typed = em.createQuery(jpql, type);
+        parameters.forEach(typed::setParameter);
         where.bind(jpql, typed::setParameter);
         return typed;
+    }
+
+    /** Whether the condition's parentheses close in order, so that it cannot close the gate's and add an "or". */
+    private static boolean balanced(String condition) {
+        int depth = 0;
+        for (char c : condition.toCharArray()) {
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (depth < 0) {
+                return false;
+            }
+        }
+        return depth == 0;
     }
 
     /**
@@ -137,8 +166,13 @@ public class VisibilityGate {
         if (caller.activeAgency().isEmpty()) {
             return Optional.empty();
         }
+        // one statement: the kind's table outer-joined, the item and its owner fetched with the version
         return query(caller, ItemQuery.of(Listing.ALL), "select v from ItemVersion v join v.item i", "i.id = :id", "",
-                ItemVersion.class).setParameter("id", id.value()).getResultStream().findFirst();
+                Map.of("id", id.value()), ItemVersion.class)
+                .setHint(QueryHints.INHERITANCE_OUTER_JOIN, "true")
+                .setHint(QueryHints.FETCH, "v.item")
+                .setHint(QueryHints.FETCH, "v.item.owner")
+                .getResultStream().findFirst();
     }
 
     /**
@@ -241,8 +275,8 @@ public class VisibilityGate {
                     .toList();
         }
         return run(outside(caller, EnumSet.of(WorkflowState.PUBLISHED, WorkflowState.ARCHIVED, WorkflowState.SUPERSEDED)),
-                "select v from ItemVersion v join v.item i", "i.id = :id", "order by v.number", ItemVersion.class)
-                .setParameter("id", item.getId()).getResultList();
+                "select v from ItemVersion v join v.item i", "i.id = :id", "order by v.number", Map.of("id", item.getId()),
+                ItemVersion.class).getResultList();
     }
 
     /**
@@ -269,7 +303,12 @@ public class VisibilityGate {
                 .anyMatch(v -> v.getId().equals(attachment.getVersion().getId()))).map(visible -> item);
     }
 
-    /** As {@link #attachment(Caller, ItemId, long)}, recording why the caller reads it (asked for TLP:AMBER and RED). */
+    /**
+     * An attached file, recorded as a download with why the caller reads it (asked for TLP:AMBER and RED), if the caller
+     * may read the version it is attached to (their agency's versions, or a shared version whose sharing reaches them),
+     * asked for as one of {@code onItem}'s (null: any item's). A file the caller may not read is recorded for their
+     * agency exactly as a file that does not exist; its name and checksum go to the owner agency's chain only.
+     */
     public Optional<Attachment> attachment(Caller caller, ItemId onItem, long attachmentId, String purpose) {
         Attachment attachment = em.find(Attachment.class, attachmentId);
         String asked = "attachment " + attachmentId + (onItem == null ? "" : " of item " + onItem);
@@ -304,12 +343,8 @@ public class VisibilityGate {
                 .getResultList();
     }
 
-    /**
-     * The condition on {@code v} (version) and {@code i} (item) under which the caller reads a row
-     * of the view: for the other queries of this package (the attention counts, the inbox), which
-     * add their own conditions to it. Only classes of this package can run a query with it.
-     */
-    public Predicate visible(Caller caller, ItemQuery query) {
+    /** The condition on {@code v} (version) and {@code i} (item) under which the caller reads a row of the view. */
+    private Predicate visible(Caller caller, ItemQuery query) {
         Predicate where = switch (query.view()) {
             case ALL -> inside(caller).or(outside(caller, WorkflowState.shared()));
             case MY_AGENCY -> inside(caller);
@@ -402,7 +437,7 @@ public class VisibilityGate {
     }
 
     /** A JPQL condition and its parameters; conditions combine without ever pasting caller text into JPQL. */
-    public record Predicate(String jpql, Map<String, Object> parameters) {
+    record Predicate(String jpql, Map<String, Object> parameters) {
 
         Predicate or(Predicate other) {
             return combine("or", other.jpql, other.parameters);

@@ -1,0 +1,115 @@
+package org.interlink.sharing.boundary;
+
+import jakarta.inject.Inject;
+import org.interlink.Deployments;
+import org.interlink.caller.entity.Caller;
+import org.interlink.demo.DemoData;
+import org.interlink.demo.DemoItem;
+import org.interlink.item.entity.ItemId;
+import org.interlink.item.entity.ItemQuery;
+import org.interlink.item.entity.Listing;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * How many SQL statements the main pages and API calls send, each against a budget: a query repeated per row or
+ * asked twice fails here instead of going unnoticed. Each read is measured the second time it runs (the first may
+ * fill the shared cache of agencies), on PostgreSQL, over the demo items (which the other tests leave as they are);
+ * the budgets include the audit record each read writes. A budget is the count measured when it was set: lower it
+ * when a change saves a statement, raise it only with a reason. Measured when set: the item page's visibility query
+ * fetches the item and its owner with the version (three statements fewer per item read, links included).
+ */
+@ExtendWith(ArquillianExtension.class)
+class StatementBudgetIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.portalEjb(StatementBudgetIT.class, SqlStatements.class);
+    }
+
+    @Inject
+    SqlStatements statements;
+
+    @Inject
+    SharedItems shared;
+
+    @Inject
+    Attention attention;
+
+    @Inject
+    DashboardFigures figures;
+
+    @Inject
+    DemoData demo;
+
+    private final Map<String, Integer> measured = new LinkedHashMap<>();
+    private final List<String> over = new ArrayList<>();
+
+    @Test
+    void theMainPagesAndApiCallsStayWithinTheirBudgets() {
+        Caller official = demo.as("moi.official", "iq-moi");
+        Caller vetter = demo.as("moi.vetter", "iq-moi");
+        Caller interpol = demo.as("interpol.liaison", "interpol");
+        ItemId lyon = item(DemoItem.LYON_VISIT, vetter);
+        Caller iomVetter = demo.as("iom.vetter", "iom-iq");
+        ItemId dtm = item(DemoItem.DTM_FIGURES, iomVetter);
+
+        // the dashboard: the attention tiles, the caller bar's unread count, the charts
+        budget("dashboard: needs my attention", 5, () -> attention.counts(vetter));
+        budget("caller bar: unread notifications", 1, () -> attention.unread(official));
+        budget("dashboard: charts", 4, () -> figures.of(official));
+        // a list page and the API's list (one page, its count)
+        budget("list: all items, count and first page", 4, () -> {
+            shared.count(official, ItemQuery.of(Listing.ALL));
+            return shared.list(official, ItemQuery.of(Listing.ALL), 0, 20);
+        });
+        budget("list: vetting queue", 2, () -> shared.list(iomVetter, ItemQuery.of(Listing.VETTING_QUEUE), 0, 20));
+        budget("API: list, one page", 2, () -> shared.list(interpol, ItemQuery.of(Listing.SHARED_WITH_MY_AGENCY), 0, 21));
+        // the search page: its facets, then its first page
+        ItemQuery border = ItemQuery.of(Listing.ALL).matching("border");
+        budget("search: facets and first page", 11, () -> {
+            shared.facets(official, border);
+            return shared.list(official, border, 0, 20);
+        });
+        budget("export: CSV of a list", 2, () -> shared.export(official, ItemQuery.of(Listing.ALL), "CSV"));
+        // the item page (and the API's read): the owner's meeting, another agency's figures, the meeting read by a
+        // partner named in it, with its purpose
+        budget("item page: the owner's meeting with its links", 10, () -> shared.dossier(official, lyon, null));
+        budget("item page: another agency's figures", 5, () -> shared.dossier(official, dtm, null));
+        budget("item page: a partner reads the meeting, with a purpose", 7,
+                () -> shared.dossier(interpol, lyon, "Statement budget"));
+        budget("API: history", 5, () -> shared.history(official, lyon, null));
+        budget("notifications page: size and first page", 4, () -> {
+            attention.inboxSize(official);
+            return attention.inbox(official, 0, 20);
+        });
+
+        measured.forEach((page, count) -> System.out.printf("statement budget: %3d  %s%n", count, page));
+        assertThat(over).as("statements beyond the budget (all measured: %s)", measured).isEmpty();
+    }
+
+    private void budget(String page, int budget, Supplier<?> work) {
+        work.get();
+        List<String> sent = statements.of(work);
+        measured.put(page, sent.size());
+        if (sent.size() > budget) {
+            over.add(page + ": " + sent.size() + " statements, budget " + budget + ": " + String.join(" | ", sent));
+        }
+    }
+
+    private ItemId item(DemoItem item, Caller owner) {
+        return shared.list(owner, new ItemQuery(Listing.MY_AGENCY, null, null, null, item.title(), null, false), 0, 2).stream()
+                .map(v -> v.getItem().id()).findFirst().orElseThrow();
+    }
+}
