@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.interlink.admin.boundary.Member;
 import org.interlink.admin.boundary.MemberAdministration;
-import org.interlink.caller.boundary.ApiCaller;
+import org.interlink.caller.security.ApiCaller;
 import org.interlink.caller.entity.Role;
 import org.interlink.infrastructure.rest.ApiRefusal;
 

@@ -21,7 +21,7 @@ import org.interlink.admin.boundary.PlatformAdministration;
 import org.interlink.agency.boundary.Agencies;
 import org.interlink.agency.entity.AgencyCode;
 import org.interlink.agency.entity.AgencyStatus;
-import org.interlink.caller.boundary.ApiCaller;
+import org.interlink.caller.security.ApiCaller;
 import org.interlink.infrastructure.rest.ApiRefusal;
 
 import java.util.List;

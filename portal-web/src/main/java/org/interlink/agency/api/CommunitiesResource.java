@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.interlink.agency.boundary.Communities;
 import org.interlink.agency.entity.AgencyCode;
-import org.interlink.caller.boundary.ApiCaller;
+import org.interlink.caller.security.ApiCaller;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.interlink.caller.boundary;
+package org.interlink.caller.security;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -15,8 +15,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.interlink.audit.boundary.Sessions;
-import org.interlink.caller.control.RefusalReason;
-import org.interlink.caller.control.RefusalWindow;
+import org.interlink.caller.security.RefusalReason;
+import org.interlink.caller.security.RefusalWindow;
 
 import java.time.Clock;
 import java.time.Instant;

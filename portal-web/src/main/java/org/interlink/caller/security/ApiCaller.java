@@ -1,5 +1,6 @@
-package org.interlink.caller.boundary;
+package org.interlink.caller.security;
 
+import org.interlink.caller.boundary.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,7 +12,7 @@ import java.util.stream.Collectors;
 
 /**
  * The caller of an API request, ready to act: a caller who belongs to no agency is refused (403),
- * one who belongs to several and did not name one in {@value CallerGate#AGENCY_HEADER} is asked to (400).
+ * one who belongs to several and did not name one in {@value ApiIdentityFilter#AGENCY_HEADER} is asked to (400).
  * Both refusals are recorded in the audit trail, once per request however often an endpoint asks.
  */
 @RequestScoped
@@ -41,7 +42,7 @@ public class ApiCaller {
             throw refuse(caller, new ApiRefusal("agency-required", "Say which agency you act for", 400,
                     caller.username() + " belongs to several agencies (" + caller.agencies().stream()
                             .map(a -> a.getCode().value()).collect(Collectors.joining(", "))
-                            + "): name the one this request acts for in the " + CallerGate.AGENCY_HEADER + " header."));
+                            + "): name the one this request acts for in the " + ApiIdentityFilter.AGENCY_HEADER + " header."));
         }
         return caller;
     }

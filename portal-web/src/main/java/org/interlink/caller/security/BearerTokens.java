@@ -1,4 +1,4 @@
-package org.interlink.caller.boundary;
+package org.interlink.caller.security;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -16,7 +16,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.interlink.caller.control.RefusalReason;
+import org.interlink.caller.security.RefusalReason;
 import org.interlink.caller.control.TokenIdentity;
 import org.interlink.caller.entity.PersonId;
 import org.interlink.caller.entity.Username;

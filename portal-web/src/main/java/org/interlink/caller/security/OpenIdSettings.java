@@ -1,4 +1,4 @@
-package org.interlink.caller.boundary;
+package org.interlink.caller.security;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
@@ -48,7 +48,7 @@ import java.net.URI;
         tokenMinValidityExpression = "${openIdSettings.tokenMinValidityMillis}",
         scope = {"openid", "profile", "email", "organization:*"},
         // the level of a second factor (the realm's flow asks it of privileged roles only); checked, not trusted: the
-        // sign-in's acr decides (CallerGate), since a browser may drop the parameter on its way to Keycloak. (Soteria
+        // sign-in's acr decides (PageSessionFilter), since a browser may drop the parameter on its way to Keycloak. (Soteria
         // 3.0.3 reads only this fixed list: extraParametersExpression is never evaluated.)
         extraParameters = "acr_values=" + OpenIdSettings.SECOND_FACTOR_ACR,
         claimsDefinition = @ClaimsDefinition(callerNameClaim = "preferred_username", callerGroupsClaim = "roles"),

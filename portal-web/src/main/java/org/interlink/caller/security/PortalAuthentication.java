@@ -1,4 +1,4 @@
-package org.interlink.caller.boundary;
+package org.interlink.caller.security;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.glassfish.soteria.mechanisms.OpenIdAuthenticationMechanism;
-import org.interlink.caller.control.RefusalReason;
+import org.interlink.caller.security.RefusalReason;
 import org.interlink.caller.control.TokenIdentity;
 import org.interlink.infrastructure.rest.ApiApplication;
 import org.interlink.infrastructure.web.SecurityHeaders;
@@ -67,7 +67,7 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
 
     /**
      * Request attribute holding where a sign-in that has just succeeded lands: the page first asked
-     * for, without the {@code code} and {@code state} Keycloak sent back ({@link CallerGate} redirects there).
+     * for, without the {@code code} and {@code state} Keycloak sent back ({@link PageSessionFilter} redirects there).
      */
     public static final String LANDING = PortalAuthentication.class.getName() + ".landing";
 
@@ -163,7 +163,7 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
         }
         if (!request.isRequestedSessionIdValid() && signedInSessions.wasEndedByKeycloak(request.getRequestedSessionId())) {
             // the browser's session was ended by Keycloak (back-channel logout): say so, rather than send it to sign in
-            Servlets.facesRedirect(request, response, request.getContextPath() + CallerGate.SIGNED_OUT + "?keycloak=true");
+            Servlets.facesRedirect(request, response, request.getContextPath() + PageSessionFilter.SIGNED_OUT + "?keycloak=true");
             return AuthenticationStatus.SEND_CONTINUE;
         }
         boolean signingIn = request.getUserPrincipal() == null && request.getParameter("code") != null

@@ -1,4 +1,4 @@
-package org.interlink.caller.control;
+package org.interlink.caller.security;
 
 /**
  * Why a request was refused before the portal could name its caller: what the audit trail counts per

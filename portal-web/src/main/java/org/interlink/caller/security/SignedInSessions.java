@@ -1,4 +1,4 @@
-package org.interlink.caller.boundary;
+package org.interlink.caller.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -6,7 +6,7 @@ import jakarta.inject.Named;
 import org.interlink.agency.entity.Agency;
 import org.interlink.agency.entity.AgencyCode;
 import org.interlink.caller.boundary.CurrentCaller;
-import org.interlink.caller.boundary.PortalAuthentication;
+import org.interlink.caller.security.PortalAuthentication;
 import org.omnifaces.cdi.Param;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;

@@ -1,5 +1,6 @@
-package org.interlink.audit.boundary;
+package org.interlink.infrastructure.keycloak;
 
+import org.interlink.audit.boundary.FailedSignIns;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;

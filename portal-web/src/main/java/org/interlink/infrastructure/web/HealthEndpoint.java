@@ -1,4 +1,4 @@
-package org.interlink.infrastructure.health;
+package org.interlink.infrastructure.web;
 
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;

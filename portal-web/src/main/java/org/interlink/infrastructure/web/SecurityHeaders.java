@@ -6,8 +6,8 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.interlink.caller.boundary.OpenIdSettings;
-import org.interlink.caller.boundary.PortalAuthentication;
+import org.interlink.caller.security.OpenIdSettings;
+import org.interlink.caller.security.PortalAuthentication;
 
 import java.net.URI;
 

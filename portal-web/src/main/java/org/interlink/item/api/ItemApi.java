@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import org.interlink.agency.entity.Agency;
-import org.interlink.caller.boundary.ApiCaller;
+import org.interlink.caller.security.ApiCaller;
 import org.interlink.caller.entity.Caller;
 import org.interlink.infrastructure.rest.ApiRefusal;
 import org.interlink.item.boundary.ItemForm;
@@ -115,7 +115,7 @@ public class ItemApi {
         try {
             return read.get();
         } catch (PurposeRequired asked) {
-            throw purposeMissing(caller, id);
+            throw purposeMissing(caller, asked.item());
         }
     }
 

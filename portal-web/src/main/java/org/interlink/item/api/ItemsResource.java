@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.interlink.item.boundary.AttachmentDownload;
+import org.interlink.item.view.AttachmentDownload;
 import org.interlink.item.boundary.Attachments;
 import org.interlink.caller.entity.Caller;
 import org.interlink.sharing.boundary.SharedItems;
@@ -33,7 +33,7 @@ import java.util.List;
 
 /**
  * Items of every kind: list, read, history, attachments and the workflow steps. Each call is one
- * use case of the {@link Items} boundary, so the visibility gate decides what is found and the
+ * use case of the {@link SharedItems} and {@code Items} boundaries, so the visibility gate decides what is found and the
  * audit gate records it; an item the caller may not read is 404, exactly like a missing one.
  */
 @Path("items")

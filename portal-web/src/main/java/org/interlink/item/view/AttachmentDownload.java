@@ -1,5 +1,6 @@
-package org.interlink.item.boundary;
+package org.interlink.item.view;
 
+import org.interlink.item.boundary.Attachments;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;

@@ -4,7 +4,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.interlink.caller.boundary.CurrentCaller;
-import org.interlink.caller.boundary.SignedInSessions;
+import org.interlink.caller.security.SignedInSessions;
 import org.interlink.caller.view.SecondFactorView;
 import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.Role;

@@ -1,4 +1,4 @@
-package org.interlink.caller.boundary;
+package org.interlink.caller.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.params.ParameterizedTest;

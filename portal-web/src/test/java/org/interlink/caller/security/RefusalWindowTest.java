@@ -1,4 +1,4 @@
-package org.interlink.caller.control;
+package org.interlink.caller.security;
 
 import org.junit.jupiter.api.Test;
 

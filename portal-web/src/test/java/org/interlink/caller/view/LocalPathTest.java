@@ -1,6 +1,6 @@
 package org.interlink.caller.view;
 
-import org.interlink.caller.boundary.PortalAuthentication;
+import org.interlink.caller.security.PortalAuthentication;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

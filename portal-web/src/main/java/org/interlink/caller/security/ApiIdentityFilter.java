@@ -1,0 +1,93 @@
+package org.interlink.caller.security;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.interlink.BusinessException;
+import org.interlink.audit.control.RequestOrigin;
+import org.interlink.caller.boundary.CurrentCaller;
+import org.interlink.caller.control.TokenIdentity;
+import org.interlink.caller.control.TokenIdentityHolder;
+import org.interlink.caller.entity.AccessEnded;
+
+import java.io.IOException;
+
+/**
+ * The API's requests, after the container authenticated them ({@link PortalAuthentication} with a bearer token):
+ * notes where the request comes from (for the audit trail) and hands the token's identity to the caller resolution,
+ * stateless, with the agency it names in {@value #AGENCY_HEADER} — no session. A token issued before an administrator
+ * ended the person's access is refused (401) and counted like other refused tokens. A request for the API that
+ * arrives signed in by anything but a bearer token is refused: the authentication mechanism never lets that happen,
+ * and this makes sure of it. The pages' requests are {@link PageSessionFilter}'s.
+ */
+@WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.FORWARD})
+public class ApiIdentityFilter extends HttpFilter {
+
+    /** The header naming the agency an API caller with several agencies acts for. */
+    public static final String AGENCY_HEADER = "Interlink-Agency";
+
+    @Inject
+    TokenIdentityHolder tokenIdentity;
+
+    @Inject
+    CurrentCaller currentCaller;
+
+    @Inject
+    RequestOrigin origin;
+
+    @Inject
+    AnonymousRefusals refusals;
+
+    /**
+     * Whether the request is the API's: authenticated by a bearer token, or asking for the API's path (a page
+     * filter must never treat it as a page's, with a session).
+     */
+    static boolean isApiRequest(HttpServletRequest request) {
+        return request.getAttribute(PortalAuthentication.IDENTITY) instanceof TokenIdentity
+                || request.getDispatcherType() == DispatcherType.REQUEST && PortalAuthentication.isApi(request);
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (!isApiRequest(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        origin.set(request.getRemoteAddr(), request.getHeader("User-Agent"));
+        if (request.getUserPrincipal() == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (!(request.getAttribute(PortalAuthentication.IDENTITY) instanceof TokenIdentity apiIdentity)) {
+            PortalAuthentication.writeUnauthorized(response, null, "The API takes bearer tokens only, never a session.");
+            return;
+        }
+        // stateless: the agency (if the caller has several) named per request
+        tokenIdentity.setStateless(apiIdentity, agencyHeader(request));
+        try {
+            currentCaller.get();
+        } catch (AccessEnded ended) {
+            // counted like other refused tokens: a system may keep sending one
+            refusals.refused(request.getRemoteAddr(), request.getHeader("User-Agent"), RefusalReason.ACCESS_ENDED,
+                    request.getMethod() + " " + request.getRequestURI() + " with a token of " + apiIdentity.username()
+                            + " issued before an administrator ended their access");
+            PortalAuthentication.writeUnauthorized(response, "invalid_token", ended.getMessage());
+            return;
+        } catch (BusinessException refused) {
+            // e.g. an agency header naming an agency the caller does not belong to: recorded, and the endpoint answers it
+        }
+        chain.doFilter(request, response);
+    }
+
+    /** The agency an API caller acts for, from the {@value #AGENCY_HEADER} header (when they have several). */
+    private static String agencyHeader(HttpServletRequest request) {
+        String code = request.getHeader(AGENCY_HEADER);
+        return code == null || code.isBlank() ? null : code.trim();
+    }
+}
