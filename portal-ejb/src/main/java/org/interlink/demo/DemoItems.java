@@ -16,7 +16,6 @@ import org.interlink.recommendation.entity.FollowUpStatus;
 import org.interlink.recommendation.boundary.RecommendationForm;
 import org.interlink.recommendation.boundary.Recommendations;
 import org.interlink.records.boundary.RecordForm;
-import org.interlink.records.boundary.Records;
 import org.interlink.records.entity.RecordType;
 import org.interlink.sharing.boundary.SharingForm;
 import org.interlink.sharing.entity.Marking;
@@ -38,8 +37,6 @@ public class DemoItems {
     @Inject
     Items items;
 
-    @Inject
-    Records records;
 
     @Inject
     Attachments attachments;
@@ -71,7 +68,7 @@ public class DemoItems {
                 new ActionItemForm("Name focal points for information sharing", "iq-moi", LocalDate.parse("2027-01-31"), ActionStatus.IN_PROGRESS),
                 new ActionItemForm("Send the list of border points with their connectivity", "iq-moi", LocalDate.parse("2026-10-15"), ActionStatus.OPEN),
                 new ActionItemForm("Share the data tools' technical documentation", "interpol", LocalDate.parse("2026-10-31"), ActionStatus.OPEN)));
-        Item meeting = publish(meetings.draft(moiOfficial, lyon), moiOfficial, moiVetter, "Minutes agreed with the delegation");
+        Item meeting = publish(items.draft(moiOfficial, lyon), moiOfficial, moiVetter, "Minutes agreed with the delegation");
         meetings.updateActionItem(iomLiaison, meeting.id(), 1, ActionStatus.DONE, "Recommendations published for the Ministry");
 
         RecommendationForm bmis = new RecommendationForm();
@@ -80,7 +77,7 @@ public class DemoItems {
                 Marking.AMBER, Scope.NAMED_AGENCIES, List.of("iq-moi"));
         bmis.setAddressee("iq-moi");
         bmis.setMeeting(meeting.getId());
-        Item mechanism = publish(recommendations.draft(iomLiaison, bmis), iomLiaison, iomVetter, "Reviewed by the programme team");
+        Item mechanism = publish(items.draft(iomLiaison, bmis), iomLiaison, iomVetter, "Reviewed by the programme team");
         recommendations.decide(moiOfficial, mechanism.id(), FollowUpStatus.ACCEPTED,
                 "In line with the Ministry's border-management strategy; IOM's programme funds the equipment.");
         recommendations.reportProgress(moiOfficial, mechanism.id(), 40,
@@ -91,7 +88,7 @@ public class DemoItems {
                 + "at the land border points.", Marking.AMBER, Scope.NAMED_AGENCIES, List.of("iq-moi"));
         biometrics.setAddressee("iq-moi");
         biometrics.setMeeting(meeting.getId());
-        Item rejected = publish(recommendations.draft(iomLiaison, biometrics), iomLiaison, iomVetter, "Reviewed by the programme team");
+        Item rejected = publish(items.draft(iomLiaison, biometrics), iomLiaison, iomVetter, "Reviewed by the programme team");
         recommendations.decide(moiOfficial, rejected.id(), FollowUpStatus.REJECTED,
                 "The Ministry's biometric project covers the airports first; land border points follow in the 2028 plan.");
 
@@ -103,14 +100,14 @@ public class DemoItems {
         dtm.translation("ar").setSummary("مصفوفة تتبع النزوح: نزح ٣٫١٨ مليون عراقي منذ كانون الثاني ٢٠١٤.");
         dtm.translation("fr").setTitle("DTM : 3,18 millions d’Irakiens déplacés depuis janvier 2014");
         dtm.translation("fr").setSummary("Matrice de suivi des déplacements : 3,18 millions d’Irakiens déplacés depuis janvier 2014.");
-        publish(records.draft(iomLiaison, dtm), iomLiaison, iomVetter, "DTM round checked");
+        publish(items.draft(iomLiaison, dtm), iomLiaison, iomVetter, "DTM round checked");
 
-        publish(records.draft(iomLiaison, record(DemoItem.BASRA_SOP, RecordType.SOP,
+        publish(items.draft(iomLiaison, record(DemoItem.BASRA_SOP, RecordType.SOP,
                 "Draft standard operating procedure for passenger processing and referrals at Basra International Airport.",
                 Marking.AMBER, Scope.COMMUNITIES, List.of("cb-programme"), LocalDate.parse("2027-01-01"),
                 "Basra International Airport", null, null, null, null)), iomLiaison, iomVetter, "Ready for comments of the programme");
 
-        Item safwan = records.draft(moiOfficial, record(DemoItem.SAFWAN_INCIDENT, RecordType.BORDER_INCIDENT,
+        Item safwan = items.draft(moiOfficial, record(DemoItem.SAFWAN_INCIDENT, RecordType.BORDER_INCIDENT,
                 "Summary of an irregular crossing attempt at the Safwan border point, for IOM's protection team only.",
                 Marking.AMBER_STRICT, Scope.NAMED_AGENCIES, List.of("iom-iq"), LocalDate.parse("2026-11-02"),
                 "Safwan border point", null, "irregular crossing", null, null));
@@ -122,13 +119,13 @@ public class DemoItems {
                 "A batch of blank passports reported stolen; numbers for INTERPOL's stolen and lost travel documents check.",
                 Marking.RED, Scope.NAMED_USERS, List.of(), null, null, null, "passport", "A1234567", "IQ");
         alert.getSharing().setPeople("interpol.liaison");
-        publish(records.draft(moiOfficial, alert), moiOfficial, moiVetter, "Named recipient only");
+        publish(items.draft(moiOfficial, alert), moiOfficial, moiVetter, "Named recipient only");
 
-        records.draft(moiOfficial, record(DemoItem.DRAFT_TRAINING, RecordType.TRAINING_REPORT,
+        items.draft(moiOfficial, record(DemoItem.DRAFT_TRAINING, RecordType.TRAINING_REPORT,
                 "Report of the document-examination training for border officers (draft).", Marking.GREEN,
                 Scope.ALL_MEMBERS, List.of(), LocalDate.parse("2026-10-20"), "Baghdad", 24L, null, null, null));
 
-        Item equipment = records.draft(iomLiaison, record(DemoItem.SUBMITTED_EQUIPMENT, RecordType.EQUIPMENT,
+        Item equipment = items.draft(iomLiaison, record(DemoItem.SUBMITTED_EQUIPMENT, RecordType.EQUIPMENT,
                 "Document readers delivered to the Zurbatiyah border point.", Marking.GREEN, Scope.ALL_MEMBERS, List.of(),
                 null, "Zurbatiyah border point", 6L, "document reader", null, null));
         items.submit(iomLiaison, equipment.id());
@@ -137,17 +134,17 @@ public class DemoItems {
         fill(returned, DemoItem.RETURNED_RECOMMENDATION, "Train border officers on risk analysis with the partners' data.",
                 Marking.AMBER, Scope.NAMED_AGENCIES, List.of("iq-moi"));
         returned.setAddressee("iq-moi");
-        Item training = recommendations.draft(iomLiaison, returned);
+        Item training = items.draft(iomLiaison, returned);
         items.submit(iomLiaison, training.id());
         items.returnToAuthor(iomVetter, training.id(), "Say which partners' data and how often");
 
-        Item withdrawn = publish(records.draft(moiOfficial, record(DemoItem.WITHDRAWN_INCIDENT, RecordType.BORDER_INCIDENT,
+        Item withdrawn = publish(items.draft(moiOfficial, record(DemoItem.WITHDRAWN_INCIDENT, RecordType.BORDER_INCIDENT,
                 "Report of a document fraud case at Trebil, later found to be a clerical error.", Marking.AMBER,
                 Scope.NAMED_AGENCIES, List.of("interpol"), LocalDate.parse("2026-08-09"), "Trebil border point", null,
                 "document fraud", null, null)), moiOfficial, moiVetter, "Shared with INTERPOL");
         items.withdraw(moiVetter, withdrawn.id(), "Clerical error, not fraud");
 
-        Item archived = publish(records.draft(iomLiaison, record(DemoItem.ARCHIVED_FIGURES, RecordType.DISPLACEMENT_FIGURES,
+        Item archived = publish(items.draft(iomLiaison, record(DemoItem.ARCHIVED_FIGURES, RecordType.DISPLACEMENT_FIGURES,
                 "Displacement Tracking Matrix, round of 2025 (replaced by the current round).", Marking.CLEAR, Scope.ALL_MEMBERS,
                 List.of(), LocalDate.parse("2025-12-31"), "Iraq", 3_150_000L, null, null, null)), iomLiaison, iomVetter, "DTM 2025");
         items.archive(iomVetter, archived.id());
@@ -155,13 +152,13 @@ public class DemoItems {
         RecordForm procedure = record(DemoItem.REVISED_SOP, RecordType.SOP,
                 "Standard operating procedure for the referral of vulnerable travellers at land border points.", Marking.GREEN,
                 Scope.ALL_MEMBERS, List.of(), LocalDate.parse("2026-06-01"), "All land border points", null, null, null, null);
-        Item revised = publish(records.draft(moiOfficial, procedure), moiOfficial, moiVetter, "First edition");
+        Item revised = publish(items.draft(moiOfficial, procedure), moiOfficial, moiVetter, "First edition");
         items.startNewVersion(moiOfficial, revised.id());
         procedure.setSummary(procedure.getSummary() + " Second edition: adds the referral contacts of IOM.");
-        records.edit(moiOfficial, revised.id(), procedure, null);
+        items.edit(moiOfficial, revised.id(), procedure, null);
         publish(revised, moiOfficial, moiVetter, "Second edition");
 
-        Item inRevision = publish(records.draft(iomLiaison, record(DemoItem.REVISION_IN_DRAFT, RecordType.TRAINING_REPORT,
+        Item inRevision = publish(items.draft(iomLiaison, record(DemoItem.REVISION_IN_DRAFT, RecordType.TRAINING_REPORT,
                 "Report of the joint risk-analysis workshop of the border working group.", Marking.GREEN, Scope.COMMUNITIES,
                 List.of("border-wg"), LocalDate.parse("2026-09-30"), "Erbil", 31L, null, null, null)), iomLiaison, iomVetter, "Workshop report");
         items.startNewVersion(iomLiaison, inRevision.id());

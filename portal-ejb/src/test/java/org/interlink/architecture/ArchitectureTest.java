@@ -80,6 +80,14 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** The audit trail names an item by its id and owner agency ({@code ItemReference}), never by the entity. */
+    @Test
+    void theAuditTrailNeverHoldsTheItemEntity() {
+        noClasses().that().resideInAPackage("org.interlink.audit..")
+                .should().dependOnClassesThat().areAssignableTo(org.interlink.item.entity.Item.class)
+                .check(classes);
+    }
+
     @Test
     void rolesAreAskedOfTheCallerNeverOfTheContainer() {
         // the container's roles still hold the privileged roles a sign-in without a second factor does not act with

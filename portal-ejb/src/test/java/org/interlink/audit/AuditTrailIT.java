@@ -30,7 +30,6 @@ import org.interlink.item.entity.ItemId;
 import org.interlink.item.entity.ItemQuery;
 import org.interlink.item.entity.Listing;
 import org.interlink.records.boundary.RecordForm;
-import org.interlink.records.boundary.Records;
 import org.interlink.records.entity.RecordType;
 import org.interlink.sharing.boundary.SharingForm;
 import org.interlink.sharing.entity.Marking;
@@ -98,8 +97,6 @@ class AuditTrailIT {
     @Inject
     Items items;
 
-    @Inject
-    Records records;
 
     @Inject
     DemoData demo;
@@ -183,7 +180,7 @@ class AuditTrailIT {
     @Test
     void whenTheEventCannotBeWrittenTheActionIsNotDoneAndTheReadNotServed() throws Exception {
         Caller author = demo.as("moi.official", "iq-moi");
-        ItemId id = records.draft(author, record("Fail-closed test")).id();
+        ItemId id = items.draft(author, record("Fail-closed test")).id();
         owner("revoke insert on audit_event from " + System.getProperty("interlink.db.user"));
         try {
             assertThatThrownBy(() -> items.submit(author, id)).hasRootCauseInstanceOf(SQLException.class)

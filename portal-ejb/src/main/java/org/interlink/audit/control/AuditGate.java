@@ -16,7 +16,7 @@ import org.interlink.audit.entity.AuditEvent;
 import org.interlink.audit.entity.AuditOutcome;
 import org.interlink.audit.entity.AuditRecord;
 import org.interlink.caller.entity.Caller;
-import org.interlink.item.entity.Item;
+import org.interlink.item.entity.ItemReference;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -54,10 +54,10 @@ public class AuditGate {
     LaneHeads heads;
 
     /** Records what {@code caller} did, about {@code item} when there is one. */
-    public AuditEvent record(Caller caller, AuditAction action, AuditOutcome outcome, Item item, String purpose,
+    public AuditEvent record(Caller caller, AuditAction action, AuditOutcome outcome, ItemReference item, String purpose,
                              String details) {
-        return record(record(caller, action, outcome, item == null ? null : item.getId(),
-                item == null ? null : item.getOwner().getCode().value(), purpose, details));
+        return record(record(caller, action, outcome, item == null ? null : item.id(),
+                item == null ? null : item.owner().value(), purpose, details));
     }
 
     private AuditRecord record(Caller caller, AuditAction action, AuditOutcome outcome, Long itemId, String itemOwner,
@@ -72,7 +72,7 @@ public class AuditGate {
      * and the record of the refusal must not go with it.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public AuditEvent recordRefusal(Caller caller, AuditAction action, Item item, String details) {
+    public AuditEvent recordRefusal(Caller caller, AuditAction action, ItemReference item, String details) {
         return record(caller, action, AuditOutcome.DENIED, item, null, details);
     }
 
@@ -88,8 +88,8 @@ public class AuditGate {
      * @param asked the item id the caller asked for (null when they asked for a file by its id alone)
      * @param item  the item as it exists, or null when there is none
      */
-    public void recordDenied(Caller caller, AuditAction action, Long asked, Item item, String told, String details) {
-        if (item != null && caller.activeAgency().map(item::isOwnedBy).orElse(false)) {
+    public void recordDenied(Caller caller, AuditAction action, Long asked, ItemReference item, String told, String details) {
+        if (item != null && caller.activeAgency().map(agency -> agency.getCode().equals(item.owner())).orElse(false)) {
             record(caller, action, AuditOutcome.DENIED, item, null, details);
             return;
         }
@@ -101,7 +101,7 @@ public class AuditGate {
 
     /** As {@link #recordDenied}, in a transaction of its own (the refused change rolls back, its record stays). */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void recordDeniedApart(Caller caller, AuditAction action, Long asked, Item item, String told, String details) {
+    public void recordDeniedApart(Caller caller, AuditAction action, Long asked, ItemReference item, String told, String details) {
         recordDenied(caller, action, asked, item, told, details);
     }
 

@@ -3,16 +3,43 @@ package org.interlink.item.boundary;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.interlink.agency.entity.Agency;
+import org.interlink.item.entity.Item;
+import org.interlink.item.entity.ItemContent;
+import org.interlink.item.entity.ItemKind;
 import org.interlink.item.entity.Texts;
 import org.interlink.item.entity.TranslatedText;
 import org.interlink.sharing.boundary.SharingForm;
 
 import java.io.Serializable;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** What every item form holds: title, summary and sharing. The forms of each kind add their fields. */
+/**
+ * What every item form holds: title, summary and sharing. The forms of each kind add their fields and build the
+ * content they describe, so that one path drafts and edits every kind ({@link Items#draft}, {@link Items#edit}).
+ */
 public abstract class ItemForm implements Serializable {
+
+    /** What a form names, resolved for the caller who sends it. */
+    public interface Names {
+
+        /** The agencies of these codes; an unknown code is refused. */
+        Set<Agency> agencies(List<String> codes);
+
+        /** The agency of this code; an unknown code is refused. */
+        default Agency agency(String code) {
+            return agencies(List.of(code)).iterator().next();
+        }
+
+        /**
+         * The item the new one links to, read for the linking (recorded); "not found" (recorded) when the caller may
+         * not read it.
+         */
+        Item linked(long id);
+    }
 
     private static final long serialVersionUID = 1L;
 
@@ -69,6 +96,12 @@ public abstract class ItemForm implements Serializable {
     public TextForm translation(String language) {
         return translations.computeIfAbsent(language, l -> new TextForm());
     }
+
+    /** The kind of item the form describes. */
+    public abstract ItemKind kind();
+
+    /** The content the form describes, with the agencies and items it names resolved. */
+    public abstract ItemContent content(Names names);
 
     /**
      * The texts' language and translations; a translation left empty is none.

@@ -1,5 +1,12 @@
 package org.interlink.item.boundary;
 
+import java.util.Set;
+import java.util.List;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.Valid;
+import org.interlink.agency.entity.Agency;
+import org.interlink.sharing.boundary.SharingResolver;
+import org.interlink.sharing.boundary.SharedItems;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -58,12 +65,49 @@ public class Items {
     @Inject
     People people;
 
+    @Inject
+    SharedItems sharedItems;
+
+    @Inject
+    SharingResolver sharingResolver;
+
     /**
-     * Drafts a new item; used by the boundaries of each kind, which resolve what the form names (agencies,
-     * communities, people, linked items) in {@code content} and {@code sharing}: a name they refuse is recorded
-     * like every refusal (a linked item the caller may not read was recorded by the gate as a refused read).
+     * Drafts a new item of the form's kind, with what the form names (agencies, communities, people, linked items)
+     * resolved: a name refused is recorded like every refusal (a linked item the caller may not read was recorded by
+     * the gate as a refused read).
      */
-    public Item draft(Caller caller, ItemKind kind, Supplier<ItemContent> content, Texts texts, Supplier<Sharing> sharing) {
+    public Item draft(@NotNull Caller caller, @Valid @NotNull ItemForm form) {
+        return draft(caller, form.kind(), () -> form.content(names(caller, form.kind())), form.texts(),
+                () -> sharingResolver.resolve(form.getSharing()));
+    }
+
+    /**
+     * The author changes content and sharing (see {@link #edit(Caller, ItemId, Supplier, Texts, Supplier, String)}).
+     *
+     * @param expectedTag the tag of the version the form was filled from (pages and API send it), or null to skip the
+     *                    check
+     */
+    public Item edit(@NotNull Caller caller, @NotNull ItemId id, @Valid @NotNull ItemForm form, String expectedTag) {
+        return edit(caller, id, () -> form.content(names(caller, form.kind())), form.texts(),
+                () -> sharingResolver.resolve(form.getSharing()), expectedTag);
+    }
+
+    /** What a form of {@code kind} names, resolved for the caller: agencies by code, linked items read for the linking. */
+    private ItemForm.Names names(Caller caller, ItemKind kind) {
+        return new ItemForm.Names() {
+            @Override
+            public Set<Agency> agencies(List<String> codes) {
+                return sharingResolver.agencies(codes);
+            }
+
+            @Override
+            public Item linked(long id) {
+                return sharedItems.toLink(caller, new ItemId(id), kind).orElseThrow(() -> new ItemNotFound(new ItemId(id))).getItem();
+            }
+        };
+    }
+
+    private Item draft(Caller caller, ItemKind kind, Supplier<ItemContent> content, Texts texts, Supplier<Sharing> sharing) {
         ItemContent resolved;
         Sharing shared;
         try {
@@ -84,7 +128,7 @@ public class Items {
         }
         em.persist(item);
         em.flush();
-        audit.record(caller, AuditAction.CREATE, AuditOutcome.ALLOWED, item, null,
+        audit.record(caller, AuditAction.CREATE, AuditOutcome.ALLOWED, item.reference(), null,
                 item.getKind() + " drafted, " + shared.marking().label() + " " + shared.scope());
         return item;
     }
@@ -96,8 +140,8 @@ public class Items {
      *
      * @param expectedTag the tag of the version the author edited (API: If-Match), or null to skip the check
      */
-    public Item edit(Caller caller, ItemId id, Supplier<ItemContent> content, Texts texts, Supplier<Sharing> sharing,
-                     String expectedTag) {
+    private Item edit(Caller caller, ItemId id, Supplier<ItemContent> content, Texts texts, Supplier<Sharing> sharing,
+                      String expectedTag) {
         return change(caller, id, AuditAction.UPDATE, item -> {
             item.requireTag(expectedTag);
             ItemContent resolved = content.get();
@@ -121,7 +165,7 @@ public class Items {
     public void refuseCrossedEdit(Caller caller, ItemId openedFor, ItemId sentFor) {
         CrossedEdit refusal = new CrossedEdit();
         String form = openedFor == null ? "form of a new item" : "edit form of item " + openedFor;
-        gate.findForChange(caller, sentFor).ifPresent(item -> audit.recordRefusal(caller, AuditAction.UPDATE, item,
+        gate.findForChange(caller, sentFor).ifPresent(item -> audit.recordRefusal(caller, AuditAction.UPDATE, item.reference(),
                 form + " sent for item " + sentFor + ": " + refusal.getMessage()));
         throw refusal;
     }
@@ -212,11 +256,11 @@ public class Items {
             throw recordedWhereLookedFor;
         } catch (BusinessException refused) {
             // the caller reads the item (the gate found it): their agency may read what they were told
-            audit.recordDeniedApart(caller, attempted, item.getId(), item, "item " + item.getId() + ": " + refused.getMessage(),
+            audit.recordDeniedApart(caller, attempted, item.getId(), item.reference(), "item " + item.getId() + ": " + refused.getMessage(),
                     refused.getMessage());
             throw refused;
         }
-        audit.record(caller, made.action(), AuditOutcome.ALLOWED, item, null, made.what());
+        audit.record(caller, made.action(), AuditOutcome.ALLOWED, item.reference(), null, made.what());
         item.lastChange().ifPresent(entry -> changed.fire(new ItemChanged(item, entry, caller)));
         return item;
     }

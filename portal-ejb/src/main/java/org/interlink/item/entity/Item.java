@@ -356,6 +356,11 @@ public class Item implements Serializable {
         return versions.stream().filter(v -> v.getState().isShared()).findFirst();
     }
 
+    /** The item as the audit trail names it. */
+    public ItemReference reference() {
+        return new ItemReference(id, owner.getCode());
+    }
+
     public boolean isOwnedBy(Agency agency) {
         return owner.equals(agency);
     }

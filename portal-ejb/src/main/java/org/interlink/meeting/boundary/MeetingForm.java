@@ -1,5 +1,12 @@
 package org.interlink.meeting.boundary;
 
+import java.util.stream.Collectors;
+import java.util.Set;
+import org.interlink.meeting.entity.MeetingContent;
+import org.interlink.meeting.entity.ActionItem;
+import org.interlink.agency.entity.Agency;
+import org.interlink.item.entity.Item;
+import org.interlink.item.entity.ItemKind;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -51,6 +58,22 @@ public class MeetingForm extends ItemForm {
     }
 
     /** The decisions, one per non-empty line. */
+    @Override
+    public ItemKind kind() {
+        return ItemKind.MEETING_OUTCOME;
+    }
+
+    /** The participants and action items' owners are member agencies; the recommendations ones the author reads. */
+    @Override
+    public MeetingContent content(Names names) {
+        Set<Agency> participants = names.agencies(getParticipants());
+        List<ActionItem> actions = getActionItems().stream().map(a -> new ActionItem(a.getDescription(), names.agency(a.getOwner()),
+                a.getDueOn(), a.getStatus())).toList();
+        Set<Item> linked = getRecommendations().stream().map(names::linked).collect(Collectors.toSet());
+        return new MeetingContent(getTitle(), getSummary(), getStartsOn(), getEndsOn(), getPlace(), participants, decisionList(),
+                actions, linked);
+    }
+
     public List<String> decisionList() {
         return decisions.lines().map(String::trim).filter(line -> !line.isEmpty()).toList();
     }

@@ -1,5 +1,8 @@
 package org.interlink.recommendation.boundary;
 
+import org.interlink.recommendation.entity.RecommendationContent;
+import org.interlink.item.entity.Item;
+import org.interlink.item.entity.ItemKind;
 import jakarta.validation.constraints.NotBlank;
 import org.interlink.item.boundary.ItemForm;
 import org.interlink.recommendation.entity.RecommendationVersion;
@@ -20,6 +23,18 @@ public class RecommendationForm extends ItemForm {
         form.addressee = version.getAddressee().getCode().value();
         form.meeting = version.getMeeting().map(m -> m.getId()).orElse(null);
         return form;
+    }
+
+    @Override
+    public ItemKind kind() {
+        return ItemKind.RECOMMENDATION;
+    }
+
+    /** The meeting must be one the author can read; the addressee one of the member agencies. */
+    @Override
+    public RecommendationContent content(Names names) {
+        Item linked = meeting == null ? null : names.linked(meeting);
+        return new RecommendationContent(getTitle(), getSummary(), names.agency(addressee), linked);
     }
 
     public String getAddressee() {

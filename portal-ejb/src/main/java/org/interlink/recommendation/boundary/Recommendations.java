@@ -2,7 +2,6 @@ package org.interlink.recommendation.boundary;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.interlink.audit.entity.AuditAction;
 import org.interlink.caller.entity.Caller;
@@ -10,17 +9,13 @@ import org.interlink.item.boundary.Items;
 import org.interlink.sharing.boundary.SharedItems;
 import org.interlink.item.entity.Item;
 import org.interlink.item.entity.ItemAction;
-import org.interlink.item.entity.ItemKind;
 import org.interlink.item.entity.ItemId;
-import org.interlink.item.entity.ItemNotFound;
 import org.interlink.recommendation.entity.FollowUpStatus;
-import org.interlink.recommendation.entity.RecommendationContent;
 import org.interlink.recommendation.entity.RecommendationVersion;
 import org.interlink.sharing.boundary.SharingResolver;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.function.BiFunction;
 
 /**
@@ -42,18 +37,6 @@ public class Recommendations {
 
     @Inject
     Clock clock;
-
-    public Item draft(@NotNull Caller caller, @Valid @NotNull RecommendationForm form) {
-        return items.draft(caller, ItemKind.RECOMMENDATION, () -> content(caller, form), form.texts(), () -> sharing.resolve(form.getSharing()));
-    }
-
-    /**
-     * @param expectedTag the tag of the version the form was filled from (pages and API send it), or
-     *                    null to skip the check
-     */
-    public Item edit(@NotNull Caller caller, @NotNull ItemId id, @Valid @NotNull RecommendationForm form, String expectedTag) {
-        return items.edit(caller, id, () -> content(caller, form), form.texts(), () -> sharing.resolve(form.getSharing()), expectedTag);
-    }
 
     /** An official of the addressee accepts (wholly or partly) or rejects the recommendation, with a rationale. */
     public RecommendationVersion decide(@NotNull Caller caller, @NotNull ItemId id, FollowUpStatus decision, String rationale) {
@@ -81,11 +64,4 @@ public class Recommendations {
         return (RecommendationVersion) item.published().orElseThrow();
     }
 
-    /** The meeting must be one the author can read; the addressee one of the member agencies. */
-    private RecommendationContent content(Caller caller, RecommendationForm form) {
-        Item meeting = form.getMeeting() == null ? null : sharedItems.toLink(caller, new ItemId(form.getMeeting()), ItemKind.RECOMMENDATION)
-                .orElseThrow(() -> new ItemNotFound(new ItemId(form.getMeeting()))).getItem();
-        return new RecommendationContent(form.getTitle(), form.getSummary(),
-                sharing.agencies(List.of(form.getAddressee())).iterator().next(), meeting);
-    }
 }

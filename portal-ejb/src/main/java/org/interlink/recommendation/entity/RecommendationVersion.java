@@ -40,7 +40,7 @@ public class RecommendationVersion extends ItemVersion {
 
     private static final long serialVersionUID = 1L;
 
-    @ManyToOne(optional = false)
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
     @JoinColumn(name = "addressee_agency_id", nullable = false)
     private Agency addressee;
 

@@ -1,5 +1,6 @@
 package org.interlink.records.boundary;
 
+import org.interlink.item.entity.ItemKind;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -48,7 +49,13 @@ public class RecordForm extends ItemForm {
         return form;
     }
 
-    RecordContent content() {
+    @Override
+    public ItemKind kind() {
+        return ItemKind.RECORD;
+    }
+
+    @Override
+    public RecordContent content(Names names) {
         return new RecordContent(type, getTitle(), getSummary(), referenceDate, location, quantity, category,
                 documentNumber, country == null ? null : country.trim().toUpperCase());
     }

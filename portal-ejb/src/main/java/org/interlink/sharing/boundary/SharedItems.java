@@ -218,7 +218,7 @@ public class SharedItems {
             recommendationsFrom(caller, visible.getItem()).stream()
                     .filter(r -> links.stream().noneMatch(l -> l.getItem().equals(r.getItem()))).forEach(links::add);
         }
-        audit.record(caller, AuditAction.VIEW, AuditOutcome.ALLOWED, visible.getItem(), purpose, "version " + visible.getNumber()
+        audit.record(caller, AuditAction.VIEW, AuditOutcome.ALLOWED, visible.getItem().reference(), purpose, "version " + visible.getNumber()
                 + (links.isEmpty() ? "" : " with links to " + links.stream().map(l -> l.getItem().getId().toString()).toList()));
         ItemVersion shared = visible.getItem().published().filter(versions::contains).orElse(null);
         return Optional.of(new Dossier(visible, versions, readableHistory(caller, visible.getItem(), versions), links, shared));
@@ -248,7 +248,7 @@ public class SharedItems {
         if (visible.isEmpty()) {
             return List.of();
         }
-        audit.record(caller, AuditAction.HISTORY, AuditOutcome.ALLOWED, visible.get().getItem(), null, "versions");
+        audit.record(caller, AuditAction.HISTORY, AuditOutcome.ALLOWED, visible.get().getItem().reference(), null, "versions");
         return gate.readableVersions(caller, visible.get());
     }
 
@@ -266,7 +266,7 @@ public class SharedItems {
         }
         List<ItemVersion> versions = gate.readableVersions(caller, visible.get());
         requirePurpose(caller, visible.get(), versions, purpose);
-        audit.record(caller, AuditAction.HISTORY, AuditOutcome.ALLOWED, visible.get().getItem(), purpose, "history");
+        audit.record(caller, AuditAction.HISTORY, AuditOutcome.ALLOWED, visible.get().getItem().reference(), purpose, "history");
         return readableHistory(caller, visible.get().getItem(), versions);
     }
 
@@ -329,7 +329,7 @@ public class SharedItems {
     }
 
     private void recordRead(Caller caller, ItemVersion version, String purpose) {
-        audit.record(caller, AuditAction.VIEW, AuditOutcome.ALLOWED, version.getItem(), purpose, "version " + version.getNumber());
+        audit.record(caller, AuditAction.VIEW, AuditOutcome.ALLOWED, version.getItem().reference(), purpose, "version " + version.getNumber());
     }
 
     /** Records the list or search as allowed or refused: refused for a caller acting for no agency or a view not theirs. */

@@ -24,6 +24,7 @@ import org.interlink.meeting.entity.ActionStatus;
 import org.interlink.meeting.entity.MeetingVersion;
 import org.interlink.recommendation.entity.FollowUpStatus;
 import org.interlink.item.entity.ItemQuery;
+import org.interlink.item.entity.ItemReference;
 import org.interlink.item.entity.Listing;
 import org.interlink.sharing.entity.Marking;
 import org.interlink.sharing.entity.Scope;
@@ -183,7 +184,7 @@ public class VisibilityGate {
     public Optional<ItemVersion> read(Caller caller, ItemId id, AuditAction action) {
         Optional<ItemVersion> version = visible(caller, id);
         if (version.isEmpty()) {
-            audit.recordDenied(caller, action, id.value(), em.find(Item.class, id.value()), "item " + id + " not found",
+            audit.recordDenied(caller, action, id.value(), existing(id), "item " + id + " not found",
                     "item " + id + " not visible to the caller");
         }
         return version;
@@ -196,7 +197,7 @@ public class VisibilityGate {
     public Optional<ItemVersion> readApart(Caller caller, ItemId id, AuditAction action, String why) {
         Optional<ItemVersion> version = visible(caller, id);
         if (version.isEmpty()) {
-            audit.recordDeniedApart(caller, action, id.value(), em.find(Item.class, id.value()), "item " + id + " not found",
+            audit.recordDeniedApart(caller, action, id.value(), existing(id), "item " + id + " not found",
                     "item " + id + " not visible to the caller, " + why);
         }
         return version;
@@ -255,8 +256,7 @@ public class VisibilityGate {
      * own, telling the caller's agency no more than the caller learnt.
      */
     private void recordRefusedChange(Caller caller, ItemId id, boolean readable) {
-        Item existing = em.find(Item.class, id.value());
-        audit.recordDeniedApart(caller, AuditAction.UPDATE, id.value(), existing,
+        audit.recordDeniedApart(caller, AuditAction.UPDATE, id.value(), existing(id),
                 readable ? "item " + id + " not changeable by the caller" : "item " + id + " not found",
                 "item " + id + " not changeable by the caller");
     }
@@ -322,12 +322,18 @@ public class VisibilityGate {
                 .orElse(false);
         String file = "attachment " + attachmentId + " " + attachment.getFilename() + " sha256 " + attachment.getSha256();
         if (!readable) {
-            audit.recordDenied(caller, AuditAction.DOWNLOAD, onItem == null ? null : onItem.value(), item, asked + " not found",
+            audit.recordDenied(caller, AuditAction.DOWNLOAD, onItem == null ? null : onItem.value(), item.reference(), asked + " not found",
                     file + " of item " + item.getId() + " version " + attachment.getVersion().getNumber() + " not readable by the caller");
             return Optional.empty();
         }
-        audit.record(caller, AuditAction.DOWNLOAD, AuditOutcome.ALLOWED, item, purpose, file);
+        audit.record(caller, AuditAction.DOWNLOAD, AuditOutcome.ALLOWED, item.reference(), purpose, file);
         return Optional.of(attachment);
+    }
+
+    /** The item of this id as the audit trail names it, whether or not the caller reads it; null when there is none. */
+    private ItemReference existing(ItemId id) {
+        Item item = em.find(Item.class, id.value());
+        return item == null ? null : item.reference();
     }
 
     /**

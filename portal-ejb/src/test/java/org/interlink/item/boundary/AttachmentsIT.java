@@ -15,7 +15,6 @@ import org.interlink.item.entity.InvalidContent;
 import org.interlink.item.entity.Item;
 import org.interlink.item.entity.ItemId;
 import org.interlink.records.boundary.RecordForm;
-import org.interlink.records.boundary.Records;
 import org.interlink.records.entity.RecordType;
 import org.interlink.sharing.boundary.SharingForm;
 import org.interlink.sharing.entity.Marking;
@@ -61,8 +60,6 @@ class AttachmentsIT {
     @Inject
     SharedItems sharedItems;
 
-    @Inject
-    Records records;
 
     @Inject
     Items items;
@@ -76,7 +73,7 @@ class AttachmentsIT {
     @Test
     void aFileIsServedOnlyToThoseWhoMayReadItsVersion() {
         Caller author = demo.as("iom.liaison", "iom-iq");
-        ItemId id = records.draft(author, figures("Ninewa and Anbar, attachment test")).id();
+        ItemId id = items.draft(author, figures("Ninewa and Anbar, attachment test")).id();
         long attachment = attachments.attach(author, id, "figures.csv", "text/csv", CSV).getId();
 
         assertThat(attachments.download(author, attachment)).hasValueSatisfying(file -> {
@@ -99,8 +96,8 @@ class AttachmentsIT {
     @Test
     void theSameFileIsStoredOnceAndANewVersionKeepsItsFiles() {
         Caller author = demo.as("iom.liaison", "iom-iq");
-        Item first = records.draft(author, figures("Dedup one"));
-        Item second = records.draft(author, figures("Dedup two"));
+        Item first = items.draft(author, figures("Dedup one"));
+        Item second = items.draft(author, figures("Dedup two"));
         String one = attachments.attach(author, first.id(), "a.csv", "text/csv", CSV).getSha256();
         String two = attachments.attach(author, second.id(), "b.csv", "text/csv", CSV).getSha256();
         assertThat(one).isEqualTo(two);
@@ -116,7 +113,7 @@ class AttachmentsIT {
     @Test
     void aFileOutsideTheLimitsIsRefused() {
         Caller author = demo.as("iom.liaison", "iom-iq");
-        ItemId id = records.draft(author, figures("Refused files")).id();
+        ItemId id = items.draft(author, figures("Refused files")).id();
 
         assertThatThrownBy(() -> attachments.attach(author, id, "run.sh", "application/x-sh", "#!/bin/sh\necho\n".getBytes()))
                 .isInstanceOf(InvalidContent.class).hasMessageContaining("cannot be attached");
@@ -128,7 +125,7 @@ class AttachmentsIT {
     @Test
     void anUploadOverTheLimitIsRefusedAfterTheLimitAndOneByteAndRecordedAsDenied() throws SQLException {
         Caller author = demo.as("iom.liaison", "iom-iq");
-        ItemId id = records.draft(author, figures("Endless upload")).id();
+        ItemId id = items.draft(author, figures("Endless upload")).id();
         String tag = sharedItems.find(author, id).orElseThrow().tag();
         long before = lastEventId();
         EndlessStream endless = new EndlessStream();
@@ -147,7 +144,7 @@ class AttachmentsIT {
     @Test
     void aDisguisedFileIsRefusedChangesNothingStoresNothingAndIsRecordedAsDenied() throws SQLException {
         Caller author = demo.as("iom.liaison", "iom-iq");
-        ItemId id = records.draft(author, figures("Disguised files")).id();
+        ItemId id = items.draft(author, figures("Disguised files")).id();
         String tag = sharedItems.find(author, id).orElseThrow().tag();
         byte[] program = SampleFiles.windowsProgram();
         byte[] page = SampleFiles.html();
@@ -176,7 +173,7 @@ class AttachmentsIT {
     @Test
     void genuineFilesAreStoredAsTheTypeOfTheirBytesWithTheirChecksum() {
         Caller author = demo.as("iom.liaison", "iom-iq");
-        ItemId id = records.draft(author, figures("Genuine files")).id();
+        ItemId id = items.draft(author, figures("Genuine files")).id();
         byte[] pdf = SampleFiles.pdf();
         byte[] png = SampleFiles.png();
 

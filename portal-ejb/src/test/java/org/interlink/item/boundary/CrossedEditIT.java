@@ -11,7 +11,6 @@ import org.interlink.infrastructure.persistence.SchemaMigration;
 import org.interlink.item.entity.CrossedEdit;
 import org.interlink.item.entity.ItemId;
 import org.interlink.records.boundary.RecordForm;
-import org.interlink.records.boundary.Records;
 import org.interlink.records.entity.RecordType;
 import org.interlink.sharing.boundary.SharingForm;
 import org.interlink.sharing.entity.Marking;
@@ -48,8 +47,6 @@ class CrossedEditIT {
     @Inject
     SharedItems sharedItems;
 
-    @Inject
-    Records records;
 
     @Inject
     DemoData demo;
@@ -60,8 +57,8 @@ class CrossedEditIT {
     @Test
     void aFormSentForAnotherItemIsRefusedAndRecordedAgainstTheItemItNamed() throws SQLException {
         Caller author = demo.as("iom.liaison", "iom-iq");
-        ItemId opened = records.draft(author, figures("Opened for this one")).id();
-        ItemId named = records.draft(author, figures("Named by the post")).id();
+        ItemId opened = items.draft(author, figures("Opened for this one")).id();
+        ItemId named = items.draft(author, figures("Named by the post")).id();
         String tag = sharedItems.find(author, named).orElseThrow().tag();
         assertThat(sharedItems.find(author, opened).orElseThrow().tag()).as("the same tag, as the attack needs").isEqualTo(tag);
         long before = lastEventId();
@@ -80,8 +77,8 @@ class CrossedEditIT {
     @Test
     void aFormSentForAnItemTheCallerMayNotChangeIsRefusedAsWell() {
         Caller author = demo.as("iom.liaison", "iom-iq");
-        ItemId opened = records.draft(author, figures("Opened by IOM")).id();
-        ItemId ministrys = records.draft(demo.as("moi.official", "iq-moi"), figures("The Ministry's draft")).id();
+        ItemId opened = items.draft(author, figures("Opened by IOM")).id();
+        ItemId ministrys = items.draft(demo.as("moi.official", "iq-moi"), figures("The Ministry's draft")).id();
 
         assertThatThrownBy(() -> items.refuseCrossedEdit(author, opened, ministrys)).isInstanceOf(CrossedEdit.class);
         assertThat(sharedItems.find(demo.as("moi.official", "iq-moi"), ministrys).orElseThrow().getTitle()).isEqualTo("The Ministry's draft");

@@ -78,7 +78,7 @@ class NotificationsIT {
     @Test
     void eachStepOfARecommendationNotifiesExactlyThePeopleWhoMustAct() throws SQLException {
         Caller liaison = demo.as("iom.liaison", "iom-iq");
-        ItemId id = recommendations.draft(liaison, recommendation("Notify test " + UUID.randomUUID())).id();
+        ItemId id = items.draft(liaison, recommendation("Notify test " + UUID.randomUUID())).id();
         items.submit(liaison, id);
         assertThat(notified(id)).as("the vetters of IOM, not the author").containsExactly("iom.vetter@iom-iq VETTING_WAITING");
         Caller official = demo.as("moi.official", "iq-moi");
@@ -105,7 +105,7 @@ class NotificationsIT {
         form.getSharing().setAgencies(List.of("iom-iq"));
         form.setActionItems(List.of(new ActionItemForm("Send the figures", "iom-iq", LocalDate.now().plusDays(30), ActionStatus.OPEN),
                 new ActionItemForm("Check the alerts", "interpol", LocalDate.now().plusDays(30), ActionStatus.OPEN)));
-        ItemId id = meetings.draft(official, form).id();
+        ItemId id = items.draft(official, form).id();
         items.submit(official, id);
         items.publish(demo.as("moi.vetter", "iq-moi"), id, "Agreed");
 
@@ -117,7 +117,7 @@ class NotificationsIT {
         red.getSharing().setPeople("interpol.liaison");
         red.setActionItems(List.of(new ActionItemForm("Send the figures", "iom-iq", LocalDate.now().plusDays(30), ActionStatus.OPEN),
                 new ActionItemForm("Check the alerts", "interpol", LocalDate.now().plusDays(30), ActionStatus.OPEN)));
-        ItemId restricted = meetings.draft(official, red).id();
+        ItemId restricted = items.draft(official, red).id();
         items.submit(official, restricted);
         items.publish(demo.as("moi.vetter", "iq-moi"), restricted, "Agreed");
         assertThat(notified(restricted)).as("TLP:RED: only the named person hears of it, however the action items are owned")
@@ -129,7 +129,7 @@ class NotificationsIT {
     void theInboxShowsANotificationOnlyWhileItsItemIsReadable() {
         Caller official = demo.as("moi.official", "iq-moi");
         Caller liaison = demo.as("iom.liaison", "iom-iq");
-        ItemId id = recommendations.draft(liaison, recommendation("Inbox test " + UUID.randomUUID())).id();
+        ItemId id = items.draft(liaison, recommendation("Inbox test " + UUID.randomUUID())).id();
         items.submit(liaison, id);
         long before = attention.unread(official);
         items.publish(demo.as("iom.vetter", "iom-iq"), id, "Reviewed");
@@ -159,7 +159,7 @@ class NotificationsIT {
         MeetingForm form = meeting("Overdue test " + UUID.randomUUID(), Marking.GREEN, Scope.ALL_MEMBERS);
         form.setActionItems(List.of(new ActionItemForm("Report the figures", "iom-iq", LocalDate.now().minusDays(1), ActionStatus.OPEN),
                 new ActionItemForm("Done already", "iom-iq", LocalDate.now().minusDays(1), ActionStatus.DONE)));
-        ItemId id = meetings.draft(official, form).id();
+        ItemId id = items.draft(official, form).id();
         items.submit(official, id);
         items.publish(demo.as("moi.vetter", "iq-moi"), id, "Agreed");
 

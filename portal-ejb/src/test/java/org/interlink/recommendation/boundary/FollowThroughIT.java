@@ -193,7 +193,7 @@ class FollowThroughIT {
         sharing.setScope(Scope.NAMED_AGENCIES);
         sharing.setAgencies(List.of("iq-moi"));
         form.setSharing(sharing);
-        ItemId id = recommendations.draft(liaison, form).id();
+        ItemId id = items.draft(liaison, form).id();
         items.submit(liaison, id);
         items.publish(demo.as("iom.vetter", "iom-iq"), id, "Reviewed");
         return id;

@@ -33,7 +33,6 @@ import org.interlink.recommendation.boundary.Recommendations;
 import org.interlink.recommendation.entity.FollowUpStatus;
 import org.interlink.recommendation.entity.RecommendationVersion;
 import org.interlink.records.boundary.RecordForm;
-import org.interlink.records.boundary.Records;
 import org.interlink.records.entity.RecordType;
 import org.interlink.records.entity.RecordVersion;
 import org.interlink.sharing.entity.IllegalSharing;
@@ -84,8 +83,6 @@ class TrustRegressionIT {
     @Inject
     Items items;
 
-    @Inject
-    Records records;
 
     @Inject
     Attachments attachments;
@@ -122,7 +119,7 @@ class TrustRegressionIT {
         Caller vetter = demo.as("moi.vetter", "iq-moi");
         Caller admin = demo.as("moi.admin", "iq-moi");
         RecordForm alert = alert("Stolen blank passports, second batch (regression)");
-        ItemId id = records.draft(official, alert).id();
+        ItemId id = items.draft(official, alert).id();
         long redFile = attachments.attach(official, id, "numbers.csv", "text/csv",
                 ("number\n" + DOCUMENT_NUMBER + "\n").getBytes(StandardCharsets.UTF_8)).getId();
         items.submit(official, id);
@@ -135,7 +132,7 @@ class TrustRegressionIT {
         lowered.getSharing().setPeople("");
         lowered.setDocumentNumber("withheld");
         lowered.setSummary("Blank passports reported stolen; the numbers went to INTERPOL.");
-        Item edited = records.edit(official, id, lowered, next.current().tag());
+        Item edited = items.edit(official, id, lowered, next.current().tag());
         long copiedFile = edited.current().getAttachments().get(0).getId();
         attachments.detach(official, id, copiedFile);
 
@@ -171,7 +168,7 @@ class TrustRegressionIT {
     @Test
     void aRefusalReadsTheSameToTheCallersAgencyForAMissingAndAnInvisibleItem() {
         Caller iom = demo.as("iom.liaison", "iom-iq");
-        ItemId hidden = records.draft(iom, figures("IOM's private draft (regression)")).id();
+        ItemId hidden = items.draft(iom, figures("IOM's private draft (regression)")).id();
         long hiddenFile = attachments.attach(iom, hidden, "private.csv", "text/csv",
                 "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8)).getId();
         ItemId missing = new ItemId(hidden.value() + 1_000_000);
@@ -203,7 +200,7 @@ class TrustRegressionIT {
         assertThat(csv).doesNotContain("iom-iq", "private.csv", "not visible");
 
         // found in review: the places of the auditor's own reads in IOM's chains counted IOM's records between them
-        ItemId shared = records.draft(iom, figures("IOM's figures for everyone (regression)")).id();
+        ItemId shared = items.draft(iom, figures("IOM's figures for everyone (regression)")).id();
         items.submit(iom, shared);
         items.publish(demo.as("iom.vetter", "iom-iq"), shared, "For everyone");
         assertThat(sharedItems.find(auditor, shared)).isPresent();
@@ -234,7 +231,7 @@ class TrustRegressionIT {
     void aSnapshotNamesOnlyTheLinkedItemsItsReaderReads() {
         Caller official = demo.as("moi.official", "iq-moi");
         Caller iom = demo.as("iom.liaison", "iom-iq");
-        ItemId draft = recommendations.draft(official, recommendation("Still a draft, linked (regression)", "iom-iq")).id();
+        ItemId draft = items.draft(official, recommendation("Still a draft, linked (regression)", "iom-iq")).id();
         MeetingForm form = new MeetingForm();
         form.setTitle("Coordination meeting with a draft linked (regression)");
         form.setSummary("Minutes for every member agency.");
@@ -246,7 +243,7 @@ class TrustRegressionIT {
         form.setParticipants(List.of("iq-moi"));
         form.setDecisions("Prepare the recommendation to IOM.");
         form.setRecommendations(List.of(draft.value()));
-        ItemId meeting = meetings.draft(official, form).id();
+        ItemId meeting = items.draft(official, form).id();
         items.submit(official, meeting);
         items.publish(demo.as("moi.vetter", "iq-moi"), meeting, "Minutes agreed");
 
@@ -254,7 +251,7 @@ class TrustRegressionIT {
         MeetingForm toHidden = MeetingForm.of((org.interlink.meeting.entity.MeetingVersion) sharedItems.find(official, meeting).orElseThrow());
         toHidden.setTitle("Linking what IOM may not read (regression)");
         toHidden.setParticipants(List.of("iom-iq"));
-        assertThatThrownBy(() -> meetings.draft(iom, toHidden)).isInstanceOf(org.interlink.item.entity.ItemNotFound.class);
+        assertThatThrownBy(() -> items.draft(iom, toHidden)).isInstanceOf(org.interlink.item.entity.ItemNotFound.class);
         assertThat(trail.events(demo.as("platform.admin", null), new AuditFilter(null, null, "iom.liaison", null,
                 org.interlink.audit.entity.AuditAction.VIEW, draft.value(), null), 0, 10))
                 .as("the refused link is recorded (for IOM, and for the Ministry, whose draft it is)")
@@ -279,7 +276,7 @@ class TrustRegressionIT {
         Caller liaison = demo.as("iom.liaison", "iom-iq");
         Caller iomVetter = demo.as("iom.vetter", "iom-iq");
         RecommendationForm toMinistry = recommendation("Share crossing data daily (regression)", "iq-moi");
-        ItemId id = recommendations.draft(liaison, toMinistry).id();
+        ItemId id = items.draft(liaison, toMinistry).id();
         items.submit(liaison, id);
         items.publish(iomVetter, id, "Reviewed");
         recommendations.decide(demo.as("moi.official", "iq-moi"), id, FollowUpStatus.ACCEPTED, "The Ministry's own reasons");
@@ -288,7 +285,7 @@ class TrustRegressionIT {
         RecommendationForm toCommission = RecommendationForm.of((RecommendationVersion) next.current());
         toCommission.setAddressee("iq-bpc");
         toCommission.getSharing().setAgencies(List.of("iq-bpc"));
-        items.submit(liaison, recommendations.edit(liaison, id, toCommission, next.current().tag()).id());
+        items.submit(liaison, items.edit(liaison, id, toCommission, next.current().tag()).id());
         items.publish(iomVetter, id, "Readdressed to the commission");
 
         Caller commission = Caller.resolve(new Username("bpc.official.regression"), "BPC official", List.of(Role.OFFICIAL),
@@ -315,7 +312,7 @@ class TrustRegressionIT {
         Caller vetter = demo.as("moi.vetter", "iq-moi");
         RecordForm toNobody = alert("Alert for a name nobody has yet (regression)");
         toNobody.getSharing().setPeople("future.liaison");
-        assertThatThrownBy(() -> records.draft(official, toNobody)).isInstanceOf(IllegalSharing.class)
+        assertThatThrownBy(() -> items.draft(official, toNobody)).isInstanceOf(IllegalSharing.class)
                 .hasMessageContaining("future.liaison");
 
         Person first = new Person(new PersonId("0b6c1f6e-regression-first"), new Username("rotating.liaison"));
@@ -334,7 +331,7 @@ class TrustRegressionIT {
         try {
             RecordForm toFirst = alert("Alert for the first holder of a name (regression)");
             toFirst.getSharing().setPeople("rotating.liaison");
-            ItemId id = records.draft(official, toFirst).id();
+            ItemId id = items.draft(official, toFirst).id();
             items.submit(official, id);
             items.publish(vetter, id, "Named recipient only");
             Caller holder = Caller.resolve(first.id(), first.username(), "First", List.of(Role.LIAISON),
@@ -347,7 +344,7 @@ class TrustRegressionIT {
 
             RecordForm toGone = alert("Alert for someone deleted before publication (regression)");
             toGone.getSharing().setPeople("rotating.liaison");
-            ItemId gone = records.draft(official, toGone).id();
+            ItemId gone = items.draft(official, toGone).id();
             items.submit(official, gone);
             existing.clear();
             assertThatThrownBy(() -> items.publish(vetter, gone, "Named recipient only")).isInstanceOf(IllegalSharing.class)
@@ -378,7 +375,7 @@ class TrustRegressionIT {
         form.setDecisions("Seal the batch.");
         form.setActionItems(List.of(new org.interlink.meeting.boundary.ActionItemForm("Seal batch RB-77 numbers (regression)",
                 "iq-moi", java.time.LocalDate.parse("2026-01-15"), org.interlink.meeting.entity.ActionStatus.OPEN)));
-        ItemId meeting = meetings.draft(official, form).id();
+        ItemId meeting = items.draft(official, form).id();
         items.submit(official, meeting);
         items.publish(demo.as("moi.vetter", "iq-moi"), meeting, "Named recipient only");
         Item next = items.startNewVersion(official, meeting);
@@ -388,7 +385,7 @@ class TrustRegressionIT {
         lowered.getSharing().setPeople("");
         lowered.setActionItems(List.of(new org.interlink.meeting.boundary.ActionItemForm("Seal the batch",
                 "iq-moi", java.time.LocalDate.parse("2026-01-15"), org.interlink.meeting.entity.ActionStatus.OPEN)));
-        meetings.edit(official, meeting, lowered, next.current().tag());
+        items.edit(official, meeting, lowered, next.current().tag());
 
         Caller moiAdmin = demo.as("moi.admin", "iq-moi");
         assertThat(sharedItems.list(moiAdmin, ItemQuery.of(Listing.ACTIONS_DUE), 0, 1000)).as("found in review: the RED edition's due actions")
@@ -419,7 +416,7 @@ class TrustRegressionIT {
         amber.getSharing().setMarking(Marking.AMBER);
         amber.getSharing().setScope(Scope.NAMED_AGENCIES);
         amber.getSharing().setAgencies(List.of("iq-moi"));
-        ItemId id = records.draft(liaison, amber).id();
+        ItemId id = items.draft(liaison, amber).id();
         long file = attachments.attach(liaison, id, "by-district.csv", "text/csv", "district,people\nMosul,10\n".getBytes(StandardCharsets.UTF_8)).getId();
         items.submit(liaison, id);
         items.publish(iomVetter, id, "For the Ministry");
@@ -428,7 +425,7 @@ class TrustRegressionIT {
         green.getSharing().setMarking(Marking.GREEN);
         green.getSharing().setScope(Scope.ALL_MEMBERS);
         green.getSharing().setAgencies(List.of());
-        records.edit(liaison, id, green, next.current().tag());
+        items.edit(liaison, id, green, next.current().tag());
         items.submit(liaison, id);
         items.publish(iomVetter, id, "For everyone now");
 
@@ -454,7 +451,7 @@ class TrustRegressionIT {
         Caller namedColleague = demo.as("moi.admin", "iq-moi");
         RecordForm alert = alert("Alert named to a colleague too (regression)");
         alert.getSharing().setPeople("interpol.liaison, moi.admin");
-        ItemId id = records.draft(official, alert).id();
+        ItemId id = items.draft(official, alert).id();
         items.submit(official, id);
         items.publish(vetter, id, "Named recipients only");
         assertThat(sharedItems.find(namedColleague, id)).as("the colleague is named: they read it").isPresent();
@@ -482,7 +479,7 @@ class TrustRegressionIT {
     void theEditFormOfAnotherAgencysItemReadsNothing() {
         Caller official = demo.as("moi.official", "iq-moi");
         Caller partner = demo.as("iom.liaison", "iom-iq");
-        ItemId id = recommendations.draft(official, recommendation("Shared with IOM, edited by the Ministry (regression)", "iom-iq")).id();
+        ItemId id = items.draft(official, recommendation("Shared with IOM, edited by the Ministry (regression)", "iom-iq")).id();
         items.submit(official, id);
         items.publish(demo.as("moi.vetter", "iq-moi"), id, "For IOM");
         Caller platform = demo.as("platform.admin", null);

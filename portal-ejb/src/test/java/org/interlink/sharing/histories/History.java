@@ -21,7 +21,6 @@ import org.interlink.item.entity.ItemId;
 import org.interlink.item.entity.ItemNotFound;
 import org.interlink.notification.boundary.Notifications;
 import org.interlink.records.boundary.RecordForm;
-import org.interlink.records.boundary.Records;
 import org.interlink.records.entity.RecordType;
 import org.interlink.sharing.boundary.DashboardFigures;
 import org.interlink.sharing.boundary.Attention;
@@ -355,9 +354,9 @@ final class History implements AutoCloseable {
         try {
             int index = model.items.size();
             created = switch (d.kind()) {
-                case RECORD -> beans.records.draft(caller, record(d.sharing(), d.quantity(), index));
-                case RECOMMENDATION -> beans.recommendations.draft(caller, recommendation(d.sharing(), d.content(), d.quantity(), index));
-                case MEETING_OUTCOME -> beans.meetings.draft(caller, meeting(d.sharing(), d.content(), d.quantity(), index, x));
+                case RECORD -> beans.items.draft(caller, record(d.sharing(), d.quantity(), index));
+                case RECOMMENDATION -> beans.items.draft(caller, recommendation(d.sharing(), d.content(), d.quantity(), index));
+                case MEETING_OUTCOME -> beans.items.draft(caller, meeting(d.sharing(), d.content(), d.quantity(), index, x));
             };
             actual = null;
         } catch (ItemNotFound notFound) {
@@ -416,10 +415,10 @@ final class History implements AutoCloseable {
             switch (c.step()) {
                 case EDIT -> {
                     switch (item.kind) {
-                        case RECORD -> beans.records.edit(caller, id, record(c.sharing(), 10 + step, item.index), null);
-                        case RECOMMENDATION -> beans.recommendations.edit(caller, id,
+                        case RECORD -> beans.items.edit(caller, id, record(c.sharing(), 10 + step, item.index), null);
+                        case RECOMMENDATION -> beans.items.edit(caller, id,
                                 recommendation(c.sharing(), c.content(), 10 + step, item.index), null);
-                        case MEETING_OUTCOME -> beans.meetings.edit(caller, id,
+                        case MEETING_OUTCOME -> beans.items.edit(caller, id,
                                 meeting(c.sharing(), c.content(), 10 + step, item.index, item.owner), null);
                     }
                 }
@@ -633,7 +632,6 @@ final class History implements AutoCloseable {
         final VisibilityGate gate = bean(VisibilityGate.class);
         final SharedItems shared = bean(SharedItems.class);
         final Attention attention = bean(Attention.class);
-        final Records records = bean(Records.class);
         final Recommendations recommendations = bean(Recommendations.class);
         final Meetings meetings = bean(Meetings.class);
         final Items items = bean(Items.class);

@@ -101,7 +101,7 @@ public abstract class ItemEditView<F extends ItemForm> implements Serializable {
             }
             throw new CrossedEdit();
         }
-        Item item = isNew() ? draft(caller(), form) : edit(caller(), openedFor, form, tag);
+        Item item = isNew() ? items.draft(caller(), form) : items.edit(caller(), openedFor, form, tag);
         Messages.addFlashGlobalInfo(isNew() ? "notice.draftSaved" : "notice.changesSaved");
         return "/item?faces-redirect=true&id=" + item.getId();
     }
@@ -111,10 +111,6 @@ public abstract class ItemEditView<F extends ItemForm> implements Serializable {
     protected abstract F newForm();
 
     protected abstract F formOf(ItemVersion version);
-
-    protected abstract Item draft(Caller caller, F form);
-
-    protected abstract Item edit(Caller caller, ItemId id, F form, String tag);
 
     /** Whether the form drafts a new item (decided when it was loaded, not by a post). */
     public boolean isNew() {

@@ -1,5 +1,6 @@
 package org.interlink.meeting.api;
 
+import org.interlink.item.boundary.Items;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -47,6 +48,9 @@ public class MeetingsResource {
     ItemApi api;
 
     @Inject
+    Items items;
+
+    @Inject
     Meetings meetings;
 
     @Context
@@ -57,7 +61,7 @@ public class MeetingsResource {
     @APIResponse(responseCode = "201", description = "Drafted; Location reads it, ETag is its tag",
             content = @Content(schema = @Schema(implementation = ItemDocument.class)))
     public Response create(MeetingForm form) {
-        return api.created(uri, meetings.draft(api.caller(), form));
+        return api.created(uri, items.draft(api.caller(), form));
     }
 
     @PUT
@@ -67,7 +71,7 @@ public class MeetingsResource {
     @APIResponse(responseCode = "200", description = "The changed version; ETag is its new tag",
             content = @Content(schema = @Schema(implementation = ItemDocument.class)))
     public Response update(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, MeetingForm form) {
-        return api.changed(uri, meetings.edit(api.caller(), new ItemId(id), form, ItemApi.tag(ifMatch, true)));
+        return api.changed(uri, items.edit(api.caller(), new ItemId(id), form, ItemApi.tag(ifMatch, true)));
     }
 
     @GET

@@ -1,17 +1,14 @@
 package org.interlink.meeting.view;
 
+import org.interlink.item.boundary.Items;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.interlink.caller.entity.Caller;
-import org.interlink.item.entity.Item;
-import org.interlink.item.entity.ItemId;
 import org.interlink.item.entity.ItemKind;
 import org.interlink.item.entity.ItemVersion;
 import org.interlink.item.view.ItemEditView;
 import org.interlink.meeting.boundary.ActionItemForm;
 import org.interlink.meeting.boundary.MeetingForm;
-import org.interlink.meeting.boundary.Meetings;
 import org.interlink.meeting.entity.ActionStatus;
 import org.interlink.meeting.entity.MeetingVersion;
 import org.interlink.item.entity.ItemQuery;
@@ -29,7 +26,7 @@ public class MeetingEditView extends ItemEditView<MeetingForm> {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    Meetings meetings;
+    Items items;
 
     @Override
     protected ItemKind kind() {
@@ -47,16 +44,6 @@ public class MeetingEditView extends ItemEditView<MeetingForm> {
     @Override
     protected MeetingForm formOf(ItemVersion version) {
         return MeetingForm.of((MeetingVersion) version);
-    }
-
-    @Override
-    protected Item draft(Caller caller, MeetingForm form) {
-        return meetings.draft(caller, form);
-    }
-
-    @Override
-    protected Item edit(Caller caller, ItemId id, MeetingForm form, String tag) {
-        return meetings.edit(caller, id, form, tag);
     }
 
     public void addActionItem() {

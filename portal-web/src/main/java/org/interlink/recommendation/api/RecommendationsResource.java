@@ -62,7 +62,7 @@ public class RecommendationsResource {
     @APIResponse(responseCode = "201", description = "Drafted; Location reads it, ETag is its tag",
             content = @Content(schema = @Schema(implementation = ItemDocument.class)))
     public Response create(RecommendationForm form) {
-        return api.created(uri, recommendations.draft(api.caller(), form));
+        return api.created(uri, items.draft(api.caller(), form));
     }
 
     @PUT
@@ -72,7 +72,7 @@ public class RecommendationsResource {
     @APIResponse(responseCode = "200", description = "The changed version; ETag is its new tag",
             content = @Content(schema = @Schema(implementation = ItemDocument.class)))
     public Response update(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, RecommendationForm form) {
-        return api.changed(uri, recommendations.edit(api.caller(), new ItemId(id), form, ItemApi.tag(ifMatch, true)));
+        return api.changed(uri, items.edit(api.caller(), new ItemId(id), form, ItemApi.tag(ifMatch, true)));
     }
 
     @GET

@@ -1,16 +1,13 @@
 package org.interlink.recommendation.view;
 
+import org.interlink.item.boundary.Items;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.interlink.caller.entity.Caller;
-import org.interlink.item.entity.Item;
-import org.interlink.item.entity.ItemId;
 import org.interlink.item.entity.ItemKind;
 import org.interlink.item.entity.ItemVersion;
 import org.interlink.item.view.ItemEditView;
 import org.interlink.recommendation.boundary.RecommendationForm;
-import org.interlink.recommendation.boundary.Recommendations;
 import org.interlink.recommendation.entity.RecommendationVersion;
 import org.interlink.item.entity.ItemQuery;
 import org.interlink.item.entity.Listing;
@@ -27,7 +24,7 @@ public class RecommendationEditView extends ItemEditView<RecommendationForm> {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    Recommendations recommendations;
+    Items items;
 
     @Override
     protected ItemKind kind() {
@@ -45,16 +42,6 @@ public class RecommendationEditView extends ItemEditView<RecommendationForm> {
     @Override
     protected RecommendationForm formOf(ItemVersion version) {
         return RecommendationForm.of((RecommendationVersion) version);
-    }
-
-    @Override
-    protected Item draft(Caller caller, RecommendationForm form) {
-        return recommendations.draft(caller, form);
-    }
-
-    @Override
-    protected Item edit(Caller caller, ItemId id, RecommendationForm form, String tag) {
-        return recommendations.edit(caller, id, form, tag);
     }
 
     /** The meeting outcomes the author may link: those they can read (the newest 50). */

@@ -1,5 +1,6 @@
 package org.interlink.records.api;
 
+import org.interlink.item.boundary.Items;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -21,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.interlink.item.api.ItemApi;
 import org.interlink.item.api.ItemDocument;
 import org.interlink.item.entity.ItemId;
-import org.interlink.records.boundary.Records;
 import org.interlink.records.boundary.RecordForm;
 
 /**
@@ -39,7 +39,8 @@ public class RecordsResource {
     ItemApi api;
 
     @Inject
-    Records records;
+    Items items;
+
 
     @Context
     UriInfo uri;
@@ -49,7 +50,7 @@ public class RecordsResource {
     @APIResponse(responseCode = "201", description = "Drafted; Location reads it, ETag is its tag",
             content = @Content(schema = @Schema(implementation = ItemDocument.class)))
     public Response create(RecordForm form) {
-        return api.created(uri, records.draft(api.caller(), form));
+        return api.created(uri, items.draft(api.caller(), form));
     }
 
     @PUT
@@ -59,6 +60,6 @@ public class RecordsResource {
     @APIResponse(responseCode = "200", description = "The changed version; ETag is its new tag",
             content = @Content(schema = @Schema(implementation = ItemDocument.class)))
     public Response update(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, RecordForm form) {
-        return api.changed(uri, records.edit(api.caller(), new ItemId(id), form, ItemApi.tag(ifMatch, true)));
+        return api.changed(uri, items.edit(api.caller(), new ItemId(id), form, ItemApi.tag(ifMatch, true)));
     }
 }

@@ -3,14 +3,10 @@ package org.interlink.records.view;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.interlink.caller.entity.Caller;
-import org.interlink.item.entity.Item;
-import org.interlink.item.entity.ItemId;
 import org.interlink.item.entity.ItemKind;
 import org.interlink.item.entity.ItemVersion;
 import org.interlink.item.view.ItemEditView;
 import org.interlink.records.boundary.RecordForm;
-import org.interlink.records.boundary.Records;
 import org.interlink.records.entity.RecordField;
 import org.interlink.records.entity.RecordType;
 import org.interlink.records.entity.RecordVersion;
@@ -23,9 +19,6 @@ import java.util.List;
 public class RecordEditView extends ItemEditView<RecordForm> {
 
     private static final long serialVersionUID = 1L;
-
-    @Inject
-    Records records;
 
     @Override
     protected ItemKind kind() {
@@ -42,16 +35,6 @@ public class RecordEditView extends ItemEditView<RecordForm> {
     @Override
     protected RecordForm formOf(ItemVersion version) {
         return RecordForm.of((RecordVersion) version);
-    }
-
-    @Override
-    protected Item draft(Caller caller, RecordForm form) {
-        return records.draft(caller, form);
-    }
-
-    @Override
-    protected Item edit(Caller caller, ItemId id, RecordForm form, String tag) {
-        return records.edit(caller, id, form, tag);
     }
 
     @jakarta.inject.Inject
