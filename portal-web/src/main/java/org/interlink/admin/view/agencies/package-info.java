@@ -1,0 +1,2 @@
+/** The platform administrator's pages for agencies and communities. */
+package org.interlink.admin.view.agencies;

@@ -1,0 +1,2 @@
+/** The REST API's application, OpenAPI document, problem details and request limits. */
+package org.interlink.infrastructure.rest;

@@ -1,0 +1,2 @@
+/** The meeting-outcome form. */
+package org.interlink.meeting.view;

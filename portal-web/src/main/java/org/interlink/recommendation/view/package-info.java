@@ -1,0 +1,2 @@
+/** The recommendation form. */
+package org.interlink.recommendation.view;

@@ -1,0 +1,2 @@
+/** Migration-management records over the REST API: drafting and editing. */
+package org.interlink.records.api;
