@@ -1,5 +1,6 @@
 package org.interlink;
 
+import java.util.Arrays;
 import jakarta.ejb.ApplicationException;
 
 /**
@@ -27,7 +28,7 @@ public abstract class BusinessException extends RuntimeException {
     protected BusinessException(String message, String key, Object... arguments) {
         super(message);
         this.key = key;
-        this.arguments = java.util.Arrays.stream(arguments).map(String::valueOf).toArray(String[]::new);
+        this.arguments = Arrays.stream(arguments).map(String::valueOf).toArray(String[]::new);
     }
 
     /** The key of the text in the pages' message bundles (null: the English message only). */

@@ -1,5 +1,10 @@
 package org.interlink.architecture;
 
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
+import jakarta.ejb.EJBContext;
+import org.interlink.item.entity.Item;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.security.enterprise.SecurityContext;
 import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -84,19 +89,19 @@ class ArchitectureTest {
     @Test
     void theAuditTrailNeverHoldsTheItemEntity() {
         noClasses().that().resideInAPackage("org.interlink.audit..")
-                .should().dependOnClassesThat().areAssignableTo(org.interlink.item.entity.Item.class)
+                .should().dependOnClassesThat().areAssignableTo(Item.class)
                 .check(classes);
     }
 
     @Test
     void rolesAreAskedOfTheCallerNeverOfTheContainer() {
         // the container's roles still hold the privileged roles a sign-in without a second factor does not act with
-        noClasses().should().callMethod(jakarta.ejb.EJBContext.class, "isCallerInRole", String.class)
-                .orShould().callMethod(jakarta.security.enterprise.SecurityContext.class, "isCallerInRole", String.class)
-                .orShould().beAnnotatedWith(jakarta.annotation.security.RolesAllowed.class)
+        noClasses().should().callMethod(EJBContext.class, "isCallerInRole", String.class)
+                .orShould().callMethod(SecurityContext.class, "isCallerInRole", String.class)
+                .orShould().beAnnotatedWith(RolesAllowed.class)
                 .check(classes);
-        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods().should()
-                .beAnnotatedWith(jakarta.annotation.security.RolesAllowed.class).check(classes);
+        ArchRuleDefinition.noMethods().should()
+                .beAnnotatedWith(RolesAllowed.class).check(classes);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.interlink.audit;
 
+import org.assertj.core.groups.Tuple;
 import org.interlink.sharing.boundary.SharedItems;
 import org.interlink.audit.entity.ChainVerification;
 import jakarta.annotation.Resource;
@@ -324,8 +325,8 @@ class AuditTrailIT {
         }
         int own = AuditChainHead.laneOf(TEST_ACTOR);
         assertThat(verifyAll(agency)).extracting(ChainVerification::chain, ChainVerification::events)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(AuditChainHead.chainOf(agency, own), 2L),
-                        org.assertj.core.groups.Tuple.tuple(AuditChainHead.chainOf(agency, own + 1), 1L));
+                .containsExactlyInAnyOrder(Tuple.tuple(AuditChainHead.chainOf(agency, own), 2L),
+                        Tuple.tuple(AuditChainHead.chainOf(agency, own + 1), 1L));
     }
 
     /** The chain {@link #TEST_ACTOR}'s events for {@code agency} go to when no other writer holds it. */
@@ -377,8 +378,8 @@ class AuditTrailIT {
         }
     }
 
-    private static java.util.List<Throwable> causes(Throwable e) {
-        java.util.List<Throwable> causes = new java.util.ArrayList<>();
+    private static List<Throwable> causes(Throwable e) {
+        List<Throwable> causes = new ArrayList<>();
         for (Throwable c = e; c != null && !causes.contains(c); c = c.getCause()) {
             causes.add(c);
         }

@@ -1,5 +1,6 @@
 package org.interlink.demo;
 
+import org.interlink.caller.entity.Role;
 import org.interlink.agency.entity.AgencyCode;
 import org.interlink.devstack.RealmDefinition;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class DemoAgenciesTest {
             DemoData.DemoPersona persona = DemoData.persona(user.username());
             assertThat(persona.name()).isEqualTo(user.displayName());
             assertThat(persona.id()).as("the id the demo realm gives " + user.username()).isEqualTo(user.id());
-            assertThat(persona.roles().stream().map(org.interlink.caller.entity.Role::claim).toList())
+            assertThat(persona.roles().stream().map(Role::claim).toList())
                     .containsExactlyInAnyOrderElementsOf(user.roles());
             assertThat(persona.agencies()).containsExactlyInAnyOrderElementsOf(user.agencies());
         }

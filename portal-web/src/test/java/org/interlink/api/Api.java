@@ -1,5 +1,7 @@
 package org.interlink.api;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -87,7 +89,7 @@ final class Api {
         if (body != null) {
             request.header("Content-Type", "application/json");
             publisher = body instanceof Chunked chunked
-                    ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(chunked.bytes()))
+                    ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(chunked.bytes()))
                     : HttpRequest.BodyPublishers.ofByteArray(body instanceof byte[] bytes ? bytes : bytes(body));
         }
         request.method(method, publisher);
@@ -105,7 +107,7 @@ final class Api {
 
     private static byte[] bytes(Object body) {
         try {
-            return body instanceof String text ? text.getBytes(java.nio.charset.StandardCharsets.UTF_8) : JSON.writeValueAsBytes(body);
+            return body instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : JSON.writeValueAsBytes(body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -130,7 +132,7 @@ final class Api {
         }
 
         String text() {
-            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+            return new String(body, StandardCharsets.UTF_8);
         }
 
         Optional<String> header(String name) {

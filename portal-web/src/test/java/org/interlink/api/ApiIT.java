@@ -1,5 +1,10 @@
 package org.interlink.api;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.interlink.devstack.RealmDefinition;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.StreamSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.parser.OpenAPIParser;
@@ -420,7 +425,7 @@ class ApiIT {
         assertProblem(border.get("/items?size=1000"), 400, "invalid-parameter");
 
         // 413: oversized, also when sent chunked
-        byte[] huge = ("{\"title\": \"" + "x".repeat(1_100_000) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] huge = ("{\"title\": \"" + "x".repeat(1_100_000) + "\"}").getBytes(StandardCharsets.UTF_8);
         assertProblem(border.post("/records", huge), 413, "body-too-large");
         assertProblem(border.postChunked("/records", huge), 413, "body-too-large");
 
@@ -674,7 +679,7 @@ class ApiIT {
     @Test
     void anAgencyAdministratorAddsOnlyPeopleOfActiveAgenciesAndNeverAServiceAccount() {
         Api admin = api("moi.admin");
-        String portalAccount = "service-account-" + org.interlink.devstack.RealmDefinition.WEB_CLIENT;
+        String portalAccount = "service-account-" + RealmDefinition.WEB_CLIENT;
         long before = audit.last();
         List<Api.Answer> refused = List.of(
                 admin.get("/members/" + portalAccount),
@@ -810,7 +815,7 @@ class ApiIT {
 
     /** How many refused tokens an event accounts for: a first refusal 1, a summary what it counted. */
     private static long refusalsIn(String event) {
-        java.util.regex.Matcher counted = java.util.regex.Pattern.compile("(\\d+) more refused").matcher(event);
+        Matcher counted = Pattern.compile("(\\d+) more refused").matcher(event);
         return counted.find() ? Long.parseLong(counted.group(1)) : 1;
     }
 
@@ -892,7 +897,7 @@ class ApiIT {
     private static long ministryItems(Api api) {
         Api.Answer list = api.get("/items?max=100");
         assertThat(list.status()).as(list.toString()).isEqualTo(200);
-        return java.util.stream.StreamSupport.stream(list.json().path("items").spliterator(), false)
+        return StreamSupport.stream(list.json().path("items").spliterator(), false)
                 .filter(item -> item.path("owner").path("code").asText().equals("iq-moi")).count();
     }
 

@@ -1,5 +1,6 @@
 package org.interlink.api;
 
+import java.util.Base64;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.interlink.devstack.Http;
 import org.interlink.devstack.OneTimeCodes;
@@ -61,7 +62,7 @@ final class Tokens {
     /** The claims of a JWT, unchecked (what Keycloak put in it). */
     static JsonNode claims(String jwt) {
         try {
-            return Api.JSON.readTree(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+            return Api.JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,10 @@
 package org.interlink.architecture;
 
+import jakarta.ejb.EJBContext;
+import jakarta.faces.context.ExternalContext;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.file.Path;
+import jakarta.security.enterprise.SecurityContext;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -25,16 +30,16 @@ class RoleChecksTest {
     static void importClasses() {
         // the portal's own classes as compiled (a classpath scan reads every library too); portal-ejb checks its own
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPath(java.nio.file.Path.of("target/classes"));
+                .importPath(Path.of("target/classes"));
     }
 
     @Test
     void nothingAsksTheContainerForARole() {
-        noClasses().should().callMethod(jakarta.servlet.http.HttpServletRequest.class, "isUserInRole", String.class)
-                .orShould().callMethod(jakarta.security.enterprise.SecurityContext.class, "isCallerInRole", String.class)
+        noClasses().should().callMethod(HttpServletRequest.class, "isUserInRole", String.class)
+                .orShould().callMethod(SecurityContext.class, "isCallerInRole", String.class)
                 .orShould().callMethod(jakarta.ws.rs.core.SecurityContext.class, "isUserInRole", String.class)
-                .orShould().callMethod(jakarta.ejb.EJBContext.class, "isCallerInRole", String.class)
-                .orShould().callMethod(jakarta.faces.context.ExternalContext.class, "isUserInRole", String.class)
+                .orShould().callMethod(EJBContext.class, "isCallerInRole", String.class)
+                .orShould().callMethod(ExternalContext.class, "isUserInRole", String.class)
                 .because("the container's roles include privileged roles a sign-in without a second factor does not act with")
                 .check(classes);
     }

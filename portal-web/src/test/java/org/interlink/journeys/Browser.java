@@ -1,5 +1,10 @@
 package org.interlink.journeys;
 
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.interlink.devstack.RealmDefinition;
+import java.util.UUID;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -44,8 +49,8 @@ public final class Browser implements AutoCloseable {
                 "--disable-sync", "--window-size=1366,900", "--lang=en", "--user-data-dir=" + profile);
         options.setPageLoadTimeout(WAIT);
         // the console, to see what the pages' Content-Security-Policy refused
-        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
-        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
@@ -65,7 +70,7 @@ public final class Browser implements AutoCloseable {
     /** Opens the portal and signs in as the demo user through Keycloak's login page. */
     public void signIn(String username) {
         open(PortalStack.portalUrl() + "/");
-        new KeycloakLoginPage(this).signIn(username, org.interlink.devstack.RealmDefinition.DEMO_PASSWORD);
+        new KeycloakLoginPage(this).signIn(username, RealmDefinition.DEMO_PASSWORD);
     }
 
     /**
@@ -73,8 +78,8 @@ public final class Browser implements AutoCloseable {
      * choose is remembered with them, not with a demo persona other journeys expect in English.
      */
     public String signInAsNewPerson(String agency, String role) {
-        String username = role + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        String password = "Pw-" + java.util.UUID.randomUUID();
+        String username = role + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "Pw-" + UUID.randomUUID();
         KeycloakRealmAdmin.createUser(username, agency, role, password);
         open(PortalStack.portalUrl() + "/");
         new KeycloakLoginPage(this).signIn(username, password);
@@ -144,9 +149,9 @@ public final class Browser implements AutoCloseable {
      * What axe-core (Deque's accessibility engine, run in this page) finds against WCAG 2.1 A and AA:
      * one line per rule broken, with the elements (at most five) that break it.
      */
-    public java.util.List<String> accessibilityViolations() {
+    public List<String> accessibilityViolations() {
         com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder()
-                .withTags(java.util.List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
                 .analyze(driver);
         return results.getViolations().stream().map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
                 + rule.getNodes().stream().limit(5).map(node -> node.getTarget() + " " + node.getFailureSummary()).toList()).toList();
@@ -181,7 +186,7 @@ public final class Browser implements AutoCloseable {
      * script without the answer's nonce, an inline handler, an eval. The portal's pages are the ones with a
      * strict policy (Keycloak's only keeps its pages out of frames).
      */
-    public java.util.List<String> policyViolations() {
+    public List<String> policyViolations() {
         return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
                 .map(org.openqa.selenium.logging.LogEntry::getMessage)
                 // Chromium reports them as "security ... violates the following Content Security Policy directive ..."
@@ -192,10 +197,10 @@ public final class Browser implements AutoCloseable {
     /** Ends the browser; a journey whose pages broke their Content-Security-Policy fails here. */
     @Override
     public void close() {
-        java.util.List<String> violations = policyViolations();
+        List<String> violations = policyViolations();
         driver.quit();
         try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // a leftover temp profile is harmless
         }

@@ -1,5 +1,6 @@
 package org.interlink.journeys;
 
+import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.interlink.devstack.Http;
@@ -36,7 +37,7 @@ public final class KeycloakRealmAdmin {
     public static Map<String, Boolean> organizations() {
         JsonNode organizations = call("GET", "/organizations?first=0&max=1000", null);
         return StreamSupport.stream(organizations.spliterator(), false)
-                .collect(java.util.stream.Collectors.toMap(o -> o.get("alias").asText(), o -> o.get("enabled").asBoolean()));
+                .collect(Collectors.toMap(o -> o.get("alias").asText(), o -> o.get("enabled").asBoolean()));
     }
 
     /** The user's account ({@code enabled}, names, e-mail), if there is one. */

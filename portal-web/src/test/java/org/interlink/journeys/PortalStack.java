@@ -1,5 +1,6 @@
 package org.interlink.journeys;
 
+import java.net.URI;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.util.GreenMail;
@@ -97,7 +98,7 @@ public final class PortalStack implements BeforeAllCallback {
     public static void withKeycloakStopped(Runnable whileDown) {
         Running running = Running.instance;
         KeycloakServer stopped = running.keycloak;
-        int port = java.net.URI.create(stopped.url()).getPort();
+        int port = URI.create(stopped.url()).getPort();
         stopped.close();
         try {
             whileDown.run();

@@ -1,5 +1,6 @@
 package org.interlink.journeys;
 
+import java.io.StringReader;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.pdfbox.Loader;
@@ -92,7 +93,7 @@ class SearchJourneyIT {
     private static List<CSVRecord> csv(Path file) throws IOException {
         String content = Files.readString(file, StandardCharsets.UTF_8);
         assertThat(content).as("a byte-order mark for spreadsheets").startsWith("\uFEFF");
-        try (Reader reader = new java.io.StringReader(content.substring(1))) {
+        try (Reader reader = new StringReader(content.substring(1))) {
             return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
         }
     }

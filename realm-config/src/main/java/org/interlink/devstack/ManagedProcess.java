@@ -1,5 +1,6 @@
 package org.interlink.devstack;
 
+import java.util.concurrent.CompletableFuture;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -81,7 +82,7 @@ public final class ManagedProcess implements AutoCloseable {
     }
 
     /** Completes when the process exits, whoever stopped it. */
-    public java.util.concurrent.CompletableFuture<Process> onExit() {
+    public CompletableFuture<Process> onExit() {
         return process.onExit();
     }
 

@@ -1,5 +1,8 @@
 package org.interlink.devstack;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.interlink.devstack.RealmDefinition.DemoUser;
@@ -134,7 +137,7 @@ class RealmDefinitionTest {
 
     /** RFC 4648 Base32, as authenticator apps read a setup key. */
     private static String base32Decoded(String key) {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int buffer = 0;
         int bits = 0;
         for (char c : key.toCharArray()) {
@@ -145,7 +148,7 @@ class RealmDefinitionTest {
                 bits -= 8;
             }
         }
-        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     private static JsonNode flow(ObjectNode realm, String alias) {
@@ -180,7 +183,7 @@ class RealmDefinitionTest {
                 new DemoUser("moi.vetter", "97a89559-381d-54b0-b825-31f2be23377c", "Huda Jabbar", List.of("official", "vetter"),
                         List.of("iq-moi")));
         assertThat(RealmDefinition.demoUsers()).extracting(DemoUser::id).as("each has its own fixed id").doesNotHaveDuplicates()
-                .allSatisfy(id -> assertThat(java.util.UUID.fromString(id).toString()).isEqualTo(id));
+                .allSatisfy(id -> assertThat(UUID.fromString(id).toString()).isEqualTo(id));
         assertThat(RealmDefinition.demoUsers()).filteredOn(u -> !u.username().equals("platform.admin"))
                 .allSatisfy(u -> assertThat(u.agencies()).isNotEmpty());
     }

@@ -1,5 +1,6 @@
 package org.interlink.audit.boundary;
 
+import java.util.Arrays;
 import jakarta.annotation.Resource;
 import org.interlink.audit.entity.ChainVerification;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -93,7 +94,7 @@ public class AuditTrail {
                 "outcome", "client_address", "user_agent", "purpose", "details", "hash"), events.stream()
                 .map(e -> {
                     boolean link = showsLink(caller, e);
-                    return java.util.Arrays.asList(AuditHash.format(e.getAt()), link ? e.getChain() : null, link ? e.getSeq() : null,
+                    return Arrays.asList(AuditHash.format(e.getAt()), link ? e.getChain() : null, link ? e.getSeq() : null,
                             e.getActor(), e.getActorAgency(), e.getAction(), e.getItemId(), e.getItemOwner(), e.getOutcome(),
                             e.getClientAddress(), e.getUserAgent(), e.getPurpose(), e.getDetails(), link ? e.getHash() : null);
                 }).toList());

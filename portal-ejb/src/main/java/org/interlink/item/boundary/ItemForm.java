@@ -1,5 +1,6 @@
 package org.interlink.item.boundary;
 
+import org.interlink.item.entity.ItemVersion;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -160,7 +161,7 @@ public abstract class ItemForm implements Serializable {
     }
 
     /** Fills the common fields from a version (to edit it). */
-    protected void fillFrom(org.interlink.item.entity.ItemVersion version) {
+    protected void fillFrom(ItemVersion version) {
         this.title = version.getTitle();
         this.summary = version.getSummary();
         this.language = version.getLanguage();

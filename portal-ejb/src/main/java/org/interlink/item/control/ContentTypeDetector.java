@@ -1,5 +1,6 @@
 package org.interlink.item.control;
 
+import java.util.Locale;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.mime.MediaType;
@@ -90,7 +91,7 @@ public class ContentTypeDetector {
                     }
                 }
                 if (contentTypes) {
-                    String declaredParts = kept.toString(StandardCharsets.UTF_8).toLowerCase(java.util.Locale.ROOT);
+                    String declaredParts = kept.toString(StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
                     return MAIN_PARTS.entrySet().stream().filter(part -> declaredParts.contains("\"" + part.getKey() + "\""))
                             .map(Map.Entry::getValue).findFirst().orElse(otherwise);
                 }

@@ -1,5 +1,7 @@
 package org.interlink.item.entity;
 
+import org.interlink.sharing.entity.Marking;
+import org.interlink.caller.entity.PersonId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -137,7 +139,7 @@ public class ItemEvent implements Serializable {
      */
     public Optional<RecordedSharing> recordedSharing() {
         return json().map(json -> new RecordedSharing(json.getString("marking", ""), strings(json, "peopleIds").stream()
-                .map(org.interlink.caller.entity.PersonId::new).collect(Collectors.toUnmodifiableSet())));
+                .map(PersonId::new).collect(Collectors.toUnmodifiableSet())));
     }
 
     /** The ids of the items the snapshot links to (a recommendation's meeting, a meeting's recommendations). */
@@ -211,10 +213,10 @@ public class ItemEvent implements Serializable {
      * @param people  the people the version was shared with by name (TLP:RED), by id (a snapshot taken before ids
      *                were recorded names nobody)
      */
-    public record RecordedSharing(String marking, Set<org.interlink.caller.entity.PersonId> people) {
+    public record RecordedSharing(String marking, Set<PersonId> people) {
 
         public boolean isRed() {
-            return org.interlink.sharing.entity.Marking.RED.label().equals(marking);
+            return Marking.RED.label().equals(marking);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.interlink.item.entity;
 
+import java.util.Optional;
 import java.io.Serializable;
 
 /** The identity of an item, as it appears in addresses ({@code item.xhtml?id=123}). */
@@ -12,12 +13,12 @@ public record ItemId(long value) implements Serializable {
     }
 
     /** The id in a request parameter, or empty when it is no id at all (so it is "not found" too). */
-    public static java.util.Optional<ItemId> parse(String text) {
+    public static Optional<ItemId> parse(String text) {
         try {
             long value = Long.parseLong(text == null ? "" : text.trim());
-            return value > 0 ? java.util.Optional.of(new ItemId(value)) : java.util.Optional.empty();
+            return value > 0 ? Optional.of(new ItemId(value)) : Optional.empty();
         } catch (NumberFormatException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

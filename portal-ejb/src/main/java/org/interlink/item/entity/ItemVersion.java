@@ -1,5 +1,8 @@
 package org.interlink.item.entity;
 
+import org.interlink.caller.entity.Caller;
+import java.util.stream.Stream;
+import java.util.TreeMap;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
@@ -248,8 +251,8 @@ public abstract class ItemVersion implements Serializable {
     public static final List<String> SNAPSHOT_LINKS = List.of("meeting", "recommendations");
 
     /** The items this version links to (a recommendation's meeting, a meeting's recommendations). */
-    public java.util.Set<Item> links() {
-        return java.util.Set.of();
+    public Set<Item> links() {
+        return Set.of();
     }
 
     /** The content, marking and sharing as JSON, for the history. */
@@ -278,14 +281,14 @@ public abstract class ItemVersion implements Serializable {
         return json.build().toString();
     }
 
-    private jakarta.json.JsonObjectBuilder translated() {
-        jakarta.json.JsonObjectBuilder json = Json.createObjectBuilder();
-        new java.util.TreeMap<>(translations).forEach((lang, text) -> json.add(lang,
+    private JsonObjectBuilder translated() {
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        new TreeMap<>(translations).forEach((lang, text) -> json.add(lang,
                 Json.createObjectBuilder().add("title", text.getTitle()).add("summary", text.getSummary())));
         return json;
     }
 
-    private static JsonArrayBuilder names(java.util.stream.Stream<String> names) {
+    private static JsonArrayBuilder names(Stream<String> names) {
         JsonArrayBuilder array = Json.createArrayBuilder();
         names.sorted().forEach(array::add);
         return array;
@@ -418,7 +421,7 @@ public abstract class ItemVersion implements Serializable {
     }
 
     /** Whether the version is shared with the caller by name (their id, not their username). */
-    public boolean isSharedByNameWith(org.interlink.caller.entity.Caller caller) {
+    public boolean isSharedByNameWith(Caller caller) {
         return caller.isAmong(namedPeople().stream().map(Person::id).toList());
     }
 

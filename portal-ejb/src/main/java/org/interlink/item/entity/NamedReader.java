@@ -1,5 +1,6 @@
 package org.interlink.item.entity;
 
+import java.util.Optional;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import org.interlink.caller.entity.Person;
@@ -33,9 +34,9 @@ public class NamedReader implements Serializable {
     }
 
     /** The person, if the grant names one by id. */
-    public java.util.Optional<Person> person() {
-        return personId == null ? java.util.Optional.empty()
-                : java.util.Optional.of(new Person(new PersonId(personId), new Username(username)));
+    public Optional<Person> person() {
+        return personId == null ? Optional.empty()
+                : Optional.of(new Person(new PersonId(personId), new Username(username)));
     }
 
     public String getUsername() {

@@ -1,5 +1,6 @@
 package org.interlink.recommendation.entity;
 
+import java.util.Set;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.Column;
 import jakarta.persistence.DiscriminatorValue;
@@ -190,8 +191,8 @@ public class RecommendationVersion extends ItemVersion {
     }
 
     @Override
-    public java.util.Set<Item> links() {
-        return meeting == null ? java.util.Set.of() : java.util.Set.of(meeting);
+    public Set<Item> links() {
+        return meeting == null ? Set.of() : Set.of(meeting);
     }
 
     public Agency getAddressee() {

@@ -1,5 +1,6 @@
 package org.interlink.sharing.boundary;
 
+import java.util.Locale;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.interlink.agency.boundary.Agencies;
@@ -76,7 +77,7 @@ public class SharingResolver {
         Set<Person> found = new HashSet<>();
         for (String name : text.split("[,\\s]+")) {
             if (!name.isBlank()) {
-                Username username = new Username(name.trim().toLowerCase(java.util.Locale.ROOT));
+                Username username = new Username(name.trim().toLowerCase(Locale.ROOT));
                 found.add(people.find(username).orElseThrow(() -> new IllegalSharing("Nobody signs in to the portal as \""
                         + username + "\": name people by their username.", "sharing.unknownPerson", username.value())));
             }

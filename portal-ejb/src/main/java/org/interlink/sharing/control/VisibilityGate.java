@@ -1,5 +1,6 @@
 package org.interlink.sharing.control;
 
+import java.util.Locale;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -133,7 +134,7 @@ public class VisibilityGate {
 
     private <T> TypedQuery<T> run(Predicate where, String selectFrom, String condition, String tail, Map<String, ?> parameters,
                                   Class<T> type) {
-        if (!SELECT_FROM.matcher(selectFrom).matches() || selectFrom.toLowerCase(java.util.Locale.ROOT).contains(" where ")
+        if (!SELECT_FROM.matcher(selectFrom).matches() || selectFrom.toLowerCase(Locale.ROOT).contains(" where ")
                 || WIDENING.matcher(tail).find() || condition != null && !balanced(condition)) {
             throw new IllegalArgumentException("not a query the gate composes: " + selectFrom + " … " + condition + " … " + tail);
         }

@@ -1,5 +1,6 @@
 package org.interlink.audit.entity;
 
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -24,7 +25,7 @@ class AuditRecordTest {
         assertThat(AuditChainHead.ownerOf("iq-moi/3")).isEqualTo("iq-moi");
         assertThat(AuditChainHead.ownerOf("iq-moi")).as("a chain written before lanes").isEqualTo("iq-moi");
         assertThat(AuditChainHead.laneOf("iom.liaison")).isEqualTo(AuditChainHead.laneOf("iom.liaison"));
-        assertThat(java.util.stream.IntStream.range(0, 100).map(i -> AuditChainHead.laneOf("user" + i)).distinct().count())
+        assertThat(IntStream.range(0, 100).map(i -> AuditChainHead.laneOf("user" + i)).distinct().count())
                 .as("people spread over all lanes").isEqualTo(AuditChainHead.LANES);
     }
 

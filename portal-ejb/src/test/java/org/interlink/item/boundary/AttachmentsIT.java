@@ -1,5 +1,6 @@
 package org.interlink.item.boundary;
 
+import java.util.Arrays;
 import org.interlink.sharing.boundary.SharedItems;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
@@ -231,7 +232,7 @@ class AttachmentsIT {
 
         @Override
         public int read(byte[] b, int off, int len) {
-            java.util.Arrays.fill(b, off, off + len, (byte) 0);
+            Arrays.fill(b, off, off + len, (byte) 0);
             read += len;
             return len;
         }

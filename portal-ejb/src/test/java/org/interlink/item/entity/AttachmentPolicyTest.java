@@ -1,5 +1,7 @@
 package org.interlink.item.entity;
 
+import java.util.Arrays;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -121,7 +123,7 @@ class AttachmentPolicyTest {
 
     @Test
     void onlyTheConfiguredTypesMayBeAttached() {
-        AttachmentPolicy pdfOnly = new AttachmentPolicy(1024, java.util.Set.of(PDF));
+        AttachmentPolicy pdfOnly = new AttachmentPolicy(1024, Set.of(PDF));
 
         assertThatThrownBy(() -> pdfOnly.typeOf("dtm.csv", new AttachmentTypes("text/csv", "text/csv", "text/plain")))
                 .isInstanceOf(InvalidContent.class).hasMessage("The file dtm.csv holds text/csv, which cannot be attached: attach PDF,"
@@ -162,7 +164,7 @@ class AttachmentPolicyTest {
                 return -1;
             }
             int n = (int) Math.min(len, length - read);
-            java.util.Arrays.fill(b, off, off + n, (byte) 0);
+            Arrays.fill(b, off, off + n, (byte) 0);
             read += n;
             return n;
         }

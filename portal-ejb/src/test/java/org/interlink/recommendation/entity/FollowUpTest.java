@@ -1,5 +1,6 @@
 package org.interlink.recommendation.entity;
 
+import java.util.function.Function;
 import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.Role;
 import org.interlink.item.entity.InvalidContent;
@@ -187,7 +188,7 @@ class FollowUpTest {
         return (RecommendationVersion) item.published().orElseThrow();
     }
 
-    private static void follow(Item item, Caller caller, java.util.function.Function<RecommendationVersion, String> step, ItemAction action) {
+    private static void follow(Item item, Caller caller, Function<RecommendationVersion, String> step, ItemAction action) {
         item.followThrough(caller, RecommendationVersion.class, action, NOW, step);
     }
 }

@@ -1,5 +1,17 @@
 package org.interlink.sharing.control;
 
+import org.interlink.meeting.boundary.ActionItemForm;
+import org.interlink.meeting.entity.ActionStatus;
+import org.interlink.audit.entity.AuditAction;
+import org.interlink.audit.entity.AuditOutcome;
+import java.util.Comparator;
+import java.util.concurrent.CopyOnWriteArraySet;
+import org.interlink.item.entity.ItemNotFound;
+import org.interlink.item.entity.ItemStep;
+import java.time.LocalDate;
+import org.interlink.meeting.entity.MeetingVersion;
+import org.interlink.item.entity.NotAllowed;
+import org.interlink.notification.boundary.Notifications;
 import org.interlink.item.entity.PurposeRequired;
 import org.interlink.item.entity.ItemQuery;
 import org.interlink.item.entity.Listing;
@@ -106,7 +118,7 @@ class TrustRegressionIT {
     People people;
 
     @Inject
-    org.interlink.notification.boundary.Notifications notifications;
+    Notifications notifications;
 
     /**
      * Reproduction 1: {@code moi.official} starts a new version of a published TLP:RED passport alert named to
@@ -237,8 +249,8 @@ class TrustRegressionIT {
         form.setSummary("Minutes for every member agency.");
         form.getSharing().setMarking(Marking.GREEN);
         form.getSharing().setScope(Scope.ALL_MEMBERS);
-        form.setStartsOn(java.time.LocalDate.parse("2026-11-20"));
-        form.setEndsOn(java.time.LocalDate.parse("2026-11-20"));
+        form.setStartsOn(LocalDate.parse("2026-11-20"));
+        form.setEndsOn(LocalDate.parse("2026-11-20"));
         form.setPlace("Baghdad");
         form.setParticipants(List.of("iq-moi"));
         form.setDecisions("Prepare the recommendation to IOM.");
@@ -248,12 +260,12 @@ class TrustRegressionIT {
         items.publish(demo.as("moi.vetter", "iq-moi"), meeting, "Minutes agreed");
 
         // found by the generated histories: a link to an item the author may not read was refused, and its record rolled back
-        MeetingForm toHidden = MeetingForm.of((org.interlink.meeting.entity.MeetingVersion) sharedItems.find(official, meeting).orElseThrow());
+        MeetingForm toHidden = MeetingForm.of((MeetingVersion) sharedItems.find(official, meeting).orElseThrow());
         toHidden.setTitle("Linking what IOM may not read (regression)");
         toHidden.setParticipants(List.of("iom-iq"));
-        assertThatThrownBy(() -> items.draft(iom, toHidden)).isInstanceOf(org.interlink.item.entity.ItemNotFound.class);
+        assertThatThrownBy(() -> items.draft(iom, toHidden)).isInstanceOf(ItemNotFound.class);
         assertThat(trail.events(demo.as("platform.admin", null), new AuditFilter(null, null, "iom.liaison", null,
-                org.interlink.audit.entity.AuditAction.VIEW, draft.value(), null), 0, 10))
+                AuditAction.VIEW, draft.value(), null), 0, 10))
                 .as("the refused link is recorded (for IOM, and for the Ministry, whose draft it is)")
                 .extracting(e -> e.getOutcome().name()).containsExactly("DENIED", "DENIED");
 
@@ -316,7 +328,7 @@ class TrustRegressionIT {
                 .hasMessageContaining("future.liaison");
 
         Person first = new Person(new PersonId("0b6c1f6e-regression-first"), new Username("rotating.liaison"));
-        Set<PersonId> existing = new java.util.concurrent.CopyOnWriteArraySet<>(Set.of(first.id()));
+        Set<PersonId> existing = new CopyOnWriteArraySet<>(Set.of(first.id()));
         people.use(new People.Directory() {
             @Override
             public Optional<Person> find(Username username) {
@@ -368,23 +380,23 @@ class TrustRegressionIT {
         form.getSharing().setMarking(Marking.RED);
         form.getSharing().setScope(Scope.NAMED_USERS);
         form.getSharing().setPeople("interpol.liaison");
-        form.setStartsOn(java.time.LocalDate.parse("2026-01-05"));
-        form.setEndsOn(java.time.LocalDate.parse("2026-01-05"));
+        form.setStartsOn(LocalDate.parse("2026-01-05"));
+        form.setEndsOn(LocalDate.parse("2026-01-05"));
         form.setPlace("Baghdad");
         form.setParticipants(List.of("iq-moi"));
         form.setDecisions("Seal the batch.");
-        form.setActionItems(List.of(new org.interlink.meeting.boundary.ActionItemForm("Seal batch RB-77 numbers (regression)",
-                "iq-moi", java.time.LocalDate.parse("2026-01-15"), org.interlink.meeting.entity.ActionStatus.OPEN)));
+        form.setActionItems(List.of(new ActionItemForm("Seal batch RB-77 numbers (regression)",
+                "iq-moi", LocalDate.parse("2026-01-15"), ActionStatus.OPEN)));
         ItemId meeting = items.draft(official, form).id();
         items.submit(official, meeting);
         items.publish(demo.as("moi.vetter", "iq-moi"), meeting, "Named recipient only");
         Item next = items.startNewVersion(official, meeting);
-        MeetingForm lowered = MeetingForm.of((org.interlink.meeting.entity.MeetingVersion) next.current());
+        MeetingForm lowered = MeetingForm.of((MeetingVersion) next.current());
         lowered.getSharing().setMarking(Marking.GREEN);
         lowered.getSharing().setScope(Scope.OWN_AGENCY);
         lowered.getSharing().setPeople("");
-        lowered.setActionItems(List.of(new org.interlink.meeting.boundary.ActionItemForm("Seal the batch",
-                "iq-moi", java.time.LocalDate.parse("2026-01-15"), org.interlink.meeting.entity.ActionStatus.OPEN)));
+        lowered.setActionItems(List.of(new ActionItemForm("Seal the batch",
+                "iq-moi", LocalDate.parse("2026-01-15"), ActionStatus.OPEN)));
         items.edit(official, meeting, lowered, next.current().tag());
 
         Caller moiAdmin = demo.as("moi.admin", "iq-moi");
@@ -394,7 +406,7 @@ class TrustRegressionIT {
         long adminDue = attention.counts(moiAdmin).actionItemsDue();
         long officialDue = attention.counts(official).actionItemsDue();
 
-        notifications.notifyOverdue(java.time.LocalDate.now());
+        notifications.notifyOverdue(LocalDate.now());
 
         Caller admin = demo.as("moi.admin", "iq-moi");
         assertThat(attention.inbox(admin, 0, 500)).as("moi.admin reads only the lowered draft")
@@ -456,17 +468,17 @@ class TrustRegressionIT {
         items.publish(vetter, id, "Named recipients only");
         assertThat(sharedItems.find(namedColleague, id)).as("the colleague is named: they read it").isPresent();
         assertThat(sharedItems.find(namedColleague, id).orElseThrow().getItem().stepsFor(namedColleague)).as("no button for it")
-                .doesNotContain(org.interlink.item.entity.ItemStep.NEW_VERSION);
+                .doesNotContain(ItemStep.NEW_VERSION);
 
         Instant from = Instant.now().minusSeconds(1);
         assertThatThrownBy(() -> items.startNewVersion(namedColleague, id))
-                .isInstanceOf(org.interlink.item.entity.NotAllowed.class).hasMessageContaining("Only the author of a TLP:RED edition");
+                .isInstanceOf(NotAllowed.class).hasMessageContaining("Only the author of a TLP:RED edition");
         assertThat(sharedItems.find(official, id)).hasValueSatisfying(v -> {
             assertThat(v.getNumber()).as("no new version").isEqualTo(1);
             assertThat(v.getState().name()).isEqualTo("PUBLISHED");
         });
         assertThat(trail.events(demo.as("platform.admin", null), new AuditFilter(from, null, "moi.admin", null, null,
-                id.value(), org.interlink.audit.entity.AuditOutcome.DENIED), 0, 10)).as("the refusal is recorded").hasSize(1);
+                id.value(), AuditOutcome.DENIED), 0, 10)).as("the refusal is recorded").hasSize(1);
 
         assertThat(items.startNewVersion(official, id).current().getNumber()).as("the author may").isEqualTo(2);
     }
@@ -492,7 +504,7 @@ class TrustRegressionIT {
 
         assertThat(sharedItems.toEdit(official, id)).hasValueSatisfying(v -> assertThat(v.getNumber()).isEqualTo(1));
         assertThat(trail.events(platform, new AuditFilter(from, null, "moi.official", null,
-                org.interlink.audit.entity.AuditAction.VIEW, id.value(), null), 0, 10))
+                AuditAction.VIEW, id.value(), null), 0, 10))
                 .extracting(e -> e.getAction() + ":" + e.getOutcome()).as("the author's form reads it").containsExactly("VIEW:ALLOWED");
     }
 
@@ -500,7 +512,7 @@ class TrustRegressionIT {
     private static List<String> described(List<AuditEvent> events, long item, long file) {
         return events.stream()
                 .filter(e -> Long.valueOf(item).equals(e.getItemId()) || e.getDetails().contains("attachment " + file))
-                .sorted(java.util.Comparator.comparing(AuditEvent::getId))
+                .sorted(Comparator.comparing(AuditEvent::getId))
                 .map(e -> e.getAction() + " " + e.getOutcome() + " " + e.getItemOwner() + " "
                         + (e.getItemId() == null ? "-" : "ITEM") + " "
                         + e.getDetails().replace(Long.toString(item), "ITEM").replace(Long.toString(file), "FILE"))
@@ -537,7 +549,7 @@ class TrustRegressionIT {
         form.setTitle(title);
         form.setSummary("Figures not shared yet.");
         form.setType(RecordType.DISPLACEMENT_FIGURES);
-        form.setReferenceDate(java.time.LocalDate.parse("2026-11-01"));
+        form.setReferenceDate(LocalDate.parse("2026-11-01"));
         form.setLocation("Ninewa");
         form.setQuantity(100L);
         form.getSharing().setMarking(Marking.GREEN);

@@ -1,5 +1,19 @@
 package org.interlink.sharing.control;
 
+import org.interlink.meeting.entity.ActionItem;
+import org.interlink.meeting.entity.ActionStatus;
+import org.assertj.core.api.Assertions;
+import org.interlink.recommendation.entity.FollowUpStatus;
+import java.util.HashMap;
+import java.time.Instant;
+import org.interlink.item.entity.ItemKind;
+import org.interlink.sharing.entity.Marking;
+import org.interlink.meeting.entity.MeetingVersion;
+import org.interlink.recommendation.entity.RecommendationVersion;
+import java.util.stream.Stream;
+import org.interlink.workflow.entity.WorkflowState;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import org.interlink.sharing.boundary.DashboardFigures;
 import org.interlink.sharing.boundary.SharedItems;
 import org.interlink.item.entity.Facets;
@@ -200,7 +214,7 @@ class VisibilityMatrixIT {
 
     /** The code of each item's owner agency, by item id. */
     private Map<Long, String> ownerCodes() throws SQLException {
-        Map<Long, String> owners = new java.util.HashMap<>();
+        Map<Long, String> owners = new HashMap<>();
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
              ResultSet rows = sql.executeQuery("select i.id, a.code from item i join agency a on a.id = i.owner_agency_id")) {
             while (rows.next()) {
@@ -235,7 +249,7 @@ class VisibilityMatrixIT {
         assertThat(sharedItems.list(owner, trebil, 0, 20)).extracting(ItemVersion::getTitle).containsExactly(DemoItem.WITHDRAWN_INCIDENT.title());
         Facets ownFacets = sharedItems.facets(owner, trebil);
         assertThat(ownFacets.total()).isEqualTo(1);
-        assertThat(ownFacets.kinds()).containsExactly(Map.entry(org.interlink.item.entity.ItemKind.RECORD, 1L));
+        assertThat(ownFacets.kinds()).containsExactly(Map.entry(ItemKind.RECORD, 1L));
         assertThat(ownFacets.owners()).extracting(o -> o.code().value()).containsExactly("iq-moi");
     }
 
@@ -250,20 +264,20 @@ class VisibilityMatrixIT {
 
         List<ItemVersion> exported = sharedItems.export(vetter, all, "CSV");
 
-        assertThat(exported).extracting(ItemVersion::getMarking).doesNotContain(org.interlink.sharing.entity.Marking.RED);
+        assertThat(exported).extracting(ItemVersion::getMarking).doesNotContain(Marking.RED);
         assertThat(exported).extracting(ItemVersion::getId)
-                .containsExactlyElementsOf(listed.stream().filter(v -> v.getMarking() != org.interlink.sharing.entity.Marking.RED)
+                .containsExactlyElementsOf(listed.stream().filter(v -> v.getMarking() != Marking.RED)
                         .map(ItemVersion::getId).toList());
         assertThat(eventsSince(before)).containsExactly("EXPORT:ALLOWED");
-        assertThat(sharedItems.export(vetter, all.marked(org.interlink.sharing.entity.Marking.RED), "PDF")).as("not even when asked for").isEmpty();
+        assertThat(sharedItems.export(vetter, all.marked(Marking.RED), "PDF")).as("not even when asked for").isEmpty();
         assertThat(sharedItems.export(caller("iom.liaison"), ItemQuery.of(Listing.VETTING_QUEUE), "CSV")).isEmpty();
         assertThat(eventsSince(before)).containsExactly("EXPORT:ALLOWED", "EXPORT:ALLOWED", "EXPORT:DENIED");
     }
 
     @Test
     void theDashboardChartsCountWhatTheListsShowEachPersonaThroughTheGate() {
-        java.time.Instant windowStart = java.time.YearMonth.now(java.time.ZoneOffset.UTC).minusMonths(DashboardFigures.MONTHS - 1L)
-                .atDay(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
+        Instant windowStart = YearMonth.now(ZoneOffset.UTC).minusMonths(DashboardFigures.MONTHS - 1L)
+                .atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         for (String persona : PERSONAS) {
             Caller caller = caller(persona);
             DashboardFigures.Figures counted = figures.of(caller);
@@ -275,18 +289,18 @@ class VisibilityMatrixIT {
                     .as(persona + ": shared with my agency, last twelve months").isEqualTo(shared);
 
             List<ItemVersion> published = sharedItems.list(caller, ItemQuery.of(Listing.ALL), 0, 1000).stream()
-                    .filter(v -> org.interlink.workflow.entity.WorkflowState.shared().contains(v.getState())).toList();
-            Map<org.interlink.recommendation.entity.FollowUpStatus, Long> decisions = published.stream()
-                    .filter(v -> v instanceof org.interlink.recommendation.entity.RecommendationVersion)
-                    .collect(Collectors.groupingBy(v -> ((org.interlink.recommendation.entity.RecommendationVersion) v).getFollowUp(),
+                    .filter(v -> WorkflowState.shared().contains(v.getState())).toList();
+            Map<FollowUpStatus, Long> decisions = published.stream()
+                    .filter(v -> v instanceof RecommendationVersion)
+                    .collect(Collectors.groupingBy(v -> ((RecommendationVersion) v).getFollowUp(),
                             Collectors.counting()));
             assertThat(counted.recommendations()).as(persona + ": recommendations by decision").isEqualTo(decisions);
 
-            Map<org.interlink.meeting.entity.ActionStatus, Long> actions = published.stream()
-                    .filter(v -> v instanceof org.interlink.meeting.entity.MeetingVersion)
-                    .flatMap(v -> ((org.interlink.meeting.entity.MeetingVersion) v).getActionItems().stream())
+            Map<ActionStatus, Long> actions = published.stream()
+                    .filter(v -> v instanceof MeetingVersion)
+                    .flatMap(v -> ((MeetingVersion) v).getActionItems().stream())
                     .filter(a -> caller.activeAgency().map(agency -> agency.equals(a.getOwner())).orElse(false))
-                    .collect(Collectors.groupingBy(org.interlink.meeting.entity.ActionItem::getStatus, Collectors.counting()));
+                    .collect(Collectors.groupingBy(ActionItem::getStatus, Collectors.counting()));
             assertThat(counted.actionItems()).as(persona + ": my agency's action items by status").isEqualTo(actions);
         }
         assertThat(figures.of(caller("moi.official")).recommendations().values().stream().mapToLong(Long::longValue).sum())
@@ -301,7 +315,7 @@ class VisibilityMatrixIT {
         assertThat(all.total()).isEqualTo(all.kinds().values().stream().mapToLong(Long::longValue).sum()).isGreaterThan(1);
         assertThat(sharedItems.count(caller, border)).isEqualTo(all.total());
 
-        org.interlink.item.entity.ItemKind kind = all.kinds().keySet().iterator().next();
+        ItemKind kind = all.kinds().keySet().iterator().next();
         Facets narrowed = sharedItems.facets(caller, border.ofKind(kind));
         assertThat(narrowed.total()).isEqualTo(all.kinds().get(kind));
         assertThat(narrowed.kinds()).as("the kind facet ignores the kind filter").isEqualTo(all.kinds());
@@ -318,7 +332,7 @@ class VisibilityMatrixIT {
         assertThat(sharedItems.list(caller, ItemQuery.of(Listing.ALL).matching("\"fraud Trebil\""), 0, 20)).isEmpty();
         assertThat(sharedItems.list(caller, ItemQuery.of(Listing.ALL).matching("trebil OR zzzunknown"), 0, 20)).hasSize(1);
         assertThat(sharedItems.list(caller, ItemQuery.of(Listing.ALL).matching("'; drop table item_version; --"), 0, 20)).isEmpty();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ItemQuery.of(Listing.ALL).matching("x".repeat(ItemQuery.MAX_TERMS + 1)))
+        Assertions.assertThatThrownBy(() -> ItemQuery.of(Listing.ALL).matching("x".repeat(ItemQuery.MAX_TERMS + 1)))
                 .isInstanceOf(ItemQuery.TermsTooLong.class);
     }
 
@@ -346,10 +360,10 @@ class VisibilityMatrixIT {
     private static Set<String> readers(DemoItem item) {
         return Arrays.stream(item.readers().split(" ")).flatMap(token -> switch (token) {
             case "MOI" -> MOI.stream();
-            case "MOI_VETTERS" -> java.util.stream.Stream.of("moi.vetter");
+            case "MOI_VETTERS" -> Stream.of("moi.vetter");
             case "IOM" -> IOM.stream();
             case "EVERY_AGENCY" -> PERSONAS.stream().filter(p -> !p.equals("platform.admin"));
-            default -> java.util.stream.Stream.of(token);
+            default -> Stream.of(token);
         }).collect(Collectors.toSet());
     }
 

@@ -1,5 +1,7 @@
 package org.interlink.sharing.entity;
 
+import org.interlink.caller.entity.Person;
+import org.interlink.caller.entity.PersonId;
 import org.interlink.caller.entity.Username;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,7 +54,7 @@ class SharingTest {
         Sharing sharing = new Sharing(marking, scope,
                 scope == Scope.NAMED_AGENCIES ? Set.of(IOM) : Set.of(),
                 scope == Scope.COMMUNITIES ? Set.of(CAPACITY_BUILDING) : Set.of(),
-                scope == Scope.NAMED_USERS ? Set.of(new org.interlink.caller.entity.Person(new org.interlink.caller.entity.PersonId("interpol-liaison-id"), new Username("interpol.liaison"))) : Set.of());
+                scope == Scope.NAMED_USERS ? Set.of(new Person(new PersonId("interpol-liaison-id"), new Username("interpol.liaison"))) : Set.of());
         if (rule == null) {
             assertThatCode(() -> sharing.check(MOI)).doesNotThrowAnyException();
         } else {
@@ -81,6 +83,6 @@ class SharingTest {
         assertThat(Sharing.withCommunities(Marking.AMBER, Set.of(CAPACITY_BUILDING)).reaches(INTERPOL)).isFalse();
         assertThat(Sharing.allMembers(Marking.CLEAR).reaches(INTERPOL)).isTrue();
         assertThat(Sharing.ownAgency(Marking.GREEN).reaches(IOM)).isFalse();
-        assertThat(Sharing.withPeople(Set.of(new org.interlink.caller.entity.Person(new org.interlink.caller.entity.PersonId("interpol-liaison-id"), new Username("interpol.liaison")))).reaches(INTERPOL)).isFalse();
+        assertThat(Sharing.withPeople(Set.of(new Person(new PersonId("interpol-liaison-id"), new Username("interpol.liaison")))).reaches(INTERPOL)).isFalse();
     }
 }

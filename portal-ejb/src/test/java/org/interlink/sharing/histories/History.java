@@ -1,5 +1,18 @@
 package org.interlink.sharing.histories;
 
+import java.util.Arrays;
+import org.interlink.audit.boundary.AuditTrail;
+import java.util.Collection;
+import org.interlink.recommendation.entity.FollowUpStatus;
+import org.interlink.item.boundary.ItemForm;
+import org.interlink.item.entity.ItemQuery;
+import java.util.LinkedHashSet;
+import org.interlink.item.entity.Listing;
+import org.interlink.sharing.entity.Marking;
+import org.interlink.caller.control.People;
+import org.interlink.caller.entity.PersonId;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.transaction.UserTransaction;
 import org.interlink.BusinessException;
@@ -123,8 +136,8 @@ final class History implements AutoCloseable {
         for (Object[] cast : CAST) {
             @SuppressWarnings("unchecked")
             Set<Role> roles = (Set<Role>) cast[1];
-            Set<String> memberOf = java.util.Arrays.stream(((String) cast[2]).split(" ")).map(codes::get)
-                    .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+            Set<String> memberOf = Arrays.stream(((String) cast[2]).split(" ")).map(codes::get)
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
             String key = (String) cast[0];
             model.people.put(key, new Person(key, key + "." + prefix, roles, memberOf, cast[3] == null ? null : codes.get((String) cast[3])));
         }
@@ -152,7 +165,7 @@ final class History implements AutoCloseable {
         codes.put(name, code);
         beans.communityRegistration.register(AgencyCode.of(code), "History " + prefix + " community " + name,
                 beans.agencies.withCodes(members.stream().map(codes::get).map(AgencyCode::of).toList()));
-        model.communities.put(code, members.stream().map(codes::get).collect(Collectors.toCollection(java.util.LinkedHashSet::new)));
+        model.communities.put(code, members.stream().map(codes::get).collect(Collectors.toCollection(LinkedHashSet::new)));
     }
 
     private static String letters(String base36) {
@@ -179,12 +192,12 @@ final class History implements AutoCloseable {
     private static final String PERSON_ID = "history-";
 
     /** The person's id at the (imagined) identity provider: grants to named people hold by it. */
-    static org.interlink.caller.entity.PersonId personId(Person p) {
-        return new org.interlink.caller.entity.PersonId(PERSON_ID + p.username);
+    static PersonId personId(Person p) {
+        return new PersonId(PERSON_ID + p.username);
     }
 
     /** The username of the history's person with this id (snapshots name people by id). */
-    static String usernameOf(org.interlink.caller.entity.PersonId id) {
+    static String usernameOf(PersonId id) {
         return id.value().substring(PERSON_ID.length());
     }
 
@@ -236,7 +249,7 @@ final class History implements AutoCloseable {
 
     static String describe(ContentM content) {
         return (content.addressee() == null ? "" : " to " + HistoryModel.shortName(content.addressee()))
-                + (content.links().isEmpty() ? "" : " linking " + new java.util.TreeSet<>(content.links()));
+                + (content.links().isEmpty() ? "" : " linking " + new TreeSet<>(content.links()));
     }
 
     record Suspend(String agency, boolean suspended) implements Act {
@@ -338,7 +351,7 @@ final class History implements AutoCloseable {
     }
 
     /** People's directory entries follow their token after a change of agency or status (as at their next sign-in). */
-    private void signInAgain(java.util.Collection<Person> people) {
+    private void signInAgain(Collection<Person> people) {
         Map<String, Agency> agencies = agencies();
         people.forEach(p -> beans.notifications.administered(caller(p, agencies), null));
     }
@@ -544,7 +557,7 @@ final class History implements AutoCloseable {
         return form;
     }
 
-    private void texts(org.interlink.item.boundary.ItemForm form, String kind, SharingM sharing, long quantity, int index) {
+    private void texts(ItemForm form, String kind, SharingM sharing, long quantity, int index) {
         form.setTitle(kind + " " + word + " item " + index);
         form.setSummary("Written for the history " + word + ", " + quantity + " people counted.");
         form.getSharing().setMarking(sharing.marking());
@@ -601,7 +614,7 @@ final class History implements AutoCloseable {
     }
 
     /** What other agencies share with every member (the demo's items, other suites'): the same for each history's agencies. */
-    record Baseline(long count, List<Object[]> shared, Map<org.interlink.recommendation.entity.FollowUpStatus, Long> recommendations) {
+    record Baseline(long count, List<Object[]> shared, Map<FollowUpStatus, Long> recommendations) {
 
         static Baseline of(History history, Caller fresh) {
             UserTransaction tx = history.beans.transaction();
@@ -609,9 +622,9 @@ final class History implements AutoCloseable {
                 tx.begin();
                 try {
                     var gate = history.beans.shared;
-                    long all = gate.count(fresh, org.interlink.item.entity.ItemQuery.of(org.interlink.item.entity.Listing.ALL));
-                    List<Object[]> shared = gate.list(fresh, org.interlink.item.entity.ItemQuery.of(
-                                    org.interlink.item.entity.Listing.SHARED_WITH_MY_AGENCY), 0, 1000).stream()
+                    long all = gate.count(fresh, ItemQuery.of(Listing.ALL));
+                    List<Object[]> shared = gate.list(fresh, ItemQuery.of(
+                                    Listing.SHARED_WITH_MY_AGENCY), 0, 1000).stream()
                             .map(v -> new Object[]{v.getItem().getKind(), v.getPublishedAt().orElse(null)}).toList();
                     DashboardFigures.Figures figures = history.beans.figures.of(fresh);
                     return new Baseline(all, shared, figures.recommendations());
@@ -638,12 +651,12 @@ final class History implements AutoCloseable {
         final Attachments attachments = bean(Attachments.class);
         final Notifications notifications = bean(Notifications.class);
         final DashboardFigures figures = bean(DashboardFigures.class);
-        final org.interlink.audit.boundary.AuditTrail trail = bean(org.interlink.audit.boundary.AuditTrail.class);
+        final AuditTrail trail = bean(AuditTrail.class);
         final Agencies agencies = bean(Agencies.class);
         final AgencyRegistration agencyRegistration = bean(AgencyRegistration.class);
         final CommunityRegistration communityRegistration = bean(CommunityRegistration.class);
         final HistoryFixture fixture = bean(HistoryFixture.class);
-        final org.interlink.caller.control.People people = bean(org.interlink.caller.control.People.class);
+        final People people = bean(People.class);
 
         static synchronized Beans get() {
             if (instance == null) {
@@ -718,12 +731,12 @@ final class History implements AutoCloseable {
                 items++;
                 published += item.versions.stream().anyMatch(v -> v.publishedAt != null) ? 1 : 0;
                 newVersions += item.versions.size() > 1 ? 1 : 0;
-                redVersionsBeforeOthers += item.versions.stream().anyMatch(v -> v.sharing.marking() == org.interlink.sharing.entity.Marking.RED
+                redVersionsBeforeOthers += item.versions.stream().anyMatch(v -> v.sharing.marking() == Marking.RED
                         && v.number < item.versions.size()) ? 1 : 0;
             }
         }
 
-        private final Map<String, Long> segments = new java.util.TreeMap<>();
+        private final Map<String, Long> segments = new TreeMap<>();
 
         /** Adds the time since {@code since} (a {@code System.nanoTime()}) to a segment of the checks; returns now. */
         synchronized long time(String segment, long since) {

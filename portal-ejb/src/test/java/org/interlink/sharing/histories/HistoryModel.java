@@ -1,5 +1,9 @@
 package org.interlink.sharing.histories;
 
+import java.util.Collection;
+import java.util.stream.Collectors;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.interlink.caller.entity.Role;
 import org.interlink.item.entity.ItemAction;
 import org.interlink.item.entity.ItemKind;
@@ -177,7 +181,7 @@ final class HistoryModel {
         public String toString() {
             return "v" + number + " " + state + " " + sharing + " by " + shortName(author)
                     + (content.addressee() == null ? "" : " to " + shortName(content.addressee()))
-                    + (content.links().isEmpty() ? "" : " links " + new java.util.TreeSet<>(content.links()))
+                    + (content.links().isEmpty() ? "" : " links " + new TreeSet<>(content.links()))
                     + (current ? " (current)" : "");
         }
     }
@@ -242,8 +246,8 @@ final class HistoryModel {
         return dot >= 0 && name.substring(dot + 1).startsWith("h") ? name.substring(0, dot) : name;
     }
 
-    static java.util.SortedSet<String> shortNames(java.util.Collection<String> names) {
-        return names.stream().map(HistoryModel::shortName).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    static SortedSet<String> shortNames(Collection<String> names) {
+        return names.stream().map(HistoryModel::shortName).collect(Collectors.toCollection(TreeSet::new));
     }
 
     // ---------------------------------------------------------------- who reads what
@@ -325,7 +329,7 @@ final class HistoryModel {
 
     /** The items of {@code links} the person reads now (a snapshot or page names no other). */
     Set<Integer> readableLinks(Person p, Set<Integer> links) {
-        return links.stream().filter(i -> main(p, items.get(i)) != null).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        return links.stream().filter(i -> main(p, items.get(i)) != null).collect(Collectors.toCollection(TreeSet::new));
     }
 
     /**
@@ -334,7 +338,7 @@ final class HistoryModel {
      */
     Set<Integer> pageLinks(Person p, ItemM item) {
         VersionM main = main(p, item);
-        Set<Integer> links = new java.util.TreeSet<>(readableLinks(p, main.content.links()));
+        Set<Integer> links = new TreeSet<>(readableLinks(p, main.content.links()));
         if (item.kind == ItemKind.MEETING_OUTCOME) {
             for (ItemM other : items) {
                 VersionM shown = other.kind == ItemKind.RECOMMENDATION ? main(p, other) : null;

@@ -1,5 +1,8 @@
 package org.interlink.sharing.histories;
 
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import java.util.TreeSet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -62,7 +65,7 @@ record HistorySettings(int tries, int steps, String seed, String database, Set<S
     }
 
     private static Set<String> names(String list) {
-        return java.util.Arrays.stream(list.split("[,\\s]+")).filter(name -> !name.isBlank())
-                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        return Arrays.stream(list.split("[,\\s]+")).filter(name -> !name.isBlank())
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 }

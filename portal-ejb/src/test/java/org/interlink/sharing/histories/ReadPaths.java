@@ -1,5 +1,9 @@
 package org.interlink.sharing.histories;
 
+import java.util.Comparator;
+import org.interlink.recommendation.entity.FollowUpStatus;
+import java.util.HashSet;
+import java.util.TreeSet;
 import jakarta.transaction.Status;
 import jakarta.transaction.UserTransaction;
 import org.interlink.agency.entity.Agency;
@@ -329,7 +333,7 @@ final class ReadPaths {
             recommendations.putAll(history.baseline.recommendations());
             model.list(p, View.ALL).forEach((item, v) -> {
                 if (item.kind == ItemKind.RECOMMENDATION && HistoryModel.SHARED.contains(v.state)) {
-                    recommendations.merge(org.interlink.recommendation.entity.FollowUpStatus.UNDER_CONSIDERATION, 1L, Long::sum);
+                    recommendations.merge(FollowUpStatus.UNDER_CONSIDERATION, 1L, Long::sum);
                 }
             });
         }
@@ -375,9 +379,9 @@ final class ReadPaths {
             Map<Event, Long> expected = new HashMap<>();
             history.expected.stream().filter(e -> e.visibleTo(code)).forEach(e -> expected.merge(e, 1L, Long::sum));
             if (!actual.equals(expected)) {
-                Set<Event> all = new java.util.HashSet<>(actual.keySet());
+                Set<Event> all = new HashSet<>(actual.keySet());
                 all.addAll(expected.keySet());
-                all.stream().filter(e -> !Objects.equals(actual.get(e), expected.get(e))).sorted(java.util.Comparator.comparing(Event::toString))
+                all.stream().filter(e -> !Objects.equals(actual.get(e), expected.get(e))).sorted(Comparator.comparing(Event::toString))
                         .limit(15).forEach(e -> failures.add("the auditors of " + code + " read " + actual.getOrDefault(e, 0L)
                                 + "× " + e + ", expected " + expected.getOrDefault(e, 0L) + "×"));
             }
@@ -442,7 +446,7 @@ final class ReadPaths {
     private List<String> entries(List<ItemEvent> events) {
         return events.stream().map(e -> "v" + e.getVersionNumber() + " " + e.getAction()
                 + e.recordedSharing().map(s -> " [" + s.marking() + " " + s.people().stream().map(History::usernameOf)
-                        .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)) + "]").orElse("")
+                        .collect(Collectors.toCollection(TreeSet::new)) + "]").orElse("")
                 + (e.linkedItems().isEmpty() ? "" : " links " + e.linkedItems().stream().map(this::index).sorted().toList()))
                 .toList();
     }
@@ -451,7 +455,7 @@ final class ReadPaths {
         return entries.stream().map(e -> {
             Set<Integer> links = e.hasSnapshot() ? model.readableLinks(p, e.snapshotLinks()) : Set.of();
             return "v" + e.version() + " " + e.action()
-                    + (e.hasSnapshot() ? " [" + e.snapshotMarking().label() + " " + new java.util.TreeSet<>(e.snapshotPeople()) + "]" : "")
+                    + (e.hasSnapshot() ? " [" + e.snapshotMarking().label() + " " + new TreeSet<>(e.snapshotPeople()) + "]" : "")
                     + (links.isEmpty() ? "" : " links " + links.stream().map(String::valueOf).sorted().toList());
         }).toList();
     }

@@ -1,5 +1,7 @@
 package org.interlink.sharing.histories;
 
+import java.util.function.Function;
+import java.util.function.Predicate;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -230,7 +232,7 @@ class VisibilityHistories {
     // ---------------------------------------------------------------- choices
 
     /** A person (by key) among those that match, or anybody when none does. */
-    static Arbitrary<String> person(History history, java.util.function.Predicate<Person> likely) {
+    static Arbitrary<String> person(History history, Predicate<Person> likely) {
         List<String> matching = history.model.people.values().stream().filter(likely).map(p -> p.key).toList();
         return Arbitraries.of(matching.isEmpty() ? List.copyOf(history.model.people.keySet()) : matching);
     }
@@ -244,7 +246,7 @@ class VisibilityHistories {
         HistoryModel model = history.model;
         Person person = history.person(author);
         boolean any = !HistorySettings.inContainer().avoids("unaudited-link-refusal");
-        java.util.function.Function<ItemKind, List<Integer>> linkable = target -> model.items.stream()
+        Function<ItemKind, List<Integer>> linkable = target -> model.items.stream()
                 .filter(i -> i.kind == target && i.index != self && (any || model.main(person, i) != null)).map(i -> i.index).toList();
         return switch (kind) {
             case RECORD -> Arbitraries.just(ContentM.NONE);

@@ -1,5 +1,7 @@
 package org.interlink.admin.boundary;
 
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
@@ -382,9 +384,9 @@ public class MemberAdministration {
     private List<Agency> activeAgencies(Member member) {
         List<AgencyCode> codes = member.agencies().stream().flatMap(alias -> {
             try {
-                return java.util.stream.Stream.of(AgencyCode.of(alias));
+                return Stream.of(AgencyCode.of(alias));
             } catch (InvalidAgencyCode notAnAgency) {
-                return java.util.stream.Stream.empty();
+                return Stream.empty();
             }
         }).toList();
         return codes.isEmpty() ? List.of() : agencies.withCodes(codes).stream().filter(Agency::isActive).toList();
@@ -481,7 +483,7 @@ public class MemberAdministration {
 
     /** Four groups of four letters and digits that are not mistaken for each other (~79 bits). */
     static String temporaryPassword() {
-        return java.util.stream.IntStream.range(0, 4).mapToObj(group -> java.util.stream.IntStream.range(0, 4)
+        return IntStream.range(0, 4).mapToObj(group -> IntStream.range(0, 4)
                         .mapToObj(i -> String.valueOf(PASSWORD_LETTERS.charAt(RANDOM.nextInt(PASSWORD_LETTERS.length()))))
                         .collect(Collectors.joining()))
                 .collect(Collectors.joining("-"));

@@ -1,5 +1,7 @@
 package org.interlink.caller.security;
 
+import java.util.EnumMap;
+import java.util.Optional;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -113,8 +115,8 @@ public final class RefusalWindow {
             counts[(reason == null ? RefusalReason.OTHER : reason).ordinal()].increment();
         }
 
-        java.util.Optional<Summary> summary(String address, Instant from, Instant to) {
-            Map<RefusalReason, Long> reasons = new java.util.EnumMap<>(RefusalReason.class);
+        Optional<Summary> summary(String address, Instant from, Instant to) {
+            Map<RefusalReason, Long> reasons = new EnumMap<>(RefusalReason.class);
             long total = 0;
             for (RefusalReason reason : RefusalReason.values()) {
                 long count = counts[reason.ordinal()].sum();
@@ -123,7 +125,7 @@ public final class RefusalWindow {
                     total += count;
                 }
             }
-            return total == 0 ? java.util.Optional.empty() : java.util.Optional.of(new Summary(address, from, to, total, reasons));
+            return total == 0 ? Optional.empty() : Optional.of(new Summary(address, from, to, total, reasons));
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.interlink.dashboard.view;
 
+import java.util.function.Function;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -84,7 +85,7 @@ public class DashboardView {
                         status -> msg.getString("action." + status), figures.actionItems(), msg.getString("chart.count")));
     }
 
-    private <K extends Enum<K>> Chart single(String id, String title, K[] keys, java.util.function.Function<K, String> label,
+    private <K extends Enum<K>> Chart single(String id, String title, K[] keys, Function<K, String> label,
                                              Map<K, Long> counts, String seriesLabel) {
         return chart(id, title, Arrays.stream(keys).map(label).toList(),
                 List.of(new Chart.Series(seriesLabel, Arrays.stream(keys).map(k -> counts.getOrDefault(k, 0L)).toList())));

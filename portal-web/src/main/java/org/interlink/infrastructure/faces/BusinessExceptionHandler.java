@@ -1,5 +1,6 @@
 package org.interlink.infrastructure.faces;
 
+import org.interlink.infrastructure.i18n.BundleMessages;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExceptionHandler;
 import jakarta.faces.context.ExceptionHandlerWrapper;
@@ -45,7 +46,7 @@ public class BusinessExceptionHandler extends ExceptionHandlerWrapper {
     /** The refusal in the page's language when the bundles have it ({@code error.<key>}), else in English. */
     public static String text(BusinessException refused) {
         return refused.key() == null ? refused.getMessage()
-                : org.interlink.infrastructure.i18n.BundleMessages.resolveOr("error." + refused.key(), refused.getMessage(), refused.arguments());
+                : BundleMessages.resolveOr("error." + refused.key(), refused.getMessage(), refused.arguments());
     }
 
     /** What to tell the user about this exception, if it is one a user can cause. */
@@ -58,7 +59,7 @@ public class BusinessExceptionHandler extends ExceptionHandlerWrapper {
                 return invalid.getConstraintViolations().stream().map(ConstraintViolation::getMessage).sorted().findFirst();
             }
             if (cause instanceof OptimisticLockException) {
-                return Optional.of(org.interlink.infrastructure.i18n.BundleMessages.resolveOr("error.changedMeanwhile",
+                return Optional.of(BundleMessages.resolveOr("error.changedMeanwhile",
                         "Someone changed this item while you were working on it. Open it again to see their change."));
             }
         }

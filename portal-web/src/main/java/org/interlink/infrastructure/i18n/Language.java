@@ -1,5 +1,6 @@
 package org.interlink.infrastructure.i18n;
 
+import org.interlink.infrastructure.keycloak.KeycloakRealm;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -38,7 +39,7 @@ public class Language implements Serializable {
     CurrentCaller caller;
 
     @Inject
-    org.interlink.infrastructure.keycloak.KeycloakRealm keycloak;
+    KeycloakRealm keycloak;
 
     private String tag;
     /** Whose language {@link #tag} is (null: nobody signed in); a session may outlive a sign-out and see a sign-in. */

@@ -1,5 +1,8 @@
 package org.interlink.infrastructure.keycloak;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -53,9 +56,9 @@ public class KeycloakRealm {
         try {
             call(realm -> {
                 realm.users().searchByUsername(username, true).stream().findFirst().ifPresent(user -> {
-                    java.util.Map<String, java.util.List<String>> attributes =
-                            user.getAttributes() == null ? new java.util.HashMap<>() : new java.util.HashMap<>(user.getAttributes());
-                    attributes.put("locale", java.util.List.of(tag));
+                    Map<String, List<String>> attributes =
+                            user.getAttributes() == null ? new HashMap<>() : new HashMap<>(user.getAttributes());
+                    attributes.put("locale", List.of(tag));
                     user.setAttributes(attributes);
                     realm.users().get(user.getId()).update(user);
                 });

@@ -1,5 +1,7 @@
 package org.interlink.infrastructure.rest;
 
+import java.util.HashMap;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -42,7 +44,7 @@ public class ApiDocumentFilter implements OASFilter {
             document.getPaths().getPathItems().values().forEach(ApiDocumentFilter::addProblems);
         }
         try {
-            document.getClass().getMethod("setEndpoints", Map.class).invoke(document, new java.util.HashMap<String, java.util.Set<String>>());
+            document.getClass().getMethod("setEndpoints", Map.class).invoke(document, new HashMap<String, Set<String>>());
         } catch (ReflectiveOperationException e) {
             LOG.fine(() -> "no Payara endpoints map to remove: " + e);
         }

@@ -1,5 +1,6 @@
 package org.interlink.item.api;
 
+import java.net.URI;
 import org.interlink.item.entity.Dossier;
 import org.interlink.sharing.boundary.SharedItems;
 import jakarta.enterprise.context.RequestScoped;
@@ -252,7 +253,7 @@ public class ItemApi {
         return new ItemDocument.AgencyRef(agency.getCode().value(), agency.getName());
     }
 
-    static java.net.URI itemUri(UriInfo uri, long id) {
+    static URI itemUri(UriInfo uri, long id) {
         return UriBuilder.fromUri(uri.getBaseUri()).path("items").path(Long.toString(id)).build();
     }
 

@@ -1,5 +1,6 @@
 package org.interlink.item.view;
 
+import org.interlink.item.entity.ItemId;
 import org.interlink.item.boundary.Attachments;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -32,12 +33,12 @@ public class AttachmentDownload extends HttpServlet {
     transient CurrentCaller currentCaller;
 
     @Inject
-    transient org.interlink.item.view.ReadingPurposes purposes;
+    transient ReadingPurposes purposes;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<Long> asked = id(request.getPathInfo());
-        Optional<org.interlink.item.entity.ItemId> needsPurpose = asked.flatMap(id -> attachments.purposeNeeded(currentCaller.get(), id));
+        Optional<ItemId> needsPurpose = asked.flatMap(id -> attachments.purposeNeeded(currentCaller.get(), id));
         String purpose = needsPurpose.flatMap(item -> purposes.of(item.value())).orElse(null);
         if (needsPurpose.isPresent() && purpose == null) {
             // a file of another agency's AMBER or RED edition: its item's page asks why first, then offers the file

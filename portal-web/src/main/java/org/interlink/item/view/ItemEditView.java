@@ -1,5 +1,8 @@
 package org.interlink.item.view;
 
+import org.interlink.item.entity.ItemKind;
+import org.interlink.infrastructure.i18n.Language;
+import org.interlink.item.entity.Texts;
 import org.interlink.sharing.boundary.SharedItems;
 import jakarta.inject.Inject;
 import org.interlink.agency.boundary.Agencies;
@@ -55,7 +58,7 @@ public abstract class ItemEditView<F extends ItemForm> implements Serializable {
     Communities communities;
 
     @Inject
-    org.interlink.infrastructure.i18n.Language language;
+    Language language;
 
     /** The {@code id} of the request (view parameter): set again from every post that carries one. */
     private String id;
@@ -106,7 +109,7 @@ public abstract class ItemEditView<F extends ItemForm> implements Serializable {
         return "/item?faces-redirect=true&id=" + item.getId();
     }
 
-    protected abstract org.interlink.item.entity.ItemKind kind();
+    protected abstract ItemKind kind();
 
     protected abstract F newForm();
 
@@ -157,8 +160,8 @@ public abstract class ItemEditView<F extends ItemForm> implements Serializable {
     }
 
     /** The languages an item's texts may be in. */
-    public java.util.List<String> getLanguages() {
-        return org.interlink.item.entity.Texts.LANGUAGES;
+    public List<String> getLanguages() {
+        return Texts.LANGUAGES;
     }
 
     public F getForm() {

@@ -1,5 +1,8 @@
 package org.interlink.item.view;
 
+import java.util.Arrays;
+import java.text.MessageFormat;
+import java.util.Objects;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
@@ -60,7 +63,7 @@ final class ItemExport {
     }
 
     static byte[] csv(List<ItemVersion> rows, ResourceBundle msg, String language) {
-        List<String> header = java.util.Arrays.stream(COLUMNS).map(c -> msg.getString("export." + c)).toList();
+        List<String> header = Arrays.stream(COLUMNS).map(c -> msg.getString("export." + c)).toList();
         // a byte-order mark, so spreadsheet programs read the UTF-8 (Arabic, French) as UTF-8
         return ("\uFEFF" + SpreadsheetCsv.of(header, rows.stream().map(v -> cells(v, msg, language)).toList())).getBytes(StandardCharsets.UTF_8);
     }
@@ -81,7 +84,7 @@ final class ItemExport {
             table.setWidths(new float[]{5, 30, 10, 14, 8, 8, 5, 10, 10});
             table.setHeaderRows(2);
             table.setRunDirection(rightToLeft ? PdfWriter.RUN_DIRECTION_RTL : PdfWriter.RUN_DIRECTION_LTR);
-            PdfPCell caption = cell(title + " · " + java.text.MessageFormat.format(msg.getString("export.rows"), rows.size()), heading);
+            PdfPCell caption = cell(title + " · " + MessageFormat.format(msg.getString("export.rows"), rows.size()), heading);
             caption.setColspan(COLUMNS.length);
             caption.setBorder(0);
             table.addCell(caption);
@@ -109,7 +112,7 @@ final class ItemExport {
 
     /** One row: the title in the reader's language when the author gave it. */
     private static List<Object> cells(ItemVersion v, ResourceBundle msg, String language) {
-        return java.util.Arrays.asList(v.getItem().getId(), v.titleIn(language), msg.getString("kind." + v.getItem().getKind()),
+        return Arrays.asList(v.getItem().getId(), v.titleIn(language), msg.getString("kind." + v.getItem().getKind()),
                 v.getItem().getOwner().getName(), v.getMarking().label(), msg.getString("state." + v.getState()), v.getNumber(),
                 UTC.format(v.getUpdatedAt()), v.getPublishedAt().map(UTC::format).orElse(null));
     }
@@ -124,7 +127,7 @@ final class ItemExport {
                 if (font == null) {
                     FontFactory.registerDirectories();
                     font = FONTS.stream().map(name -> FontFactory.getFont(name, BaseFont.IDENTITY_H, BaseFont.EMBEDDED).getBaseFont())
-                            .filter(java.util.Objects::nonNull).findFirst()
+                            .filter(Objects::nonNull).findFirst()
                             .orElseGet(() -> FontFactory.getFont(FontFactory.HELVETICA).getBaseFont());
                 }
             }

@@ -1,5 +1,7 @@
 package org.interlink.item.view;
 
+import java.util.ArrayList;
+import org.interlink.infrastructure.i18n.Language;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -87,7 +89,7 @@ public class ItemView implements Serializable {
     Meetings meetings;
 
     @Inject
-    org.interlink.infrastructure.i18n.Language language;
+    Language language;
 
     private String id;
     private transient UploadedFile upload;
@@ -406,12 +408,12 @@ public class ItemView implements Serializable {
      * The title and summary in the languages the reader is not shown first: as written (when shown a
      * translation) and every other translation.
      */
-    public java.util.List<OtherText> getOtherTexts() {
+    public List<OtherText> getOtherTexts() {
         if (version == null) {
-            return java.util.List.of();
+            return List.of();
         }
         String shown = version.languageFor(language.getTag());
-        java.util.List<OtherText> others = new java.util.ArrayList<>();
+        List<OtherText> others = new ArrayList<>();
         if (shown != null && !shown.equals(version.getLanguage())) {
             others.add(new OtherText(version.getLanguage(), version.getTitle(), version.getSummary()));
         }

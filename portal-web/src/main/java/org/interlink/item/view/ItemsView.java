@@ -1,5 +1,7 @@
 package org.interlink.item.view;
 
+import java.io.IOException;
+import org.primefaces.model.LazyDataModel;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -55,7 +57,7 @@ public class ItemsView implements Serializable {
         model = new ItemPages(items, currentCaller, ItemQuery.of(view).ofKind(kind));
     }
 
-    public org.primefaces.model.LazyDataModel<ItemVersion> getModel() {
+    public LazyDataModel<ItemVersion> getModel() {
         return model;
     }
 
@@ -97,16 +99,16 @@ public class ItemsView implements Serializable {
     }
 
     /** This list as it is filtered and sorted now, as a CSV file (TLP:RED left out). */
-    public void exportCsv() throws java.io.IOException {
+    public void exportCsv() throws IOException {
         export(ItemExport.Format.CSV);
     }
 
     /** This list as it is filtered and sorted now, as a PDF table (TLP:RED left out). */
-    public void exportPdf() throws java.io.IOException {
+    public void exportPdf() throws IOException {
         export(ItemExport.Format.PDF);
     }
 
-    private void export(ItemExport.Format format) throws java.io.IOException {
+    private void export(ItemExport.Format format) throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();
         String title = faces.getApplication().getResourceBundle(faces, "msg").getString(getTitleKey());
         ItemExport.send(items, currentCaller.get(), model.asked(), format, title);

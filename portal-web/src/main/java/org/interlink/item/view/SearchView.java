@@ -1,5 +1,7 @@
 package org.interlink.item.view;
 
+import java.util.Arrays;
+import org.interlink.infrastructure.faces.BusinessExceptionHandler;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -94,7 +96,7 @@ public class SearchView implements Serializable {
             Integer days = getWithinDays();
             query = days == null ? asked : asked.changedAfter(clock.instant().minus(Duration.ofDays(days)));
         } catch (BusinessException refused) {
-            Messages.addGlobalError(org.interlink.infrastructure.faces.BusinessExceptionHandler.text(refused));
+            Messages.addGlobalError(BusinessExceptionHandler.text(refused));
             return;
         }
         facets = items.facets(currentCaller.get(), query);
@@ -181,7 +183,7 @@ public class SearchView implements Serializable {
 
     private Map<String, String> current() {
         Map<String, String> parameters = new LinkedHashMap<>();
-        List<String> values = java.util.Arrays.asList(terms, kind, marking, state, owner, within);
+        List<String> values = Arrays.asList(terms, kind, marking, state, owner, within);
         for (int i = 0; i < PARAMETERS.size(); i++) {
             if (values.get(i) != null && !values.get(i).isBlank()) {
                 parameters.put(PARAMETERS.get(i), values.get(i));

@@ -37,7 +37,7 @@ public class RecordEditView extends ItemEditView<RecordForm> {
         return RecordForm.of((RecordVersion) version);
     }
 
-    @jakarta.inject.Inject
+    @Inject
     RecordLabels labels;
 
     public List<RecordType> getTypes() {
