@@ -19,12 +19,7 @@ import org.interlink.item.entity.ItemKind;
 import org.interlink.item.entity.ItemStep;
 import org.interlink.item.entity.ItemVersion;
 import org.interlink.item.entity.PurposeRequired;
-import org.interlink.meeting.boundary.Meetings;
-import org.interlink.meeting.entity.ActionItem;
-import org.interlink.meeting.entity.ActionStatus;
 import org.interlink.meeting.entity.MeetingVersion;
-import org.interlink.recommendation.boundary.Recommendations;
-import org.interlink.recommendation.entity.FollowUpStatus;
 import org.interlink.recommendation.entity.RecommendationVersion;
 import org.interlink.sharing.boundary.SharedItems;
 import org.interlink.records.entity.RecordVersion;
@@ -42,21 +37,18 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.Serializable;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.IntStream;
+import java.util.function.Consumer;
 
 /**
  * {@code item.xhtml?id=…}: one item as the caller may read it (their agency's current version, or
- * the shared one), its versions and history, the workflow steps the caller may take, and the
- * follow-through of the shared version: a recommendation's decision and progress (taken by the
- * addressee's officials), a meeting's action items (updated by their owner agencies). An item the
- * caller may not read answers 404, like a missing one.
+ * the shared one), its versions and history, its attachments and the workflow steps the caller may
+ * take. The follow-through of the shared version has views of its own that read the item from this
+ * one: a recommendation's decision and progress ({@code FollowUpView}), a meeting's action items
+ * ({@code ActionItemsView}). An item the caller may not read answers 404, like a missing one.
  */
 @Named
 @ViewScoped
@@ -83,12 +75,6 @@ public class ItemView implements Serializable {
     ReadingPurposes purposes;
 
     @Inject
-    Recommendations recommendations;
-
-    @Inject
-    Meetings meetings;
-
-    @Inject
     Language language;
 
     private String id;
@@ -99,12 +85,6 @@ public class ItemView implements Serializable {
     private String reasonText;
     private ItemVersion version;
     private String comment;
-    private FollowUpStatus decision;
-    private String rationale;
-    private Integer percent;
-    private String note;
-    private Integer actionNumber;
-    private ActionStatus actionStatus;
 
     /** The reasons a reader chooses from when an AMBER or RED item asks for a purpose. */
     public static final List<String> REASONS = List.of("Border management operations", "Criminal investigation",
@@ -143,7 +123,7 @@ public class ItemView implements Serializable {
     }
 
     public String submit() {
-        return step(() -> items.submit(caller(), itemId()), "notice.submitted");
+        return take(item -> items.submit(caller(), item), "notice.submitted");
     }
 
     public String publish() {
@@ -151,7 +131,7 @@ public class ItemView implements Serializable {
             Messages.addGlobalError("item.secondFactorToConfirm", signedInSessions.secondFactorMaxAgeMinutes());
             return null;
         }
-        return step(() -> items.publish(caller(), itemId(), comment), "notice.published");
+        return take(item -> items.publish(caller(), item, comment), "notice.published");
     }
 
     /** Publishing asks for a recent second factor: when the session's is older, the page asks to confirm it first. */
@@ -169,15 +149,15 @@ public class ItemView implements Serializable {
     }
 
     public String returnToAuthor() {
-        return step(() -> items.returnToAuthor(caller(), itemId(), comment), "notice.returned");
+        return take(item -> items.returnToAuthor(caller(), item, comment), "notice.returned");
     }
 
     public String withdraw() {
-        return step(() -> items.withdraw(caller(), itemId(), comment), "notice.withdrawn");
+        return take(item -> items.withdraw(caller(), item, comment), "notice.withdrawn");
     }
 
     public String archive() {
-        return step(() -> items.archive(caller(), itemId()), "notice.archived");
+        return take(item -> items.archive(caller(), item), "notice.archived");
     }
 
     /**
@@ -191,7 +171,7 @@ public class ItemView implements Serializable {
             return null;
         }
         try (InputStream file = upload.getInputStream()) {
-            return step(() -> attachments.attach(caller(), itemId(), upload.getFileName(), upload.getContentType(), file),
+            return take(item -> attachments.attach(caller(), item, upload.getFileName(), upload.getContentType(), file),
                     "notice.attached", upload.getFileName());
         } finally {
             upload.delete();
@@ -199,43 +179,21 @@ public class ItemView implements Serializable {
     }
 
     public String detach(long attachmentId) {
-        return step(() -> attachments.detach(caller(), itemId(), attachmentId), "notice.detached");
+        return take(item -> attachments.detach(caller(), item, attachmentId), "notice.detached");
     }
 
     public String startNewVersion() {
-        step(() -> items.startNewVersion(caller(), itemId()), "notice.newVersion");
+        take(item -> items.startNewVersion(caller(), item), "notice.newVersion");
         return editOutcome();
     }
 
-    /** An official of the addressee accepts, partly accepts or rejects the recommendation. */
-    public String decide() {
-        return step(() -> recommendations.decide(caller(), itemId(), decision, rationale), "notice.decided");
-    }
-
-    public String reportProgress() {
-        if (percent == null) {
-            Messages.addGlobalError("error.progressMissing");
-            return null;
-        }
-        return step(() -> recommendations.reportProgress(caller(), itemId(), percent, note), "notice.progressReported");
-    }
-
-    public String markImplemented() {
-        return step(() -> recommendations.implemented(caller(), itemId(), note), "notice.implemented");
-    }
-
-    /** An official or liaison of an action item's owner agency sets its status with a note. */
-    public String updateAction() {
-        if (actionNumber == null) {
-            Messages.addGlobalError("error.actionItemMissing");
-            return null;
-        }
-        return step(() -> meetings.updateActionItem(caller(), itemId(), actionNumber, actionStatus, note),
-                "notice.actionItemUpdated", actionNumber);
-    }
-
-    private String step(Runnable step, String done, Object... parameters) {
-        step.run();
+    /**
+     * Takes a step on this item (given its id), flashes the notice {@code done} and shows the item
+     * again: a redirect, so the page is read afresh and reloading it takes no step twice. The
+     * follow-up's and the action items' views take theirs through it too.
+     */
+    public String take(Consumer<ItemId> step, String done, Object... parameters) {
+        step.accept(itemId());
         Messages.addFlashGlobalInfo(done, parameters);
         return "/item?faces-redirect=true&id=" + id;
     }
@@ -252,6 +210,24 @@ public class ItemView implements Serializable {
 
     public boolean may(String step) {
         return steps().contains(ItemStep.valueOf(step));
+    }
+
+    /** The attachments card: there are files, or the caller may add some. */
+    public boolean isAttachmentsShown() {
+        return !version.getAttachments().isEmpty() || may("EDIT");
+    }
+
+    /**
+     * The steps taken with a comment are on offer: publishing (returning goes with it) or
+     * withdrawing; the comment field and their buttons are shown.
+     */
+    public boolean isCommentedStepOffered() {
+        return may("PUBLISH") || may("WITHDRAW");
+    }
+
+    /** Publishing is offered once the session's second factor is recent enough (else its confirmation is). */
+    public boolean isPublishOffered() {
+        return may("PUBLISH") && !isSecondFactorToConfirm();
     }
 
     /** The author of a submitted version who is also a vetter sees why they cannot vet it. */
@@ -284,59 +260,11 @@ public class ItemView implements Serializable {
     }
 
     /**
-     * The shared version of a recommendation, which carries the follow-up (the owner agency may be
-     * working on a newer draft); null before publication.
+     * The shared version, if the caller reads it (a newer draft's reader may not read an older RED
+     * edition): it carries a recommendation's follow-up and a meeting's action items' updates.
      */
-    public RecommendationVersion getFollowUp() {
-        return shared() instanceof RecommendationVersion recommendation ? recommendation : null;
-    }
-
-    /** The shared version of a meeting, whose action items carry their owners' updates; else the one read. */
-    public MeetingVersion getActions() {
-        return shared() instanceof MeetingVersion meeting ? meeting : meeting();
-    }
-
-    /** The shared version, if the caller reads it (a newer draft's reader may not read an older RED edition). */
-    private ItemVersion shared() {
-        return dossier.sharedVersion().orElse(null);
-    }
-
-    public boolean mayDecide() {
-        RecommendationVersion followUp = getFollowUp();
-        return followUp != null && followUp.mayDecide(caller());
-    }
-
-    public boolean mayReportProgress() {
-        RecommendationVersion followUp = getFollowUp();
-        return followUp != null && followUp.mayReportProgress(caller());
-    }
-
-    public List<FollowUpStatus> getDecisions() {
-        return FollowUpStatus.decisions();
-    }
-
-    /** The follow-through entries of the history (decisions, progress, action-item updates), newest first. */
-    public List<ItemEvent> getTimeline() {
-        return dossier.history().stream().filter(e -> e.getAction().isFollowThrough())
-                .sorted(Comparator.comparing(ItemEvent::getAt).reversed()).toList();
-    }
-
-    /** The numbers (from 1) of the shared meeting's action items the caller updates. */
-    public List<Integer> getMyActionNumbers() {
-        MeetingVersion meeting = getActions();
-        if (!meeting.getState().isShared()) {
-            return List.of();
-        }
-        return IntStream.rangeClosed(1, meeting.getActionItems().size())
-                .filter(n -> meeting.isActionUpdatedBy(caller(), n)).boxed().toList();
-    }
-
-    public boolean isOverdue(ActionItem action) {
-        return action.isOverdue(LocalDate.now(ZoneOffset.UTC));
-    }
-
-    public ActionStatus[] getActionStatuses() {
-        return ActionStatus.values();
+    public Optional<ItemVersion> sharedVersion() {
+        return dossier.sharedVersion();
     }
 
     public boolean isPurposeAsked() {
@@ -449,54 +377,6 @@ public class ItemView implements Serializable {
     /** A file size people read: bytes, KB or MB. */
     public String size(long bytes) {
         return bytes < 1024 ? bytes + " B" : bytes < 1024 * 1024 ? (bytes / 1024) + " KB" : String.format("%.1f MB", bytes / (1024.0 * 1024));
-    }
-
-    public FollowUpStatus getDecision() {
-        return decision;
-    }
-
-    public void setDecision(FollowUpStatus decision) {
-        this.decision = decision;
-    }
-
-    public String getRationale() {
-        return rationale;
-    }
-
-    public void setRationale(String rationale) {
-        this.rationale = rationale;
-    }
-
-    public Integer getPercent() {
-        return percent;
-    }
-
-    public void setPercent(Integer percent) {
-        this.percent = percent;
-    }
-
-    public String getNote() {
-        return note;
-    }
-
-    public void setNote(String note) {
-        this.note = note;
-    }
-
-    public Integer getActionNumber() {
-        return actionNumber;
-    }
-
-    public void setActionNumber(Integer actionNumber) {
-        this.actionNumber = actionNumber;
-    }
-
-    public ActionStatus getActionStatus() {
-        return actionStatus;
-    }
-
-    public void setActionStatus(ActionStatus actionStatus) {
-        this.actionStatus = actionStatus;
     }
 
     public String getComment() {
