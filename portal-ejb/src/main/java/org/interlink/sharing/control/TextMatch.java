@@ -29,24 +29,24 @@ public class TextMatch {
 
     private volatile Boolean fullText;
 
-    VisibilityGate.Predicate condition(String terms) {
+    Visibility.Predicate condition(String terms) {
         if (fullText()) {
             // the expression repeats the index's exactly, or PostgreSQL cannot use it
-            return new VisibilityGate.Predicate(
+            return new Visibility.Predicate(
                     "SQL('to_tsvector(''simple'', ?) @@ websearch_to_tsquery(''simple'', ?)', v.searchText, :terms)",
                     Map.of("terms", terms));
         }
         List<String> words = words(terms);
         if (words.isEmpty()) {
-            return new VisibilityGate.Predicate("1 = 0", Map.of());
+            return new Visibility.Predicate("1 = 0", Map.of());
         }
         StringBuilder jpql = new StringBuilder("(");
         Map<String, Object> parameters = new HashMap<>();
         for (int i = 0; i < words.size(); i++) {
             jpql.append(i == 0 ? "" : " and ").append("lower(v.searchText) like :word").append(i).append(" escape '\\'");
-            parameters.put("word" + i, "%" + VisibilityGate.escapeLike(words.get(i)) + "%");
+            parameters.put("word" + i, "%" + Visibility.escapeLike(words.get(i)) + "%");
         }
-        return new VisibilityGate.Predicate(jpql.append(")").toString(), parameters);
+        return new Visibility.Predicate(jpql.append(")").toString(), parameters);
     }
 
     /** The words of the terms, lower-case, without the quotes, alternatives and exclusions full-text search reads. */
