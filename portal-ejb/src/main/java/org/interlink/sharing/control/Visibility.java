@@ -105,7 +105,7 @@ final class Visibility {
      * The condition that the caller reads {@code alias}, the shared (published or archived) version of an item they
      * read through {@code v}: for another agency's item it is {@code v}; inside the owner agency it may be an older
      * TLP:RED edition of the draft they read, which only its author, the people it names and the vetters read.
-     * Uses the parameters of {@link #visible}.
+     * Uses the parameters of {@link #of}.
      */
     public static String sharedVersionRead(Caller caller, String alias) {
         return caller.hasRole(Role.VETTER) ? "1 = 1" : "(i.owner <> :agency or " + alias + ".marking <> :red or " + alias
