@@ -52,7 +52,10 @@ public final class DevSecrets {
                 return new DevSecrets(values);
             }
             DevSecrets created = random();
-            Files.createDirectories(file.getParent());
+            Path folder = file.getParent();
+            if (folder != null) {
+                Files.createDirectories(folder);
+            }
             store(created.values, file);
             return created;
         } catch (IOException e) {

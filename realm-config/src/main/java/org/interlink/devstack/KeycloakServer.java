@@ -108,8 +108,8 @@ public final class KeycloakServer implements AutoCloseable {
 
     private static void writeImport(Path home, String realm) {
         try {
-            Path file = home.resolve("data/import/" + RealmDefinition.REALM + "-realm.json");
-            Files.createDirectories(file.getParent());
+            Path folder = Files.createDirectories(home.resolve("data/import"));
+            Path file = folder.resolve(RealmDefinition.REALM + "-realm.json");
             if (!Files.exists(file) || !Files.readString(file).equals(realm)) {
                 Files.writeString(file, realm);
             }
@@ -123,7 +123,7 @@ public final class KeycloakServer implements AutoCloseable {
             Files.createDirectories(dataDir);
             Path stamp = dataDir.resolve("realm.sha256");
             String hash = sha256(definition);
-            if (Files.exists(stamp) && Files.readString(stamp).equals(hash)) {
+            if (Files.exists(stamp) && MessageDigest.isEqual(Files.readAllBytes(stamp), hash.getBytes(StandardCharsets.UTF_8))) {
                 return;
             }
             Folders.deleteTree(dataDir.resolve("db"));

@@ -36,7 +36,10 @@ public final class ManagedProcess implements AutoCloseable {
     /** Starts {@code command} in {@code workDir} with extra environment variables; output goes to {@code log}. */
     public static ManagedProcess start(String name, List<String> command, Path workDir, Map<String, String> env, Path log) {
         try {
-            Files.createDirectories(log.getParent());
+            Path folder = log.getParent();
+            if (folder != null) {
+                Files.createDirectories(folder);
+            }
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
