@@ -5,6 +5,8 @@ import org.interlink.audit.entity.ChainVerification;
 
 import org.postgresql.PGStatement;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -118,7 +120,7 @@ public final class ChainVerifier {
         long lastSeq = 0;
         String previousHash = AuditHash.GENESIS;
         for (Segment segment : segments) {
-            if (segment.firstPrevious() != null && segment.firstSeq() == lastSeq + 1 && !segment.firstPrevious().equals(previousHash)) {
+            if (segment.firstPrevious() != null && segment.firstSeq() == lastSeq + 1 && !sameHash(segment.firstPrevious(), previousHash)) {
                 return ChainVerification.broken(chain, events, segment.firstSeq(), segment.firstId(), "previous hash is not the hash of event "
                         + lastSeq + " (reordered or replaced)");
             }
@@ -133,11 +135,20 @@ public final class ChainVerifier {
             }
         }
         ExportedHead exported = exportedHeads.get(chain);
-        if (exported != null && (exported.seq() > lastSeq || !exported.hash().equals(hashAt(connection, chain, exported.seq())))) {
+        if (exported != null && (exported.seq() > lastSeq || !sameHash(exported.hash(), hashAt(connection, chain, exported.seq())))) {
             return ChainVerification.broken(chain, events, exported.seq(), 0, "does not match the head exported at "
                     + exported.at() + " (events rewritten or removed since)");
         }
         return ChainVerification.intact(chain, events);
+    }
+
+    /**
+     * Whether two hashes are the same, in time independent of where they differ; {@code expected} must not be
+     * null (as with {@code expected.equals(actual)}), {@code actual} may be.
+     */
+    private static boolean sameHash(String expected, String actual) {
+        byte[] expectedBytes = expected.getBytes(StandardCharsets.UTF_8);
+        return actual != null && MessageDigest.isEqual(expectedBytes, actual.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -178,7 +189,7 @@ public final class ChainVerifier {
                     if (previousHash == null) {
                         firstId = id;
                         firstPrevious = storedPrevious;
-                    } else if (!storedPrevious.equals(previousHash)) {
+                    } else if (!sameHash(storedPrevious, previousHash)) {
                         return Segment.broken(from, firstId, firstPrevious, ChainVerification.broken(chain, events, seq, id,
                                 "previous hash is not the hash of event " + (seq - 1) + " (reordered or replaced)"));
                     }
@@ -186,7 +197,7 @@ public final class ChainVerifier {
                     String hash = AuditHash.of(chain, seq, row.getTimestamp(3).toInstant(), row.getString(4), row.getString(5),
                             row.getString(6), item == null ? null : ((Number) item).longValue(), row.getString(8), row.getString(9),
                             row.getString(10), row.getString(11), row.getString(12), row.getString(13), storedPrevious);
-                    if (!hash.equals(row.getString(15))) {
+                    if (!sameHash(hash, row.getString(15))) {
                         return Segment.broken(from, firstId, firstPrevious, ChainVerification.broken(chain, events, seq, id,
                                 "content does not match its hash (changed)"));
                     }

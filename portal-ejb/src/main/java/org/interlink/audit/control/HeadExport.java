@@ -98,8 +98,9 @@ public class HeadExport {
         }
         try {
             Path file = file();
-            if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
+            Path folder = file.getParent();
+            if (folder != null) {
+                Files.createDirectories(folder);
             }
             Files.writeString(file, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {

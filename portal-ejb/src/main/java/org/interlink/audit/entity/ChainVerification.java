@@ -1,7 +1,10 @@
 package org.interlink.audit.entity;
 
+import java.io.Serializable;
+
 /** The outcome for one chain: intact, or the first broken link and why. */
-public record ChainVerification(String chain, long events, boolean intact, long brokenSeq, long brokenEventId, String reason) {
+public record ChainVerification(String chain, long events, boolean intact, long brokenSeq, long brokenEventId, String reason)
+        implements Serializable {
 
     public static ChainVerification intact(String chain, long events) {
         return new ChainVerification(chain, events, true, 0, 0, null);
