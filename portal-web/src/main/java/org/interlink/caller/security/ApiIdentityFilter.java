@@ -28,20 +28,23 @@ import java.io.IOException;
 @WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.FORWARD})
 public class ApiIdentityFilter extends HttpFilter {
 
+    private static final long serialVersionUID = 1L;
+
     /** The header naming the agency an API caller with several agencies acts for. */
     public static final String AGENCY_HEADER = "Interlink-Agency";
 
+    // transient: the container never serializes a filter or servlet (Serializable only through its base class)
     @Inject
-    TokenIdentityHolder tokenIdentity;
+    transient TokenIdentityHolder tokenIdentity;
 
     @Inject
-    CurrentCaller currentCaller;
+    transient CurrentCaller currentCaller;
 
     @Inject
-    RequestOrigin origin;
+    transient RequestOrigin origin;
 
     @Inject
-    AnonymousRefusals refusals;
+    transient AnonymousRefusals refusals;
 
     /**
      * Whether the request is the API's: authenticated by a bearer token, or asking for the API's path (a page

@@ -36,23 +36,26 @@ import java.util.Set;
 @WebServlet(BackChannelLogout.PATH)
 public class BackChannelLogout extends HttpServlet {
 
+    private static final long serialVersionUID = 1L;
+
     public static final String PATH = "/backchannel-logout";
     static final String EVENT = "http://schemas.openid.net/event/backchannel-logout";
 
+    // transient: the container never serializes a filter or servlet (Serializable only through its base class)
     @Inject
-    OpenIdSettings openId;
+    transient OpenIdSettings openId;
 
     @Inject
-    SignedInSessions sessions;
+    transient SignedInSessions sessions;
 
     @Inject
-    AnonymousRefusals refusals;
+    transient AnonymousRefusals refusals;
 
     @Inject
     @ConfigProperty(name = "interlink.api.clock-skew-seconds", defaultValue = "30")
     int clockSkewSeconds;
 
-    private DefaultJWTProcessor<SecurityContext> processor;
+    private transient DefaultJWTProcessor<SecurityContext> processor;
 
     @Override
     public void init() {

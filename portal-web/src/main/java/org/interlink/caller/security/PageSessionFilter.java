@@ -49,6 +49,8 @@ import java.util.Set;
 @WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.FORWARD})
 public class PageSessionFilter extends HttpFilter {
 
+    private static final long serialVersionUID = 1L;
+
     static final String SELECT_AGENCY = "/select-agency.xhtml";
     private static final String SIGNED_IN = PageSessionFilter.class.getName() + ".signedIn";
     private static final String NO_AGENCY_RECORDED = PageSessionFilter.class.getName() + ".noAgencyRecorded";
@@ -59,29 +61,30 @@ public class PageSessionFilter extends HttpFilter {
     private static final List<String> ALWAYS_OPEN = List.of(SELECT_AGENCY, NO_AGENCY, SIGNED_OUT,
             "/error/", RESOURCES, "/callback", BackChannelLogout.PATH);
 
+    // transient: the container never serializes a filter or servlet (Serializable only through its base class)
     @Inject
-    OpenIdContext openIdContext;
+    transient OpenIdContext openIdContext;
 
     @Inject
-    TokenIdentityHolder tokenIdentity;
+    transient TokenIdentityHolder tokenIdentity;
 
     @Inject
-    CurrentCaller currentCaller;
+    transient CurrentCaller currentCaller;
 
     @Inject
-    RequestOrigin origin;
+    transient RequestOrigin origin;
 
     @Inject
-    Sessions sessions;
+    transient Sessions sessions;
 
     @Inject
-    Notifications notifications;
+    transient Notifications notifications;
 
     @Inject
-    SignedInSessions signedInSessions;
+    transient SignedInSessions signedInSessions;
 
     @Inject
-    OpenIdSettings openIdSettings;
+    transient OpenIdSettings openIdSettings;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

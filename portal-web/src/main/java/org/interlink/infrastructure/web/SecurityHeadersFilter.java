@@ -21,8 +21,11 @@ import java.io.IOException;
 @WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.ERROR})
 public class SecurityHeadersFilter extends HttpFilter {
 
+    private static final long serialVersionUID = 1L;
+
+    // transient: the container never serializes a filter or servlet (Serializable only through its base class)
     @Inject
-    SecurityHeaders headers;
+    transient SecurityHeaders headers;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
