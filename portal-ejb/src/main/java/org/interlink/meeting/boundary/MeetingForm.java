@@ -57,7 +57,6 @@ public class MeetingForm extends ItemForm {
         return form;
     }
 
-    /** The decisions, one per non-empty line. */
     @Override
     public ItemKind kind() {
         return ItemKind.MEETING_OUTCOME;
@@ -74,6 +73,7 @@ public class MeetingForm extends ItemForm {
                 actions, linked);
     }
 
+    /** The decisions, one per non-empty line. */
     public List<String> decisionList() {
         return decisions.lines().map(String::trim).filter(line -> !line.isEmpty()).toList();
     }

@@ -1,8 +1,6 @@
 package org.interlink.meeting.view;
 
-import org.interlink.item.boundary.Items;
 import jakarta.faces.view.ViewScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.interlink.item.entity.ItemKind;
 import org.interlink.item.entity.ItemVersion;
@@ -24,9 +22,6 @@ import java.util.List;
 public class MeetingEditView extends ItemEditView<MeetingForm> {
 
     private static final long serialVersionUID = 1L;
-
-    @Inject
-    Items items;
 
     @Override
     protected ItemKind kind() {

@@ -1,8 +1,6 @@
 package org.interlink.recommendation.view;
 
-import org.interlink.item.boundary.Items;
 import jakarta.faces.view.ViewScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.interlink.item.entity.ItemKind;
 import org.interlink.item.entity.ItemVersion;
@@ -22,9 +20,6 @@ import java.util.List;
 public class RecommendationEditView extends ItemEditView<RecommendationForm> {
 
     private static final long serialVersionUID = 1L;
-
-    @Inject
-    Items items;
 
     @Override
     protected ItemKind kind() {
