@@ -1,7 +1,8 @@
 package org.interlink;
 
-import java.util.Arrays;
 import jakarta.ejb.ApplicationException;
+
+import java.util.Arrays;
 
 /**
  * Root of every rule violation a user can cause. The message is written for the user: Faces shows

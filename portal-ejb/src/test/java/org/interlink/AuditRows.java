@@ -22,8 +22,9 @@ public final class AuditRows {
 
     /** The id of the newest event (0 when there is none): what follows it was written after. */
     public long last() throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
-             ResultSet rows = sql.executeQuery("select coalesce(max(id), 0) from audit_event")) {
+        try (Connection connection = dataSource.getConnection();
+                Statement sql = connection.createStatement();
+                ResultSet rows = sql.executeQuery("select coalesce(max(id), 0) from audit_event")) {
             rows.next();
             return rows.getLong(1);
         }
@@ -31,9 +32,10 @@ public final class AuditRows {
 
     /** The events about {@code item} since event {@code id} other than reads: "ACTION:OUTCOME details". */
     public List<String> aboutItemSince(long id, ItemId item) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement sql = connection.prepareStatement(
-                "select action, outcome, details from audit_event where id > ? and item_id = ?"
-                        + " and action not in ('VIEW', 'LIST', 'HISTORY') order by id")) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement sql = connection.prepareStatement(
+                        "select action, outcome, details from audit_event where id > ? and item_id = ?"
+                                + " and action not in ('VIEW', 'LIST', 'HISTORY') order by id")) {
             sql.setLong(1, id);
             sql.setLong(2, item.value());
             List<String> events = new ArrayList<>();

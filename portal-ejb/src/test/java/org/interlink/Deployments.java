@@ -1,10 +1,9 @@
 package org.interlink;
 
+import org.assertj.core.api.Assertions;
 import org.jboss.shrinkwrap.api.ArchivePath;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-
-import org.assertj.core.api.Assertions;
 
 import java.io.File;
 import java.io.IOException;

@@ -47,16 +47,26 @@ public class DemoData {
 
     /** The demo users of the realm, as the portal sees them (roles, agencies). */
     public static final List<DemoPersona> PERSONAS = List.of(
-            new DemoPersona("moi.official", "e41f7731-9d4b-5023-80be-0ee28769949f", "Karim Al-Saadi", List.of(Role.OFFICIAL), List.of("iq-moi")),
-            new DemoPersona("moi.vetter", "97a89559-381d-54b0-b825-31f2be23377c", "Huda Jabbar", List.of(Role.OFFICIAL, Role.VETTER), List.of("iq-moi")),
-            new DemoPersona("moi.admin", "01d3c457-b138-5ab0-b698-dccdb0684e6b", "Sami Rashid", List.of(Role.OFFICIAL, Role.AGENCY_ADMIN), List.of("iq-moi")),
-            new DemoPersona("iom.liaison", "34f939c6-70a6-521a-a787-18900e6ac427", "Claire Martin", List.of(Role.LIAISON), List.of("iom-iq")),
-            new DemoPersona("iom.vetter", "02165537-b311-59ed-8069-2b241520bfd9", "Omar Haddad", List.of(Role.LIAISON, Role.VETTER), List.of("iom-iq")),
-            new DemoPersona("interpol.liaison", "54373e83-2516-5960-9adb-0dc3b6335e96", "Julien Moreau", List.of(Role.LIAISON), List.of("interpol")),
-            new DemoPersona("donor.observer", "3ee95b9a-93ca-5192-9de6-73ab719b04fe", "Emma Walsh", List.of(Role.OFFICIAL), List.of("au-dibp")),
-            new DemoPersona("moi.auditor", "f91b6509-fc00-5ebf-ae21-b9119a5dd9e3", "Layla Hassan", List.of(Role.AUDITOR), List.of("iq-moi")),
-            new DemoPersona("platform.admin", "57628686-0566-5e52-a627-ee556f046a9d", "Paul Okafor", List.of(Role.PLATFORM_ADMIN), List.of()),
-            new DemoPersona("multi.liaison", "365795d2-58e1-57ee-8159-9aa34c81096c", "Nadia Kareem", List.of(Role.LIAISON), List.of("iom-iq", "iq-bpc")));
+            new DemoPersona("moi.official", "e41f7731-9d4b-5023-80be-0ee28769949f", "Karim Al-Saadi", List.of(Role.OFFICIAL),
+                    List.of("iq-moi")),
+            new DemoPersona("moi.vetter", "97a89559-381d-54b0-b825-31f2be23377c", "Huda Jabbar", List.of(Role.OFFICIAL, Role.VETTER),
+                    List.of("iq-moi")),
+            new DemoPersona("moi.admin", "01d3c457-b138-5ab0-b698-dccdb0684e6b", "Sami Rashid", List.of(Role.OFFICIAL, Role.AGENCY_ADMIN),
+                    List.of("iq-moi")),
+            new DemoPersona("iom.liaison", "34f939c6-70a6-521a-a787-18900e6ac427", "Claire Martin", List.of(Role.LIAISON),
+                    List.of("iom-iq")),
+            new DemoPersona("iom.vetter", "02165537-b311-59ed-8069-2b241520bfd9", "Omar Haddad", List.of(Role.LIAISON, Role.VETTER),
+                    List.of("iom-iq")),
+            new DemoPersona("interpol.liaison", "54373e83-2516-5960-9adb-0dc3b6335e96", "Julien Moreau", List.of(Role.LIAISON),
+                    List.of("interpol")),
+            new DemoPersona("donor.observer", "3ee95b9a-93ca-5192-9de6-73ab719b04fe", "Emma Walsh", List.of(Role.OFFICIAL),
+                    List.of("au-dibp")),
+            new DemoPersona("moi.auditor", "f91b6509-fc00-5ebf-ae21-b9119a5dd9e3", "Layla Hassan", List.of(Role.AUDITOR),
+                    List.of("iq-moi")),
+            new DemoPersona("platform.admin", "57628686-0566-5e52-a627-ee556f046a9d", "Paul Okafor", List.of(Role.PLATFORM_ADMIN),
+                    List.of()),
+            new DemoPersona("multi.liaison", "365795d2-58e1-57ee-8159-9aa34c81096c", "Nadia Kareem", List.of(Role.LIAISON),
+                    List.of("iom-iq", "iq-bpc")));
 
     /** The domain of the demo users' e-mail addresses in the realm's demo overlay. */
     public static final String DEMO_MAIL_DOMAIN = "interlink.test";

@@ -12,9 +12,9 @@ import org.interlink.meeting.boundary.ActionItemForm;
 import org.interlink.meeting.boundary.MeetingForm;
 import org.interlink.meeting.boundary.Meetings;
 import org.interlink.meeting.entity.ActionStatus;
-import org.interlink.recommendation.entity.FollowUpStatus;
 import org.interlink.recommendation.boundary.RecommendationForm;
 import org.interlink.recommendation.boundary.Recommendations;
+import org.interlink.recommendation.entity.FollowUpStatus;
 import org.interlink.records.boundary.RecordForm;
 import org.interlink.records.entity.RecordType;
 import org.interlink.sharing.boundary.SharingForm;
@@ -36,7 +36,6 @@ public class DemoItems {
 
     @Inject
     Items items;
-
 
     @Inject
     Attachments attachments;
@@ -64,10 +63,14 @@ public class DemoItems {
         lyon.setDecisions("Share border-management information between the Ministry and its partners.\n"
                 + "Draft recommendations for the Ministry on the information-sharing mechanism.");
         lyon.setActionItems(List.of(
-                new ActionItemForm("Draft recommendations on the information-sharing mechanism", "iom-iq", LocalDate.parse("2026-11-30"), ActionStatus.DONE),
-                new ActionItemForm("Name focal points for information sharing", "iq-moi", LocalDate.parse("2027-01-31"), ActionStatus.IN_PROGRESS),
-                new ActionItemForm("Send the list of border points with their connectivity", "iq-moi", LocalDate.parse("2026-10-15"), ActionStatus.OPEN),
-                new ActionItemForm("Share the data tools' technical documentation", "interpol", LocalDate.parse("2026-10-31"), ActionStatus.OPEN)));
+                new ActionItemForm("Draft recommendations on the information-sharing mechanism", "iom-iq", LocalDate.parse("2026-11-30"),
+                        ActionStatus.DONE),
+                new ActionItemForm("Name focal points for information sharing", "iq-moi", LocalDate.parse("2027-01-31"),
+                        ActionStatus.IN_PROGRESS),
+                new ActionItemForm("Send the list of border points with their connectivity", "iq-moi", LocalDate.parse("2026-10-15"),
+                        ActionStatus.OPEN),
+                new ActionItemForm("Share the data tools' technical documentation", "interpol", LocalDate.parse("2026-10-31"),
+                        ActionStatus.OPEN)));
         Item meeting = publish(items.draft(moiOfficial, lyon), moiOfficial, moiVetter, "Minutes agreed with the delegation");
         meetings.updateActionItem(iomLiaison, meeting.id(), 1, ActionStatus.DONE, "Recommendations published for the Ministry");
 
@@ -160,7 +163,8 @@ public class DemoItems {
 
         Item inRevision = publish(items.draft(iomLiaison, record(DemoItem.REVISION_IN_DRAFT, RecordType.TRAINING_REPORT,
                 "Report of the joint risk-analysis workshop of the border working group.", Marking.GREEN, Scope.COMMUNITIES,
-                List.of("border-wg"), LocalDate.parse("2026-09-30"), "Erbil", 31L, null, null, null)), iomLiaison, iomVetter, "Workshop report");
+                List.of("border-wg"), LocalDate.parse("2026-09-30"), "Erbil", 31L, null, null, null)), iomLiaison, iomVetter,
+                "Workshop report");
         items.startNewVersion(iomLiaison, inRevision.id());
     }
 
@@ -171,8 +175,8 @@ public class DemoItems {
     }
 
     private static RecordForm record(DemoItem item, RecordType type, String summary, Marking marking, Scope scope,
-                                     List<String> grants, LocalDate date, String location, Long quantity, String category,
-                                     String documentNumber, String country) {
+            List<String> grants, LocalDate date, String location, Long quantity, String category,
+            String documentNumber, String country) {
         RecordForm form = new RecordForm();
         fill(form, item, summary, marking, scope, grants);
         form.setType(type);

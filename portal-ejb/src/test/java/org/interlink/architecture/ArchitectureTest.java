@@ -1,10 +1,5 @@
 package org.interlink.architecture;
 
-import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
-import jakarta.ejb.EJBContext;
-import org.interlink.item.entity.Item;
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.security.enterprise.SecurityContext;
 import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -12,9 +7,14 @@ import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJBContext;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.NamedQueries;
 import jakarta.persistence.NamedQuery;
+import jakarta.security.enterprise.SecurityContext;
+import org.interlink.item.entity.Item;
 import org.interlink.sharing.control.VisibilityGate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,7 @@ class ArchitectureTest {
     @Test
     void noGrabBagPackages() {
         noClasses().should().resideInAnyPackage("..util..", "..utils..", "..common..", "..helper..", "..helpers..",
-                        "..service..", "..dao..", "..dto..")
+                "..service..", "..dao..", "..dto..")
                 .as("no util/common/helper/service/dao/dto packages: code lives with its feature")
                 .check(classes);
     }
@@ -53,7 +53,8 @@ class ArchitectureTest {
 
     @Test
     void withinAFeatureControlsServeTheBoundary() {
-        for (String feature : List.of("agency", "caller", "item", "sharing", "records", "recommendation", "meeting", "workflow", "notification")) {
+        for (String feature : List.of("agency", "caller", "item", "sharing", "records", "recommendation", "meeting", "workflow",
+                "notification")) {
             noClasses().that().resideInAPackage("org.interlink." + feature + ".control..")
                     .should().dependOnClassesThat().resideInAPackage("org.interlink." + feature + ".boundary..")
                     .as("the controls of " + feature + " are called by its boundary, never the other way round")
@@ -73,13 +74,13 @@ class ArchitectureTest {
         noClasses().that().doNotBelongToAnyOf(VisibilityGate.class)
                 .and().resideOutsideOfPackages("org.interlink.agency..", "org.interlink.audit..", "org.interlink.notification.control..")
                 .should().callMethodWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(
-                                JavaClass.Predicates.assignableTo(EntityManager.class)))
+                        JavaClass.Predicates.assignableTo(EntityManager.class)))
                         .and(JavaCall.Predicates.target(HasName.Predicates.nameMatching(
                                 "create(Named|Native)?Query|getCriteriaBuilder|find|getReference|createStoredProcedureQuery"))))
                 .as("only the visibility gate queries items")
                 .check(classes);
         noClasses().that().resideInAnyPackage("org.interlink.item..", "org.interlink.records..",
-                        "org.interlink.recommendation..", "org.interlink.meeting..")
+                "org.interlink.recommendation..", "org.interlink.meeting..")
                 .should().beAnnotatedWith(NamedQuery.class).orShould().beAnnotatedWith(NamedQueries.class)
                 .as("item entities carry no named queries: the gate builds them")
                 .check(classes);

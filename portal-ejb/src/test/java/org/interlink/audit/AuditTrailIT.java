@@ -1,16 +1,13 @@
 package org.interlink.audit;
 
-import org.assertj.core.groups.Tuple;
-import org.interlink.sharing.boundary.SharedItems;
-import org.interlink.audit.entity.ChainVerification;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
+import org.assertj.core.groups.Tuple;
 import org.interlink.Deployments;
 import org.interlink.audit.boundary.AuditTrail;
 import org.interlink.audit.boundary.FailedSignIns;
-import org.interlink.audit.entity.AuditFilter;
 import org.interlink.audit.control.AuditGate;
 import org.interlink.audit.control.AuditUnavailable;
 import org.interlink.audit.control.ChainVerifier;
@@ -19,8 +16,10 @@ import org.interlink.audit.control.VerifyAuditChains;
 import org.interlink.audit.entity.AuditAction;
 import org.interlink.audit.entity.AuditChainHead;
 import org.interlink.audit.entity.AuditEvent;
+import org.interlink.audit.entity.AuditFilter;
 import org.interlink.audit.entity.AuditOutcome;
 import org.interlink.audit.entity.AuditRecord;
+import org.interlink.audit.entity.ChainVerification;
 import org.interlink.audit.entity.SignInFailure;
 import org.interlink.caller.entity.Caller;
 import org.interlink.demo.DemoData;
@@ -32,6 +31,7 @@ import org.interlink.item.entity.ItemQuery;
 import org.interlink.item.entity.Listing;
 import org.interlink.records.boundary.RecordForm;
 import org.interlink.records.entity.RecordType;
+import org.interlink.sharing.boundary.SharedItems;
 import org.interlink.sharing.boundary.SharingForm;
 import org.interlink.sharing.entity.Marking;
 import org.interlink.sharing.entity.Scope;
@@ -97,7 +97,6 @@ class AuditTrailIT {
 
     @Inject
     Items items;
-
 
     @Inject
     DemoData demo;
@@ -225,9 +224,11 @@ class AuditTrailIT {
         String csv = trail.exportCsv(moiAuditor, aboutLyon);
         assertThat(csv).startsWith("time_utc,chain,seq,actor").contains(purpose);
 
-        assertThat(trail.events(platform, new AuditFilter(null, null, "iom.liaison", null, AuditAction.SEARCH, null, AuditOutcome.DENIED), 0, 50))
+        assertThat(trail.events(platform, new AuditFilter(null, null, "iom.liaison", null, AuditAction.SEARCH, null, AuditOutcome.DENIED),
+                0, 50))
                 .as("the refused look into the trail is recorded").isNotEmpty();
-        assertThat(trail.events(platform, new AuditFilter(null, null, "moi.auditor", null, AuditAction.EXPORT, null, AuditOutcome.ALLOWED), 0, 50))
+        assertThat(trail.events(platform, new AuditFilter(null, null, "moi.auditor", null, AuditAction.EXPORT, null, AuditOutcome.ALLOWED),
+                0, 50))
                 .as("the export is recorded").anyMatch(e -> e.getDetails().contains("actor=iom.liaison"));
         assertThat(trail.verify(moiAuditor)).extracting(ChainVerification::chain).isNotEmpty()
                 .allMatch(chain -> AuditChainHead.ownerOf(chain).equals("iq-moi"), "only the Ministry's chains");
@@ -264,7 +265,7 @@ class AuditTrailIT {
 
     private ItemId demoItem(DemoItem item, String ownerVetter) {
         return sharedItems.list(demo.as(ownerVetter, ownerVetter.startsWith("moi") ? "iq-moi" : "iom-iq"),
-                        new ItemQuery(Listing.MY_AGENCY, null, null, null, item.title(), null, false), 0, 2)
+                new ItemQuery(Listing.MY_AGENCY, null, null, null, item.title(), null, false), 0, 2)
                 .stream().map(v -> new ItemId(v.getItem().getId())).findFirst().orElseThrow();
     }
 
@@ -373,7 +374,7 @@ class AuditTrailIT {
     private static void owner(String statement) throws SQLException {
         try (Connection connection = DriverManager.getConnection(System.getProperty("interlink.db.url"),
                 System.getProperty("interlink.db.migration-user"), System.getProperty("interlink.db.migration-password"));
-             Statement sql = connection.createStatement()) {
+                Statement sql = connection.createStatement()) {
             sql.execute(statement);
         }
     }

@@ -1,7 +1,7 @@
 package org.interlink.demo;
 
-import org.interlink.caller.entity.Role;
 import org.interlink.agency.entity.AgencyCode;
+import org.interlink.caller.entity.Role;
 import org.interlink.devstack.RealmDefinition;
 import org.junit.jupiter.api.Test;
 

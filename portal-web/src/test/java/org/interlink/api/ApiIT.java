@@ -1,10 +1,5 @@
 package org.interlink.api;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.interlink.devstack.RealmDefinition;
-import java.nio.charset.StandardCharsets;
-import java.util.stream.StreamSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.parser.OpenAPIParser;
@@ -13,6 +8,7 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import org.interlink.demo.DemoItem;
 import org.interlink.devstack.OneTimeCodes;
 import org.interlink.devstack.PortalDatabase;
+import org.interlink.devstack.RealmDefinition;
 import org.interlink.journeys.Browser;
 import org.interlink.journeys.KeycloakRealmAdmin;
 import org.interlink.journeys.PortalStack;
@@ -25,15 +21,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,8 +38,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -139,7 +138,8 @@ class ApiIT {
                     before = audit.last();
                     Api.Answer file = api.with("Interlink-Purpose", "isolation matrix").get("/items/" + id + "/attachments/" + attachment);
                     expect(failures, cell + " attachment", file.status(), reads ? 200 : 404);
-                    expectEvents(failures, cell + " attachment", audit.since(before, actor), reads ? "DOWNLOAD:ALLOWED" : "DOWNLOAD:DENIED");
+                    expectEvents(failures, cell + " attachment", audit.since(before, actor),
+                            reads ? "DOWNLOAD:ALLOWED" : "DOWNLOAD:DENIED");
                     if (reads && !file.text().startsWith("date,border point")) {
                         failures.add(cell + " attachment: content " + file.text());
                     }
@@ -199,13 +199,15 @@ class ApiIT {
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.json().path("content").path("title").asText()).isEqualTo("Forged visa stamps at Trebil (4 passports)");
         assertThat(read.json().path("steps").size()).as("a reader outside the owner agency takes no step").isZero();
-        assertThat(interpol.get("/items/" + id + "/history").problem()).as("the history needs the purpose too").isEqualTo("purpose-required");
+        assertThat(interpol.get("/items/" + id + "/history").problem()).as("the history needs the purpose too")
+                .isEqualTo("purpose-required");
         assertThat(interpol.with("Interlink-Purpose", "Check the publication").get("/items/" + id + "/history").json()
                 .findValuesAsText("action")).containsExactly("PUBLISHED");
         assertThat(border.get("/items/" + id + "/history").json().findValuesAsText("action"))
                 .containsExactly("DRAFTED", "EDITED", "SUBMITTED", "PUBLISHED");
 
-        assertThat(audit.since(before, account(BORDER_SYSTEM))).containsSubsequence("CREATE:ALLOWED", "UPDATE:ALLOWED", "STATE_CHANGE:ALLOWED");
+        assertThat(audit.since(before, account(BORDER_SYSTEM))).containsSubsequence("CREATE:ALLOWED", "UPDATE:ALLOWED",
+                "STATE_CHANGE:ALLOWED");
         assertThat(audit.since(before, account(VETTING_DESK))).contains("STATE_CHANGE:ALLOWED");
         assertThat(audit.detailsSince(before, "interpol.liaison"))
                 .anyMatch(e -> e.startsWith("VIEW:ALLOWED:Check against the stolen documents database:"));
@@ -259,7 +261,8 @@ class ApiIT {
     @Test
     void anItemDocumentNamesOnlyTheLinkedItemsItsReaderReads() {
         Api border = Api.as(Tokens.system(BORDER_SYSTEM));
-        long draft = border.post("/recommendations", recommendationTo("iom-iq", "Plan a joint patrol (linked draft)")).json().path("id").asLong();
+        long draft = border.post("/recommendations", recommendationTo("iom-iq", "Plan a joint patrol (linked draft)")).json().path("id")
+                .asLong();
         ObjectNode meeting = item("Patrol planning, with a draft linked", "GREEN", "ALL_MEMBERS");
         meeting.put("startsOn", "2026-11-21").put("endsOn", "2026-11-21").put("place", "Basra");
         meeting.putArray("participants").add("iq-moi");
@@ -290,13 +293,15 @@ class ApiIT {
         Api iom = Api.as(Tokens.system(IOM_SYSTEM));
         long id = iom.post("/recommendations", recommendationTo("iq-moi", "Second factor for vetting")).json().path("id").asLong();
         assertThat(iom.post("/items/" + id + "/submit", null).status()).isEqualTo(200);
-        assertThat(Api.as(grant.get("access_token").asText()).post("/items/" + id + "/publish", comment("Reviewed")).status()).isEqualTo(200);
+        assertThat(Api.as(grant.get("access_token").asText()).post("/items/" + id + "/publish", comment("Reviewed")).status())
+                .isEqualTo(200);
     }
 
     @Test
     void theAddresseeFollowsUpARecommendationAndTheSubmittingAgencyReadsTheTimeline() {
         Api iom = Api.as(Tokens.system(IOM_SYSTEM));
-        long id = iom.post("/recommendations", recommendationTo("iq-moi", "Exchange watch lists at Basra airport")).json().path("id").asLong();
+        long id = iom.post("/recommendations", recommendationTo("iq-moi", "Exchange watch lists at Basra airport")).json().path("id")
+                .asLong();
         Api border = Api.as(Tokens.system(BORDER_SYSTEM));
         String path = "/recommendations/" + id;
         assertProblem(border.post(path + "/decision", decision("ACCEPTED", "Too early")), 404, "not-found");
@@ -315,7 +320,8 @@ class ApiIT {
         assertProblem(Api.as(Tokens.user("moi.auditor")).post(path + "/decision", decision("ACCEPTED", "Yes")), 403, "not-allowed");
         assertProblem(iom.post(path + "/decision", decision("ACCEPTED", "Yes")), 403, "not-allowed");
         assertProblem(Api.as(Tokens.user("interpol.liaison")).post(path + "/decision", decision("REJECTED", "No")), 404, "not-found");
-        assertThat(audit.since(before, account(BORDER_SYSTEM))).containsExactly("STATE_CHANGE:DENIED", "STATE_CHANGE:DENIED", "STATE_CHANGE:DENIED");
+        assertThat(audit.since(before, account(BORDER_SYSTEM))).containsExactly("STATE_CHANGE:DENIED", "STATE_CHANGE:DENIED",
+                "STATE_CHANGE:DENIED");
         assertThat(audit.since(before, "moi.auditor")).containsExactly("STATE_CHANGE:DENIED");
         assertThat(audit.since(before, account(IOM_SYSTEM))).containsExactly("STATE_CHANGE:DENIED");
         assertThat(audit.since(before, "interpol.liaison")).containsExactly("UPDATE:DENIED");
@@ -336,11 +342,13 @@ class ApiIT {
         assertThat(read.json().path("timeline").findValuesAsText("action")).containsExactly("DECIDED", "PROGRESS_REPORTED");
         assertThat(read.json().path("timeline").findValuesAsText("comment"))
                 .containsExactly("accepted: The airport's new system can take it", "40 %: Two of five terminals");
-        assertThat(iom.get("/items/" + id + "/history").json().findValuesAsText("action")).containsSubsequence("PUBLISHED", "DECIDED", "PROGRESS_REPORTED");
+        assertThat(iom.get("/items/" + id + "/history").json().findValuesAsText("action")).containsSubsequence("PUBLISHED", "DECIDED",
+                "PROGRESS_REPORTED");
         Api.Answer done = border.post(path + "/implemented", Api.object().put("note", "All terminals"));
         assertThat(done.json().path("status").asText()).as(done.toString()).isEqualTo("IMPLEMENTED");
         assertThat(done.json().path("progress").asInt()).isEqualTo(100);
-        assertThat(audit.since(before, account(BORDER_SYSTEM))).containsSubsequence("STATE_CHANGE:ALLOWED", "STATE_CHANGE:ALLOWED", "STATE_CHANGE:ALLOWED");
+        assertThat(audit.since(before, account(BORDER_SYSTEM))).containsSubsequence("STATE_CHANGE:ALLOWED", "STATE_CHANGE:ALLOWED",
+                "STATE_CHANGE:ALLOWED");
     }
 
     @Test
@@ -358,14 +366,17 @@ class ApiIT {
 
         long before = audit.last();
         assertProblem(iom.send("PUT", path + "/3", Api.object().put("status", "DONE").put("note", "Not ours"), null), 403, "not-allowed");
-        assertProblem(iom.send("PUT", path + "/9", Api.object().put("status", "DONE").put("note", "No such"), null), 400, "invalid-content");
+        assertProblem(iom.send("PUT", path + "/9", Api.object().put("status", "DONE").put("note", "No such"), null), 400,
+                "invalid-content");
         assertProblem(iom.send("PUT", path + "/1", Api.object().put("status", "DROPPED"), null), 400, "invalid-content");
-        assertProblem(Api.as(Tokens.user("donor.observer")).send("PUT", path + "/1", Api.object().put("status", "DONE").put("note", "x"), null),
+        assertProblem(
+                Api.as(Tokens.user("donor.observer")).send("PUT", path + "/1", Api.object().put("status", "DONE").put("note", "x"), null),
                 404, "not-found");
         assertThat(audit.since(before, account(IOM_SYSTEM))).containsExactly("UPDATE:DENIED", "UPDATE:DENIED", "UPDATE:DENIED");
 
         Api border = Api.as(Tokens.system(BORDER_SYSTEM));
-        Api.Answer updated = border.send("PUT", path + "/3", Api.object().put("status", "IN_PROGRESS").put("note", "List being compiled"), null);
+        Api.Answer updated = border.send("PUT", path + "/3", Api.object().put("status", "IN_PROGRESS").put("note", "List being compiled"),
+                null);
         assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
         assertThat(updated.json().get(2).path("status").asText()).isEqualTo("IN_PROGRESS");
         assertThat(updated.json().get(2).path("updatedBy").asText()).isEqualTo(account(BORDER_SYSTEM));
@@ -474,7 +485,8 @@ class ApiIT {
                 .as("none of the refusals changed the item").isEqualTo("Queue at Zurbatiyah, 2 hours");
         assertThat(border.get("/items?view=MY_AGENCY&title=vetter").ids()).containsExactly(ownId);
         for (String refused : List.of("Unknown field", "Red to everyone", "A vetter drafts", "Anonymous")) {
-            assertThat(border.get("/items?view=MY_AGENCY&title=" + refused.replace(" ", "%20")).ids()).as(refused + " not created").isEmpty();
+            assertThat(border.get("/items?view=MY_AGENCY&title=" + refused.replace(" ", "%20")).ids()).as(refused + " not created")
+                    .isEmpty();
         }
     }
 
@@ -517,12 +529,14 @@ class ApiIT {
         assertThat(onboarded.status()).as(onboarded.toString()).isEqualTo(201);
         assertThat(onboarded.json().path("country").asText()).isEqualTo("JO");
         assertThat(KeycloakRealmAdmin.organizations()).containsEntry("jo-psd", true);
-        assertThat(audit.detailsSince(0, "platform.admin")).anyMatch(e -> e.startsWith("ADMIN:ALLOWED::onboarded agency jo-psd: before none"));
+        assertThat(audit.detailsSince(0, "platform.admin"))
+                .anyMatch(e -> e.startsWith("ADMIN:ALLOWED::onboarded agency jo-psd: before none"));
 
         // refused, changing nothing on either side: a code taken, a name Keycloak has, bad fields, no platform-admin
         int organizations = KeycloakRealmAdmin.organizations().size();
         assertProblem(platform.post("/agencies", agency), 409, "agency-exists");
-        assertProblem(platform.post("/agencies", agency.deepCopy().put("code", "interpol-2").put("name", "INTERPOL")), 400, "invalid-request");
+        assertProblem(platform.post("/agencies", agency.deepCopy().put("code", "interpol-2").put("name", "INTERPOL")), 400,
+                "invalid-request");
         assertProblem(platform.post("/agencies", agency.deepCopy().put("code", "jo-x").put("country", "Jordan")), 400, "invalid-request");
         assertProblem(platform.post("/agencies", agency.deepCopy().put("code", "NOT A CODE")), 400, "invalid-agency-code");
         long before = audit.last();
@@ -539,7 +553,8 @@ class ApiIT {
                     + "execute function refuse_agency()");
         }
         try {
-            assertThat(platform.post("/agencies", agency.deepCopy().put("code", "zz-fail").put("name", "Fails in the portal")).status()).isEqualTo(500);
+            assertThat(platform.post("/agencies", agency.deepCopy().put("code", "zz-fail").put("name", "Fails in the portal")).status())
+                    .isEqualTo(500);
             assertThat(audit.detailsSince(0, "platform.admin")).noneMatch(e -> e.contains("zz-fail"));
             assertThat(KeycloakRealmAdmin.organizations()).as("the organization Keycloak created is undone").doesNotContainKey("zz-fail");
             assertProblem(platform.get("/agencies/zz-fail"), 404, "not-found");
@@ -555,7 +570,8 @@ class ApiIT {
         long moiItems = ministryItems(iom);
         assertThat(moiItems).isPositive();
         try {
-            assertThat(platform.put("/agencies/iq-moi/status", Api.object().put("status", "SUSPENDED"), null).json().path("status").asText())
+            assertThat(
+                    platform.put("/agencies/iq-moi/status", Api.object().put("status", "SUSPENDED"), null).json().path("status").asText())
                     .isEqualTo("SUSPENDED");
             assertThat(KeycloakRealmAdmin.organizations()).containsEntry("iq-moi", false);
             assertThat(ministryItems(iom)).isZero();
@@ -565,7 +581,8 @@ class ApiIT {
         }
         assertThat(KeycloakRealmAdmin.organizations()).containsEntry("iq-moi", true);
         assertThat(ministryItems(iom)).isEqualTo(moiItems);
-        assertThat(audit.detailsSince(0, "platform.admin")).anyMatch(e -> e.contains("agency iq-moi status: before ACTIVE; after SUSPENDED"));
+        assertThat(audit.detailsSince(0, "platform.admin"))
+                .anyMatch(e -> e.contains("agency iq-moi status: before ACTIVE; after SUSPENDED"));
         assertProblem(platform.put("/agencies/iq-moi/status", Api.object(), null), 400, "invalid-request");
         assertProblem(api("moi.admin").put("/agencies/iom-iq/status", Api.object().put("status", "SUSPENDED"), null), 403, "not-allowed");
     }
@@ -589,8 +606,10 @@ class ApiIT {
         assertProblem(admin.get("/members/iom.liaison"), 403, "not-allowed");
         assertProblem(admin.get("/members/nobody.at.all"), 403, "not-allowed");
         assertProblem(admin.put("/members/moi.admin/roles", roles("AGENCY_ADMIN"), null), 400, "invalid-request");
-        assertThat(audit.since(before, "moi.admin")).containsExactly("ADMIN:DENIED", "ADMIN:DENIED", "ADMIN:DENIED", "ADMIN:DENIED", "ADMIN:DENIED");
-        assertThat(audit.detailsSince(before, "moi.admin")).anyMatch(e -> e.contains("refused to change the roles of iom.liaison: not a member of iq-moi"));
+        assertThat(audit.since(before, "moi.admin")).containsExactly("ADMIN:DENIED", "ADMIN:DENIED", "ADMIN:DENIED", "ADMIN:DENIED",
+                "ADMIN:DENIED");
+        assertThat(audit.detailsSince(before, "moi.admin"))
+                .anyMatch(e -> e.contains("refused to change the roles of iom.liaison: not a member of iq-moi"));
         assertProblem(api("moi.official").get("/members"), 403, "not-allowed");
         assertThat(KeycloakRealmAdmin.user("moi.analyst")).isEmpty();
         assertThat(KeycloakRealmAdmin.realmRoles("iom.liaison")).containsExactly("liaison");
@@ -620,7 +639,8 @@ class ApiIT {
         assertThat(admin.put("/members/moi.analyst/roles", roles("OFFICIAL", "VETTER"), null).json().path("roles").toString())
                 .isEqualTo("[\"OFFICIAL\",\"VETTER\"]");
         assertThat(KeycloakRealmAdmin.realmRoles("moi.analyst")).containsExactly("official", "vetter");
-        assertThat(audit.detailsSince(before, "moi.admin")).anyMatch(e -> e.contains("account of moi.analyst in iq-moi: before enabled; after disabled"))
+        assertThat(audit.detailsSince(before, "moi.admin"))
+                .anyMatch(e -> e.contains("account of moi.analyst in iq-moi: before enabled; after disabled"))
                 .anyMatch(e -> e.contains("roles of moi.analyst in iq-moi: before [OFFICIAL]; after [OFFICIAL, VETTER]"));
 
         // an existing user of another agency becomes a member too; their roles and account stay the platform's to change;
@@ -800,7 +820,7 @@ class ApiIT {
         }
         long recorded = 0;
         List<String> events = List.of();
-        for (Instant deadline = Instant.now().plusSeconds(30); Instant.now().isBefore(deadline) && recorded < sent; ) {
+        for (Instant deadline = Instant.now().plusSeconds(30); Instant.now().isBefore(deadline) && recorded < sent;) {
             sleep(Duration.ofSeconds(1));
             events = audit.detailsSince(before, "anonymous");
             recorded = events.stream().mapToLong(ApiIT::refusalsIn).sum();
@@ -861,7 +881,8 @@ class ApiIT {
             RawHttp.Answer answer = RawHttp.send("GET", variant, cookies, null);
             System.out.printf("session cookie to %-45s -> %s%n", variant, answer);
             // /.;/… is sent to the front page by the container itself, before any sign-in: not the API, no data
-            boolean toFrontPage = answer.status() == 301 && answer.head().lines().anyMatch(("Location: " + PortalStack.portalUrl() + "/")::equals);
+            boolean toFrontPage = answer.status() == 301
+                    && answer.head().lines().anyMatch(("Location: " + PortalStack.portalUrl() + "/")::equals);
             if (!Set.of(400, 401, 404).contains(answer.status()) && !toFrontPage || answer.body().contains("\"items\"")
                     || answer.body().contains("urn:interlink:problem:http-404")) {
                 served.add("GET " + variant + ": " + answer);
@@ -880,9 +901,10 @@ class ApiIT {
         assertThat(served).as("odd API paths served to a session cookie").isEmpty();
         List<String> probes = List.of();
         for (Instant deadline = Instant.now().plusSeconds(20); Instant.now().isBefore(deadline)
-                && probes.stream().noneMatch(event -> event.contains("more refused")); ) {
+                && probes.stream().noneMatch(event -> event.contains("more refused"));) {
             sleep(Duration.ofSeconds(1));
-            probes = audit.detailsSince(before, "anonymous").stream().filter(event -> event.contains("API path not in its plain form")).toList();
+            probes = audit.detailsSince(before, "anonymous").stream().filter(event -> event.contains("API path not in its plain form"))
+                    .toList();
         }
         assertThat(probes).as("the probing is in the audit trail, counted per address").isNotEmpty();
     }
@@ -929,7 +951,8 @@ class ApiIT {
         assertThat(operations).as("operations in the document").hasSizeGreaterThanOrEqualTo(20);
         List<String> untested = operations.stream().filter(operation -> Api.CALLED.stream().noneMatch(call -> matches(operation, call)))
                 .toList();
-        System.out.printf("OpenAPI contract: %d operations, %d exercised by these tests%n", operations.size(), operations.size() - untested.size());
+        System.out.printf("OpenAPI contract: %d operations, %d exercised by these tests%n", operations.size(),
+                operations.size() - untested.size());
         assertThat(untested).as("operations of the document no test called").isEmpty();
     }
 
@@ -952,14 +975,16 @@ class ApiIT {
 
     private static String fetch(String url) throws Exception {
         HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
-                .send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+                .send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("the OpenAPI document is public").isEqualTo(200);
         return response.body();
     }
 
     private static void assertProblem(Api.Answer answer, int status, String problem) {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
-        assertThat(answer.header("Content-Type")).as(answer.toString()).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(answer.header("Content-Type")).as(answer.toString())
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(answer.problem()).as(answer.toString()).isEqualTo(problem);
         assertThat(answer.json().path("status").asInt()).isEqualTo(status);
         assertThat(answer.json().path("detail").asText()).isNotBlank();
@@ -1005,7 +1030,8 @@ class ApiIT {
 
     private static Api api(String persona) {
         String[] parts = persona.split("@");
-        Api api = Api.as(parts[0].startsWith("service-account-") ? Tokens.system(parts[0].substring("service-account-".length()))
+        Api api = Api.as(parts[0].startsWith("service-account-")
+                ? Tokens.system(parts[0].substring("service-account-".length()))
                 : Tokens.user(parts[0]));
         return parts.length > 1 ? api.with("Interlink-Agency", parts[1]) : api;
     }

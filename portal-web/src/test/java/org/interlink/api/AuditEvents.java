@@ -46,7 +46,7 @@ final class AuditEvents {
 
     private <T> List<T> query(String sql, String actor, long id, Row<T> row) {
         try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             if (actor != null) {
                 statement.setLong(1, id);
                 statement.setString(2, actor);

@@ -1,6 +1,5 @@
 package org.interlink.api;
 
-import java.util.Base64;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.interlink.devstack.Http;
 import org.interlink.devstack.OneTimeCodes;
@@ -12,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -76,7 +76,8 @@ final class Tokens {
     /** The portal's web client's own access token: a valid token of the realm, but not for the API's audience. */
     static String webClient() {
         return cached("web", () -> request(Map.of("grant_type", "client_credentials",
-                "client_id", RealmDefinition.WEB_CLIENT, "client_secret", PortalStack.secrets().clientSecret()))).get("access_token").asText();
+                "client_id", RealmDefinition.WEB_CLIENT, "client_secret", PortalStack.secrets().clientSecret()))).get("access_token")
+                .asText();
     }
 
     private static JsonNode userTokens(String username) {
@@ -87,7 +88,8 @@ final class Tokens {
     }
 
     private static JsonNode cached(String key, Supplier<JsonNode> fetch) {
-        return CACHE.compute(key, (k, old) -> old != null && old.at().plus(REUSE).isAfter(Instant.now()) ? old
+        return CACHE.compute(key, (k, old) -> old != null && old.at().plus(REUSE).isAfter(Instant.now())
+                ? old
                 : new Cached(fetch.get(), Instant.now())).tokens();
     }
 

@@ -98,7 +98,8 @@ class AccessibilityJourneyIT {
         new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
         new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
         WebElement inContent = browser.driver().switchTo().activeElement();
-        assertThat(inContent.findElements(By.xpath("ancestor::main"))).as("the next Tab is in the page's content, past the header").isNotEmpty();
+        assertThat(inContent.findElements(By.xpath("ancestor::main"))).as("the next Tab is in the page's content, past the header")
+                .isNotEmpty();
 
         // to the header's search box by Tab alone, then type and send with Enter
         browser.open(PortalStack.portalUrl() + "/");

@@ -23,8 +23,8 @@ final class AuditEvents {
     static long count(String actor, String action, String outcome, String detail) throws SQLException {
         PortalDatabase database = PortalStack.database().orElseThrow();
         try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
-             PreparedStatement query = connection.prepareStatement("select count(*) from audit_event where actor = ? "
-                     + "and action = ? and outcome = ? and details like ?")) {
+                PreparedStatement query = connection.prepareStatement("select count(*) from audit_event where actor = ? "
+                        + "and action = ? and outcome = ? and details like ?")) {
             query.setString(1, actor);
             query.setString(2, action);
             query.setString(3, outcome);

@@ -1,10 +1,6 @@
 package org.interlink.journeys;
 
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
 import org.interlink.devstack.RealmDefinition;
-import java.util.UUID;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -22,6 +18,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * Headless Debian Chromium driven by its ChromeDriver, with a fresh profile (so no cookie of an

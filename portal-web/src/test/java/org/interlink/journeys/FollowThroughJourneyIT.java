@@ -132,8 +132,8 @@ class FollowThroughJourneyIT {
     private static Optional<String> mailStatus(String recipient, String kind, String id) {
         PortalDatabase database = PortalStack.database().orElseThrow();
         try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
-             PreparedStatement query = connection.prepareStatement(
-                     "select mail_status from notification where recipient = ? and kind = ? and item_id = ?")) {
+                PreparedStatement query = connection.prepareStatement(
+                        "select mail_status from notification where recipient = ? and kind = ? and item_id = ?")) {
             query.setString(1, recipient);
             query.setString(2, kind);
             query.setLong(3, Long.parseLong(id));
@@ -171,7 +171,8 @@ class FollowThroughJourneyIT {
         String actions = browser.text(By.id("meeting-actions"));
         assertThat(actions).contains("Send the list of border points with their connectivity", "Overdue", "Done",
                 "Recommendations published for the Ministry");
-        assertThat(browser.driver().findElements(By.cssSelector("#meeting-actions tr.il-overdue"))).as("overdue rows highlighted").isNotEmpty();
+        assertThat(browser.driver().findElements(By.cssSelector("#meeting-actions tr.il-overdue"))).as("overdue rows highlighted")
+                .isNotEmpty();
         assertThat(browser.text(By.id("meeting-recommendations"))).contains(DemoItem.BMIS_RECOMMENDATION.title(), "In progress · 40 %",
                 DemoItem.REJECTED_RECOMMENDATION.title(), "Rejected");
 

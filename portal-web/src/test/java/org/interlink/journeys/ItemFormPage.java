@@ -28,7 +28,8 @@ public final class ItemFormPage extends PortalPage {
         browser.await(By.id(id + "_input"));
         ((JavascriptExecutor) browser.driver()).executeScript(
                 "var d = arguments[1].split('-');"
-                        + "PrimeFaces.getWidgetById(arguments[0]).setDate(new Date(+d[0], +d[1] - 1, +d[2]));", id, isoDate);
+                        + "PrimeFaces.getWidgetById(arguments[0]).setDate(new Date(+d[0], +d[1] - 1, +d[2]));",
+                id, isoDate);
     }
 
     /**

@@ -1,9 +1,9 @@
 package org.interlink.journeys;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** {@code item.xhtml}: one item, its state, history and the workflow steps on offer. */
 public final class ItemPage extends PortalPage {

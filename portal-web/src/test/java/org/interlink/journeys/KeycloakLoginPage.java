@@ -2,8 +2,8 @@ package org.interlink.journeys;
 
 import org.interlink.devstack.OneTimeCodes;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -22,7 +22,8 @@ public final class KeycloakLoginPage {
     private static final By ENROL_CODE = By.id("totp");
     private static final By ENROL_SUBMIT = By.id("saveTOTPBtn");
     private static final By NEW_PASSWORD = By.id("password-new");
-    private static final By ERROR = By.cssSelector("#kc-error-message, #input-error, #input-error-password, .pf-v5-c-helper-text__item-text, .kc-feedback-text");
+    private static final By ERROR = By
+            .cssSelector("#kc-error-message, #input-error, #input-error-password, .pf-v5-c-helper-text__item-text, .kc-feedback-text");
 
     private final Browser browser;
 
@@ -142,7 +143,8 @@ public final class KeycloakLoginPage {
     public String signInRefused(String username, String password) {
         browser.await(USERNAME).sendKeys(username);
         browser.await(SUBMIT).click();
-        new WebDriverWait(browser.driver(), Browser.WAIT).until(d -> !d.findElements(PASSWORD).isEmpty() || !d.findElements(ERROR).isEmpty());
+        new WebDriverWait(browser.driver(), Browser.WAIT)
+                .until(d -> !d.findElements(PASSWORD).isEmpty() || !d.findElements(ERROR).isEmpty());
         if (browser.driver().findElements(ERROR).isEmpty()) {
             browser.await(PASSWORD).sendKeys(password);
             browser.await(SUBMIT).click();

@@ -1,6 +1,5 @@
 package org.interlink.journeys;
 
-import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.interlink.devstack.Http;
@@ -18,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 /**
@@ -171,11 +171,12 @@ public final class KeycloakRealmAdmin {
     private static HttpResponse<String> send(String method, String path, JsonNode body) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(PortalStack.keycloakUrl() + "/admin/realms/"
-                            + RealmDefinition.REALM + path))
+                    + RealmDefinition.REALM + path))
                     .timeout(Duration.ofSeconds(30))
                     .header("Authorization", "Bearer " + token())
                     .header("Content-Type", "application/json")
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.toString()));
+                    .method(method,
+                            body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.toString()));
             return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -189,8 +190,9 @@ public final class KeycloakRealmAdmin {
     private static String token() {
         try {
             HttpResponse<String> response = Http.postForm(PortalStack.keycloakUrl() + "/realms/" + RealmDefinition.REALM
-                    + "/protocol/openid-connect/token", Map.of("grant_type", "client_credentials",
-                    "client_id", RealmDefinition.WEB_CLIENT, "client_secret", PortalStack.secrets().clientSecret()));
+                    + "/protocol/openid-connect/token",
+                    Map.of("grant_type", "client_credentials",
+                            "client_id", RealmDefinition.WEB_CLIENT, "client_secret", PortalStack.secrets().clientSecret()));
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("no service-account token: " + response.body());
             }

@@ -138,7 +138,8 @@ class SessionsJourneyIT {
     /** The audit trail holds one ending of the person's session, saying why. */
     private static void assertEnded(String username, String why) throws SQLException {
         if (AuditEvents.readable()) {
-            assertThat(AuditEvents.count(username, "SIGN_OUT", "ALLOWED", why)).as("the ending of " + username + "'s session in the audit trail")
+            assertThat(AuditEvents.count(username, "SIGN_OUT", "ALLOWED", why))
+                    .as("the ending of " + username + "'s session in the audit trail")
                     .isEqualTo(1);
         }
     }

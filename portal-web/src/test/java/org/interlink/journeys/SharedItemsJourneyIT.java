@@ -13,7 +13,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -103,8 +102,10 @@ class SharedItemsJourneyIT {
         ItemPage item = form.save();
 
         assertThat(item.title()).isEqualTo(title);
-        assertThat(browser.text(By.id("meeting-decisions"))).contains("Exchange stolen-document data weekly.", "Review the exchange in March.");
-        assertThat(browser.text(By.id("meeting"))).contains("Name the Ministry's focal point", "Iraq Ministry of Interior", "2026-12-15", "INTERPOL");
+        assertThat(browser.text(By.id("meeting-decisions"))).contains("Exchange stolen-document data weekly.",
+                "Review the exchange in March.");
+        assertThat(browser.text(By.id("meeting"))).contains("Name the Ministry's focal point", "Iraq Ministry of Interior", "2026-12-15",
+                "INTERPOL");
         assertThat(item.state()).isEqualTo("Draft");
     }
 
@@ -211,7 +212,6 @@ class SharedItemsJourneyIT {
         assertThat(new PortalPage(browser).errorCode()).isEqualTo("404");
     }
 
-
     /**
      * A post of one draft's edit form rewritten (by script, as a forger or a crossed tab would) to
      * name another draft whose version tag happens to be the same is refused with a message, and
@@ -230,7 +230,8 @@ class SharedItemsJourneyIT {
         ((JavascriptExecutor) browser.driver()).executeScript(
                 "var form = document.getElementById('record-form');"
                         + "var action = new URL(form.action, location.href); action.searchParams.set('id', arguments[0]);"
-                        + "form.action = action.toString();", second);
+                        + "form.action = action.toString();",
+                second);
 
         String error = form.saveFailing();
 

@@ -51,7 +51,7 @@ public final class KeycloakServer implements AutoCloseable {
      * stack alone before the import, e.g. a test stack's shorter token lifespans.
      */
     public static KeycloakServer start(Path home, int port, Path dataDir, String portalUrl, DevSecrets secrets,
-                                       UnaryOperator<ObjectNode> change) {
+            UnaryOperator<ObjectNode> change) {
         if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
             throw new IllegalStateException("no Keycloak distribution at " + home + " (build realm-config first)");
         }

@@ -38,7 +38,7 @@ public final class PayaraMicroServer implements AutoCloseable {
      *                  sessions); off, no data grid is started at all, which starts faster
      */
     public static PayaraMicroServer start(Path jar, Path war, int port, Path workDir, Map<String, String> env,
-                                          boolean clustered) {
+            boolean clustered) {
         require(jar, "Payara Micro jar");
         require(war, "portal WAR");
         // Payara Micro redeploys what its root folder remembers: start from an empty one, so only this WAR runs.

@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * than the portal's.
  */
 public record PortalDatabase(String dataSourceClass, String url, String user, String password, String migrationUser,
-                             String migrationPassword) {
+        String migrationPassword) {
 
     /** An H2 file database in {@code dir}, in the PostgreSQL compatibility mode the migrations are written for. */
     public static PortalDatabase h2File(Path dir, String password) {
@@ -19,7 +19,7 @@ public record PortalDatabase(String dataSourceClass, String url, String user, St
     }
 
     public static PortalDatabase postgres(int port, String database, String user, String password, String owner,
-                                          String ownerPassword) {
+            String ownerPassword) {
         return new PortalDatabase("org.postgresql.ds.PGSimpleDataSource",
                 "jdbc:postgresql://localhost:" + port + "/" + database, user, password, owner, ownerPassword);
     }

@@ -18,7 +18,7 @@ public final class PortalSettings {
      *                   belongs to: a fresh database needs a fresh file)
      */
     public static Map<String, String> environment(PortalDatabase db, String realmUrl, String clientSecret, boolean demoData,
-                                                  Path auditHeads) {
+            Path auditHeads) {
         Map<String, String> env = new HashMap<>();
         env.put("INTERLINK_AUDIT_HEAD_EXPORT_FILE", auditHeads.toAbsolutePath().toString());
         // failed sign-ins show in the audit trail within seconds (default 30 s)

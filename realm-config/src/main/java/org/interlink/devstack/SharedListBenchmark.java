@@ -40,7 +40,8 @@ public final class SharedListBenchmark {
     /** The calling system of the API benchmark: the Ministry's border system (acts for iq-moi). */
     private static final String API_SYSTEM = "moi-border-system";
 
-    private static final Pattern WRK_RESULT = Pattern.compile("RESULT p50_us=(\\d+) p95_us=(\\d+) p99_us=(\\d+) requests=(\\d+) errors=(\\d+)");
+    private static final Pattern WRK_RESULT = Pattern
+            .compile("RESULT p50_us=(\\d+) p95_us=(\\d+) p99_us=(\\d+) requests=(\\d+) errors=(\\d+)");
 
     private SharedListBenchmark() {
     }
@@ -56,13 +57,14 @@ public final class SharedListBenchmark {
         int portalPort = FreePort.find();
         int keycloakPort = FreePort.find();
         Map<String, String> settings = Boolean.getBoolean("interlink.bench.log-statements")
-                ? Map.of("log_min_duration_statement", "0", "log_line_prefix", "%m ") : Map.of();
+                ? Map.of("log_min_duration_statement", "0", "log_line_prefix", "%m ")
+                : Map.of();
         try (TestPostgres postgres = TestPostgres.start(work.resolve("postgres"), secrets.databasePassword(), settings);
-             KeycloakServer keycloak = startKeycloak(work, keycloakPort, portalPort, secrets);
-             PayaraMicroServer portal = PayaraMicroServer.start(Path.of(System.getProperty("interlink.payara.micro.jar")),
-                     Path.of(System.getProperty("interlink.war")), portalPort, work.resolve("portal"),
-                     PortalSettings.environment(postgres.database(), KeycloakServer.realmUrl(keycloakPort), secrets.clientSecret(), true,
-                             fresh(work.resolve("audit-heads.jsonl"))))) {
+                KeycloakServer keycloak = startKeycloak(work, keycloakPort, portalPort, secrets);
+                PayaraMicroServer portal = PayaraMicroServer.start(Path.of(System.getProperty("interlink.payara.micro.jar")),
+                        Path.of(System.getProperty("interlink.war")), portalPort, work.resolve("portal"),
+                        PortalSettings.environment(postgres.database(), KeycloakServer.realmUrl(keycloakPort), secrets.clientSecret(), true,
+                                fresh(work.resolve("audit-heads.jsonl"))))) {
             keycloak.awaitReady(Duration.ofMinutes(5));
             portal.awaitReady(Duration.ofMinutes(3));
             long items = generate(postgres.database());
@@ -74,14 +76,17 @@ public final class SharedListBenchmark {
             HttpResponse<String> first = session.open(page);
             int rows = count(first.body(), "il-item-link");
             if (first.statusCode() != 200 || rows != 20) {
-                throw new IllegalStateException("the page did not show 20 shared items (status " + first.statusCode() + ", " + rows + " rows)");
+                throw new IllegalStateException(
+                        "the page did not show 20 shared items (status " + first.statusCode() + ", " + rows + " rows)");
             }
             Result portalResult = wrk(work, page, "Cookie: " + session.sessionCookie(), connections, seconds);
             // the dashboard (attention counts and the three charts, counted through the gate) and two searches:
             // one word a single item has, one every generated item has (facets counted over all of them)
             Result dashboard = pageResult(work, session, portal.url() + "/", "il-chart", connections, seconds);
-            Result rareSearch = pageResult(work, session, portal.url() + "/search.xhtml?q=benchmark+4242", "il-item-link", connections, seconds);
-            Result commonSearch = pageResult(work, session, portal.url() + "/search.xhtml?q=generated", "il-item-link", connections, seconds);
+            Result rareSearch = pageResult(work, session, portal.url() + "/search.xhtml?q=benchmark+4242", "il-item-link", connections,
+                    seconds);
+            Result commonSearch = pageResult(work, session, portal.url() + "/search.xhtml?q=generated", "il-item-link", connections,
+                    seconds);
             Result sqlResult = pgbench(work, postgres.database(), agencyId(postgres.database(), "iq-moi"), connections, seconds);
 
             String api = portal.url() + "/api/v1/items?view=SHARED_WITH_MY_AGENCY&size=20";
@@ -137,7 +142,7 @@ public final class SharedListBenchmark {
     /** Runs bench/generate-items.sql as the schema's owner and returns how many items there are now. */
     static long generate(PortalDatabase db) throws SQLException {
         try (Connection connection = DriverManager.getConnection(db.url(), db.migrationUser(), db.migrationPassword());
-             Statement sql = connection.createStatement()) {
+                Statement sql = connection.createStatement()) {
             sql.execute(resource("bench/generate-items.sql"));
             try (var rows = sql.executeQuery("select count(*) from item")) {
                 rows.next();
@@ -148,7 +153,7 @@ public final class SharedListBenchmark {
 
     private static long agencyId(PortalDatabase db, String code) throws SQLException {
         try (Connection connection = DriverManager.getConnection(db.url(), db.user(), db.password());
-             var query = connection.prepareStatement("select id from agency where code = ?")) {
+                var query = connection.prepareStatement("select id from agency where code = ?")) {
             query.setString(1, code);
             try (var rows = query.executeQuery()) {
                 rows.next();
@@ -172,9 +177,11 @@ public final class SharedListBenchmark {
         Path script = work.resolve("wrk-percentiles.lua");
         Files.writeString(script, resource("bench/wrk-percentiles.lua"));
         // a 10 s timeout: at 50 clients on 2 cores requests queue for seconds, and wrk's default (2 s) would count them as errors
-        String output = run(List.of("wrk", "-t", Integer.toString(Math.min(2, connections)), "-c", Integer.toString(connections), "-d", seconds + "s",
-                "--timeout", "10s", "--latency",
-                "-H", header, "-s", script.toString(), url), Map.of(), seconds);
+        String output = run(
+                List.of("wrk", "-t", Integer.toString(Math.min(2, connections)), "-c", Integer.toString(connections), "-d", seconds + "s",
+                        "--timeout", "10s", "--latency",
+                        "-H", header, "-s", script.toString(), url),
+                Map.of(), seconds);
         Matcher result = WRK_RESULT.matcher(output);
         if (!result.find()) {
             throw new IllegalStateException("wrk printed no result:\n" + output);
@@ -194,7 +201,8 @@ public final class SharedListBenchmark {
         Path script = logs.resolve("shared-first-page.sql");
         Files.writeString(script, resource("bench/shared-first-page.sql"));
         String port = db.url().replaceAll(".*localhost:(\\d+)/.*", "$1");
-        run(List.of("pgbench", "-n", "-c", Integer.toString(connections), "-j", Integer.toString(Math.min(2, connections)), "-T", Integer.toString(seconds),
+        run(List.of("pgbench", "-n", "-c", Integer.toString(connections), "-j", Integer.toString(Math.min(2, connections)), "-T",
+                Integer.toString(seconds),
                 "-D", "agency=" + agency, "-D", "username='moi.official'", "-f", script.toString(), "-l",
                 "--log-prefix=" + logs.resolve("latency"), "-h", "localhost", "-p", port, "-U", db.user(), "interlink"),
                 Map.of("PGPASSWORD", db.password()), seconds);

@@ -43,7 +43,7 @@ public final class TestPostgres implements AutoCloseable {
             EmbeddedPostgres server = builder.start();
             String quoted = password.replace("'", "''");
             try (Connection connection = server.getPostgresDatabase().getConnection();
-                 Statement sql = connection.createStatement()) {
+                    Statement sql = connection.createStatement()) {
                 sql.execute("create role interlink_owner login password '" + quoted + "-owner'");
                 sql.execute("create role interlink login password '" + quoted + "'");
                 sql.execute("create database interlink owner interlink_owner");

@@ -1,15 +1,15 @@
 package org.interlink.devstack;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.interlink.devstack.RealmDefinition.DemoUser;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,7 +77,8 @@ class RealmDefinitionTest {
 
         assertThat(names(realm.get("organizations"), "alias"))
                 .containsExactlyInAnyOrder("iq-moi", "iom-iq", "interpol", "au-dibp", "iq-bpc");
-        assertThat(names(realm.get("users"), "username")).containsExactlyInAnyOrder("service-account-interlink-web", "moi.official", "moi.vetter",
+        assertThat(names(realm.get("users"), "username")).containsExactlyInAnyOrder("service-account-interlink-web", "moi.official",
+                "moi.vetter",
                 "moi.admin", "iom.liaison", "iom.vetter", "interpol.liaison", "donor.observer", "moi.auditor",
                 "platform.admin", "multi.liaison", "service-account-moi-border-system",
                 "service-account-moi-vetting-desk", "service-account-iom-case-system");
@@ -111,7 +112,8 @@ class RealmDefinitionTest {
         assertThat(config(realm, "level 2 second factor").get("loa-max-age").asText()).isEqualTo("0");
         // a security key or a code; the code REQUIRED in its own sub-flow, so that a person with neither enrols one
         assertThat(authenticators(flow(realm, "interlink code or key"))).contains("webauthn-authenticator");
-        assertThat(flow(realm, "interlink one-time code").get("authenticationExecutions").get(0).get("requirement").asText()).isEqualTo("REQUIRED");
+        assertThat(flow(realm, "interlink one-time code").get("authenticationExecutions").get(0).get("requirement").asText())
+                .isEqualTo("REQUIRED");
         assertThat(authenticators(flow(realm, "interlink direct grant second factor")))
                 .contains("conditional-user-role", "direct-grant-validate-otp");
     }

@@ -58,7 +58,9 @@ public class Access {
         if (revocation != null && revocation.ends(issuedAt)) {
             throw new AccessEnded(username);
         }
-        return codes.isEmpty() ? List.of() : em.createNamedQuery(Agency.BY_CODES, Agency.class)
-                .setParameter("codes", List.copyOf(codes)).getResultList();
+        return codes.isEmpty()
+                ? List.of()
+                : em.createNamedQuery(Agency.BY_CODES, Agency.class)
+                        .setParameter("codes", List.copyOf(codes)).getResultList();
     }
 }

@@ -4,8 +4,8 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.interlink.agency.entity.Agency;
-import org.interlink.agency.entity.AgencyCode;
 import org.interlink.agency.entity.AgencyAlreadyRegistered;
+import org.interlink.agency.entity.AgencyCode;
 import org.interlink.agency.entity.Community;
 
 import java.util.Collection;

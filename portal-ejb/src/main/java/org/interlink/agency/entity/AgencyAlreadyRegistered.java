@@ -14,6 +14,7 @@ public class AgencyAlreadyRegistered extends BusinessException {
     }
 
     public static AgencyAlreadyRegistered community(AgencyCode code) {
-        return new AgencyAlreadyRegistered("A community with the code \"" + code + "\" exists already.", "CommunityAlreadyRegistered", code);
+        return new AgencyAlreadyRegistered("A community with the code \"" + code + "\" exists already.", "CommunityAlreadyRegistered",
+                code);
     }
 }

@@ -40,9 +40,7 @@ public class Community implements Serializable {
     private String name;
 
     @ManyToMany
-    @JoinTable(name = "community_member",
-            joinColumns = @JoinColumn(name = "community_id"),
-            inverseJoinColumns = @JoinColumn(name = "agency_id"))
+    @JoinTable(name = "community_member", joinColumns = @JoinColumn(name = "community_id"), inverseJoinColumns = @JoinColumn(name = "agency_id"))
     private Set<Agency> members = new LinkedHashSet<>();
 
     @Version

@@ -6,6 +6,7 @@ import org.interlink.BusinessException;
 public class InvalidAgencyCode extends BusinessException {
 
     public InvalidAgencyCode(String value) {
-        super("\"" + value + "\" is not an agency code: use 2 to 32 lower-case letters, digits or hyphens, starting with a letter.", "InvalidAgencyCode", value);
+        super("\"" + value + "\" is not an agency code: use 2 to 32 lower-case letters, digits or hyphens, starting with a letter.",
+                "InvalidAgencyCode", value);
     }
 }

@@ -1,26 +1,25 @@
 package org.interlink.audit.boundary;
 
-import java.util.Arrays;
 import jakarta.annotation.Resource;
-import org.interlink.audit.entity.ChainVerification;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import org.interlink.audit.entity.AuditFilter;
 import org.interlink.audit.control.AuditGate;
 import org.interlink.audit.control.ChainVerifier;
 import org.interlink.audit.control.HeadExport;
 import org.interlink.audit.entity.AuditAction;
 import org.interlink.audit.entity.AuditChainHead;
 import org.interlink.audit.entity.AuditEvent;
+import org.interlink.audit.entity.AuditFilter;
 import org.interlink.audit.entity.AuditHash;
 import org.interlink.audit.entity.AuditOutcome;
+import org.interlink.audit.entity.ChainVerification;
 import org.interlink.caller.entity.Caller;
-import org.interlink.infrastructure.export.SpreadsheetCsv;
 import org.interlink.caller.entity.Role;
+import org.interlink.infrastructure.export.SpreadsheetCsv;
 import org.interlink.infrastructure.persistence.SchemaMigration;
 import org.interlink.item.entity.ItemId;
 
@@ -28,6 +27,7 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,13 +91,14 @@ public class AuditTrail {
         audit.record(caller, AuditAction.EXPORT, AuditOutcome.ALLOWED, null, null, "audit trail CSV: " + filter + ", "
                 + events.size() + " events");
         return SpreadsheetCsv.of(List.of("time_utc", "chain", "seq", "actor", "actor_agency", "action", "item", "item_owner",
-                "outcome", "client_address", "user_agent", "purpose", "details", "hash"), events.stream()
-                .map(e -> {
-                    boolean link = showsLink(caller, e);
-                    return Arrays.asList(AuditHash.format(e.getAt()), link ? e.getChain() : null, link ? e.getSeq() : null,
-                            e.getActor(), e.getActorAgency(), e.getAction(), e.getItemId(), e.getItemOwner(), e.getOutcome(),
-                            e.getClientAddress(), e.getUserAgent(), e.getPurpose(), e.getDetails(), link ? e.getHash() : null);
-                }).toList());
+                "outcome", "client_address", "user_agent", "purpose", "details", "hash"),
+                events.stream()
+                        .map(e -> {
+                            boolean link = showsLink(caller, e);
+                            return Arrays.asList(AuditHash.format(e.getAt()), link ? e.getChain() : null, link ? e.getSeq() : null,
+                                    e.getActor(), e.getActorAgency(), e.getAction(), e.getItemId(), e.getItemOwner(), e.getOutcome(),
+                                    e.getClientAddress(), e.getUserAgent(), e.getPurpose(), e.getDetails(), link ? e.getHash() : null);
+                        }).toList());
     }
 
     /**
@@ -212,7 +213,8 @@ public class AuditTrail {
         }
         if (filter.actor() != null && !filter.actor().isBlank()) {
             jpql.append(" and lower(e.actor) like :actor escape '\\'");
-            parameters.put("actor", "%" + filter.actor().trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            parameters.put("actor",
+                    "%" + filter.actor().trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         if (filter.agency() != null && !filter.agency().isBlank()) {
             jpql.append(" and (e.actorAgency = :agency or e.itemOwner = :agency)");

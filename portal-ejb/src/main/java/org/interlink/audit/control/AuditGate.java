@@ -55,13 +55,13 @@ public class AuditGate {
 
     /** Records what {@code caller} did, about {@code item} when there is one. */
     public AuditEvent record(Caller caller, AuditAction action, AuditOutcome outcome, ItemReference item, String purpose,
-                             String details) {
+            String details) {
         return record(record(caller, action, outcome, item == null ? null : item.id(),
                 item == null ? null : item.owner().value(), purpose, details));
     }
 
     private AuditRecord record(Caller caller, AuditAction action, AuditOutcome outcome, Long itemId, String itemOwner,
-                               String purpose, String details) {
+            String purpose, String details) {
         return new AuditRecord(Instant.now(clock), caller.username().value(),
                 caller.activeAgency().map(a -> a.getCode().value()).orElse(null), action, itemId, itemOwner,
                 outcome, clientAddress(), userAgent(), purpose, details);
@@ -161,13 +161,14 @@ public class AuditGate {
     /** Locks {@code chain} and reads its head; empty if another transaction holds it (and {@code queue} is false). */
     private Optional<AuditChainHead> lock(String chain, boolean queue) {
         List<?> rows = em.createNativeQuery("select "
-                        + "(select e.seq from audit_event e where e.chain = c.chain order by e.seq desc limit 1), "
-                        + "(select e.hash from audit_event e where e.chain = c.chain order by e.seq desc limit 1) "
-                        + "from audit_chain c where c.chain = ?1 for update" + (queue ? "" : " skip locked"))
+                + "(select e.seq from audit_event e where e.chain = c.chain order by e.seq desc limit 1), "
+                + "(select e.hash from audit_event e where e.chain = c.chain order by e.seq desc limit 1) "
+                + "from audit_chain c where c.chain = ?1 for update" + (queue ? "" : " skip locked"))
                 .setParameter(1, chain).getResultList();
         if (!rows.isEmpty()) {
             Object[] row = (Object[]) rows.get(0);
-            return Optional.of(row[0] == null ? AuditChainHead.empty(chain)
+            return Optional.of(row[0] == null
+                    ? AuditChainHead.empty(chain)
                     : AuditChainHead.at(chain, ((Number) row[0]).longValue(), (String) row[1]));
         }
         // not listed yet, or held: listing it makes it this transaction's; if it was held, it stays the other's

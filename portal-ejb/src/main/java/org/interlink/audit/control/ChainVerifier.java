@@ -2,7 +2,6 @@ package org.interlink.audit.control;
 
 import org.interlink.audit.entity.AuditHash;
 import org.interlink.audit.entity.ChainVerification;
-
 import org.postgresql.PGStatement;
 
 import java.nio.charset.StandardCharsets;
@@ -48,7 +47,7 @@ public final class ChainVerifier {
     public static SortedSet<String> chains(Connection connection, Map<String, ExportedHead> exportedHeads) throws SQLException {
         SortedSet<String> chains = new TreeSet<>(exportedHeads.keySet());
         try (PreparedStatement sql = connection.prepareStatement("select chain from audit_chain order by chain");
-             ResultSet rows = sql.executeQuery()) {
+                ResultSet rows = sql.executeQuery()) {
             while (rows.next()) {
                 chains.add(rows.getString(1));
             }
@@ -73,13 +72,13 @@ public final class ChainVerifier {
      * {@link #verify(Connection, String, Map)}, sooner on a long chain.
      */
     public static ChainVerification verify(Connections database, String chain, Map<String, ExportedHead> exportedHeads,
-                                      ExecutorService pool, int parts) throws SQLException {
+            ExecutorService pool, int parts) throws SQLException {
         return verify(database, chain, exportedHeads, pool, parts, MIN_PART);
     }
 
     /** As {@link #verify(Connections, String, Map, ExecutorService, int)}, with ranges of at least {@code minPart} events. */
     public static ChainVerification verify(Connections database, String chain, Map<String, ExportedHead> exportedHeads,
-                                      ExecutorService pool, int parts, long minPart) throws SQLException {
+            ExecutorService pool, int parts, long minPart) throws SQLException {
         long last;
         try (Connection connection = database.open()) {
             last = lastSeq(connection, chain);
@@ -115,18 +114,20 @@ public final class ChainVerifier {
 
     /** Joins the ranges walked (in order): the first broken link, or the chain checked against its exported head. */
     private static ChainVerification finish(Connection connection, String chain, List<Segment> segments,
-                                       Map<String, ExportedHead> exportedHeads) throws SQLException {
+            Map<String, ExportedHead> exportedHeads) throws SQLException {
         long events = 0;
         long lastSeq = 0;
         String previousHash = AuditHash.GENESIS;
         for (Segment segment : segments) {
             if (segment.firstPrevious() != null && segment.firstSeq() == lastSeq + 1 && !sameHash(segment.firstPrevious(), previousHash)) {
-                return ChainVerification.broken(chain, events, segment.firstSeq(), segment.firstId(), "previous hash is not the hash of event "
-                        + lastSeq + " (reordered or replaced)");
+                return ChainVerification.broken(chain, events, segment.firstSeq(), segment.firstId(),
+                        "previous hash is not the hash of event "
+                                + lastSeq + " (reordered or replaced)");
             }
             if (segment.broken() != null) {
                 ChainVerification broken = segment.broken();
-                return ChainVerification.broken(chain, events + broken.events(), broken.brokenSeq(), broken.brokenEventId(), broken.reason());
+                return ChainVerification.broken(chain, events + broken.events(), broken.brokenSeq(), broken.brokenEventId(),
+                        broken.reason());
             }
             events += segment.events();
             if (segment.events() > 0) {
@@ -247,7 +248,7 @@ public final class ChainVerifier {
      * its last event and hash, how many events were verified, and the first broken link if any.
      */
     private record Segment(long firstSeq, long firstId, String firstPrevious, long lastSeq, String lastHash, long events,
-                           ChainVerification broken) {
+            ChainVerification broken) {
 
         static Segment broken(long from, long firstId, String firstPrevious, ChainVerification broken) {
             return new Segment(from, firstId, firstPrevious, 0, null, broken.events(), broken);

@@ -84,10 +84,10 @@ public class HeadExport {
         StringBuilder lines = new StringBuilder();
         int chains = 0;
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement sql = connection.prepareStatement("select e.chain, e.seq, e.hash from audit_chain c "
-                     + "join audit_event e on e.chain = c.chain and e.seq = (select max(seq) from audit_event where chain = c.chain) "
-                     + "order by e.chain");
-             ResultSet rows = sql.executeQuery()) {
+                PreparedStatement sql = connection.prepareStatement("select e.chain, e.seq, e.hash from audit_chain c "
+                        + "join audit_event e on e.chain = c.chain and e.seq = (select max(seq) from audit_event where chain = c.chain) "
+                        + "order by e.chain");
+                ResultSet rows = sql.executeQuery()) {
             while (rows.next()) {
                 lines.append(Json.createObjectBuilder().add("at", at).add("chain", rows.getString(1))
                         .add("seq", rows.getLong(2)).add("hash", rows.getString(3)).build()).append('\n');

@@ -43,7 +43,8 @@ public final class VerifyAuditChains {
     /** Verifies and reports; returns the exit status (0 intact, 1 broken, 2 unreadable). */
     public static int run(String url, String user, String password, Path headExport, List<String> only, PrintStream out) {
         Map<String, ChainVerifier.ExportedHead> exported = headExport == null ? Map.of() : HeadExport.read(headExport);
-        out.println(headExport == null ? "No head export file given: events removed at the end of a chain, or a chain rewritten as a whole, cannot be found."
+        out.println(headExport == null
+                ? "No head export file given: events removed at the end of a chain, or a chain rewritten as a whole, cannot be found."
                 : "Checking against " + exported.size() + " exported chain heads in " + headExport);
         ExecutorService pool = Executors.newFixedThreadPool(ChainVerifier.PARTS);
         try (Connection connection = DriverManager.getConnection(url, user, password)) {

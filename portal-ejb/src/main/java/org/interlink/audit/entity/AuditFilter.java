@@ -1,6 +1,5 @@
 package org.interlink.audit.entity;
 
-
 import java.io.Serializable;
 import java.time.Instant;
 
@@ -10,7 +9,7 @@ import java.time.Instant;
  * reach (their agency, or everything for a platform administrator) always applies on top.
  */
 public record AuditFilter(Instant from, Instant to, String actor, String agency, AuditAction action, Long itemId,
-                          AuditOutcome outcome) implements Serializable {
+        AuditOutcome outcome) implements Serializable {
 
     public static AuditFilter none() {
         return new AuditFilter(null, null, null, null, null, null, null);

@@ -40,8 +40,8 @@ public final class AuditHash {
 
     /** The hash of an event as stored (the verifier reads the columns as they are). */
     public static String of(String chain, long seq, Instant at, String actor, String agency, String action, Long item,
-                            String owner, String outcome, String client, String agent, String purpose, String details,
-                            String previousHash) {
+            String owner, String outcome, String client, String agent, String purpose, String details,
+            String previousHash) {
         return sha256(canonical(chain, seq, at, actor, agency, action, item, owner, outcome, client, agent, purpose, details,
                 previousHash));
     }
@@ -52,8 +52,8 @@ public final class AuditHash {
     }
 
     private static String canonical(String chain, long seq, Instant at, String actor, String agency, String action, Long item,
-                                    String owner, String outcome, String client, String agent, String purpose, String details,
-                                    String previousHash) {
+            String owner, String outcome, String client, String agent, String purpose, String details,
+            String previousHash) {
         StringBuilder json = new StringBuilder(512);
         json.append("{\"chain\":");
         text(json, chain).append(",\"seq\":").append(seq).append(",\"at\":");

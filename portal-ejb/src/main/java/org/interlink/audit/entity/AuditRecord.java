@@ -10,8 +10,8 @@ import java.util.Objects;
  * where, with which browser or client, for which purpose, and details. Text is made safe here.
  */
 public record AuditRecord(Instant at, String actor, String actorAgency, AuditAction action, Long itemId,
-                          String itemOwner, AuditOutcome outcome, String clientAddress, String userAgent,
-                          String purpose, String details) {
+        String itemOwner, AuditOutcome outcome, String clientAddress, String userAgent,
+        String purpose, String details) {
 
     public AuditRecord {
         Objects.requireNonNull(at);

@@ -8,7 +8,7 @@ import java.util.Objects;
  * typed (which may be no user at all), from which address, with which error, through which client.
  */
 public record SignInFailure(String eventId, Instant at, String username, String clientAddress, String error,
-                            String client) {
+        String client) {
 
     public SignInFailure {
         Objects.requireNonNull(eventId);

@@ -17,8 +17,8 @@ import org.interlink.caller.entity.Role;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * The {@link Caller} of the current request, resolved once from the token identity, the agencies

@@ -15,7 +15,7 @@ import java.util.Set;
  * token. Without a second factor the caller acts without their privileged roles ({@code Role#privileged}).
  */
 public record TokenIdentity(PersonId subject, Username username, String displayName, Set<String> roles,
-                            Set<String> organizations, Instant issuedAt, boolean secondFactor) {
+        Set<String> organizations, Instant issuedAt, boolean secondFactor) {
 
     public TokenIdentity {
         Objects.requireNonNull(subject);

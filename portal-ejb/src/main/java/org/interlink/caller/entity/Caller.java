@@ -32,7 +32,7 @@ public final class Caller {
     private final Agency activeAgency;
 
     private Caller(PersonId person, Username username, String displayName, Set<Role> roles, List<Agency> agencies,
-                   Agency activeAgency) {
+            Agency activeAgency) {
         this.person = person;
         this.username = username;
         this.displayName = displayName;
@@ -46,7 +46,7 @@ public final class Caller {
      * @param chosen   the agency the caller chose to act for earlier in the session, if any
      */
     public static Caller resolve(Username username, String displayName, Collection<Role> roles,
-                                 Collection<Agency> memberOf, Optional<AgencyCode> chosen) {
+            Collection<Agency> memberOf, Optional<AgencyCode> chosen) {
         return resolve(null, username, displayName, roles, memberOf, chosen);
     }
 
@@ -55,7 +55,7 @@ public final class Caller {
      * identity provider (the token's subject). Only a caller with an id is ever a named reader of a TLP:RED item.
      */
     public static Caller resolve(PersonId person, Username username, String displayName, Collection<Role> roles,
-                                 Collection<Agency> memberOf, Optional<AgencyCode> chosen) {
+            Collection<Agency> memberOf, Optional<AgencyCode> chosen) {
         Objects.requireNonNull(username);
         List<Agency> active = memberOf.stream().filter(Agency::isActive).distinct().toList();
         Set<Role> roleSet = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);

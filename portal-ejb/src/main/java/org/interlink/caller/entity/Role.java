@@ -5,12 +5,8 @@ import java.util.Optional;
 
 /** The realm roles of Interlink, as they appear in the flat {@code roles} claim. */
 public enum Role {
-    OFFICIAL("official"),
-    LIAISON("liaison"),
-    VETTER("vetter"),
-    AUDITOR("auditor"),
-    AGENCY_ADMIN("agency-admin"),
-    PLATFORM_ADMIN("platform-admin");
+    OFFICIAL("official"), LIAISON("liaison"), VETTER("vetter"), AUDITOR("auditor"), AGENCY_ADMIN("agency-admin"), PLATFORM_ADMIN(
+            "platform-admin");
 
     private final String claim;
 

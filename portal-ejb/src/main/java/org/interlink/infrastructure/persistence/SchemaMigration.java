@@ -8,10 +8,10 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
-import org.flywaydb.core.Flyway;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.output.MigrateResult;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -34,14 +34,7 @@ import java.util.logging.Logger;
  * grants the portal's role ({@code interlink.db.user}) what it needs — and on the audit trail only
  * INSERT and SELECT. Without them (the run command's H2), one user does both.
  */
-@DataSourceDefinition(
-        name = SchemaMigration.DATASOURCE,
-        className = "${MPCONFIG=interlink.db.datasource-class}",
-        url = "${MPCONFIG=interlink.db.url}",
-        user = "${MPCONFIG=interlink.db.user}",
-        password = "${MPCONFIG=interlink.db.password}",
-        minPoolSize = 2,
-        maxPoolSize = 32)
+@DataSourceDefinition(name = SchemaMigration.DATASOURCE, className = "${MPCONFIG=interlink.db.datasource-class}", url = "${MPCONFIG=interlink.db.url}", user = "${MPCONFIG=interlink.db.user}", password = "${MPCONFIG=interlink.db.password}", minPoolSize = 2, maxPoolSize = 32)
 @Singleton
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)

@@ -1,6 +1,5 @@
 package org.interlink.item.boundary;
 
-import org.interlink.item.entity.ItemVersion;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -8,6 +7,7 @@ import org.interlink.agency.entity.Agency;
 import org.interlink.item.entity.Item;
 import org.interlink.item.entity.ItemContent;
 import org.interlink.item.entity.ItemKind;
+import org.interlink.item.entity.ItemVersion;
 import org.interlink.item.entity.Texts;
 import org.interlink.item.entity.TranslatedText;
 import org.interlink.sharing.boundary.SharingForm;

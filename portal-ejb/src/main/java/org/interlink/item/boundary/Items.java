@@ -1,25 +1,20 @@
 package org.interlink.item.boundary;
 
-import java.util.Set;
-import java.util.List;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.Valid;
-import org.interlink.agency.entity.Agency;
-import org.interlink.sharing.boundary.SharingResolver;
-import org.interlink.sharing.boundary.SharedItems;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import org.interlink.BusinessException;
+import org.interlink.agency.entity.Agency;
 import org.interlink.audit.control.AuditGate;
 import org.interlink.audit.entity.AuditAction;
 import org.interlink.audit.entity.AuditOutcome;
 import org.interlink.caller.control.People;
 import org.interlink.caller.entity.Caller;
 import org.interlink.item.entity.CrossedEdit;
-import org.interlink.sharing.entity.IllegalSharing;
 import org.interlink.item.entity.Item;
 import org.interlink.item.entity.ItemContent;
 import org.interlink.item.entity.ItemId;
@@ -28,11 +23,16 @@ import org.interlink.item.entity.ItemNotFound;
 import org.interlink.item.entity.ItemStep;
 import org.interlink.item.entity.ItemVersion;
 import org.interlink.item.entity.Texts;
+import org.interlink.sharing.boundary.SharedItems;
+import org.interlink.sharing.boundary.SharingResolver;
 import org.interlink.sharing.control.VisibilityGate;
+import org.interlink.sharing.entity.IllegalSharing;
 import org.interlink.sharing.entity.Sharing;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -141,7 +141,7 @@ public class Items {
      * @param expectedTag the tag of the version the author edited (API: If-Match), or null to skip the check
      */
     private Item edit(Caller caller, ItemId id, Supplier<ItemContent> content, Texts texts, Supplier<Sharing> sharing,
-                      String expectedTag) {
+            String expectedTag) {
         return change(caller, id, AuditAction.UPDATE, item -> {
             item.requireTag(expectedTag);
             ItemContent resolved = content.get();
@@ -149,9 +149,10 @@ public class Items {
             Sharing before = item.current().sharing();
             item.edit(caller, resolved, texts, shared, now());
             int version = item.current().getNumber();
-            return before.equals(shared) ? new Change(AuditAction.UPDATE, "edited version " + version)
+            return before.equals(shared)
+                    ? new Change(AuditAction.UPDATE, "edited version " + version)
                     : new Change(AuditAction.SHARING_CHANGE, "sharing of version " + version + " changed from "
-                    + describe(before) + " to " + describe(shared));
+                            + describe(before) + " to " + describe(shared));
         });
     }
 
@@ -291,9 +292,13 @@ public class Items {
     private static String describe(Sharing sharing) {
         return sharing.marking().label() + " " + sharing.scope()
                 + (sharing.agencies().isEmpty() ? "" : " " + sharing.agencies().stream().map(a -> a.getCode().value()).sorted().toList())
-                + (sharing.communities().isEmpty() ? "" : " " + sharing.communities().stream().map(c -> c.getCode().value()).sorted().toList())
-                + (sharing.people().isEmpty() ? "" : " " + sharing.people().stream().map(p -> p.username() + " (" + p.id() + ")")
-                .sorted().toList());
+                + (sharing.communities().isEmpty()
+                        ? ""
+                        : " " + sharing.communities().stream().map(c -> c.getCode().value()).sorted().toList())
+                + (sharing.people().isEmpty()
+                        ? ""
+                        : " " + sharing.people().stream().map(p -> p.username() + " (" + p.id() + ")")
+                                .sorted().toList());
     }
 
     private Instant now() {

@@ -146,7 +146,8 @@ public record AttachmentPolicy(long maxBytes, Set<String> contentTypes) {
 
     private InvalidContent tooLarge(String filename) {
         long megabytes = maxBytes / (1024 * 1024);
-        return new InvalidContent("The file " + filename + " is larger than " + megabytes + " MB. Nothing was attached.", "attachment.tooLarge",
+        return new InvalidContent("The file " + filename + " is larger than " + megabytes + " MB. Nothing was attached.",
+                "attachment.tooLarge",
                 filename, megabytes);
     }
 

@@ -1,6 +1,5 @@
 package org.interlink.item.entity;
 
-
 import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +12,7 @@ import java.util.Optional;
  *               the caller may read it (null otherwise, or before publication)
  */
 public record Dossier(ItemVersion version, List<ItemVersion> versions, List<ItemEvent> history, List<ItemVersion> links,
-                      ItemVersion shared) implements Serializable {
+        ItemVersion shared) implements Serializable {
 
     public Optional<ItemVersion> sharedVersion() {
         return Optional.ofNullable(shared);

@@ -14,8 +14,9 @@ import java.util.Map;
  * the limit.
  */
 public record Facets(Map<ItemKind, Long> kinds, Map<Marking, Long> markings, Map<WorkflowState, Long> states,
-                     List<Owner> owners, Map<Integer, Long> changedWithin, long total, boolean beyondLimit)
-        implements Serializable {
+        List<Owner> owners, Map<Integer, Long> changedWithin, long total, boolean beyondLimit)
+        implements
+            Serializable {
 
     /** The "changed within" choices, in days. */
     public static final List<Integer> CHANGED_WITHIN_DAYS = List.of(7, 30, 365);

@@ -149,7 +149,7 @@ public class Item implements Serializable {
      * @param content the stored bytes (the same object for the same SHA-256, so files are kept once)
      */
     public Attachment attach(Caller caller, String filename, String contentType, AttachmentContent content,
-                             AttachmentPolicy policy, Instant now) {
+            AttachmentPolicy policy, Instant now) {
         ItemVersion version = current();
         checkEdit(caller, version);
         policy.check(filename, contentType, content.getSize());
@@ -259,7 +259,7 @@ public class Item implements Serializable {
      * @throws IllegalTransition when no version is shared (yet)
      */
     public <V extends ItemVersion> String followThrough(Caller caller, Class<V> type, ItemAction action, Instant now,
-                                                   Function<V, String> step) {
+            Function<V, String> step) {
         if (!action.isFollowThrough()) {
             throw new IllegalArgumentException(action + " is no follow-through");
         }
@@ -418,7 +418,7 @@ public class Item implements Serializable {
     }
 
     private void record(Caller actor, ItemVersion version, ItemAction action, String comment, Instant now,
-                        boolean withSnapshot) {
+            boolean withSnapshot) {
         String agency = actor.activeAgency().map(a -> a.getCode().value()).orElse(null);
         lastChange = new ItemEvent(this, version, now, actor.username(), agency, action, comment,
                 withSnapshot ? version.snapshot() : null);

@@ -5,17 +5,7 @@ import java.util.Set;
 
 /** What happened to an item, as its history records it. */
 public enum ItemAction {
-    DRAFTED,
-    EDITED,
-    ATTACHED,
-    DETACHED,
-    SUBMITTED,
-    RETURNED,
-    PUBLISHED,
-    WITHDRAWN,
-    ARCHIVED,
-    NEW_VERSION,
-    SUPERSEDED,
+    DRAFTED, EDITED, ATTACHED, DETACHED, SUBMITTED, RETURNED, PUBLISHED, WITHDRAWN, ARCHIVED, NEW_VERSION, SUPERSEDED,
     /** The addressee accepted, partly accepted or rejected a recommendation. */
     DECIDED,
     /** The addressee reported how far the implementation of a recommendation has come. */

@@ -1,7 +1,14 @@
 package org.interlink.item.entity;
 
-import org.interlink.sharing.entity.Marking;
-import org.interlink.caller.entity.PersonId;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,18 +21,10 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import org.interlink.caller.entity.PersonId;
 import org.interlink.caller.entity.Username;
+import org.interlink.sharing.entity.Marking;
 import org.interlink.workflow.entity.WorkflowState;
-
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 
 import java.io.Serializable;
 import java.io.StringReader;
@@ -85,7 +84,7 @@ public class ItemEvent implements Serializable {
     }
 
     ItemEvent(Item item, ItemVersion version, Instant at, Username actor, String actorAgency, ItemAction action,
-              String comment, String snapshot) {
+            String comment, String snapshot) {
         this.item = item;
         this.versionNumber = version.getNumber();
         this.at = at;
@@ -202,8 +201,10 @@ public class ItemEvent implements Serializable {
 
     private static Set<String> strings(JsonObject json, String field) {
         JsonArray values = json.getJsonArray(field);
-        return values == null ? Set.of() : values.getValuesAs(JsonString.class).stream().map(JsonString::getString)
-                .collect(Collectors.toUnmodifiableSet());
+        return values == null
+                ? Set.of()
+                : values.getValuesAs(JsonString.class).stream().map(JsonString::getString)
+                        .collect(Collectors.toUnmodifiableSet());
     }
 
     /**

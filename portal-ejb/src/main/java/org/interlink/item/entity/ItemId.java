@@ -1,7 +1,7 @@
 package org.interlink.item.entity;
 
-import java.util.Optional;
 import java.io.Serializable;
+import java.util.Optional;
 
 /** The identity of an item, as it appears in addresses ({@code item.xhtml?id=123}). */
 public record ItemId(long value) implements Serializable {

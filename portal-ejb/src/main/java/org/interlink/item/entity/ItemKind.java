@@ -2,9 +2,7 @@ package org.interlink.item.entity;
 
 /** The three kinds of shared item. */
 public enum ItemKind {
-    RECORD,
-    RECOMMENDATION,
-    MEETING_OUTCOME;
+    RECORD, RECOMMENDATION, MEETING_OUTCOME;
 
     /** The kind in a sentence: "meeting outcome". */
     public String label() {

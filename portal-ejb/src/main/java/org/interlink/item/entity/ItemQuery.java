@@ -15,8 +15,9 @@ import java.util.Objects;
  * the caller may see; filters and terms only narrow it.
  */
 public record ItemQuery(Listing view, ItemKind kind, WorkflowState state, Marking marking, String titleContains,
-                        Order order, boolean ascending, Instant changedAfter, String terms, AgencyCode owner)
-        implements Serializable {
+        Order order, boolean ascending, Instant changedAfter, String terms, AgencyCode owner)
+        implements
+            Serializable {
 
     /**
      * Lists count their rows up to this many (and one more, to tell that there are more): a list offers the newest
@@ -31,11 +32,7 @@ public record ItemQuery(Listing view, ItemKind kind, WorkflowState state, Markin
 
     /** The orders a list can have; each is an indexed column, never caller-supplied text. */
     public enum Order {
-        UPDATED("v.updatedAt"),
-        PUBLISHED("v.publishedAt"),
-        TITLE("v.title"),
-        MARKING("v.marking"),
-        STATE("v.state");
+        UPDATED("v.updatedAt"), PUBLISHED("v.publishedAt"), TITLE("v.title"), MARKING("v.marking"), STATE("v.state");
 
         private final String path;
 
@@ -60,12 +57,12 @@ public record ItemQuery(Listing view, ItemKind kind, WorkflowState state, Markin
     }
 
     public ItemQuery(Listing view, ItemKind kind, WorkflowState state, Marking marking, String titleContains,
-                     Order order, boolean ascending, Instant changedAfter) {
+            Order order, boolean ascending, Instant changedAfter) {
         this(view, kind, state, marking, titleContains, order, ascending, changedAfter, null, null);
     }
 
     public ItemQuery(Listing view, ItemKind kind, WorkflowState state, Marking marking, String titleContains,
-                     Order order, boolean ascending) {
+            Order order, boolean ascending) {
         this(view, kind, state, marking, titleContains, order, ascending, null);
     }
 

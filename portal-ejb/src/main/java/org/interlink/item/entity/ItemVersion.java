@@ -1,8 +1,5 @@
 package org.interlink.item.entity;
 
-import org.interlink.caller.entity.Caller;
-import java.util.stream.Stream;
-import java.util.TreeMap;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
@@ -32,6 +29,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.interlink.agency.entity.Agency;
 import org.interlink.agency.entity.Community;
+import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.Person;
 import org.interlink.caller.entity.PersonId;
 import org.interlink.caller.entity.Username;
@@ -45,12 +43,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Map;
-import java.util.List;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One version of an item: its content, marking and sharing, and its vetting state. The first
@@ -133,15 +133,11 @@ public abstract class ItemVersion implements Serializable {
     private String publishedBy;
 
     @ManyToMany
-    @JoinTable(name = "item_version_agency",
-            joinColumns = @JoinColumn(name = "version_id"),
-            inverseJoinColumns = @JoinColumn(name = "agency_id"))
+    @JoinTable(name = "item_version_agency", joinColumns = @JoinColumn(name = "version_id"), inverseJoinColumns = @JoinColumn(name = "agency_id"))
     private Set<Agency> agencyGrants = new LinkedHashSet<>();
 
     @ManyToMany
-    @JoinTable(name = "item_version_community",
-            joinColumns = @JoinColumn(name = "version_id"),
-            inverseJoinColumns = @JoinColumn(name = "community_id"))
+    @JoinTable(name = "item_version_community", joinColumns = @JoinColumn(name = "version_id"), inverseJoinColumns = @JoinColumn(name = "community_id"))
     private Set<Community> communityGrants = new LinkedHashSet<>();
 
     @ElementCollection

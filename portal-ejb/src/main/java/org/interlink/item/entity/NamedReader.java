@@ -1,6 +1,5 @@
 package org.interlink.item.entity;
 
-import java.util.Optional;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import org.interlink.caller.entity.Person;
@@ -9,6 +8,7 @@ import org.interlink.caller.entity.Username;
 
 import java.io.Serializable;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A person a TLP:RED version is shared with: the grant holds by their id at the identity provider; the
@@ -35,7 +35,8 @@ public class NamedReader implements Serializable {
 
     /** The person, if the grant names one by id. */
     public Optional<Person> person() {
-        return personId == null ? Optional.empty()
+        return personId == null
+                ? Optional.empty()
                 : Optional.of(new Person(new PersonId(personId), new Username(username)));
     }
 

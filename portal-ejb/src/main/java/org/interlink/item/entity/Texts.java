@@ -33,10 +33,12 @@ public record Texts(String language, Map<String, TranslatedText> others) impleme
         Map<String, TranslatedText> kept = new LinkedHashMap<>();
         (others == null ? Map.<String, TranslatedText>of() : others).forEach((other, text) -> {
             if (!LANGUAGES.contains(other)) {
-                throw new InvalidContent("A translation is into English, French or Arabic (en, fr, ar), not \"" + other + "\".", "texts.language");
+                throw new InvalidContent("A translation is into English, French or Arabic (en, fr, ar), not \"" + other + "\".",
+                        "texts.language");
             }
             if (other.equals(language)) {
-                throw new InvalidContent("The title and summary are already in " + other + "; translate them into another language.", "texts.sameLanguage");
+                throw new InvalidContent("The title and summary are already in " + other + "; translate them into another language.",
+                        "texts.sameLanguage");
             }
             String title = text == null || text.getTitle() == null ? "" : text.getTitle().trim();
             String summary = text == null || text.getSummary() == null ? "" : text.getSummary().trim();

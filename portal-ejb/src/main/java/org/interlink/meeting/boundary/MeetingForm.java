@@ -1,22 +1,22 @@
 package org.interlink.meeting.boundary;
 
-import java.util.stream.Collectors;
-import java.util.Set;
-import org.interlink.meeting.entity.MeetingContent;
-import org.interlink.meeting.entity.ActionItem;
-import org.interlink.agency.entity.Agency;
-import org.interlink.item.entity.Item;
-import org.interlink.item.entity.ItemKind;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.interlink.agency.entity.Agency;
 import org.interlink.item.boundary.ItemForm;
+import org.interlink.item.entity.Item;
+import org.interlink.item.entity.ItemKind;
+import org.interlink.meeting.entity.ActionItem;
+import org.interlink.meeting.entity.MeetingContent;
 import org.interlink.meeting.entity.MeetingVersion;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The meeting outcome form. Decisions are one per line; participants and owners are agency codes. */
 public class MeetingForm extends ItemForm {

@@ -6,12 +6,12 @@ import jakarta.validation.constraints.NotNull;
 import org.interlink.audit.entity.AuditAction;
 import org.interlink.caller.entity.Caller;
 import org.interlink.item.boundary.Items;
-import org.interlink.sharing.boundary.SharedItems;
 import org.interlink.item.entity.Item;
 import org.interlink.item.entity.ItemAction;
 import org.interlink.item.entity.ItemId;
 import org.interlink.meeting.entity.ActionStatus;
 import org.interlink.meeting.entity.MeetingVersion;
+import org.interlink.sharing.boundary.SharedItems;
 import org.interlink.sharing.boundary.SharingResolver;
 
 import java.time.Clock;

@@ -17,8 +17,8 @@ import java.util.Set;
  * action items and the recommendations that came from it.
  */
 public record MeetingContent(String title, String summary, LocalDate startsOn, LocalDate endsOn, String place,
-                             Set<Agency> participants, List<String> decisions, List<ActionItem> actionItems,
-                             Set<Item> recommendations) implements ItemContent {
+        Set<Agency> participants, List<String> decisions, List<ActionItem> actionItems,
+        Set<Item> recommendations) implements ItemContent {
 
     public MeetingContent {
         participants = Set.copyOf(participants);

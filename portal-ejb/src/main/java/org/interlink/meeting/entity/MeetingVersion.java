@@ -53,9 +53,7 @@ public class MeetingVersion extends ItemVersion {
     private String place;
 
     @ManyToMany
-    @JoinTable(name = "meeting_participant",
-            joinColumns = @JoinColumn(name = "version_id"),
-            inverseJoinColumns = @JoinColumn(name = "agency_id"))
+    @JoinTable(name = "meeting_participant", joinColumns = @JoinColumn(name = "version_id"), inverseJoinColumns = @JoinColumn(name = "agency_id"))
     private Set<Agency> participants = new LinkedHashSet<>();
 
     @ElementCollection
@@ -70,9 +68,7 @@ public class MeetingVersion extends ItemVersion {
     private List<ActionItem> actionItems = new ArrayList<>();
 
     @ManyToMany
-    @JoinTable(name = "meeting_recommendation",
-            joinColumns = @JoinColumn(name = "version_id"),
-            inverseJoinColumns = @JoinColumn(name = "recommendation_item_id"))
+    @JoinTable(name = "meeting_recommendation", joinColumns = @JoinColumn(name = "version_id"), inverseJoinColumns = @JoinColumn(name = "recommendation_item_id"))
     private Set<Item> recommendations = new LinkedHashSet<>();
 
     protected MeetingVersion() {

@@ -62,12 +62,13 @@ public class MailSender {
 
     private MailStatus deliver(Notification notification, Recipient recipient) {
         try {
-            Session session = Session.getInstance(settings.properties(), settings.username().map(user -> (Authenticator) new Authenticator() {
-                @Override
-                protected PasswordAuthentication getPasswordAuthentication() {
-                    return new PasswordAuthentication(user, settings.password());
-                }
-            }).orElse(null));
+            Session session = Session.getInstance(settings.properties(),
+                    settings.username().map(user -> (Authenticator) new Authenticator() {
+                        @Override
+                        protected PasswordAuthentication getPasswordAuthentication() {
+                            return new PasswordAuthentication(user, settings.password());
+                        }
+                    }).orElse(null));
             MimeMessage message = new MimeMessage(session);
             message.setFrom(new InternetAddress(settings.from()));
             message.setRecipient(Message.RecipientType.TO, new InternetAddress(recipient.getEmail().orElseThrow()));

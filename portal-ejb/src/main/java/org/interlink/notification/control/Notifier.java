@@ -90,12 +90,14 @@ public class Notifier {
                 if (version instanceof RecommendationVersion recommendation) {
                     Agency addressee = recommendation.getAddressee();
                     made.addAll(notify(NotificationKind.RECOMMENDATION_ADDRESSED, version, addressee, actor,
-                            directory.of(addressee, EnumSet.of(Role.OFFICIAL)).stream(), "From " + owner.getName() + ", for your agency's decision."));
+                            directory.of(addressee, EnumSet.of(Role.OFFICIAL)).stream(),
+                            "From " + owner.getName() + ", for your agency's decision."));
                 }
                 if (version instanceof MeetingVersion meeting) {
-                    meeting.getActionItems().stream().map(ActionItem::getOwner).distinct().forEach(agency ->
-                            made.addAll(notify(NotificationKind.ACTION_ASSIGNED, version, agency, actor, directory.of(agency, WRITERS).stream(),
-                                    actionsOf(meeting, agency))));
+                    meeting.getActionItems().stream().map(ActionItem::getOwner).distinct()
+                            .forEach(agency -> made.addAll(
+                                    notify(NotificationKind.ACTION_ASSIGNED, version, agency, actor, directory.of(agency, WRITERS).stream(),
+                                            actionsOf(meeting, agency))));
                 }
             }
             case DECIDED, PROGRESS_REPORTED, IMPLEMENTED -> made.addAll(notify(NotificationKind.RECOMMENDATION_FOLLOWED_UP, version, owner,
@@ -112,7 +114,8 @@ public class Notifier {
         List<Notification> made = new ArrayList<>();
         numbers.stream().map(n -> meeting.getActionItems().get(n - 1).getOwner()).distinct().forEach(agency -> {
             String which = String.join("; ", numbers.stream().filter(n -> meeting.getActionItems().get(n - 1).getOwner().equals(agency))
-                    .map(n -> n + ". " + meeting.getActionItems().get(n - 1).getDescription() + " (due " + meeting.getActionItems().get(n - 1).getDueOn() + ")")
+                    .map(n -> n + ". " + meeting.getActionItems().get(n - 1).getDescription() + " (due "
+                            + meeting.getActionItems().get(n - 1).getDueOn() + ")")
                     .toList());
             made.addAll(notify(NotificationKind.ACTION_OVERDUE, meeting, agency, null, directory.of(agency, WRITERS).stream(),
                     "Overdue: " + which));
@@ -125,7 +128,7 @@ public class Notifier {
      * reader of a newer, lower-marked draft is not told what an older TLP:RED edition says).
      */
     private List<Notification> notify(NotificationKind kind, ItemVersion version, Agency agency, Caller actor,
-                                      Stream<Recipient> candidates, String text) {
+            Stream<Recipient> candidates, String text) {
         Item item = version.getItem();
         Instant now = Instant.now(clock);
         Set<String> told = new LinkedHashSet<>();

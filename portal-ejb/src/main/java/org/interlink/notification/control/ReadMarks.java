@@ -30,7 +30,7 @@ public class ReadMarks {
     /** Marks every notification of the caller, for the agency they act for, read. */
     public int allRead(Caller caller, Instant now) {
         return em.createQuery("update Notification n set n.readAt = :now where n.recipient = :username and n.agency = :agency"
-                        + " and n.readAt is null")
+                + " and n.readAt is null")
                 .setParameter("now", now).setParameter("username", caller.username().value())
                 .setParameter("agency", caller.activeAgency().orElseThrow()).executeUpdate();
     }

@@ -5,8 +5,7 @@ public enum MailStatus {
     /** The portal has no mail server configured: the inbox alone tells. */
     NOT_CONFIGURED,
     /** To be sent once the change is committed. */
-    PENDING,
-    SENT,
+    PENDING, SENT,
     /** The recipient turned e-mail of this kind off. */
     OPTED_OUT,
     /** The directory knows no e-mail address of the recipient. */

@@ -68,7 +68,7 @@ public class Notification implements Serializable {
     }
 
     public Notification(Username recipient, Agency agency, NotificationKind kind, Item item, String text, Instant now,
-                        MailStatus mail) {
+            MailStatus mail) {
         this.recipient = recipient.value();
         this.agency = agency;
         this.kind = kind;

@@ -15,8 +15,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.interlink.agency.entity.Agency;
 import org.interlink.caller.entity.Caller;
-import org.interlink.caller.entity.Role;
 import org.interlink.caller.entity.PersonId;
+import org.interlink.caller.entity.Role;
 import org.interlink.caller.entity.Username;
 
 import java.io.Serializable;
@@ -59,8 +59,7 @@ public class Recipient implements Serializable {
     private String roles;
 
     @ManyToMany(fetch = FetchType.EAGER)
-    @JoinTable(name = "portal_user_agency", joinColumns = @JoinColumn(name = "username"),
-            inverseJoinColumns = @JoinColumn(name = "agency_id"))
+    @JoinTable(name = "portal_user_agency", joinColumns = @JoinColumn(name = "username"), inverseJoinColumns = @JoinColumn(name = "agency_id"))
     private Set<Agency> agencies = new LinkedHashSet<>();
 
     @ElementCollection(fetch = FetchType.EAGER)
@@ -127,7 +126,8 @@ public class Recipient implements Serializable {
     }
 
     public List<Role> roles() {
-        return roles == null || roles.isBlank() ? List.of()
+        return roles == null || roles.isBlank()
+                ? List.of()
                 : Arrays.stream(roles.split(",")).map(Role::valueOf).toList();
     }
 

@@ -1,10 +1,10 @@
 package org.interlink.recommendation.boundary;
 
-import org.interlink.recommendation.entity.RecommendationContent;
-import org.interlink.item.entity.Item;
-import org.interlink.item.entity.ItemKind;
 import jakarta.validation.constraints.NotBlank;
 import org.interlink.item.boundary.ItemForm;
+import org.interlink.item.entity.Item;
+import org.interlink.item.entity.ItemKind;
+import org.interlink.recommendation.entity.RecommendationContent;
 import org.interlink.recommendation.entity.RecommendationVersion;
 
 /** The recommendation form: addressee agency (by code) and, optionally, the meeting outcome it came from. */

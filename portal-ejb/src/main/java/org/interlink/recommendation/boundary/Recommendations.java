@@ -6,12 +6,12 @@ import jakarta.validation.constraints.NotNull;
 import org.interlink.audit.entity.AuditAction;
 import org.interlink.caller.entity.Caller;
 import org.interlink.item.boundary.Items;
-import org.interlink.sharing.boundary.SharedItems;
 import org.interlink.item.entity.Item;
 import org.interlink.item.entity.ItemAction;
 import org.interlink.item.entity.ItemId;
 import org.interlink.recommendation.entity.FollowUpStatus;
 import org.interlink.recommendation.entity.RecommendationVersion;
+import org.interlink.sharing.boundary.SharedItems;
 import org.interlink.sharing.boundary.SharingResolver;
 
 import java.time.Clock;
@@ -54,7 +54,7 @@ public class Recommendations {
     }
 
     private RecommendationVersion followUp(Caller caller, ItemId id, ItemAction action,
-                                           BiFunction<RecommendationVersion, Instant, String> step) {
+            BiFunction<RecommendationVersion, Instant, String> step) {
         Instant now = Instant.now(clock);
         Item item = items.followThrough(caller, id, AuditAction.STATE_CHANGE, recommendation -> {
             String what = recommendation.followThrough(caller, RecommendationVersion.class, action, now,

@@ -9,12 +9,7 @@ import java.util.Set;
  * (wholly or partly) or rejected, then implemented step by step.
  */
 public enum FollowUpStatus {
-    UNDER_CONSIDERATION,
-    ACCEPTED,
-    PARTIALLY_ACCEPTED,
-    REJECTED,
-    IN_PROGRESS,
-    IMPLEMENTED;
+    UNDER_CONSIDERATION, ACCEPTED, PARTIALLY_ACCEPTED, REJECTED, IN_PROGRESS, IMPLEMENTED;
 
     private static final Set<FollowUpStatus> DECISIONS = EnumSet.of(ACCEPTED, PARTIALLY_ACCEPTED, REJECTED);
     private static final Set<FollowUpStatus> BEING_IMPLEMENTED = EnumSet.of(ACCEPTED, PARTIALLY_ACCEPTED, IN_PROGRESS);

@@ -1,12 +1,11 @@
 package org.interlink.recommendation.entity;
 
-import java.util.Set;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.Column;
 import jakarta.persistence.DiscriminatorValue;
+import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
@@ -25,6 +24,7 @@ import org.interlink.workflow.entity.IllegalTransition;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A version of a recommendation. Its published version also carries the addressee's follow-up

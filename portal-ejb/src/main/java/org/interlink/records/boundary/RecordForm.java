@@ -1,10 +1,10 @@
 package org.interlink.records.boundary;
 
-import org.interlink.item.entity.ItemKind;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.interlink.item.boundary.ItemForm;
+import org.interlink.item.entity.ItemKind;
 import org.interlink.records.entity.RecordContent;
 import org.interlink.records.entity.RecordType;
 import org.interlink.records.entity.RecordVersion;

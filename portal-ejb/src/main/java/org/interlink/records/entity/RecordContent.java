@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * fields its type requires (e.g. displacement figures: reference date, location, number of people).
  */
 public record RecordContent(RecordType type, String title, String summary, LocalDate referenceDate, String location,
-                            Long quantity, String category, String documentNumber, String country) implements ItemContent {
+        Long quantity, String category, String documentNumber, String country) implements ItemContent {
 
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 

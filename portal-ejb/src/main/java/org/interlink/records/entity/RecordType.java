@@ -5,12 +5,16 @@ import java.util.Set;
 
 /** The types of migration-management record and the structured fields each one requires. */
 public enum RecordType {
-    DISPLACEMENT_FIGURES("Displacement figures", EnumSet.of(RecordField.REFERENCE_DATE, RecordField.LOCATION, RecordField.QUANTITY)),
-    BORDER_INCIDENT("Border incident", EnumSet.of(RecordField.REFERENCE_DATE, RecordField.LOCATION, RecordField.CATEGORY)),
-    TRAVEL_DOCUMENT_ALERT("Travel-document alert", EnumSet.of(RecordField.DOCUMENT_NUMBER, RecordField.COUNTRY, RecordField.CATEGORY)),
-    SOP("Standard operating procedure", EnumSet.of(RecordField.LOCATION, RecordField.REFERENCE_DATE)),
-    TRAINING_REPORT("Training report", EnumSet.of(RecordField.REFERENCE_DATE, RecordField.LOCATION, RecordField.QUANTITY)),
-    EQUIPMENT("Equipment", EnumSet.of(RecordField.LOCATION, RecordField.CATEGORY, RecordField.QUANTITY));
+    DISPLACEMENT_FIGURES("Displacement figures",
+            EnumSet.of(RecordField.REFERENCE_DATE, RecordField.LOCATION, RecordField.QUANTITY)), BORDER_INCIDENT("Border incident",
+                    EnumSet.of(RecordField.REFERENCE_DATE, RecordField.LOCATION, RecordField.CATEGORY)), TRAVEL_DOCUMENT_ALERT(
+                            "Travel-document alert",
+                            EnumSet.of(RecordField.DOCUMENT_NUMBER, RecordField.COUNTRY, RecordField.CATEGORY)), SOP(
+                                    "Standard operating procedure",
+                                    EnumSet.of(RecordField.LOCATION, RecordField.REFERENCE_DATE)), TRAINING_REPORT("Training report",
+                                            EnumSet.of(RecordField.REFERENCE_DATE, RecordField.LOCATION, RecordField.QUANTITY)), EQUIPMENT(
+                                                    "Equipment",
+                                                    EnumSet.of(RecordField.LOCATION, RecordField.CATEGORY, RecordField.QUANTITY));
 
     private final String label;
     private final Set<RecordField> required;

@@ -8,11 +8,11 @@ import org.interlink.audit.entity.AuditAction;
 import org.interlink.audit.entity.AuditOutcome;
 import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.Role;
+import org.interlink.item.entity.ItemQuery;
 import org.interlink.item.entity.ItemVersion;
+import org.interlink.item.entity.Listing;
 import org.interlink.notification.entity.Notification;
 import org.interlink.sharing.control.VisibilityGate;
-import org.interlink.item.entity.ItemQuery;
-import org.interlink.item.entity.Listing;
 
 import java.io.Serializable;
 import java.util.List;
@@ -64,7 +64,7 @@ public class Attention {
         }
         audit.record(caller, AuditAction.LIST, AuditOutcome.ALLOWED, null, null, "notifications rows " + first + "+" + max);
         return gate.query(caller, ItemQuery.of(Listing.ALL), "select n, v " + INBOX, MINE, "order by n.createdAt desc, n.id desc",
-                        Map.of(), Object[].class).setFirstResult(first).setMaxResults(max).getResultList().stream()
+                Map.of(), Object[].class).setFirstResult(first).setMaxResults(max).getResultList().stream()
                 .map(row -> new Entry((Notification) row[0], (ItemVersion) row[1])).toList();
     }
 
@@ -87,7 +87,8 @@ public class Attention {
         return gate.query(caller, ItemQuery.of(Listing.ALL),
                 "select count(a) from ItemVersion v join v.item i, MeetingVersion m join m.actionItems a",
                 "i.kind = :meeting and m.item = i and m.state in :sharedStates and a.owner.id = :agencyId and a.status in :pending"
-                        + " and a.dueOn <= :soon and " + VisibilityGate.sharedVersionRead(caller, "m"), "", gate.actionsDue(),
+                        + " and a.dueOn <= :soon and " + VisibilityGate.sharedVersionRead(caller, "m"),
+                "", gate.actionsDue(),
                 Long.class).getSingleResult();
     }
 

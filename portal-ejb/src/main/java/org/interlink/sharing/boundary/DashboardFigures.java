@@ -8,11 +8,11 @@ import org.interlink.audit.entity.AuditAction;
 import org.interlink.audit.entity.AuditOutcome;
 import org.interlink.caller.entity.Caller;
 import org.interlink.item.entity.ItemKind;
+import org.interlink.item.entity.ItemQuery;
+import org.interlink.item.entity.Listing;
 import org.interlink.meeting.entity.ActionStatus;
 import org.interlink.recommendation.entity.FollowUpStatus;
 import org.interlink.sharing.control.VisibilityGate;
-import org.interlink.item.entity.ItemQuery;
-import org.interlink.item.entity.Listing;
 import org.interlink.workflow.entity.WorkflowState;
 
 import java.io.Serializable;
@@ -57,7 +57,7 @@ public class DashboardFigures {
         audit.record(caller, AuditAction.LIST, AuditOutcome.ALLOWED, null, null, "dashboard charts: counts");
 
         TypedQuery<Object[]> byMonth = gate.query(caller, ItemQuery.of(Listing.SHARED_WITH_MY_AGENCY), "select i.kind,"
-                        + " extract(year from v.publishedAt), extract(month from v.publishedAt), count(v.id) from ItemVersion v join v.item i",
+                + " extract(year from v.publishedAt), extract(month from v.publishedAt), count(v.id) from ItemVersion v join v.item i",
                 "v.publishedAt >= :since", "group by i.kind, extract(year from v.publishedAt), extract(month from v.publishedAt)",
                 Map.of("since", now.minusMonths(MONTHS - 1L).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC)), Object[].class);
         for (Object[] row : byMonth.getResultList()) {
@@ -70,20 +70,21 @@ public class DashboardFigures {
 
         Map<FollowUpStatus, Long> recommendations = new EnumMap<>(FollowUpStatus.class);
         gate.query(caller, ItemQuery.of(Listing.ALL), "select v.followUp, count(v.id) from RecommendationVersion v join v.item i",
-                        "v.state in :published", "group by v.followUp", Map.of("published", List.copyOf(WorkflowState.shared())),
-                        Object[].class).getResultList()
+                "v.state in :published", "group by v.followUp", Map.of("published", List.copyOf(WorkflowState.shared())),
+                Object[].class).getResultList()
                 .forEach(row -> recommendations.put((FollowUpStatus) row[0], ((Number) row[1]).longValue()));
 
         Map<ActionStatus, Long> actions = new EnumMap<>(ActionStatus.class);
-        gate.query(caller, ItemQuery.of(Listing.ALL), "select a.status, count(v.id) from MeetingVersion v join v.item i join v.actionItems a",
-                        "v.state in :published and a.owner.id = :agencyId", "group by a.status",
-                        Map.of("published", List.copyOf(WorkflowState.shared())), Object[].class).getResultList()
+        gate.query(caller, ItemQuery.of(Listing.ALL),
+                "select a.status, count(v.id) from MeetingVersion v join v.item i join v.actionItems a",
+                "v.state in :published and a.owner.id = :agencyId", "group by a.status",
+                Map.of("published", List.copyOf(WorkflowState.shared())), Object[].class).getResultList()
                 .forEach(row -> actions.put((ActionStatus) row[0], ((Number) row[1]).longValue()));
         return new Figures(shared, recommendations, actions);
     }
 
     /** The three charts' counts. */
     public record Figures(Map<YearMonth, Map<ItemKind, Long>> sharedByMonth, Map<FollowUpStatus, Long> recommendations,
-                          Map<ActionStatus, Long> actionItems) implements Serializable {
+            Map<ActionStatus, Long> actionItems) implements Serializable {
     }
 }

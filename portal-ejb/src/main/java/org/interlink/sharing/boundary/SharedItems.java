@@ -10,18 +10,18 @@ import org.interlink.audit.entity.AuditAction;
 import org.interlink.audit.entity.AuditOutcome;
 import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.Role;
+import org.interlink.item.entity.Dossier;
+import org.interlink.item.entity.Facets;
 import org.interlink.item.entity.Item;
 import org.interlink.item.entity.ItemEvent;
 import org.interlink.item.entity.ItemId;
 import org.interlink.item.entity.ItemKind;
-import org.interlink.item.entity.ItemVersion;
-import org.interlink.sharing.control.VisibilityGate;
-import org.interlink.item.entity.Dossier;
-import org.interlink.item.entity.Facets;
 import org.interlink.item.entity.ItemQuery;
+import org.interlink.item.entity.ItemVersion;
 import org.interlink.item.entity.Listing;
-import org.interlink.sharing.entity.Marking;
 import org.interlink.item.entity.PurposeRequired;
+import org.interlink.sharing.control.VisibilityGate;
+import org.interlink.sharing.entity.Marking;
 import org.interlink.workflow.entity.WorkflowState;
 
 import java.time.Clock;
@@ -116,8 +116,8 @@ public class SharedItems {
         Map<Marking, Long> markings = group(caller, query.marked(null), "v.marking", Marking.class);
         Map<WorkflowState, Long> states = group(caller, query.inState(null), "v.state", WorkflowState.class);
         List<Facets.Owner> owners = gate.query(caller, query.ownedBy(null),
-                        "select o.code, o.name, count(v.id) from ItemVersion v join v.item i join i.owner o", null,
-                        "group by o.code, o.name order by o.name", Map.of(), Object[].class).getResultList().stream()
+                "select o.code, o.name, count(v.id) from ItemVersion v join v.item i join i.owner o", null,
+                "group by o.code, o.name order by o.name", Map.of(), Object[].class).getResultList().stream()
                 .map(row -> new Facets.Owner((AgencyCode) row[0], (String) row[1], (Long) row[2])).toList();
         Map<Integer, Long> changedWithin = new LinkedHashMap<>();
         for (int days : Facets.CHANGED_WITHIN_DAYS) {
@@ -218,8 +218,9 @@ public class SharedItems {
             recommendationsFrom(caller, visible.getItem()).stream()
                     .filter(r -> links.stream().noneMatch(l -> l.getItem().equals(r.getItem()))).forEach(links::add);
         }
-        audit.record(caller, AuditAction.VIEW, AuditOutcome.ALLOWED, visible.getItem().reference(), purpose, "version " + visible.getNumber()
-                + (links.isEmpty() ? "" : " with links to " + links.stream().map(l -> l.getItem().getId().toString()).toList()));
+        audit.record(caller, AuditAction.VIEW, AuditOutcome.ALLOWED, visible.getItem().reference(), purpose,
+                "version " + visible.getNumber()
+                        + (links.isEmpty() ? "" : " with links to " + links.stream().map(l -> l.getItem().getId().toString()).toList()));
         ItemVersion shared = visible.getItem().published().filter(versions::contains).orElse(null);
         return Optional.of(new Dossier(visible, versions, readableHistory(caller, visible.getItem(), versions), links, shared));
     }
@@ -237,7 +238,7 @@ public class SharedItems {
     /** The recommendations the caller reads that name {@code meeting} as the meeting they came from. */
     private List<ItemVersion> recommendationsFrom(Caller caller, Item meeting) {
         return gate.query(caller, ItemQuery.of(Listing.ALL), VERSIONS, "i.kind = :recommendation and v.id in "
-                        + "(select r.id from RecommendationVersion r where r.meeting.id = :meeting)", "order by v.title",
+                + "(select r.id from RecommendationVersion r where r.meeting.id = :meeting)", "order by v.title",
                 Map.of("recommendation", ItemKind.RECOMMENDATION, "meeting", meeting.getId()), ItemVersion.class)
                 .setMaxResults(200).getResultList();
     }
@@ -307,7 +308,7 @@ public class SharedItems {
             }
             boolean reads = inside
                     ? Optional.ofNullable(inForce.get(event.getVersionNumber())).map(then -> VisibilityGate.readsInside(caller,
-                    then.isRed(), version.getAuthor(), caller.isAmong(then.people()))).orElse(true)
+                            then.isRed(), version.getAuthor(), caller.isAmong(then.people()))).orElse(true)
                     : event.getAction().isReadByAll();
             if (reads) {
                 entries.add(event);
@@ -329,7 +330,8 @@ public class SharedItems {
     }
 
     private void recordRead(Caller caller, ItemVersion version, String purpose) {
-        audit.record(caller, AuditAction.VIEW, AuditOutcome.ALLOWED, version.getItem().reference(), purpose, "version " + version.getNumber());
+        audit.record(caller, AuditAction.VIEW, AuditOutcome.ALLOWED, version.getItem().reference(), purpose,
+                "version " + version.getNumber());
     }
 
     /** Records the list or search as allowed or refused: refused for a caller acting for no agency or a view not theirs. */

@@ -1,6 +1,5 @@
 package org.interlink.sharing.boundary;
 
-import java.util.Locale;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.interlink.agency.boundary.Agencies;
@@ -11,14 +10,15 @@ import org.interlink.agency.entity.Community;
 import org.interlink.caller.control.People;
 import org.interlink.caller.entity.Person;
 import org.interlink.caller.entity.Username;
-import org.interlink.sharing.entity.IllegalSharing;
 import org.interlink.item.entity.InvalidContent;
+import org.interlink.sharing.entity.IllegalSharing;
 import org.interlink.sharing.entity.Marking;
 import org.interlink.sharing.entity.Scope;
 import org.interlink.sharing.entity.Sharing;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 

@@ -108,9 +108,11 @@ final class Visibility {
      * Uses the parameters of {@link #of}.
      */
     public static String sharedVersionRead(Caller caller, String alias) {
-        return caller.hasRole(Role.VETTER) ? "1 = 1" : "(i.owner <> :agency or " + alias + ".marking <> :red or " + alias
-                + ".author = :username or exists (select u6 from UserGrant u6 where u6.versionId between " + alias + ".id and "
-                + alias + ".id and u6.personId = :person))";
+        return caller.hasRole(Role.VETTER)
+                ? "1 = 1"
+                : "(i.owner <> :agency or " + alias + ".marking <> :red or " + alias
+                        + ".author = :username or exists (select u6 from UserGrant u6 where u6.versionId between " + alias + ".id and "
+                        + alias + ".id and u6.personId = :person))";
     }
 
     /** The parameters of "an action item of the caller's agency pending and due within the next days, as of {@code today}". */

@@ -1,6 +1,5 @@
 package org.interlink.sharing.control;
 
-import java.util.Locale;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,12 +14,12 @@ import org.interlink.caller.entity.Username;
 import org.interlink.item.entity.Attachment;
 import org.interlink.item.entity.Item;
 import org.interlink.item.entity.ItemId;
-import org.interlink.item.entity.ItemVersion;
-import org.interlink.meeting.entity.ActionStatus;
-import org.interlink.meeting.entity.MeetingVersion;
 import org.interlink.item.entity.ItemQuery;
 import org.interlink.item.entity.ItemReference;
+import org.interlink.item.entity.ItemVersion;
 import org.interlink.item.entity.Listing;
+import org.interlink.meeting.entity.ActionStatus;
+import org.interlink.meeting.entity.MeetingVersion;
 import org.interlink.sharing.entity.Marking;
 import org.interlink.workflow.entity.WorkflowState;
 
@@ -28,6 +27,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -94,13 +94,13 @@ public class VisibilityGate {
      * @param parameters the parameters of the condition
      */
     public <T> TypedQuery<T> query(Caller caller, ItemQuery query, String selectFrom, String condition, String tail,
-                                   Map<String, ?> parameters, Class<T> type) {
+            Map<String, ?> parameters, Class<T> type) {
         return run(Visibility.of(caller, query, LocalDate.now(clock), textMatch::condition), selectFrom, condition, tail, parameters,
                 type);
     }
 
     private <T> TypedQuery<T> run(Visibility.Predicate where, String selectFrom, String condition, String tail, Map<String, ?> parameters,
-                                  Class<T> type) {
+            Class<T> type) {
         if (!SELECT_FROM.matcher(selectFrom).matches() || selectFrom.toLowerCase(Locale.ROOT).contains(" where ")
                 || WIDENING.matcher(tail).find() || condition != null && !balanced(condition)) {
             throw new IllegalArgumentException("not a query the gate composes: " + selectFrom + " … " + condition + " … " + tail);
@@ -211,7 +211,7 @@ public class VisibilityGate {
     public Optional<Item> findForFollowThrough(Caller caller, ItemId id) {
         Optional<ItemVersion> visible = visible(caller, id);
         Optional<Item> item = visible.filter(v -> v.getItem().published()
-                        .map(shared -> readableVersions(caller, v).contains(shared)).orElse(true))
+                .map(shared -> readableVersions(caller, v).contains(shared)).orElse(true))
                 .map(ItemVersion::getItem);
         if (item.isEmpty()) {
             recordRefusedChange(caller, id, visible.isPresent());
@@ -310,7 +310,7 @@ public class VisibilityGate {
      */
     public List<MeetingVersion> newlyOverdue(LocalDate today) {
         return em.createQuery("select distinct m from MeetingVersion m join m.actionItems a where m.state in :shared"
-                        + " and a.status in :pending and a.dueOn < :today and a.overdueNotified = false", MeetingVersion.class)
+                + " and a.status in :pending and a.dueOn < :today and a.overdueNotified = false", MeetingVersion.class)
                 .setParameter("shared", List.copyOf(WorkflowState.shared()))
                 .setParameter("pending", List.of(ActionStatus.OPEN, ActionStatus.IN_PROGRESS))
                 .setParameter("today", today)

@@ -5,11 +5,7 @@ package org.interlink.sharing.entity;
  * limits which scopes the item may be shared with (see {@link Sharing}).
  */
 public enum Marking {
-    CLEAR("TLP:CLEAR"),
-    GREEN("TLP:GREEN"),
-    AMBER("TLP:AMBER"),
-    AMBER_STRICT("TLP:AMBER+STRICT"),
-    RED("TLP:RED");
+    CLEAR("TLP:CLEAR"), GREEN("TLP:GREEN"), AMBER("TLP:AMBER"), AMBER_STRICT("TLP:AMBER+STRICT"), RED("TLP:RED");
 
     private final String label;
 

@@ -59,21 +59,28 @@ public record Sharing(Marking marking, Scope scope, Set<Agency> agencies, Set<Co
             throw new IllegalSharing("TLP:RED is for named people only: choose the people who may read it.", "sharing.redNamedOnly");
         }
         if (scope == Scope.NAMED_USERS && marking != Marking.RED) {
-            throw new IllegalSharing("Only TLP:RED items are shared with named people; other markings are shared with agencies.", "sharing.namedOnlyRed");
+            throw new IllegalSharing("Only TLP:RED items are shared with named people; other markings are shared with agencies.",
+                    "sharing.namedOnlyRed");
         }
         if (marking == Marking.AMBER_STRICT && scope != Scope.OWN_AGENCY && scope != Scope.NAMED_AGENCIES) {
-            throw new IllegalSharing("TLP:AMBER+STRICT stays within named agencies: no communities, not all members.", "sharing.amberStrict");
+            throw new IllegalSharing("TLP:AMBER+STRICT stays within named agencies: no communities, not all members.",
+                    "sharing.amberStrict");
         }
         if (marking == Marking.AMBER && scope == Scope.ALL_MEMBERS) {
-            throw new IllegalSharing("TLP:AMBER may not be shared with all member agencies: choose named agencies or communities.", "sharing.amberNotAll");
+            throw new IllegalSharing("TLP:AMBER may not be shared with all member agencies: choose named agencies or communities.",
+                    "sharing.amberNotAll");
         }
         requireGrants(scope == Scope.NAMED_AGENCIES, agencies.isEmpty(), "Name at least one agency to share with.", "sharing.noAgency");
-        requireGrants(scope == Scope.COMMUNITIES, communities.isEmpty(), "Name at least one community to share with.", "sharing.noCommunity");
-        requireGrants(scope == Scope.NAMED_USERS, people.isEmpty(), "Name at least one person who may read this TLP:RED item.", "sharing.noPerson");
+        requireGrants(scope == Scope.COMMUNITIES, communities.isEmpty(), "Name at least one community to share with.",
+                "sharing.noCommunity");
+        requireGrants(scope == Scope.NAMED_USERS, people.isEmpty(), "Name at least one person who may read this TLP:RED item.",
+                "sharing.noPerson");
         if (scope != Scope.NAMED_AGENCIES && !agencies.isEmpty()
                 || scope != Scope.COMMUNITIES && !communities.isEmpty()
                 || scope != Scope.NAMED_USERS && !people.isEmpty()) {
-            throw new IllegalSharing("Grants must match the scope: agencies for named agencies, communities for communities, people for TLP:RED.", "sharing.grantsMismatch");
+            throw new IllegalSharing(
+                    "Grants must match the scope: agencies for named agencies, communities for communities, people for TLP:RED.",
+                    "sharing.grantsMismatch");
         }
         if (agencies.contains(owner)) {
             throw new IllegalSharing("The owner agency always sees its own items: name only other agencies.", "sharing.ownerNamed");

@@ -5,13 +5,7 @@ import java.util.Set;
 
 /** The vetting state of one version of an item. */
 public enum WorkflowState {
-    DRAFT,
-    SUBMITTED,
-    RETURNED,
-    PUBLISHED,
-    WITHDRAWN,
-    ARCHIVED,
-    SUPERSEDED;
+    DRAFT, SUBMITTED, RETURNED, PUBLISHED, WITHDRAWN, ARCHIVED, SUPERSEDED;
 
     private static final Set<WorkflowState> EDITABLE = EnumSet.of(DRAFT, RETURNED);
     private static final Set<WorkflowState> SHARED = EnumSet.of(PUBLISHED, ARCHIVED);

@@ -1,19 +1,19 @@
 package org.interlink.audit.control;
 
 import jakarta.persistence.EntityManager;
-import org.interlink.audit.entity.ChainVerification;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
+import org.eclipse.persistence.security.Securable;
 import org.interlink.audit.entity.AuditAction;
 import org.interlink.audit.entity.AuditChainHead;
 import org.interlink.audit.entity.AuditEvent;
 import org.interlink.audit.entity.AuditOutcome;
 import org.interlink.audit.entity.AuditRecord;
+import org.interlink.audit.entity.ChainVerification;
 import org.interlink.devstack.DevSecrets;
 import org.interlink.devstack.PortalDatabase;
 import org.interlink.devstack.TestPostgres;
 import org.interlink.infrastructure.persistence.SchemaMigration;
-import org.eclipse.persistence.security.Securable;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import java.nio.file.Path;
@@ -117,7 +117,7 @@ public final class AuditAppendBenchmark {
                 double justLoaded = verify(db, "bench-verify", verifyEvents);
                 // as a live table is after autovacuum: PostgreSQL no longer checks each row's writer on reading
                 try (Connection connection = DriverManager.getConnection(db.url(), db.migrationUser(), db.migrationPassword());
-                     Statement sql = connection.createStatement()) {
+                        Statement sql = connection.createStatement()) {
                     sql.execute("vacuum analyze audit_event");
                 }
                 double vacuumed = verify(db, "bench-verify", verifyEvents);
@@ -178,7 +178,7 @@ public final class AuditAppendBenchmark {
 
     /** Events per second that {@code writers} threads append for {@code seconds}, one transaction each. */
     private static double run(EntityManagerFactory jpa, int writers, int seconds, String name,
-                              Consumer<AuditGate> append) throws Exception {
+            Consumer<AuditGate> append) throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(writers);
         List<Future<Long>> counts = new ArrayList<>();
@@ -242,9 +242,9 @@ public final class AuditAppendBenchmark {
         long started = System.nanoTime();
         AuditChainHead head = AuditChainHead.empty(chain);
         try (Connection connection = DriverManager.getConnection(db.url(), db.migrationUser(), db.migrationPassword());
-             PreparedStatement insert = connection.prepareStatement("insert into audit_event (id, chain, seq, occurred_at, actor, "
-                     + "actor_agency, action, item_id, item_owner, outcome, client_address, user_agent, purpose, details, "
-                     + "prev_hash, hash) values (nextval('audit_event_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                PreparedStatement insert = connection.prepareStatement("insert into audit_event (id, chain, seq, occurred_at, actor, "
+                        + "actor_agency, action, item_id, item_owner, outcome, client_address, user_agent, purpose, details, "
+                        + "prev_hash, hash) values (nextval('audit_event_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             connection.setAutoCommit(false);
             for (int i = 1; i <= events; i++) {
                 AuditEvent e = head.append(record("iq-moi"));

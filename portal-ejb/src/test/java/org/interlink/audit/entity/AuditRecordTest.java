@@ -1,9 +1,9 @@
 package org.interlink.audit.entity;
 
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

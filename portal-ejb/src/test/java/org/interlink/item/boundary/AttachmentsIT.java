@@ -1,7 +1,5 @@
 package org.interlink.item.boundary;
 
-import java.util.Arrays;
-import org.interlink.sharing.boundary.SharedItems;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import org.interlink.AuditRows;
@@ -17,6 +15,7 @@ import org.interlink.item.entity.Item;
 import org.interlink.item.entity.ItemId;
 import org.interlink.records.boundary.RecordForm;
 import org.interlink.records.entity.RecordType;
+import org.interlink.sharing.boundary.SharedItems;
 import org.interlink.sharing.boundary.SharingForm;
 import org.interlink.sharing.entity.Marking;
 import org.interlink.sharing.entity.Scope;
@@ -35,6 +34,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,7 +60,6 @@ class AttachmentsIT {
 
     @Inject
     SharedItems sharedItems;
-
 
     @Inject
     Items items;
@@ -139,7 +138,8 @@ class AttachmentsIT {
             assertThat(version.getAttachments()).isEmpty();
             assertThat(version.tag()).as("the item is unchanged").isEqualTo(tag);
         });
-        assertThat(eventsSince(before, id)).containsExactly("UPDATE:DENIED The file endless.pdf is larger than 10 MB. Nothing was attached.");
+        assertThat(eventsSince(before, id))
+                .containsExactly("UPDATE:DENIED The file endless.pdf is larger than 10 MB. Nothing was attached.");
     }
 
     @Test
@@ -155,7 +155,8 @@ class AttachmentsIT {
                 .isInstanceOf(InvalidContent.class).hasMessageContaining("holds application/x-msdownload, which cannot be attached");
         assertThatThrownBy(() -> attachments.attach(author, id, "report.pdf", "application/pdf", new ByteArrayInputStream(page)))
                 .isInstanceOf(InvalidContent.class).hasMessageContaining("holds text/html, which cannot be attached");
-        assertThatThrownBy(() -> attachments.attach(author, id, "figures.pdf", "application/pdf", new ByteArrayInputStream(SampleFiles.CSV)))
+        assertThatThrownBy(
+                () -> attachments.attach(author, id, "figures.pdf", "application/pdf", new ByteArrayInputStream(SampleFiles.CSV)))
                 .as("a genuine CSV named and declared as a PDF").isInstanceOf(InvalidContent.class)
                 .hasMessageContaining("does not fit what the file holds (text/plain)");
         assertThatThrownBy(() -> attachments.attach(author, id, "scan.png", "application/pdf", new ByteArrayInputStream(SampleFiles.png())))
@@ -181,7 +182,8 @@ class AttachmentsIT {
         Attachment report = attachments.attach(author, id, "report.pdf", "application/pdf", new ByteArrayInputStream(pdf));
         Attachment map = attachments.attach(author, id, "map.png", null, new ByteArrayInputStream(png));
         Attachment table = attachments.attach(author, id, "dtm.csv", "application/vnd.ms-excel", new ByteArrayInputStream(SampleFiles.CSV));
-        Attachment brief = attachments.attach(author, id, "brief.docx", "application/octet-stream", new ByteArrayInputStream(SampleFiles.docx()));
+        Attachment brief = attachments.attach(author, id, "brief.docx", "application/octet-stream",
+                new ByteArrayInputStream(SampleFiles.docx()));
 
         assertThat(report.getContentType()).isEqualTo("application/pdf");
         assertThat(report.getSha256()).isEqualTo(AttachmentContent.sha256(pdf));
@@ -209,8 +211,9 @@ class AttachmentsIT {
     }
 
     private long storedContents(String... sha256) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement sql = connection.prepareStatement(
-                "select count(*) from attachment_content where sha256 = any (?)")) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement sql = connection.prepareStatement(
+                        "select count(*) from attachment_content where sha256 = any (?)")) {
             sql.setArray(1, connection.createArrayOf("varchar", sha256));
             try (ResultSet rows = sql.executeQuery()) {
                 rows.next();

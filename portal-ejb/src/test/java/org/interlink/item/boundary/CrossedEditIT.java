@@ -1,6 +1,5 @@
 package org.interlink.item.boundary;
 
-import org.interlink.sharing.boundary.SharedItems;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import org.interlink.AuditRows;
@@ -12,6 +11,7 @@ import org.interlink.item.entity.CrossedEdit;
 import org.interlink.item.entity.ItemId;
 import org.interlink.records.boundary.RecordForm;
 import org.interlink.records.entity.RecordType;
+import org.interlink.sharing.boundary.SharedItems;
 import org.interlink.sharing.boundary.SharingForm;
 import org.interlink.sharing.entity.Marking;
 import org.interlink.sharing.entity.Scope;
@@ -47,7 +47,6 @@ class CrossedEditIT {
     @Inject
     SharedItems sharedItems;
 
-
     @Inject
     DemoData demo;
 
@@ -81,7 +80,8 @@ class CrossedEditIT {
         ItemId ministrys = items.draft(demo.as("moi.official", "iq-moi"), figures("The Ministry's draft")).id();
 
         assertThatThrownBy(() -> items.refuseCrossedEdit(author, opened, ministrys)).isInstanceOf(CrossedEdit.class);
-        assertThat(sharedItems.find(demo.as("moi.official", "iq-moi"), ministrys).orElseThrow().getTitle()).isEqualTo("The Ministry's draft");
+        assertThat(sharedItems.find(demo.as("moi.official", "iq-moi"), ministrys).orElseThrow().getTitle())
+                .isEqualTo("The Ministry's draft");
     }
 
     private long lastEventId() throws SQLException {

@@ -22,7 +22,7 @@ class ContentTypeDetectorTest {
     void theFormatsAgenciesExchangeAreFoundInTheirBytes() {
         assertThat(byContent(SampleFiles.pdf())).isEqualTo("application/pdf");
         assertThat(byContent(SampleFiles.png())).isEqualTo("image/png");
-        assertThat(byContent(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0}))
+        assertThat(byContent(new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0}))
                 .isEqualTo("image/jpeg");
         assertThat(byContent(SampleFiles.CSV)).as("CSV is text: only the name can say more").isEqualTo("text/plain");
         assertThat(byContent("Déplacés à Ninewa — نازحون\n".getBytes(StandardCharsets.UTF_8))).isEqualTo("text/plain");
@@ -35,13 +35,15 @@ class ContentTypeDetectorTest {
         assertThat(byContent(SampleFiles.windowsProgram())).isEqualTo("application/x-msdownload");
         assertThat(byContent(SampleFiles.html())).isEqualTo("text/html");
         assertThat(byContent("#!/bin/sh\nrm -rf /\n".getBytes(StandardCharsets.UTF_8))).isEqualTo("application/x-sh");
-        assertThat(byContent(SampleFiles.docm())).as("macros are not a .docx").isEqualTo("application/vnd.ms-word.document.macroenabled.12");
+        assertThat(byContent(SampleFiles.docm())).as("macros are not a .docx")
+                .isEqualTo("application/vnd.ms-word.document.macroenabled.12");
         assertThat(byContent(zip("a.txt", new byte[10]))).as("a plain archive").isEqualTo("application/zip");
     }
 
     @Test
     void theNameNeverDecidesWhatTheBytesAre() {
-        AttachmentTypes junkNamedPdf = detector.detect("report.pdf", "application/pdf", AttachmentContent.of(new byte[] {1, 2, 3, 0, 5, 6, 7, 0}));
+        AttachmentTypes junkNamedPdf = detector.detect("report.pdf", "application/pdf",
+                AttachmentContent.of(new byte[]{1, 2, 3, 0, 5, 6, 7, 0}));
 
         assertThat(junkNamedPdf.byContent()).as("Tika given the name would say PDF").isEqualTo(AttachmentTypes.UNKNOWN);
         assertThat(junkNamedPdf.byName()).isEqualTo("application/pdf");

@@ -49,7 +49,8 @@ class ItemTest {
         assertThat(item.published()).isEmpty();
         assertThat(item.getEvents()).extracting(ItemEvent::getAction).containsExactly(ItemAction.DRAFTED);
         assertThat(item.getEvents().get(0).getSnapshot()).hasValueSatisfying(json -> assertThat(json)
-                .contains("\"title\":\"Share border data\"", "\"marking\":\"TLP:AMBER\"", "\"agencies\":[\"iq-moi\"]", "\"addressee\":\"iq-moi\""));
+                .contains("\"title\":\"Share border data\"", "\"marking\":\"TLP:AMBER\"", "\"agencies\":[\"iq-moi\"]",
+                        "\"addressee\":\"iq-moi\""));
     }
 
     @Test
@@ -241,7 +242,8 @@ class ItemTest {
 
     @Test
     void aRecommendationMustReachItsAddressee() {
-        assertThatThrownBy(() -> Item.draft(liaison, recommendation("Hidden", MOI), Sharing.withAgencies(Marking.AMBER, Set.of(DONOR)), NOW))
+        assertThatThrownBy(
+                () -> Item.draft(liaison, recommendation("Hidden", MOI), Sharing.withAgencies(Marking.AMBER, Set.of(DONOR)), NOW))
                 .isInstanceOf(IllegalSharing.class)
                 .hasMessage("A recommendation must be shared with the agency it is addressed to (Iraq Ministry of Interior).");
         assertThatThrownBy(() -> Item.draft(liaison, recommendation("To myself", IOM), Sharing.allMembers(Marking.GREEN), NOW))
@@ -266,7 +268,6 @@ class ItemTest {
         item.publish(vetter, "Approved", NOW);
         return item;
     }
-
 
     @Test
     void thePageIsOfferedExactlyTheStepsTheRulesAllow() {
@@ -306,7 +307,8 @@ class ItemTest {
 
         assertThatThrownBy(() -> item.attach(liaison, "big.pdf", "application/pdf", AttachmentContent.of(new byte[2048]), POLICY, NOW))
                 .isInstanceOf(InvalidContent.class).hasMessageContaining("larger than");
-        assertThatThrownBy(() -> item.attach(liaison, "tool.exe", "application/x-msdownload", AttachmentContent.of(new byte[10]), POLICY, NOW))
+        assertThatThrownBy(
+                () -> item.attach(liaison, "tool.exe", "application/x-msdownload", AttachmentContent.of(new byte[10]), POLICY, NOW))
                 .isInstanceOf(InvalidContent.class).hasMessageContaining("cannot be attached");
         assertThatThrownBy(() -> item.attach(vetter, "notes.csv", "text/csv", AttachmentContent.of(new byte[10]), POLICY, NOW))
                 .isInstanceOf(NotAllowed.class);

@@ -70,7 +70,8 @@ class ActionItemUpdateTest {
     void anUpdateNeedsAStatusANoteAndAnExistingItem() {
         Item item = published(action("Draft recommendations", IOM, "2026-11-30"));
 
-        assertThatThrownBy(() -> update(item, 1, ActionStatus.DROPPED, " ")).isInstanceOf(InvalidContent.class).hasMessageContaining("note");
+        assertThatThrownBy(() -> update(item, 1, ActionStatus.DROPPED, " ")).isInstanceOf(InvalidContent.class)
+                .hasMessageContaining("note");
         assertThatThrownBy(() -> update(item, 1, null, "Why")).isInstanceOf(InvalidContent.class);
         assertThatThrownBy(() -> update(item, 2, ActionStatus.DONE, "Why")).isInstanceOf(InvalidContent.class)
                 .hasMessage("This meeting has no action item 2.");
@@ -106,7 +107,8 @@ class ActionItemUpdateTest {
         item.publish(moiVetter, "Second edition", NOW);
 
         List<ActionItem> actions = shared(item).getActionItems();
-        assertThat(actions).extracting(ActionItem::getStatus).containsExactly(ActionStatus.IN_PROGRESS, ActionStatus.OPEN, ActionStatus.OPEN);
+        assertThat(actions).extracting(ActionItem::getStatus).containsExactly(ActionStatus.IN_PROGRESS, ActionStatus.OPEN,
+                ActionStatus.OPEN);
         assertThat(actions.get(0).getNote()).contains("First draft circulated");
     }
 

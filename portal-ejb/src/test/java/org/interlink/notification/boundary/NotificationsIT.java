@@ -17,8 +17,8 @@ import org.interlink.notification.entity.NotificationKind;
 import org.interlink.recommendation.boundary.RecommendationForm;
 import org.interlink.recommendation.boundary.Recommendations;
 import org.interlink.recommendation.entity.FollowUpStatus;
-import org.interlink.sharing.boundary.SharingForm;
 import org.interlink.sharing.boundary.Attention;
+import org.interlink.sharing.boundary.SharingForm;
 import org.interlink.sharing.entity.Marking;
 import org.interlink.sharing.entity.Scope;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -165,7 +165,8 @@ class NotificationsIT {
 
         assertThat(notifications.notifyOverdue(LocalDate.now())).isGreaterThanOrEqualTo(1);
         assertThat(notified(id)).filteredOn(n -> n.endsWith("ACTION_OVERDUE"))
-                .containsExactlyInAnyOrder("iom.liaison@iom-iq ACTION_OVERDUE", "iom.vetter@iom-iq ACTION_OVERDUE", "multi.liaison@iom-iq ACTION_OVERDUE");
+                .containsExactlyInAnyOrder("iom.liaison@iom-iq ACTION_OVERDUE", "iom.vetter@iom-iq ACTION_OVERDUE",
+                        "multi.liaison@iom-iq ACTION_OVERDUE");
         assertThat(notifications.notifyOverdue(LocalDate.now())).as("once").isZero();
         assertThat(notified(id)).filteredOn(n -> n.endsWith("ACTION_OVERDUE")).hasSize(3);
 

@@ -1,6 +1,5 @@
 package org.interlink.recommendation.boundary;
 
-import org.interlink.sharing.boundary.SharedItems;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import org.interlink.Deployments;
@@ -12,7 +11,9 @@ import org.interlink.item.boundary.Items;
 import org.interlink.item.entity.ItemEvent;
 import org.interlink.item.entity.ItemId;
 import org.interlink.item.entity.ItemNotFound;
+import org.interlink.item.entity.ItemQuery;
 import org.interlink.item.entity.ItemVersion;
+import org.interlink.item.entity.Listing;
 import org.interlink.item.entity.NotAllowed;
 import org.interlink.meeting.boundary.Meetings;
 import org.interlink.meeting.entity.ActionItem;
@@ -20,9 +21,8 @@ import org.interlink.meeting.entity.ActionStatus;
 import org.interlink.meeting.entity.MeetingVersion;
 import org.interlink.recommendation.entity.FollowUpStatus;
 import org.interlink.recommendation.entity.RecommendationVersion;
+import org.interlink.sharing.boundary.SharedItems;
 import org.interlink.sharing.boundary.SharingForm;
-import org.interlink.item.entity.ItemQuery;
-import org.interlink.item.entity.Listing;
 import org.interlink.sharing.control.VisibilityGate;
 import org.interlink.sharing.entity.Marking;
 import org.interlink.sharing.entity.Scope;
@@ -171,10 +171,12 @@ class FollowThroughIT {
     @Test
     void theDemoDataShowsEachStage() {
         Caller iom = demo.as("iom.liaison", "iom-iq");
-        RecommendationVersion accepted = (RecommendationVersion) sharedItems.find(iom, demoItem(DemoItem.BMIS_RECOMMENDATION)).orElseThrow();
+        RecommendationVersion accepted = (RecommendationVersion) sharedItems.find(iom, demoItem(DemoItem.BMIS_RECOMMENDATION))
+                .orElseThrow();
         assertThat(accepted.getFollowUp()).isEqualTo(FollowUpStatus.IN_PROGRESS);
         assertThat(accepted.getProgress()).isEqualTo(40);
-        RecommendationVersion rejected = (RecommendationVersion) sharedItems.find(iom, demoItem(DemoItem.REJECTED_RECOMMENDATION)).orElseThrow();
+        RecommendationVersion rejected = (RecommendationVersion) sharedItems.find(iom, demoItem(DemoItem.REJECTED_RECOMMENDATION))
+                .orElseThrow();
         assertThat(rejected.getFollowUp()).isEqualTo(FollowUpStatus.REJECTED);
         assertThat(rejected.getRationale()).hasValueSatisfying(r -> assertThat(r).contains("2028 plan"));
         MeetingVersion lyon = (MeetingVersion) sharedItems.find(iom, demoItem(DemoItem.LYON_VISIT)).orElseThrow();
@@ -216,8 +218,9 @@ class FollowThroughIT {
     }
 
     private long lastEventId() throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
-             ResultSet rows = sql.executeQuery("select coalesce(max(id), 0) from audit_event")) {
+        try (Connection connection = dataSource.getConnection();
+                Statement sql = connection.createStatement();
+                ResultSet rows = sql.executeQuery("select coalesce(max(id), 0) from audit_event")) {
             rows.next();
             return rows.getLong(1);
         }
@@ -225,10 +228,11 @@ class FollowThroughIT {
 
     /** The audit events since {@code id} other than reads: "actor ACTION:OUTCOME". */
     private List<String> eventsSince(long id) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement sql = connection.prepareStatement(
-                "select actor, action, outcome from audit_event where id > ? and action not in ('VIEW', 'LIST', 'HISTORY')"
-                        // as the actor's agency reads them: another agency's refusal record of its item is that agency's
-                        + " and (item_owner is null or item_owner = actor_agency or outcome <> 'DENIED') order by id")) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement sql = connection.prepareStatement(
+                        "select actor, action, outcome from audit_event where id > ? and action not in ('VIEW', 'LIST', 'HISTORY')"
+                                // as the actor's agency reads them: another agency's refusal record of its item is that agency's
+                                + " and (item_owner is null or item_owner = actor_agency or outcome <> 'DENIED') order by id")) {
             sql.setLong(1, id);
             List<String> events = new ArrayList<>();
             try (ResultSet rows = sql.executeQuery()) {

@@ -1,6 +1,5 @@
 package org.interlink.recommendation.entity;
 
-import java.util.function.Function;
 import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.Role;
 import org.interlink.item.entity.InvalidContent;
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.Set;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -65,7 +65,8 @@ class FollowUpTest {
         Item item = published();
         follow(item, official, v -> v.decide(official, FollowUpStatus.PARTIALLY_ACCEPTED, "Border points first", NOW), ItemAction.DECIDED);
 
-        follow(item, official, v -> v.reportProgress(official, 40, "Focal points named at 4 of 10 border points", later), ItemAction.PROGRESS_REPORTED);
+        follow(item, official, v -> v.reportProgress(official, 40, "Focal points named at 4 of 10 border points", later),
+                ItemAction.PROGRESS_REPORTED);
         assertThat(shared(item).getFollowUp()).isEqualTo(FollowUpStatus.IN_PROGRESS);
         assertThat(shared(item).getProgress()).isEqualTo(40);
         follow(item, official, v -> v.reportProgress(official, 70, "Seven border points", later), ItemAction.PROGRESS_REPORTED);
@@ -98,7 +99,8 @@ class FollowUpTest {
 
         assertThatThrownBy(() -> follow(item, official, v -> v.decide(official, FollowUpStatus.REJECTED, "  ", NOW), ItemAction.DECIDED))
                 .isInstanceOf(InvalidContent.class).hasMessageContaining("rationale");
-        assertThatThrownBy(() -> follow(item, official, v -> v.decide(official, FollowUpStatus.IMPLEMENTED, "Done", NOW), ItemAction.DECIDED))
+        assertThatThrownBy(
+                () -> follow(item, official, v -> v.decide(official, FollowUpStatus.IMPLEMENTED, "Done", NOW), ItemAction.DECIDED))
                 .isInstanceOf(InvalidContent.class).hasMessage("Decide to accept, partially accept or reject the recommendation.");
         assertThatThrownBy(() -> follow(item, official, v -> v.decide(official, null, "Done", NOW), ItemAction.DECIDED))
                 .isInstanceOf(InvalidContent.class);
@@ -110,12 +112,14 @@ class FollowUpTest {
     void illegalJumpsAreRefused() {
         Item item = published();
         assertThatThrownBy(() -> follow(item, official, v -> v.reportProgress(official, 10, "Started", NOW), ItemAction.PROGRESS_REPORTED))
-                .isInstanceOf(IllegalTransition.class).hasMessage("The recommendation is under consideration and cannot be progress reported before it is accepted.");
+                .isInstanceOf(IllegalTransition.class)
+                .hasMessage("The recommendation is under consideration and cannot be progress reported before it is accepted.");
         assertThatThrownBy(() -> follow(item, official, v -> v.implemented(official, null, NOW), ItemAction.IMPLEMENTED))
                 .isInstanceOf(IllegalTransition.class);
 
         follow(item, official, v -> v.decide(official, FollowUpStatus.REJECTED, "Out of the ministry's mandate", NOW), ItemAction.DECIDED);
-        assertThatThrownBy(() -> follow(item, official, v -> v.decide(official, FollowUpStatus.ACCEPTED, "Changed our mind", NOW), ItemAction.DECIDED))
+        assertThatThrownBy(
+                () -> follow(item, official, v -> v.decide(official, FollowUpStatus.ACCEPTED, "Changed our mind", NOW), ItemAction.DECIDED))
                 .isInstanceOf(IllegalTransition.class).hasMessageStartingWith("The recommendation is rejected already");
         assertThatThrownBy(() -> follow(item, official, v -> v.reportProgress(official, 10, "Started", NOW), ItemAction.PROGRESS_REPORTED))
                 .isInstanceOf(IllegalTransition.class);
@@ -151,7 +155,8 @@ class FollowUpTest {
         follow(item, official, v -> v.reportProgress(official, 40, "Started", NOW), ItemAction.PROGRESS_REPORTED);
 
         item.startNewVersion(liaison, later);
-        item.edit(liaison, recommendation("Share border data, second edition", MOI), Sharing.withAgencies(Marking.AMBER, Set.of(MOI)), later);
+        item.edit(liaison, recommendation("Share border data, second edition", MOI), Sharing.withAgencies(Marking.AMBER, Set.of(MOI)),
+                later);
         item.submit(liaison, later);
         item.publish(iomVetter, "Second edition", later);
 

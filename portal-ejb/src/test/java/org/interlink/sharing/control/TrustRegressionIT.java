@@ -1,30 +1,14 @@
 package org.interlink.sharing.control;
 
-import org.interlink.meeting.boundary.ActionItemForm;
-import org.interlink.meeting.entity.ActionStatus;
-import org.interlink.audit.entity.AuditAction;
-import org.interlink.audit.entity.AuditOutcome;
-import java.util.Comparator;
-import java.util.concurrent.CopyOnWriteArraySet;
-import org.interlink.item.entity.ItemNotFound;
-import org.interlink.item.entity.ItemStep;
-import java.time.LocalDate;
-import org.interlink.meeting.entity.MeetingVersion;
-import org.interlink.item.entity.NotAllowed;
-import org.interlink.notification.boundary.Notifications;
-import org.interlink.item.entity.PurposeRequired;
-import org.interlink.item.entity.ItemQuery;
-import org.interlink.item.entity.Listing;
-import org.interlink.item.entity.Dossier;
-import org.interlink.sharing.boundary.Attention;
-import org.interlink.sharing.boundary.SharedItems;
 import jakarta.inject.Inject;
 import org.interlink.Deployments;
 import org.interlink.agency.boundary.Agencies;
 import org.interlink.agency.entity.AgencyCode;
 import org.interlink.audit.boundary.AuditTrail;
-import org.interlink.audit.entity.AuditFilter;
+import org.interlink.audit.entity.AuditAction;
 import org.interlink.audit.entity.AuditEvent;
+import org.interlink.audit.entity.AuditFilter;
+import org.interlink.audit.entity.AuditOutcome;
 import org.interlink.caller.control.People;
 import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.Person;
@@ -34,12 +18,23 @@ import org.interlink.caller.entity.Username;
 import org.interlink.demo.DemoData;
 import org.interlink.item.boundary.Attachments;
 import org.interlink.item.boundary.Items;
+import org.interlink.item.entity.Dossier;
 import org.interlink.item.entity.Item;
 import org.interlink.item.entity.ItemEvent;
 import org.interlink.item.entity.ItemId;
+import org.interlink.item.entity.ItemNotFound;
+import org.interlink.item.entity.ItemQuery;
+import org.interlink.item.entity.ItemStep;
 import org.interlink.item.entity.ItemVersion;
+import org.interlink.item.entity.Listing;
+import org.interlink.item.entity.NotAllowed;
+import org.interlink.item.entity.PurposeRequired;
+import org.interlink.meeting.boundary.ActionItemForm;
 import org.interlink.meeting.boundary.MeetingForm;
 import org.interlink.meeting.boundary.Meetings;
+import org.interlink.meeting.entity.ActionStatus;
+import org.interlink.meeting.entity.MeetingVersion;
+import org.interlink.notification.boundary.Notifications;
 import org.interlink.recommendation.boundary.RecommendationForm;
 import org.interlink.recommendation.boundary.Recommendations;
 import org.interlink.recommendation.entity.FollowUpStatus;
@@ -47,6 +42,8 @@ import org.interlink.recommendation.entity.RecommendationVersion;
 import org.interlink.records.boundary.RecordForm;
 import org.interlink.records.entity.RecordType;
 import org.interlink.records.entity.RecordVersion;
+import org.interlink.sharing.boundary.Attention;
+import org.interlink.sharing.boundary.SharedItems;
 import org.interlink.sharing.entity.IllegalSharing;
 import org.interlink.sharing.entity.Marking;
 import org.interlink.sharing.entity.Scope;
@@ -58,9 +55,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -94,7 +94,6 @@ class TrustRegressionIT {
 
     @Inject
     Items items;
-
 
     @Inject
     Attachments attachments;
@@ -163,7 +162,8 @@ class TrustRegressionIT {
         assertThat(attachments.download(admin, id, redFile)).as("the RED version's file, asked as the item's").isEmpty();
 
         assertThat(sharedItems.versions(official, id)).as("the author reads both").extracting(ItemVersion::getNumber).containsExactly(1, 2);
-        assertThat(sharedItems.history(official, id, PURPOSE)).extracting(e -> e.getSnapshot().orElse("")).anyMatch(s -> s.contains(DOCUMENT_NUMBER));
+        assertThat(sharedItems.history(official, id, PURPOSE)).extracting(e -> e.getSnapshot().orElse(""))
+                .anyMatch(s -> s.contains(DOCUMENT_NUMBER));
         assertThat(sharedItems.versions(vetter, id)).as("the vetters read both").extracting(ItemVersion::getNumber).containsExactly(1, 2);
         assertThat(attachments.download(vetter, redFile)).isPresent();
         Caller interpol = demo.as("interpol.liaison", "interpol");
@@ -275,7 +275,8 @@ class TrustRegressionIT {
                 .anyMatch(snapshot -> snapshot.contains("\"recommendations\":[]"));
         assertThat(read.history()).noneMatch(e -> e.linkedItems().contains(draft.value()));
         assertThat(sharedItems.history(iom, meeting, PURPOSE)).noneMatch(e -> e.linkedItems().contains(draft.value()));
-        assertThat(sharedItems.history(official, meeting, PURPOSE)).extracting(e -> e.getSnapshot().orElse("")).as("its author reads the link")
+        assertThat(sharedItems.history(official, meeting, PURPOSE)).extracting(e -> e.getSnapshot().orElse(""))
+                .as("its author reads the link")
                 .anyMatch(snapshot -> snapshot.contains("\"recommendations\":[" + draft + "]"));
     }
 
@@ -400,7 +401,8 @@ class TrustRegressionIT {
         items.edit(official, meeting, lowered, next.current().tag());
 
         Caller moiAdmin = demo.as("moi.admin", "iq-moi");
-        assertThat(sharedItems.list(moiAdmin, ItemQuery.of(Listing.ACTIONS_DUE), 0, 1000)).as("found in review: the RED edition's due actions")
+        assertThat(sharedItems.list(moiAdmin, ItemQuery.of(Listing.ACTIONS_DUE), 0, 1000))
+                .as("found in review: the RED edition's due actions")
                 .noneMatch(v -> v.getItem().id().equals(meeting));
         assertThat(sharedItems.list(official, ItemQuery.of(Listing.ACTIONS_DUE), 0, 1000)).anyMatch(v -> v.getItem().id().equals(meeting));
         long adminDue = attention.counts(moiAdmin).actionItemsDue();
@@ -429,7 +431,8 @@ class TrustRegressionIT {
         amber.getSharing().setScope(Scope.NAMED_AGENCIES);
         amber.getSharing().setAgencies(List.of("iq-moi"));
         ItemId id = items.draft(liaison, amber).id();
-        long file = attachments.attach(liaison, id, "by-district.csv", "text/csv", "district,people\nMosul,10\n".getBytes(StandardCharsets.UTF_8)).getId();
+        long file = attachments
+                .attach(liaison, id, "by-district.csv", "text/csv", "district,people\nMosul,10\n".getBytes(StandardCharsets.UTF_8)).getId();
         items.submit(liaison, id);
         items.publish(iomVetter, id, "For the Ministry");
         Item next = items.startNewVersion(liaison, id);

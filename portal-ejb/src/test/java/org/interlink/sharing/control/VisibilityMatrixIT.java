@@ -1,34 +1,29 @@
 package org.interlink.sharing.control;
 
-import org.interlink.meeting.entity.ActionItem;
-import org.interlink.meeting.entity.ActionStatus;
-import org.assertj.core.api.Assertions;
-import org.interlink.recommendation.entity.FollowUpStatus;
-import java.util.HashMap;
-import java.time.Instant;
-import org.interlink.item.entity.ItemKind;
-import org.interlink.sharing.entity.Marking;
-import org.interlink.meeting.entity.MeetingVersion;
-import org.interlink.recommendation.entity.RecommendationVersion;
-import java.util.stream.Stream;
-import org.interlink.workflow.entity.WorkflowState;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
-import org.interlink.sharing.boundary.DashboardFigures;
-import org.interlink.sharing.boundary.SharedItems;
-import org.interlink.item.entity.Facets;
-import org.interlink.item.entity.ItemQuery;
-import org.interlink.item.entity.Listing;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
+import org.assertj.core.api.Assertions;
 import org.interlink.Deployments;
 import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.Role;
 import org.interlink.demo.DemoData;
 import org.interlink.demo.DemoItem;
-import org.interlink.item.entity.ItemId;
 import org.interlink.infrastructure.persistence.SchemaMigration;
+import org.interlink.item.entity.Facets;
+import org.interlink.item.entity.ItemId;
+import org.interlink.item.entity.ItemKind;
+import org.interlink.item.entity.ItemQuery;
 import org.interlink.item.entity.ItemVersion;
+import org.interlink.item.entity.Listing;
+import org.interlink.meeting.entity.ActionItem;
+import org.interlink.meeting.entity.ActionStatus;
+import org.interlink.meeting.entity.MeetingVersion;
+import org.interlink.recommendation.entity.FollowUpStatus;
+import org.interlink.recommendation.entity.RecommendationVersion;
+import org.interlink.sharing.boundary.DashboardFigures;
+import org.interlink.sharing.boundary.SharedItems;
+import org.interlink.sharing.entity.Marking;
+import org.interlink.workflow.entity.WorkflowState;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -41,8 +36,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +49,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -106,7 +106,8 @@ class VisibilityMatrixIT {
                     () -> sharedItems.list(caller, ItemQuery.of(Listing.SHARED_WITH_MY_AGENCY), 0, 1000)));
             List<Long> queue = ids(audited(failures, persona + " vetting queue", "LIST", hasAgency(caller) && caller.hasRole(Role.VETTER),
                     () -> sharedItems.list(caller, ItemQuery.of(Listing.VETTING_QUEUE), 0, 1000)));
-            long count = audited(failures, persona + " count", "LIST", hasAgency(caller), () -> sharedItems.count(caller, ItemQuery.of(Listing.ALL)));
+            long count = audited(failures, persona + " count", "LIST", hasAgency(caller),
+                    () -> sharedItems.count(caller, ItemQuery.of(Listing.ALL)));
             check(failures, persona, "count", count == all.size(), hasAgency(caller) || all.isEmpty());
             for (Map.Entry<DemoItem, ItemId> entry : ids.entrySet()) {
                 DemoItem item = entry.getKey();
@@ -161,7 +162,7 @@ class VisibilityMatrixIT {
      * agency reads the trail and, when {@code ownerRecord}, one refusal more that only the item's owner reads.
      */
     private <T> T audited(List<String> failures, String what, String action, boolean allowed, boolean ownerRecord,
-                          Supplier<T> read) {
+            Supplier<T> read) {
         try {
             long before = lastEventId();
             T result = read.get();
@@ -179,8 +180,9 @@ class VisibilityMatrixIT {
     }
 
     private long lastEventId() throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
-             ResultSet rows = sql.executeQuery("select coalesce(max(id), 0) from audit_event")) {
+        try (Connection connection = dataSource.getConnection();
+                Statement sql = connection.createStatement();
+                ResultSet rows = sql.executeQuery("select coalesce(max(id), 0) from audit_event")) {
             rows.next();
             return rows.getLong(1);
         }
@@ -200,7 +202,7 @@ class VisibilityMatrixIT {
 
     private List<String> events(String query, long id) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement sql = connection.prepareStatement(query)) {
+                PreparedStatement sql = connection.prepareStatement(query)) {
             sql.setLong(1, id);
             List<String> events = new ArrayList<>();
             try (ResultSet rows = sql.executeQuery()) {
@@ -215,8 +217,9 @@ class VisibilityMatrixIT {
     /** The code of each item's owner agency, by item id. */
     private Map<Long, String> ownerCodes() throws SQLException {
         Map<Long, String> owners = new HashMap<>();
-        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
-             ResultSet rows = sql.executeQuery("select i.id, a.code from item i join agency a on a.id = i.owner_agency_id")) {
+        try (Connection connection = dataSource.getConnection();
+                Statement sql = connection.createStatement();
+                ResultSet rows = sql.executeQuery("select i.id, a.code from item i join agency a on a.id = i.owner_agency_id")) {
             while (rows.next()) {
                 owners.put(rows.getLong(1), rows.getString(2));
             }
@@ -246,7 +249,8 @@ class VisibilityMatrixIT {
         assertThat(eventsSince(before)).as("every search recorded").containsExactly("SEARCH:ALLOWED", "SEARCH:ALLOWED", "SEARCH:ALLOWED");
 
         Caller owner = caller("moi.official");
-        assertThat(sharedItems.list(owner, trebil, 0, 20)).extracting(ItemVersion::getTitle).containsExactly(DemoItem.WITHDRAWN_INCIDENT.title());
+        assertThat(sharedItems.list(owner, trebil, 0, 20)).extracting(ItemVersion::getTitle)
+                .containsExactly(DemoItem.WITHDRAWN_INCIDENT.title());
         Facets ownFacets = sharedItems.facets(owner, trebil);
         assertThat(ownFacets.total()).isEqualTo(1);
         assertThat(ownFacets.kinds()).containsExactly(Map.entry(ItemKind.RECORD, 1L));

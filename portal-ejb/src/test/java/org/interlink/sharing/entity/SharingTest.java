@@ -54,7 +54,9 @@ class SharingTest {
         Sharing sharing = new Sharing(marking, scope,
                 scope == Scope.NAMED_AGENCIES ? Set.of(IOM) : Set.of(),
                 scope == Scope.COMMUNITIES ? Set.of(CAPACITY_BUILDING) : Set.of(),
-                scope == Scope.NAMED_USERS ? Set.of(new Person(new PersonId("interpol-liaison-id"), new Username("interpol.liaison"))) : Set.of());
+                scope == Scope.NAMED_USERS
+                        ? Set.of(new Person(new PersonId("interpol-liaison-id"), new Username("interpol.liaison")))
+                        : Set.of());
         if (rule == null) {
             assertThatCode(() -> sharing.check(MOI)).doesNotThrowAnyException();
         } else {
@@ -64,9 +66,12 @@ class SharingTest {
 
     @Test
     void scopesThatNameSomeoneNameAtLeastOne() {
-        assertThatThrownBy(() -> Sharing.withAgencies(Marking.AMBER, Set.of()).check(MOI)).hasMessage("Name at least one agency to share with.");
-        assertThatThrownBy(() -> Sharing.withCommunities(Marking.GREEN, Set.of()).check(MOI)).hasMessage("Name at least one community to share with.");
-        assertThatThrownBy(() -> Sharing.withPeople(Set.of()).check(MOI)).hasMessage("Name at least one person who may read this TLP:RED item.");
+        assertThatThrownBy(() -> Sharing.withAgencies(Marking.AMBER, Set.of()).check(MOI))
+                .hasMessage("Name at least one agency to share with.");
+        assertThatThrownBy(() -> Sharing.withCommunities(Marking.GREEN, Set.of()).check(MOI))
+                .hasMessage("Name at least one community to share with.");
+        assertThatThrownBy(() -> Sharing.withPeople(Set.of()).check(MOI))
+                .hasMessage("Name at least one person who may read this TLP:RED item.");
     }
 
     @Test
@@ -83,6 +88,7 @@ class SharingTest {
         assertThat(Sharing.withCommunities(Marking.AMBER, Set.of(CAPACITY_BUILDING)).reaches(INTERPOL)).isFalse();
         assertThat(Sharing.allMembers(Marking.CLEAR).reaches(INTERPOL)).isTrue();
         assertThat(Sharing.ownAgency(Marking.GREEN).reaches(IOM)).isFalse();
-        assertThat(Sharing.withPeople(Set.of(new Person(new PersonId("interpol-liaison-id"), new Username("interpol.liaison")))).reaches(INTERPOL)).isFalse();
+        assertThat(Sharing.withPeople(Set.of(new Person(new PersonId("interpol-liaison-id"), new Username("interpol.liaison"))))
+                .reaches(INTERPOL)).isFalse();
     }
 }

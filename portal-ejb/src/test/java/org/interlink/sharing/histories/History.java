@@ -1,18 +1,5 @@
 package org.interlink.sharing.histories;
 
-import java.util.Arrays;
-import org.interlink.audit.boundary.AuditTrail;
-import java.util.Collection;
-import org.interlink.recommendation.entity.FollowUpStatus;
-import org.interlink.item.boundary.ItemForm;
-import org.interlink.item.entity.ItemQuery;
-import java.util.LinkedHashSet;
-import org.interlink.item.entity.Listing;
-import org.interlink.sharing.entity.Marking;
-import org.interlink.caller.control.People;
-import org.interlink.caller.entity.PersonId;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.transaction.UserTransaction;
 import org.interlink.BusinessException;
@@ -22,28 +9,36 @@ import org.interlink.agency.control.CommunityRegistration;
 import org.interlink.agency.entity.Agency;
 import org.interlink.agency.entity.AgencyCode;
 import org.interlink.agency.entity.AgencyKind;
+import org.interlink.audit.boundary.AuditTrail;
 import org.interlink.audit.entity.AuditAction;
 import org.interlink.audit.entity.AuditOutcome;
+import org.interlink.caller.control.People;
 import org.interlink.caller.entity.Caller;
+import org.interlink.caller.entity.PersonId;
 import org.interlink.caller.entity.Role;
 import org.interlink.caller.entity.Username;
 import org.interlink.item.boundary.Attachments;
+import org.interlink.item.boundary.ItemForm;
 import org.interlink.item.boundary.Items;
 import org.interlink.item.entity.Item;
 import org.interlink.item.entity.ItemId;
-import org.interlink.item.entity.ItemNotFound;
-import org.interlink.notification.boundary.Notifications;
-import org.interlink.records.boundary.RecordForm;
-import org.interlink.records.entity.RecordType;
-import org.interlink.sharing.boundary.DashboardFigures;
-import org.interlink.sharing.boundary.Attention;
-import org.interlink.sharing.boundary.SharedItems;
-import org.interlink.sharing.control.VisibilityGate;
 import org.interlink.item.entity.ItemKind;
+import org.interlink.item.entity.ItemNotFound;
+import org.interlink.item.entity.ItemQuery;
+import org.interlink.item.entity.Listing;
 import org.interlink.meeting.boundary.MeetingForm;
 import org.interlink.meeting.boundary.Meetings;
+import org.interlink.notification.boundary.Notifications;
 import org.interlink.recommendation.boundary.RecommendationForm;
 import org.interlink.recommendation.boundary.Recommendations;
+import org.interlink.recommendation.entity.FollowUpStatus;
+import org.interlink.records.boundary.RecordForm;
+import org.interlink.records.entity.RecordType;
+import org.interlink.sharing.boundary.Attention;
+import org.interlink.sharing.boundary.DashboardFigures;
+import org.interlink.sharing.boundary.SharedItems;
+import org.interlink.sharing.control.VisibilityGate;
+import org.interlink.sharing.entity.Marking;
 import org.interlink.sharing.histories.HistoryModel.ContentM;
 import org.interlink.sharing.histories.HistoryModel.ItemM;
 import org.interlink.sharing.histories.HistoryModel.Person;
@@ -59,12 +54,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
@@ -139,7 +139,8 @@ final class History implements AutoCloseable {
             Set<String> memberOf = Arrays.stream(((String) cast[2]).split(" ")).map(codes::get)
                     .collect(Collectors.toCollection(LinkedHashSet::new));
             String key = (String) cast[0];
-            model.people.put(key, new Person(key, key + "." + prefix, roles, memberOf, cast[3] == null ? null : codes.get((String) cast[3])));
+            model.people.put(key,
+                    new Person(key, key + "." + prefix, roles, memberOf, cast[3] == null ? null : codes.get((String) cast[3])));
         }
         for (String a : List.of("a", "b", "c")) {
             observers.put(codes.get(a), new Person("trail." + a, "trail." + a + "." + prefix, EnumSet.of(Role.AUDITOR),
@@ -147,7 +148,8 @@ final class History implements AutoCloseable {
         }
         Map<String, Agency> agencies = agencies();
         // the history's people are known to the directory of people (the demo personas are, the same way)
-        model.people.values().forEach(p -> beans.people.know(new org.interlink.caller.entity.Person(personId(p), new Username(p.username))));
+        model.people.values()
+                .forEach(p -> beans.people.know(new org.interlink.caller.entity.Person(personId(p), new Username(p.username))));
         model.people.values().forEach(p -> beans.notifications.signedIn(caller(p, agencies), null));
         baseline = Baseline.of(this, caller(model.people.get("a.official"), agencies));
         // the reads above are the baseline's, not a step's: the steps' events start a minute later
@@ -294,8 +296,13 @@ final class History implements AutoCloseable {
         HistoryClock.advance(Duration.ofMinutes(1));
         model.now = HistoryClock.now();
         expected.clear();
-        actor = act instanceof Draft d ? d.person() : act instanceof Change c ? c.person() : act instanceof Member m ? m.person()
-                : act instanceof Choose ch ? ch.person() : null;
+        actor = act instanceof Draft d
+                ? d.person()
+                : act instanceof Change c
+                        ? c.person()
+                        : act instanceof Member m
+                                ? m.person()
+                                : act instanceof Choose ch ? ch.person() : null;
         // a step is replayed on histories it was not generated for when jqwik shrinks: what no longer fits is skipped
         if (act instanceof Draft d) {
             Draft resolved = new Draft(d.person(), d.kind(), resolve(d.sharing()), resolve(d.content()), d.quantity());
@@ -589,7 +596,8 @@ final class History implements AutoCloseable {
         List<String> failures = new ReadPaths(this, full).compare();
         stats.checked(System.nanoTime() - started);
         if (!failures.isEmpty()) {
-            throw new AssertionError((full ? "at the end, after step " + (step - 1) : "after step " + step) + ", " + failures.size() + " disagreements with the model:\n  "
+            throw new AssertionError((full ? "at the end, after step " + (step - 1) : "after step " + step) + ", " + failures.size()
+                    + " disagreements with the model:\n  "
                     + String.join("\n  ", failures.subList(0, Math.min(40, failures.size()))) + describeState());
         }
     }
@@ -624,7 +632,7 @@ final class History implements AutoCloseable {
                     var gate = history.beans.shared;
                     long all = gate.count(fresh, ItemQuery.of(Listing.ALL));
                     List<Object[]> shared = gate.list(fresh, ItemQuery.of(
-                                    Listing.SHARED_WITH_MY_AGENCY), 0, 1000).stream()
+                            Listing.SHARED_WITH_MY_AGENCY), 0, 1000).stream()
                             .map(v -> new Object[]{v.getItem().getKind(), v.getPublishedAt().orElse(null)}).toList();
                     DashboardFigures.Figures figures = history.beans.figures.of(fresh);
                     return new Baseline(all, shared, figures.recommendations());
@@ -748,12 +756,14 @@ final class History implements AutoCloseable {
         @Override
         public synchronized String toString() {
             return String.format("%d items (%d published, %d with a second version, %d with a RED version before another), "
-                            + "%d steps (%d changes allowed, %d refused), %d checks of %d reads; acting %.1f ms per step, "
-                            + "checking %.1f ms per step (%.2f ms per read)", items, published, newVersions, redVersionsBeforeOthers, steps, allowed, refused, checks, reads,
+                    + "%d steps (%d changes allowed, %d refused), %d checks of %d reads; acting %.1f ms per step, "
+                    + "checking %.1f ms per step (%.2f ms per read)", items, published, newVersions, redVersionsBeforeOthers, steps,
+                    allowed, refused, checks, reads,
                     steps == 0 ? 0 : actNanos / 1e6 / steps, checks == 0 ? 0 : checkNanos / 1e6 / checks,
-                    reads == 0 ? 0 : checkNanos / 1e6 / reads) + "; per check " + segments.entrySet().stream()
-                    .map(e -> String.format("%s %.0f ms", e.getKey(), checks == 0 ? 0 : e.getValue() / 1e6 / checks))
-                    .collect(Collectors.joining(", "));
+                    reads == 0 ? 0 : checkNanos / 1e6 / reads) + "; per check "
+                    + segments.entrySet().stream()
+                            .map(e -> String.format("%s %.0f ms", e.getKey(), checks == 0 ? 0 : e.getValue() / 1e6 / checks))
+                            .collect(Collectors.joining(", "));
         }
     }
 }

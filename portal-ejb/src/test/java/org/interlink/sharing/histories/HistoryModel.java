@@ -1,9 +1,5 @@
 package org.interlink.sharing.histories;
 
-import java.util.Collection;
-import java.util.stream.Collectors;
-import java.util.SortedSet;
-import java.util.TreeSet;
 import org.interlink.caller.entity.Role;
 import org.interlink.item.entity.ItemAction;
 import org.interlink.item.entity.ItemKind;
@@ -13,6 +9,7 @@ import org.interlink.workflow.entity.WorkflowState;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,6 +18,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The reference model of one generated history: who may read what, written from the target semantics
@@ -371,7 +371,9 @@ final class HistoryModel {
         return item.versions.stream().filter(v -> v.files.contains(file)).findFirst().orElse(null);
     }
 
-    enum View { ALL, MY_AGENCY, SHARED_WITH_MY_AGENCY, VETTING_QUEUE }
+    enum View {
+        ALL, MY_AGENCY, SHARED_WITH_MY_AGENCY, VETTING_QUEUE
+    }
 
     /** The rows of a list (item → the version shown), over this history's items. */
     Map<ItemM, VersionM> list(Person p, View view) {
@@ -467,7 +469,9 @@ final class HistoryModel {
     }
 
     /** The changes of an existing item a person can attempt. */
-    enum Step { EDIT, ATTACH, DETACH, SUBMIT, PUBLISH, RETURN, WITHDRAW, ARCHIVE, NEW_VERSION }
+    enum Step {
+        EDIT, ATTACH, DETACH, SUBMIT, PUBLISH, RETURN, WITHDRAW, ARCHIVE, NEW_VERSION
+    }
 
     // ---------------------------------------------------------------- what a change does
 
@@ -528,7 +532,8 @@ final class HistoryModel {
             }
             case ARCHIVE -> move(item, v, WorkflowState.ARCHIVED, ItemAction.ARCHIVED);
             case NEW_VERSION -> {
-                VersionM next = new VersionM(item.versions.stream().mapToInt(o -> o.number).max().orElse(0) + 1, p.username, v.sharing, now);
+                VersionM next = new VersionM(item.versions.stream().mapToInt(o -> o.number).max().orElse(0) + 1, p.username, v.sharing,
+                        now);
                 next.content = v.content;
                 next.files.addAll(newFiles);
                 v.current = false;

@@ -1,13 +1,13 @@
 package org.interlink.sharing.histories;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
-import java.util.TreeSet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * How many histories, how many steps each, and the seed: Maven passes {@code interlink.histories.tries},

@@ -1,7 +1,5 @@
 package org.interlink.sharing.histories;
 
-import java.util.function.Function;
-import java.util.function.Predicate;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -21,9 +19,9 @@ import net.jqwik.api.state.Action;
 import net.jqwik.api.state.ActionChain;
 import net.jqwik.api.state.Transformer;
 import org.interlink.caller.entity.Role;
+import org.interlink.item.entity.ItemKind;
 import org.interlink.sharing.entity.Marking;
 import org.interlink.sharing.entity.Scope;
-import org.interlink.item.entity.ItemKind;
 import org.interlink.sharing.histories.HistoryModel.ContentM;
 import org.interlink.sharing.histories.HistoryModel.ItemM;
 import org.interlink.sharing.histories.HistoryModel.Person;
@@ -35,6 +33,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The property: over random histories — drafts of records, recommendations and meeting outcomes (linking each
@@ -110,7 +110,7 @@ class VisibilityHistories {
                     Tuple.of(2, ItemKind.MEETING_OUTCOME));
             return Combinators.combine(person(history, p -> p.writes() && history.model.actingFor(p) != null), kinds)
                     .as(Tuple::of).flatMap(drafting -> Combinators.combine(sharing(history),
-                                    content(history, drafting.get2(), drafting.get1(), -1), Arbitraries.longs().between(0, 5000))
+                            content(history, drafting.get2(), drafting.get1(), -1), Arbitraries.longs().between(0, 5000))
                             .as((sharing, content, quantity) -> step(new History.Draft(drafting.get1(), drafting.get2(), sharing,
                                     content, quantity))));
         }
@@ -132,11 +132,12 @@ class VisibilityHistories {
                 ItemM item = history.model.items.get(index);
                 Arbitrary<Step> steps = Arbitraries.frequencyOf(Tuple.of(6, fitting(item)), Tuple.of(1, any));
                 return steps.flatMap(step -> {
-                    Step chosen = step == Step.DETACH && History.knownFiles(item).isEmpty() ? Step.ATTACH
+                    Step chosen = step == Step.DETACH && History.knownFiles(item).isEmpty()
+                            ? Step.ATTACH
                             : step == Step.NEW_VERSION && History.afterWithdrawal(item) ? Step.ARCHIVE : step;
                     return actorFor(history, chosen, item).flatMap(person -> Combinators.combine(sharing(history),
-                                    chosen == Step.EDIT ? content(history, item.kind, person, index) : Arbitraries.just(ContentM.NONE),
-                                    Arbitraries.integers().between(0, 7))
+                            chosen == Step.EDIT ? content(history, item.kind, person, index) : Arbitraries.just(ContentM.NONE),
+                            Arbitraries.integers().between(0, 7))
                             .as((sharing, content, file) -> step(new History.Change(chosen, person, index, sharing, content, file))));
                 });
             });
@@ -148,7 +149,8 @@ class VisibilityHistories {
                 case DRAFT, RETURNED -> Arbitraries.frequency(Tuple.of(3, Step.EDIT), Tuple.of(2, Step.ATTACH), Tuple.of(1, Step.DETACH),
                         Tuple.of(4, Step.SUBMIT), Tuple.of(1, Step.WITHDRAW));
                 case SUBMITTED -> Arbitraries.frequency(Tuple.of(4, Step.PUBLISH), Tuple.of(1, Step.RETURN), Tuple.of(1, Step.WITHDRAW));
-                case PUBLISHED -> Arbitraries.frequency(Tuple.of(4, Step.NEW_VERSION), Tuple.of(1, Step.ARCHIVE), Tuple.of(1, Step.WITHDRAW));
+                case PUBLISHED ->
+                    Arbitraries.frequency(Tuple.of(4, Step.NEW_VERSION), Tuple.of(1, Step.ARCHIVE), Tuple.of(1, Step.WITHDRAW));
                 default -> Arbitraries.of(Step.class);
             };
         }
@@ -202,7 +204,7 @@ class VisibilityHistories {
         @Override
         public Arbitrary<Transformer<History>> transformer(History history) {
             return Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.of("multi", "mover")),
-                            Tuple.of(1, Arbitraries.of(List.copyOf(history.model.people.keySet()))))
+                    Tuple.of(1, Arbitraries.of(List.copyOf(history.model.people.keySet()))))
                     .flatMap(person -> Arbitraries.of(choices(history, history.person(person)))
                             .map(agency -> step(new History.Choose(person, agency.isEmpty() ? null : agency))));
         }
@@ -223,8 +225,8 @@ class VisibilityHistories {
         @Override
         public Arbitrary<Transformer<History>> transformer() {
             return Arbitraries.of(Duration.ofHours(1), Duration.ofHours(20), Duration.ofDays(1), Duration.ofDays(6),
-                            Duration.ofDays(7), Duration.ofDays(8), Duration.ofDays(29), Duration.ofDays(31), Duration.ofDays(60),
-                            Duration.ofDays(200), Duration.ofDays(364), Duration.ofDays(366))
+                    Duration.ofDays(7), Duration.ofDays(8), Duration.ofDays(29), Duration.ofDays(31), Duration.ofDays(60),
+                    Duration.ofDays(200), Duration.ofDays(364), Duration.ofDays(366))
                     .map(duration -> step(new History.TimePasses(duration)));
         }
     }
@@ -252,14 +254,17 @@ class VisibilityHistories {
             case RECORD -> Arbitraries.just(ContentM.NONE);
             case RECOMMENDATION -> {
                 List<Integer> meetings = linkable.apply(ItemKind.MEETING_OUTCOME);
-                Arbitrary<Set<Integer>> meeting = meetings.isEmpty() ? Arbitraries.just(Set.of())
-                        : Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(Set.of())), Tuple.of(2, Arbitraries.of(meetings).map(Set::of)));
+                Arbitrary<Set<Integer>> meeting = meetings.isEmpty()
+                        ? Arbitraries.just(Set.of())
+                        : Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(Set.of())),
+                                Tuple.of(2, Arbitraries.of(meetings).map(Set::of)));
                 yield Combinators.combine(Arbitraries.of("a", "b", "c"), meeting)
                         .as(ContentM::new);
             }
             case MEETING_OUTCOME -> {
                 List<Integer> recommendations = linkable.apply(ItemKind.RECOMMENDATION);
-                yield recommendations.isEmpty() ? Arbitraries.just(ContentM.NONE)
+                yield recommendations.isEmpty()
+                        ? Arbitraries.just(ContentM.NONE)
                         : Arbitraries.subsetOf(recommendations).ofMaxSize(2).map(links -> new ContentM(null, links));
             }
         };
@@ -281,10 +286,11 @@ class VisibilityHistories {
         return markings.flatMap(marking -> Combinators.combine(
                 Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.of(legalScopes(marking))), Tuple.of(1, Arbitraries.of(Scope.class))),
                 Arbitraries.subsetOf(agencies).ofMaxSize(3), Arbitraries.subsetOf(communities).ofMaxSize(2),
-                Arbitraries.subsetOf(people).ofMaxSize(3)).as((scope, named, groups, users) -> new SharingM(marking, scope,
-                scope == Scope.NAMED_AGENCIES ? named : Set.of(),
-                scope == Scope.COMMUNITIES ? groups : Set.of(),
-                scope == Scope.NAMED_USERS ? users : Set.of())));
+                Arbitraries.subsetOf(people).ofMaxSize(3)).as(
+                        (scope, named, groups, users) -> new SharingM(marking, scope,
+                                scope == Scope.NAMED_AGENCIES ? named : Set.of(),
+                                scope == Scope.COMMUNITIES ? groups : Set.of(),
+                                scope == Scope.NAMED_USERS ? users : Set.of())));
     }
 
     private static List<Scope> legalScopes(Marking marking) {

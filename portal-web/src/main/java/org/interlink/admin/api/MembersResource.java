@@ -23,8 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.interlink.admin.boundary.Member;
 import org.interlink.admin.boundary.MemberAdministration;
-import org.interlink.caller.security.ApiCaller;
 import org.interlink.caller.entity.Role;
+import org.interlink.caller.security.ApiCaller;
 import org.interlink.infrastructure.rest.ApiRefusal;
 
 import java.util.List;
@@ -57,8 +57,8 @@ public class MembersResource {
      */
     @Schema(name = "NewMember", description = "A new member; roles from OFFICIAL, LIAISON, VETTER, AUDITOR, AGENCY_ADMIN (at least one)")
     public record NewMember(@Schema(required = true) String username, @Schema(required = true) String firstName,
-                            @Schema(required = true) String lastName, @Schema(required = true) String email,
-                            List<Role> roles) {
+            @Schema(required = true) String lastName, @Schema(required = true) String email,
+            List<Role> roles) {
     }
 
     /** The member created and the one-time password for their first sign-in (shown once; Keycloak then asks for their own). */
@@ -73,8 +73,7 @@ public class MembersResource {
 
     @GET
     @Operation(operationId = "listMembers", summary = "The members of the caller's agency (agency-admin)")
-    @APIResponse(responseCode = "200", description = "One page of members",
-            content = @Content(schema = @Schema(implementation = Member.class, type = SchemaType.ARRAY)))
+    @APIResponse(responseCode = "200", description = "One page of members", content = @Content(schema = @Schema(implementation = Member.class, type = SchemaType.ARRAY)))
     public List<Member> members(@QueryParam("first") @DefaultValue("0") int first, @QueryParam("max") @DefaultValue("50") int max) {
         caller.get();
         if (first < 0 || max < 1 || max > MAX_PAGE) {
@@ -84,8 +83,7 @@ public class MembersResource {
     }
 
     @POST
-    @Operation(operationId = "createMember", summary = "Create a member of the caller's agency (agency-admin)",
-            description = "The answer carries the one-time password of the first sign-in, once.")
+    @Operation(operationId = "createMember", summary = "Create a member of the caller's agency (agency-admin)", description = "The answer carries the one-time password of the first sign-in, once.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = CreatedMember.class)))
     public Response create(NewMember member) {
         caller.get();

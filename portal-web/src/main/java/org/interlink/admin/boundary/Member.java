@@ -10,7 +10,7 @@ import java.util.List;
  * their Interlink roles (which count in every agency of theirs) and the codes of all their agencies.
  */
 public record Member(String username, String firstName, String lastName, String email, boolean enabled,
-                     List<Role> roles, List<String> agencies) implements Serializable {
+        List<Role> roles, List<String> agencies) implements Serializable {
 
     public Member {
         roles = List.copyOf(roles);

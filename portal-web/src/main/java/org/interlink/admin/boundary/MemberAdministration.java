@@ -1,7 +1,5 @@
 package org.interlink.admin.boundary;
 
-import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
@@ -38,6 +36,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * What an agency administrator does for their agency (the one they act for), in Keycloak: list its
@@ -277,7 +277,7 @@ public class MemberAdministration {
             }
             if (activeAgencies(before).isEmpty()) {
                 throw refusal(admin, "add " + name + " to " + agency.getCode() + ": they belong to no active agency (agencies "
-                                + before.agencies() + ")",
+                        + before.agencies() + ")",
                         new NotAllowed(name + " belongs to no active agency of the portal; only people of an active agency are "
                                 + "added to another. Ask the platform's administrators.", "noActiveAgency", name));
             }
@@ -420,7 +420,8 @@ public class MemberAdministration {
     private void changed(Caller admin, Member member, String details) {
         audit.record(admin, AuditAction.ADMIN, AuditOutcome.ALLOWED, null, null, details);
         List<Agency> memberOf = member.enabled()
-                ? agencies.withCodes(member.agencies().stream().map(AgencyCode::of).toList()) : List.of();
+                ? agencies.withCodes(member.agencies().stream().map(AgencyCode::of).toList())
+                : List.of();
         notifications.administered(Caller.resolve(new Username(member.username()), member.name(), member.roles(),
                 memberOf, Optional.empty()), member.email());
     }
@@ -484,8 +485,8 @@ public class MemberAdministration {
     /** Four groups of four letters and digits that are not mistaken for each other (~79 bits). */
     static String temporaryPassword() {
         return IntStream.range(0, 4).mapToObj(group -> IntStream.range(0, 4)
-                        .mapToObj(i -> String.valueOf(PASSWORD_LETTERS.charAt(RANDOM.nextInt(PASSWORD_LETTERS.length()))))
-                        .collect(Collectors.joining()))
+                .mapToObj(i -> String.valueOf(PASSWORD_LETTERS.charAt(RANDOM.nextInt(PASSWORD_LETTERS.length()))))
+                .collect(Collectors.joining()))
                 .collect(Collectors.joining("-"));
     }
 }

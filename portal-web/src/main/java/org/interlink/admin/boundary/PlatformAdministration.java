@@ -19,9 +19,9 @@ import org.interlink.audit.entity.AuditOutcome;
 import org.interlink.caller.boundary.CurrentCaller;
 import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.Role;
-import org.interlink.item.entity.NotAllowed;
 import org.interlink.infrastructure.keycloak.KeycloakRealm;
 import org.interlink.infrastructure.transaction.OnRollback;
+import org.interlink.item.entity.NotAllowed;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.OrganizationRepresentation;
@@ -139,7 +139,8 @@ public class PlatformAdministration {
                 }).close()));
         audit.record(caller.get(), AuditAction.ADMIN, AuditOutcome.ALLOWED, null, null,
                 "agency " + agency.getCode() + " status: before " + before + "; after " + status
-                        + organization.map(id -> ", Keycloak organization " + (enabled ? "enabled" : "disabled")).orElse(", no Keycloak organization"));
+                        + organization.map(id -> ", Keycloak organization " + (enabled ? "enabled" : "disabled"))
+                                .orElse(", no Keycloak organization"));
         return agency;
     }
 

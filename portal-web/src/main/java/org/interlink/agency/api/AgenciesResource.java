@@ -66,9 +66,8 @@ public class AgenciesResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "onboardAgency", summary = "Onboard an agency (platform-admin)",
-            description = "Creates the agency's Keycloak organization (alias = code) and the portal's agency in one action; "
-                    + "if either fails, neither is kept. 503 keycloak-unavailable when Keycloak cannot be reached.")
+    @Operation(operationId = "onboardAgency", summary = "Onboard an agency (platform-admin)", description = "Creates the agency's Keycloak organization (alias = code) and the portal's agency in one action; "
+            + "if either fails, neither is kept. 503 keycloak-unavailable when Keycloak cannot be reached.")
     @APIResponse(responseCode = "201", description = "Onboarded", content = @Content(schema = @Schema(implementation = AgencyDocument.class)))
     public Response onboard(AgencyDocument agency) {
         caller.get();
@@ -82,12 +81,12 @@ public class AgenciesResource {
     @PUT
     @Path("{code}/status")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "changeAgencyStatus", summary = "Suspend or reactivate an agency (platform-admin)",
-            description = "SUSPENDED: its people can no longer act for it and its items stop being shared; ACTIVE: both again.")
+    @Operation(operationId = "changeAgencyStatus", summary = "Suspend or reactivate an agency (platform-admin)", description = "SUSPENDED: its people can no longer act for it and its items stop being shared; ACTIVE: both again.")
     public AgencyDocument status(@PathParam("code") String code, AgencyStatusChange change) {
         caller.get();
         if (change == null || change.status() == null) {
-            throw new ApiRefusal("invalid-request", "The request cannot be carried out as asked", 400, "Send {\"status\": \"ACTIVE\"|\"SUSPENDED\"}.");
+            throw new ApiRefusal("invalid-request", "The request cannot be carried out as asked", 400,
+                    "Send {\"status\": \"ACTIVE\"|\"SUSPENDED\"}.");
         }
         return AgencyDocument.of(change.status() == AgencyStatus.ACTIVE ? administration.reactivate(code) : administration.suspend(code));
     }

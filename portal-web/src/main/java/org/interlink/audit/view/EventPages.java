@@ -1,8 +1,9 @@
 package org.interlink.audit.view;
 
-import java.util.List;
 import org.interlink.audit.entity.AuditEvent;
 import org.primefaces.model.LazyDataModel;
+
+import java.util.List;
 
 /**
  * Audit events paged in the database for a PrimeFaces table. Rows are known by their place on the page, never by the

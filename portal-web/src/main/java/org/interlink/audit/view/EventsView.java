@@ -1,18 +1,17 @@
 package org.interlink.audit.view;
 
 import jakarta.annotation.PostConstruct;
-import org.interlink.audit.entity.ChainVerification;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.interlink.agency.boundary.Agencies;
 import org.interlink.agency.entity.Agency;
 import org.interlink.audit.boundary.AuditTrail;
-import org.interlink.audit.entity.AuditFilter;
-import org.interlink.audit.control.ChainVerifier;
 import org.interlink.audit.entity.AuditAction;
 import org.interlink.audit.entity.AuditEvent;
+import org.interlink.audit.entity.AuditFilter;
 import org.interlink.audit.entity.AuditOutcome;
+import org.interlink.audit.entity.ChainVerification;
 import org.interlink.caller.boundary.CurrentCaller;
 import org.omnifaces.util.Faces;
 import org.primefaces.component.datatable.DataTable;

@@ -15,8 +15,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.interlink.audit.boundary.Sessions;
-import org.interlink.caller.security.RefusalReason;
-import org.interlink.caller.security.RefusalWindow;
 
 import java.time.Clock;
 import java.time.Instant;

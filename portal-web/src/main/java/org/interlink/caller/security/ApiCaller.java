@@ -1,10 +1,10 @@
 package org.interlink.caller.security;
 
-import org.interlink.caller.boundary.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import org.interlink.audit.boundary.Sessions;
+import org.interlink.caller.boundary.CurrentCaller;
 import org.interlink.caller.entity.Caller;
 import org.interlink.infrastructure.rest.ApiRefusal;
 

@@ -17,7 +17,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.interlink.caller.security.RefusalReason;
 
 import java.io.IOException;
 import java.text.ParseException;
@@ -63,7 +62,7 @@ public class BackChannelLogout extends HttpServlet {
     }
 
     static DefaultJWTProcessor<SecurityContext> processor(JWKSource<SecurityContext> keys,
-                                                          String issuer, String clientId, int clockSkewSeconds) {
+            String issuer, String clientId, int clockSkewSeconds) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("logout+jwt"), JOSEObjectType.JWT, null));
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));

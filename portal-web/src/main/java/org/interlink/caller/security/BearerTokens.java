@@ -16,7 +16,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.interlink.caller.security.RefusalReason;
 import org.interlink.caller.control.TokenIdentity;
 import org.interlink.caller.entity.PersonId;
 import org.interlink.caller.entity.Username;
@@ -58,7 +57,7 @@ public class BearerTokens {
 
     /** The processor for tokens of {@code issuer} for {@code audience}, signed by a key of {@code keys}. */
     static DefaultJWTProcessor<SecurityContext> processor(JWKSource<SecurityContext> keys, String issuer, String audience,
-                                                          int clockSkewSeconds) {
+            int clockSkewSeconds) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, null));
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
@@ -93,7 +92,8 @@ public class BearerTokens {
         try {
             String username = claims.getStringClaim("preferred_username");
             String name = Optional.ofNullable(claims.getStringClaim("name")).orElse(username);
-            return new TokenIdentity(new PersonId(claims.getSubject()), new Username(username), name, strings(claims.getStringListClaim("roles")),
+            return new TokenIdentity(new PersonId(claims.getSubject()), new Username(username), name,
+                    strings(claims.getStringListClaim("roles")),
                     strings(claims.getStringListClaim("organization")), claims.getIssueTime().toInstant(),
                     OpenIdSettings.SECOND_FACTOR_ACR.equals(claims.getStringClaim("acr")) || isServiceAccount(claims, username));
         } catch (ParseException | IllegalArgumentException e) {

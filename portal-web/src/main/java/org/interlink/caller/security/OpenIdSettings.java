@@ -28,31 +28,17 @@ import java.net.URI;
  * Keycloak lists only {@code organization}; so the endpoints are given here (Keycloak's fixed
  * layout under the realm URL) and the discovery document is not read.
  */
-@OpenIdAuthenticationMechanismDefinition(
-        providerURI = "",
-        providerMetadata = @OpenIdProviderMetadata(
-                issuer = "${openIdSettings.realmUrl}",
-                authorizationEndpoint = "${openIdSettings.authorizationEndpoint}",
-                tokenEndpoint = "${openIdSettings.tokenEndpoint}",
-                userinfoEndpoint = "${openIdSettings.userinfoEndpoint}",
-                endSessionEndpoint = "${openIdSettings.endSessionEndpoint}",
-                jwksURI = "${openIdSettings.jwksUri}"),
-        clientId = "${openIdSettings.clientId}",
-        clientSecret = "${openIdSettings.clientSecret}",
-        redirectURI = "${baseURL}/callback",
-        redirectToOriginalResource = true,
+@OpenIdAuthenticationMechanismDefinition(providerURI = "", providerMetadata = @OpenIdProviderMetadata(issuer = "${openIdSettings.realmUrl}", authorizationEndpoint = "${openIdSettings.authorizationEndpoint}", tokenEndpoint = "${openIdSettings.tokenEndpoint}", userinfoEndpoint = "${openIdSettings.userinfoEndpoint}", endSessionEndpoint = "${openIdSettings.endSessionEndpoint}", jwksURI = "${openIdSettings.jwksUri}"), clientId = "${openIdSettings.clientId}", clientSecret = "${openIdSettings.clientSecret}", redirectURI = "${baseURL}/callback", redirectToOriginalResource = true,
         // Keycloak is asked again whenever less than the minimum validity remains of the tokens: a refused refresh
         // (session ended, account disabled or deleted) signs the person out; a granted one brings their current roles
         // and agencies
-        tokenAutoRefresh = true,
-        tokenMinValidityExpression = "${openIdSettings.tokenMinValidityMillis}",
-        scope = {"openid", "profile", "email", "organization:*"},
+        tokenAutoRefresh = true, tokenMinValidityExpression = "${openIdSettings.tokenMinValidityMillis}", scope = {"openid", "profile",
+                "email", "organization:*"},
         // the level of a second factor (the realm's flow asks it of privileged roles only); checked, not trusted: the
         // sign-in's acr decides (PageSessionFilter), since a browser may drop the parameter on its way to Keycloak. (Soteria
         // 3.0.3 reads only this fixed list: extraParametersExpression is never evaluated.)
-        extraParameters = "acr_values=" + OpenIdSettings.SECOND_FACTOR_ACR,
-        claimsDefinition = @ClaimsDefinition(callerNameClaim = "preferred_username", callerGroupsClaim = "roles"),
-        logout = @LogoutDefinition(notifyProvider = true, redirectURI = "${baseURL}/signed-out.xhtml"))
+        extraParameters = "acr_values="
+                + OpenIdSettings.SECOND_FACTOR_ACR, claimsDefinition = @ClaimsDefinition(callerNameClaim = "preferred_username", callerGroupsClaim = "roles"), logout = @LogoutDefinition(notifyProvider = true, redirectURI = "${baseURL}/signed-out.xhtml"))
 @ApplicationScoped
 @Named
 public class OpenIdSettings {

@@ -1,6 +1,5 @@
 package org.interlink.caller.security;
 
-import org.interlink.caller.boundary.CurrentCaller;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.openid.JwtClaims;
 import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
@@ -13,8 +12,8 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.interlink.audit.boundary.Sessions;
-import org.interlink.notification.boundary.Notifications;
 import org.interlink.audit.control.RequestOrigin;
+import org.interlink.caller.boundary.CurrentCaller;
 import org.interlink.caller.control.TokenIdentity;
 import org.interlink.caller.control.TokenIdentityHolder;
 import org.interlink.caller.entity.AccessEnded;
@@ -22,6 +21,7 @@ import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.PersonId;
 import org.interlink.caller.entity.Role;
 import org.interlink.caller.entity.Username;
+import org.interlink.notification.boundary.Notifications;
 import org.omnifaces.util.Servlets;
 
 import java.io.IOException;
@@ -98,7 +98,8 @@ public class PageSessionFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (request.getDispatcherType() == DispatcherType.REQUEST && request.getAttribute(PortalAuthentication.LANDING) instanceof String landing) {
+        if (request.getDispatcherType() == DispatcherType.REQUEST
+                && request.getAttribute(PortalAuthentication.LANDING) instanceof String landing) {
             // just signed in: on to the page asked for, without Keycloak's code and state in the address bar
             response.sendRedirect(landing);
             return;
@@ -120,7 +121,8 @@ public class PageSessionFilter extends HttpFilter {
             Caller caller = currentCaller.get();
             TokenIdentity identity = tokenIdentity.get().orElseThrow();
             // registered before it counts as signed in: a session that failed here is registered at its next request
-            signedInSessions.signedIn(request.getSession(), openIdContext.getIdentityToken().getJwtClaims().getStringClaim("sid").orElse(null),
+            signedInSessions.signedIn(request.getSession(),
+                    openIdContext.getIdentityToken().getJwtClaims().getStringClaim("sid").orElse(null),
                     identity.subject().value(), caller.username(), caller.activeAgency().map(a -> a.getCode().value()).orElse(null),
                     identity.organizations(), identity.issuedAt(), identity.secondFactor());
             request.getSession().setAttribute(SIGNED_IN, Boolean.TRUE);

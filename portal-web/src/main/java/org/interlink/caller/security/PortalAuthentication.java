@@ -15,7 +15,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.glassfish.soteria.mechanisms.OpenIdAuthenticationMechanism;
-import org.interlink.caller.security.RefusalReason;
 import org.interlink.caller.control.TokenIdentity;
 import org.interlink.infrastructure.rest.ApiApplication;
 import org.interlink.infrastructure.web.SecurityHeaders;
@@ -148,7 +147,7 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
-                                                HttpMessageContext context) throws AuthenticationException {
+            HttpMessageContext context) throws AuthenticationException {
         // before anything answers: a refusal or a redirect written here never reaches the filters
         headers.apply(request, response);
         if (isApi(request)) {
@@ -248,7 +247,7 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
     }
 
     private AuthenticationStatus validateBearer(HttpServletRequest request, HttpServletResponse response,
-                                                HttpMessageContext context) {
+            HttpMessageContext context) {
         String header = request.getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             if (!context.isProtected()) {
@@ -308,7 +307,7 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
 
     @Override
     public AuthenticationStatus secureResponse(HttpServletRequest request, HttpServletResponse response,
-                                               HttpMessageContext context) throws AuthenticationException {
+            HttpMessageContext context) throws AuthenticationException {
         return isApi(request) ? AuthenticationStatus.SUCCESS : openId.secureResponse(request, response, context);
     }
 

@@ -6,18 +6,11 @@ package org.interlink.caller.security;
  * client sends.
  */
 public enum RefusalReason {
-    NO_TOKEN("no token"),
-    NOT_A_JWT("not a JWT"),
-    SIGNATURE("signature or key not the realm's"),
-    EXPIRED("expired or not yet valid"),
-    ISSUER("another issuer"),
-    AUDIENCE("another audience"),
-    TOKEN_TYPE("not an access token (type)"),
-    CLAIMS("claims missing or malformed"),
-    ACCESS_ENDED("access ended by an administrator"),
-    ODD_PATH("API path not in its plain form"),
-    LOGOUT_TOKEN("back-channel logout token refused"),
-    OTHER("token refused");
+    NO_TOKEN("no token"), NOT_A_JWT("not a JWT"), SIGNATURE("signature or key not the realm's"), EXPIRED(
+            "expired or not yet valid"), ISSUER("another issuer"), AUDIENCE("another audience"), TOKEN_TYPE(
+                    "not an access token (type)"), CLAIMS("claims missing or malformed"), ACCESS_ENDED(
+                            "access ended by an administrator"), ODD_PATH("API path not in its plain form"), LOGOUT_TOKEN(
+                                    "back-channel logout token refused"), OTHER("token refused");
 
     private final String label;
 

@@ -1,15 +1,15 @@
 package org.interlink.caller.security;
 
-import java.util.EnumMap;
-import java.util.Optional;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -94,8 +94,10 @@ public final class RefusalWindow {
         /** What the audit event says: "12 more refused … between … and … UTC: not a JWT 10, another audience 2". */
         public String details() {
             return count + " more refused " + (count == 1 ? "request" : "requests") + " without an accepted token from "
-                    + (address.equals(OTHER_ADDRESSES) ? "addresses beyond the first " + MAX_ADDRESSES + " of the window"
-                    : "this address") + " between " + TIME.format(from) + " and " + TIME.format(to) + " UTC: "
+                    + (address.equals(OTHER_ADDRESSES)
+                            ? "addresses beyond the first " + MAX_ADDRESSES + " of the window"
+                            : "this address")
+                    + " between " + TIME.format(from) + " and " + TIME.format(to) + " UTC: "
                     + reasons.entrySet().stream().map(e -> e.getKey().label() + " " + e.getValue()).collect(Collectors.joining(", "));
         }
     }

@@ -39,7 +39,7 @@ public class SignedInSessions {
 
     /** What the portal keeps of a session's sign-in. */
     public record SignIn(String keycloakSession, String subject, Username username, String agency, Set<String> organizations,
-                         Instant tokenIssuedAt, boolean secondFactor, Instant at) implements Serializable {
+            Instant tokenIssuedAt, boolean secondFactor, Instant at) implements Serializable {
     }
 
     private final Set<HttpSession> sessions = ConcurrentHashMap.newKeySet();
@@ -65,7 +65,7 @@ public class SignedInSessions {
 
     /** Notes a session's sign-in (its first request). */
     public void signedIn(HttpSession session, String keycloakSession, String subject, Username username, String agency,
-                         Set<String> organizations, Instant tokenIssuedAt, boolean secondFactor) {
+            Set<String> organizations, Instant tokenIssuedAt, boolean secondFactor) {
         // known first, then marked: a session invalidated in between is forgotten by the listener, not kept here
         sessions.add(session);
         try {
@@ -103,7 +103,8 @@ public class SignedInSessions {
     /** The sign-in of a session, if it is a signed-in one that is still valid. */
     public Optional<SignIn> signInOf(HttpSession session) {
         try {
-            return session != null && session.getAttribute(SIGN_IN) instanceof SignIn signIn ? Optional.of(signIn)
+            return session != null && session.getAttribute(SIGN_IN) instanceof SignIn signIn
+                    ? Optional.of(signIn)
                     : Optional.empty();
         } catch (IllegalStateException invalidated) {
             return Optional.empty();

@@ -1,6 +1,5 @@
 package org.interlink.caller.view;
 
-import org.interlink.sharing.boundary.Attention;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -15,6 +14,7 @@ import org.interlink.audit.boundary.Sessions;
 import org.interlink.caller.boundary.CurrentCaller;
 import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.Role;
+import org.interlink.sharing.boundary.Attention;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 

@@ -4,9 +4,9 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.interlink.caller.boundary.CurrentCaller;
+import org.interlink.caller.entity.Role;
 import org.interlink.caller.security.PortalAuthentication;
 import org.interlink.caller.security.SignedInSessions;
-import org.interlink.caller.entity.Role;
 import org.omnifaces.cdi.Param;
 import org.omnifaces.util.Faces;
 

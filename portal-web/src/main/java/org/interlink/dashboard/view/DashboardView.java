@@ -1,6 +1,5 @@
 package org.interlink.dashboard.view;
 
-import java.util.function.Function;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -21,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.function.Function;
 
 /**
  * {@code index.xhtml}: the first page after sign-in: what needs the caller's attention (each count
@@ -37,7 +37,6 @@ public class DashboardView {
 
     @Inject
     Attention attentionCounts;
-
 
     @Inject
     ChartFigures figures;
@@ -76,7 +75,8 @@ public class DashboardView {
         List<YearMonth> months = List.copyOf(figures.sharedByMonth().keySet());
         List<Chart.Series> byKind = Arrays.stream(ItemKind.values())
                 .map(kind -> new Chart.Series(msg.getString("kind." + kind),
-                        months.stream().map(m -> figures.sharedByMonth().get(m).getOrDefault(kind, 0L)).toList())).toList();
+                        months.stream().map(m -> figures.sharedByMonth().get(m).getOrDefault(kind, 0L)).toList()))
+                .toList();
         return List.of(
                 chart("shared", msg.getString("chart.shared"), months.stream().map(monthFormat::format).toList(), byKind),
                 single("recommendations", msg.getString("chart.recommendations"), FollowUpStatus.values(),
@@ -86,7 +86,7 @@ public class DashboardView {
     }
 
     private <K extends Enum<K>> Chart single(String id, String title, K[] keys, Function<K, String> label,
-                                             Map<K, Long> counts, String seriesLabel) {
+            Map<K, Long> counts, String seriesLabel) {
         return chart(id, title, Arrays.stream(keys).map(label).toList(),
                 List.of(new Chart.Series(seriesLabel, Arrays.stream(keys).map(k -> counts.getOrDefault(k, 0L)).toList())));
     }

@@ -1,6 +1,5 @@
 package org.interlink.infrastructure.faces;
 
-import org.interlink.infrastructure.i18n.BundleMessages;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExceptionHandler;
 import jakarta.faces.context.ExceptionHandlerWrapper;
@@ -10,6 +9,7 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import org.interlink.BusinessException;
+import org.interlink.infrastructure.i18n.BundleMessages;
 
 import java.util.Iterator;
 import java.util.Optional;
@@ -45,7 +45,8 @@ public class BusinessExceptionHandler extends ExceptionHandlerWrapper {
 
     /** The refusal in the page's language when the bundles have it ({@code error.<key>}), else in English. */
     public static String text(BusinessException refused) {
-        return refused.key() == null ? refused.getMessage()
+        return refused.key() == null
+                ? refused.getMessage()
                 : BundleMessages.resolveOr("error." + refused.key(), refused.getMessage(), refused.arguments());
     }
 

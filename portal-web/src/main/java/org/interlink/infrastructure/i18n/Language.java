@@ -1,6 +1,5 @@
 package org.interlink.infrastructure.i18n;
 
-import org.interlink.infrastructure.keycloak.KeycloakRealm;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -8,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.interlink.caller.boundary.CurrentCaller;
 import org.interlink.caller.entity.Username;
+import org.interlink.infrastructure.keycloak.KeycloakRealm;
 import org.interlink.notification.boundary.Notifications;
 
 import java.io.Serializable;
@@ -93,7 +93,7 @@ public class Language implements Serializable {
                 return chosen.get();
             }
         }
-        for (Iterator<Locale> browser = context.getRequestLocales(); browser.hasNext(); ) {
+        for (Iterator<Locale> browser = context.getRequestLocales(); browser.hasNext();) {
             String language = browser.next().getLanguage();
             if (SUPPORTED.contains(language)) {
                 return language;

@@ -1,8 +1,5 @@
 package org.interlink.infrastructure.keycloak;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +12,9 @@ import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.RealmResource;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Logger;
 
@@ -56,8 +56,9 @@ public class KeycloakRealm {
         try {
             call(realm -> {
                 realm.users().searchByUsername(username, true).stream().findFirst().ifPresent(user -> {
-                    Map<String, List<String>> attributes =
-                            user.getAttributes() == null ? new HashMap<>() : new HashMap<>(user.getAttributes());
+                    Map<String, List<String>> attributes = user.getAttributes() == null
+                            ? new HashMap<>()
+                            : new HashMap<>(user.getAttributes());
                     attributes.put("locale", List.of(tag));
                     user.setAttributes(attributes);
                     realm.users().get(user.getId()).update(user);

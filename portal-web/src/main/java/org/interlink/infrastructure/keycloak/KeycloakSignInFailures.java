@@ -1,6 +1,5 @@
 package org.interlink.infrastructure.keycloak;
 
-import org.interlink.audit.boundary.FailedSignIns;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
@@ -13,9 +12,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.interlink.audit.boundary.FailedSignIns;
 import org.interlink.audit.entity.SignInFailure;
-import org.interlink.infrastructure.keycloak.KeycloakRealm;
-import org.interlink.infrastructure.keycloak.KeycloakUnavailable;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.EventRepresentation;
 
@@ -89,7 +87,7 @@ public class KeycloakSignInFailures {
         Map<String, String> usernames = new HashMap<>();
         return keycloak.call(realm -> {
             int recorded = 0;
-            for (int first = 0; ; first += PAGE) {
+            for (int first = 0;; first += PAGE) {
                 List<EventRepresentation> page = realm.getEvents(List.of("LOGIN_ERROR"), null, null,
                         from, to, null, first, PAGE, "asc");
                 for (EventRepresentation event : page) {

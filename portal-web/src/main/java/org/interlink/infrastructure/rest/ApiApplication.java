@@ -26,16 +26,11 @@ import java.util.Set;
  * endpoints (STACK.md).
  */
 @ApplicationPath("/api/v1")
-@OpenAPIDefinition(
-        info = @Info(title = "Interlink API", version = "1",
-                description = "Exchange of vetted migration-management records, recommendations and meeting outcomes between "
-                        + "the systems of member agencies. Every call is checked by the same visibility rules as the portal's "
-                        + "pages and recorded in the audit trail. Errors are application/problem+json with a stable type."),
-        security = @SecurityRequirement(name = "keycloak"),
-        components = @Components(schemas = @Schema(name = "Problem", implementation = Problem.class)))
-@SecurityScheme(securitySchemeName = "keycloak", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
-        description = "An access token from the portal's Keycloak realm with the audience interlink-api: client credentials "
-                + "of a system's confidential client (its service account acts for one agency), or a user's token.")
+@OpenAPIDefinition(info = @Info(title = "Interlink API", version = "1", description = "Exchange of vetted migration-management records, recommendations and meeting outcomes between "
+        + "the systems of member agencies. Every call is checked by the same visibility rules as the portal's "
+        + "pages and recorded in the audit trail. Errors are application/problem+json with a stable type."), security = @SecurityRequirement(name = "keycloak"), components = @Components(schemas = @Schema(name = "Problem", implementation = Problem.class)))
+@SecurityScheme(securitySchemeName = "keycloak", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT", description = "An access token from the portal's Keycloak realm with the audience interlink-api: client credentials "
+        + "of a system's confidential client (its service account acts for one agency), or a user's token.")
 public class ApiApplication extends Application {
 
     @Override

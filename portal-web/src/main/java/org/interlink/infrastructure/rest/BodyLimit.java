@@ -40,7 +40,7 @@ public class BodyLimit implements ContainerRequestFilter {
     private static void drain(InputStream body) {
         byte[] buffer = new byte[64 * 1024];
         try {
-            for (long dropped = 0; dropped < DRAIN_BYTES; ) {
+            for (long dropped = 0; dropped < DRAIN_BYTES;) {
                 int n = body.read(buffer);
                 if (n < 0) {
                     return;

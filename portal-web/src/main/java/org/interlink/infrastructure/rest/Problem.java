@@ -12,8 +12,7 @@ import java.util.List;
  */
 @Schema(name = "Problem", description = "An error (application/problem+json)")
 public record Problem(
-        @Schema(description = "Stable identifier of the kind of error", example = "urn:interlink:problem:illegal-transition")
-        String type,
+        @Schema(description = "Stable identifier of the kind of error", example = "urn:interlink:problem:illegal-transition") String type,
         String title,
         int status,
         String detail,

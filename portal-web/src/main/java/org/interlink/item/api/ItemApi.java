@@ -1,8 +1,5 @@
 package org.interlink.item.api;
 
-import java.net.URI;
-import org.interlink.item.entity.Dossier;
-import org.interlink.sharing.boundary.SharedItems;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.EntityTag;
@@ -10,36 +7,39 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import org.interlink.agency.entity.Agency;
-import org.interlink.caller.security.ApiCaller;
 import org.interlink.caller.entity.Caller;
+import org.interlink.caller.security.ApiCaller;
 import org.interlink.infrastructure.rest.ApiRefusal;
 import org.interlink.item.boundary.ItemForm;
 import org.interlink.item.boundary.Items;
+import org.interlink.item.entity.Dossier;
 import org.interlink.item.entity.Item;
 import org.interlink.item.entity.ItemId;
 import org.interlink.item.entity.ItemKind;
 import org.interlink.item.entity.ItemNotFound;
+import org.interlink.item.entity.ItemQuery;
 import org.interlink.item.entity.ItemStep;
 import org.interlink.item.entity.ItemVersion;
+import org.interlink.item.entity.Listing;
+import org.interlink.item.entity.PurposeRequired;
 import org.interlink.meeting.boundary.MeetingForm;
 import org.interlink.meeting.entity.MeetingVersion;
 import org.interlink.recommendation.boundary.RecommendationForm;
 import org.interlink.recommendation.entity.RecommendationVersion;
 import org.interlink.records.boundary.RecordForm;
 import org.interlink.records.entity.RecordVersion;
-import org.interlink.item.entity.ItemQuery;
-import org.interlink.item.entity.PurposeRequired;
-import org.interlink.item.entity.Listing;
+import org.interlink.sharing.boundary.SharedItems;
 import org.interlink.sharing.entity.Marking;
 import org.interlink.workflow.entity.WorkflowState;
 
+import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Supplier;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -70,7 +70,7 @@ public class ItemApi {
 
     /** One page of the list; one row more is read to tell whether there are more (no count query). */
     public ItemPage list(UriInfo uri, String kind, String view, String state, String marking, String title,
-                         String changedAfter, int page, int size) {
+            String changedAfter, int page, int size) {
         if (page < 0) {
             throw invalid("page", "page counts from 0");
         }

@@ -25,8 +25,7 @@ public record ItemDocument(
         @Schema(description = "Number of the version the caller reads") int version,
         WorkflowState state,
         Marking marking,
-        @Schema(description = "The version's tag, also sent as ETag: send it back in If-Match to change the item", example = "2.5")
-        String tag,
+        @Schema(description = "The version's tag, also sent as ETag: send it back in If-Match to change the item", example = "2.5") String tag,
         String author,
         Instant createdAt,
         Instant updatedAt,

@@ -11,5 +11,5 @@ import java.time.Instant;
 /** One row of a list: enough to choose what to read; {@code href} reads it (a recorded read). */
 @Schema(name = "ItemSummary")
 public record ItemSummary(long id, ItemKind kind, ItemDocument.AgencyRef owner, int version, WorkflowState state,
-                          String title, Marking marking, Scope scope, Instant updatedAt, Instant publishedAt, String href) {
+        String title, Marking marking, Scope scope, Instant updatedAt, Instant publishedAt, String href) {
 }

@@ -20,14 +20,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.interlink.item.view.AttachmentDownload;
-import org.interlink.item.boundary.Attachments;
 import org.interlink.caller.entity.Caller;
-import org.interlink.sharing.boundary.SharedItems;
-import org.interlink.item.entity.ItemId;
+import org.interlink.item.boundary.Attachments;
 import org.interlink.item.entity.ItemEvent;
+import org.interlink.item.entity.ItemId;
 import org.interlink.item.entity.ItemNotFound;
 import org.interlink.item.entity.ItemStep;
+import org.interlink.item.view.AttachmentDownload;
+import org.interlink.sharing.boundary.SharedItems;
 
 import java.util.List;
 
@@ -44,7 +44,6 @@ public class ItemsResource {
     @Inject
     ItemApi api;
 
-
     @Inject
     SharedItems sharedItems;
 
@@ -55,8 +54,7 @@ public class ItemsResource {
     UriInfo uri;
 
     @GET
-    @Operation(operationId = "listItems", summary = "List the items the caller reads",
-            description = "Pages through the items of a view, newest change first. changedAfter pulls what changed since the last pull.")
+    @Operation(operationId = "listItems", summary = "List the items the caller reads", description = "Pages through the items of a view, newest change first. changedAfter pulls what changed since the last pull.")
     public ItemPage list(
             @Parameter(description = "ALL, MY_AGENCY, SHARED_WITH_MY_AGENCY or VETTING_QUEUE") @QueryParam("view") String view,
             @Parameter(description = "RECORD, RECOMMENDATION or MEETING_OUTCOME") @QueryParam("kind") String kind,
@@ -72,11 +70,9 @@ public class ItemsResource {
     @GET
     @Path("{id}")
     @Operation(operationId = "readItem", summary = "Read an item", description = "Recorded as a read. TLP:AMBER and RED items of other agencies need the reader's purpose.")
-    @APIResponse(responseCode = "200", description = "The item; its ETag is the version tag",
-            content = @Content(schema = @Schema(implementation = ItemDocument.class)))
+    @APIResponse(responseCode = "200", description = "The item; its ETag is the version tag", content = @Content(schema = @Schema(implementation = ItemDocument.class)))
     public Response read(@PathParam("id") long id,
-                         @Parameter(description = "Why the caller reads it (asked for TLP:AMBER and RED items of other agencies)")
-                         @HeaderParam(ItemApi.PURPOSE_HEADER) String purpose) {
+            @Parameter(description = "Why the caller reads it (asked for TLP:AMBER and RED items of other agencies)") @HeaderParam(ItemApi.PURPOSE_HEADER) String purpose) {
         return api.read(uri, id, purpose);
     }
 
@@ -84,8 +80,7 @@ public class ItemsResource {
     @Path("{id}/history")
     @Operation(operationId = "readHistory", summary = "Read an item's history", description = "What the caller may read of it: all of it for the owner agency; for others, the publications and what followed them (decisions, progress, action-item updates). Recorded as a read; an AMBER or RED edition of another agency needs the reader's purpose.")
     public List<HistoryEntry> history(@PathParam("id") long id,
-                                      @Parameter(description = "Why the caller reads it (asked for TLP:AMBER and RED items of other agencies)")
-                                      @HeaderParam(ItemApi.PURPOSE_HEADER) String purpose) {
+            @Parameter(description = "Why the caller reads it (asked for TLP:AMBER and RED items of other agencies)") @HeaderParam(ItemApi.PURPOSE_HEADER) String purpose) {
         ItemId itemId = new ItemId(id);
         Caller caller = api.caller();
         List<ItemEvent> history = api.withPurpose(caller, itemId, () -> sharedItems.history(caller, itemId, ItemApi.given(purpose)));
@@ -102,8 +97,7 @@ public class ItemsResource {
     @Operation(operationId = "downloadAttachment", summary = "Download an attached file", description = "Recorded as a download; the Digest header carries its SHA-256 (hex). A file of another agency's AMBER or RED edition needs the reader's purpose.")
     @APIResponse(responseCode = "200", description = "The file", content = @Content(mediaType = "application/octet-stream"))
     public Response attachment(@PathParam("id") long id, @PathParam("attachmentId") long attachmentId,
-                               @Parameter(description = "Why the caller reads it (asked for files of TLP:AMBER and RED editions of other agencies)")
-                               @HeaderParam(ItemApi.PURPOSE_HEADER) String purpose) {
+            @Parameter(description = "Why the caller reads it (asked for files of TLP:AMBER and RED editions of other agencies)") @HeaderParam(ItemApi.PURPOSE_HEADER) String purpose) {
         Caller caller = api.caller();
         ItemId itemId = new ItemId(id);
         // a file asked for as another item's is "not found" below, whatever its own item needs
@@ -118,8 +112,7 @@ public class ItemsResource {
     @POST
     @Path("{id}/submit")
     @Operation(operationId = "submitItem", summary = "Submit the current version for vetting (its author)")
-    @APIResponse(responseCode = "200", description = "The item's current version; ETag is its new tag",
-            content = @Content(schema = @Schema(implementation = ItemDocument.class)))
+    @APIResponse(responseCode = "200", description = "The item's current version; ETag is its new tag", content = @Content(schema = @Schema(implementation = ItemDocument.class)))
     public Response submit(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, StepRequest body) {
         return api.step(uri, id, ItemStep.SUBMIT, body, ifMatch);
     }
@@ -127,8 +120,7 @@ public class ItemsResource {
     @POST
     @Path("{id}/publish")
     @Operation(operationId = "publishItem", summary = "Vet: publish the submitted version (a vetter of the owner agency, never its author)")
-    @APIResponse(responseCode = "200", description = "The item's current version; ETag is its new tag",
-            content = @Content(schema = @Schema(implementation = ItemDocument.class)))
+    @APIResponse(responseCode = "200", description = "The item's current version; ETag is its new tag", content = @Content(schema = @Schema(implementation = ItemDocument.class)))
     public Response publish(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, StepRequest body) {
         return api.step(uri, id, ItemStep.PUBLISH, body, ifMatch);
     }
@@ -136,8 +128,7 @@ public class ItemsResource {
     @POST
     @Path("{id}/return")
     @Operation(operationId = "returnItem", summary = "Vet: return the submitted version to its author, saying why")
-    @APIResponse(responseCode = "200", description = "The item's current version; ETag is its new tag",
-            content = @Content(schema = @Schema(implementation = ItemDocument.class)))
+    @APIResponse(responseCode = "200", description = "The item's current version; ETag is its new tag", content = @Content(schema = @Schema(implementation = ItemDocument.class)))
     public Response returnToAuthor(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, StepRequest body) {
         return api.step(uri, id, ItemStep.RETURN, body, ifMatch);
     }
@@ -145,8 +136,7 @@ public class ItemsResource {
     @POST
     @Path("{id}/withdraw")
     @Operation(operationId = "withdrawItem", summary = "Withdraw the current version (its author or a vetter of the owner agency)")
-    @APIResponse(responseCode = "200", description = "The item's current version; ETag is its new tag",
-            content = @Content(schema = @Schema(implementation = ItemDocument.class)))
+    @APIResponse(responseCode = "200", description = "The item's current version; ETag is its new tag", content = @Content(schema = @Schema(implementation = ItemDocument.class)))
     public Response withdraw(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, StepRequest body) {
         return api.step(uri, id, ItemStep.WITHDRAW, body, ifMatch);
     }
@@ -154,8 +144,7 @@ public class ItemsResource {
     @POST
     @Path("{id}/archive")
     @Operation(operationId = "archiveItem", summary = "Archive the published version: still read, no longer changed")
-    @APIResponse(responseCode = "200", description = "The item's current version; ETag is its new tag",
-            content = @Content(schema = @Schema(implementation = ItemDocument.class)))
+    @APIResponse(responseCode = "200", description = "The item's current version; ETag is its new tag", content = @Content(schema = @Schema(implementation = ItemDocument.class)))
     public Response archive(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, StepRequest body) {
         return api.step(uri, id, ItemStep.ARCHIVE, body, ifMatch);
     }
@@ -163,8 +152,7 @@ public class ItemsResource {
     @POST
     @Path("{id}/new-version")
     @Operation(operationId = "startNewVersion", summary = "Start the next version of a published item (the published one stays what others read)")
-    @APIResponse(responseCode = "200", description = "The item's current version; ETag is its new tag",
-            content = @Content(schema = @Schema(implementation = ItemDocument.class)))
+    @APIResponse(responseCode = "200", description = "The item's current version; ETag is its new tag", content = @Content(schema = @Schema(implementation = ItemDocument.class)))
     public Response newVersion(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, StepRequest body) {
         return api.step(uri, id, ItemStep.NEW_VERSION, body, ifMatch);
     }

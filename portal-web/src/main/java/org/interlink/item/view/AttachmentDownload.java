@@ -1,13 +1,13 @@
 package org.interlink.item.view;
 
-import org.interlink.item.entity.ItemId;
-import org.interlink.item.boundary.Attachments;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.interlink.caller.boundary.CurrentCaller;
+import org.interlink.item.boundary.Attachments;
+import org.interlink.item.entity.ItemId;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -60,7 +60,7 @@ public class AttachmentDownload extends HttpServlet {
     /** The headers of a download, for the pages and the API: always a download, never sniffed or cached, with its SHA-256. */
     public static Map<String, String> headers(Attachments.AttachedFile file) {
         return Map.of("Content-Disposition", "attachment; filename*=UTF-8''"
-                        + URLEncoder.encode(file.filename(), StandardCharsets.UTF_8).replace("+", "%20"),
+                + URLEncoder.encode(file.filename(), StandardCharsets.UTF_8).replace("+", "%20"),
                 "X-Content-Type-Options", "nosniff",
                 "Cache-Control", "private, no-store",
                 "Digest", "sha-256=" + file.sha256());

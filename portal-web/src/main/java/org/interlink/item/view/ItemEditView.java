@@ -1,9 +1,5 @@
 package org.interlink.item.view;
 
-import org.interlink.item.entity.ItemKind;
-import org.interlink.infrastructure.i18n.Language;
-import org.interlink.item.entity.Texts;
-import org.interlink.sharing.boundary.SharedItems;
 import jakarta.inject.Inject;
 import org.interlink.agency.boundary.Agencies;
 import org.interlink.agency.boundary.Communities;
@@ -11,12 +7,16 @@ import org.interlink.agency.entity.Agency;
 import org.interlink.agency.entity.Community;
 import org.interlink.caller.boundary.CurrentCaller;
 import org.interlink.caller.entity.Caller;
+import org.interlink.infrastructure.i18n.Language;
 import org.interlink.item.boundary.ItemForm;
 import org.interlink.item.boundary.Items;
 import org.interlink.item.entity.CrossedEdit;
 import org.interlink.item.entity.Item;
 import org.interlink.item.entity.ItemId;
+import org.interlink.item.entity.ItemKind;
 import org.interlink.item.entity.ItemVersion;
+import org.interlink.item.entity.Texts;
+import org.interlink.sharing.boundary.SharedItems;
 import org.interlink.sharing.entity.Marking;
 import org.interlink.sharing.entity.Scope;
 import org.omnifaces.util.Faces;

@@ -1,8 +1,5 @@
 package org.interlink.item.view;
 
-import java.util.Arrays;
-import java.text.MessageFormat;
-import java.util.Objects;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
@@ -16,20 +13,23 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import jakarta.faces.context.FacesContext;
 import org.interlink.caller.entity.Caller;
-import org.interlink.sharing.boundary.SharedItems;
-import org.interlink.item.entity.ItemVersion;
 import org.interlink.infrastructure.export.SpreadsheetCsv;
 import org.interlink.item.entity.ItemQuery;
+import org.interlink.item.entity.ItemVersion;
+import org.interlink.sharing.boundary.SharedItems;
 import org.omnifaces.util.Faces;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.ResourceBundle;
 
 /**
@@ -39,7 +39,9 @@ import java.util.ResourceBundle;
  */
 final class ItemExport {
 
-    enum Format { CSV, PDF }
+    enum Format {
+        CSV, PDF
+    }
 
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private static final String[] COLUMNS = {"id", "title", "kind", "owner", "marking", "state", "version", "updated", "published"};
@@ -65,7 +67,8 @@ final class ItemExport {
     static byte[] csv(List<ItemVersion> rows, ResourceBundle msg, String language) {
         List<String> header = Arrays.stream(COLUMNS).map(c -> msg.getString("export." + c)).toList();
         // a byte-order mark, so spreadsheet programs read the UTF-8 (Arabic, French) as UTF-8
-        return ("\uFEFF" + SpreadsheetCsv.of(header, rows.stream().map(v -> cells(v, msg, language)).toList())).getBytes(StandardCharsets.UTF_8);
+        return ("\uFEFF" + SpreadsheetCsv.of(header, rows.stream().map(v -> cells(v, msg, language)).toList()))
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     static byte[] pdf(List<ItemVersion> rows, ResourceBundle msg, String language, String title) {

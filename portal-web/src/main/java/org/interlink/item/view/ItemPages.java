@@ -2,9 +2,9 @@ package org.interlink.item.view;
 
 import jakarta.faces.context.FacesContext;
 import org.interlink.caller.boundary.CurrentCaller;
-import org.interlink.sharing.boundary.SharedItems;
-import org.interlink.item.entity.ItemVersion;
 import org.interlink.item.entity.ItemQuery;
+import org.interlink.item.entity.ItemVersion;
+import org.interlink.sharing.boundary.SharedItems;
 import org.interlink.sharing.entity.Marking;
 import org.interlink.workflow.entity.WorkflowState;
 import org.primefaces.model.FilterMeta;
@@ -55,7 +55,8 @@ final class ItemPages extends LazyDataModel<ItemVersion> {
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
         ItemQuery query = query(Map.of(), filterBy);
-        long count = knownCount != null && query.equals(base) ? knownCount
+        long count = knownCount != null && query.equals(base)
+                ? knownCount
                 : (Long) answer(new Question(query, -1, -1), () -> items.count(currentCaller.get(), query));
         beyondLimit = count > ItemQuery.COUNT_LIMIT;
         return (int) Math.min(count, ItemQuery.COUNT_LIMIT);
@@ -96,8 +97,10 @@ final class ItemPages extends LazyDataModel<ItemVersion> {
 
     @Override
     public ItemVersion getRowData(String rowKey) {
-        return getWrappedData() == null ? null : getWrappedData().stream()
-                .filter(v -> String.valueOf(v.getId()).equals(rowKey)).findFirst().orElse(null);
+        return getWrappedData() == null
+                ? null
+                : getWrappedData().stream()
+                        .filter(v -> String.valueOf(v.getId()).equals(rowKey)).findFirst().orElse(null);
     }
 
     private ItemQuery query(Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {

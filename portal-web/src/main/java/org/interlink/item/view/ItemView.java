@@ -1,15 +1,17 @@
 package org.interlink.item.view;
 
-import java.util.ArrayList;
-import org.interlink.infrastructure.i18n.Language;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
+import jakarta.json.stream.JsonGenerator;
 import org.interlink.caller.boundary.CurrentCaller;
-import org.interlink.caller.security.SignedInSessions;
-import org.interlink.caller.view.SecondFactorView;
 import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.Role;
+import org.interlink.caller.security.SignedInSessions;
+import org.interlink.caller.view.SecondFactorView;
+import org.interlink.infrastructure.i18n.Language;
 import org.interlink.item.boundary.Attachments;
 import org.interlink.item.boundary.Items;
 import org.interlink.item.entity.Dossier;
@@ -21,22 +23,19 @@ import org.interlink.item.entity.ItemVersion;
 import org.interlink.item.entity.PurposeRequired;
 import org.interlink.meeting.entity.MeetingVersion;
 import org.interlink.recommendation.entity.RecommendationVersion;
-import org.interlink.sharing.boundary.SharedItems;
 import org.interlink.records.entity.RecordVersion;
+import org.interlink.sharing.boundary.SharedItems;
 import org.interlink.workflow.entity.WorkflowState;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 import org.primefaces.model.file.UploadedFile;
 
-import jakarta.json.Json;
-import jakarta.json.JsonReader;
-import jakarta.json.stream.JsonGenerator;
-
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Serializable;
 import java.io.StringReader;
 import java.io.StringWriter;
-import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -376,7 +375,9 @@ public class ItemView implements Serializable {
 
     /** A file size people read: bytes, KB or MB. */
     public String size(long bytes) {
-        return bytes < 1024 ? bytes + " B" : bytes < 1024 * 1024 ? (bytes / 1024) + " KB" : String.format("%.1f MB", bytes / (1024.0 * 1024));
+        return bytes < 1024
+                ? bytes + " B"
+                : bytes < 1024 * 1024 ? (bytes / 1024) + " KB" : String.format("%.1f MB", bytes / (1024.0 * 1024));
     }
 
     public String getComment() {

@@ -1,24 +1,24 @@
 package org.interlink.item.view;
 
-import java.io.IOException;
-import org.primefaces.model.LazyDataModel;
 import jakarta.annotation.PostConstruct;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.interlink.caller.boundary.CurrentCaller;
 import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.Role;
-import org.interlink.sharing.boundary.SharedItems;
 import org.interlink.item.entity.ItemKind;
-import org.interlink.item.entity.ItemVersion;
 import org.interlink.item.entity.ItemQuery;
+import org.interlink.item.entity.ItemVersion;
 import org.interlink.item.entity.Listing;
+import org.interlink.sharing.boundary.SharedItems;
 import org.interlink.sharing.entity.Marking;
 import org.interlink.workflow.entity.WorkflowState;
 import org.omnifaces.cdi.Param;
-import jakarta.faces.context.FacesContext;
+import org.primefaces.model.LazyDataModel;
 
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
 

@@ -1,6 +1,5 @@
 package org.interlink.meeting.api;
 
-import org.interlink.item.boundary.Items;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -23,14 +22,15 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.interlink.item.api.ItemApi;
 import org.interlink.item.api.ItemDocument;
+import org.interlink.item.boundary.Items;
 import org.interlink.item.entity.ItemId;
 import org.interlink.item.entity.ItemKind;
+import org.interlink.meeting.boundary.MeetingForm;
+import org.interlink.meeting.boundary.Meetings;
 import org.interlink.meeting.entity.MeetingVersion;
 
 import java.util.List;
 import java.util.stream.IntStream;
-import org.interlink.meeting.boundary.Meetings;
-import org.interlink.meeting.boundary.MeetingForm;
 
 /**
  * Drafting and editing meeting outcomes through the API; reading, listing and the workflow steps are the
@@ -58,39 +58,32 @@ public class MeetingsResource {
 
     @POST
     @Operation(operationId = "createMeeting", summary = "Draft a new meeting outcome", description = "201 with the item's address (Location) and its tag (ETag).")
-    @APIResponse(responseCode = "201", description = "Drafted; Location reads it, ETag is its tag",
-            content = @Content(schema = @Schema(implementation = ItemDocument.class)))
+    @APIResponse(responseCode = "201", description = "Drafted; Location reads it, ETag is its tag", content = @Content(schema = @Schema(implementation = ItemDocument.class)))
     public Response create(MeetingForm form) {
         return api.created(uri, items.draft(api.caller(), form));
     }
 
     @PUT
     @Path("{id}")
-    @Operation(operationId = "updateMeeting", summary = "Change the draft (or returned) version of a meeting outcome",
-            description = "If-Match must carry the ETag read: a change over someone else's is refused with 412 and changes nothing.")
-    @APIResponse(responseCode = "200", description = "The changed version; ETag is its new tag",
-            content = @Content(schema = @Schema(implementation = ItemDocument.class)))
+    @Operation(operationId = "updateMeeting", summary = "Change the draft (or returned) version of a meeting outcome", description = "If-Match must carry the ETag read: a change over someone else's is refused with 412 and changes nothing.")
+    @APIResponse(responseCode = "200", description = "The changed version; ETag is its new tag", content = @Content(schema = @Schema(implementation = ItemDocument.class)))
     public Response update(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, MeetingForm form) {
         return api.changed(uri, items.edit(api.caller(), new ItemId(id), form, ItemApi.tag(ifMatch, true)));
     }
 
     @GET
     @Path("{id}/action-items")
-    @Operation(operationId = "listActionItems", summary = "Read the action items of a published meeting outcome",
-            description = "With their status, overdue flag and last update; recorded as a read of the meeting "
-                    + "(TLP:AMBER and RED of another agency: say why in " + ItemApi.PURPOSE_HEADER + ").")
-    @APIResponse(responseCode = "200", description = "The action items in meeting order",
-            content = @Content(schema = @Schema(implementation = ActionItemDocument.class, type = SchemaType.ARRAY)))
+    @Operation(operationId = "listActionItems", summary = "Read the action items of a published meeting outcome", description = "With their status, overdue flag and last update; recorded as a read of the meeting "
+            + "(TLP:AMBER and RED of another agency: say why in " + ItemApi.PURPOSE_HEADER + ").")
+    @APIResponse(responseCode = "200", description = "The action items in meeting order", content = @Content(schema = @Schema(implementation = ActionItemDocument.class, type = SchemaType.ARRAY)))
     public List<ActionItemDocument> actionItems(@PathParam("id") long id, @HeaderParam(ItemApi.PURPOSE_HEADER) String purpose) {
         return documents(ItemApi.published(api.dossier(id, purpose), MeetingVersion.class, ItemKind.MEETING_OUTCOME));
     }
 
     @PUT
     @Path("{id}/action-items/{number}")
-    @Operation(operationId = "updateActionItem", summary = "Update the status of an action item",
-            description = "Officials and liaisons of the action item's owner agency, with a note, on the published meeting.")
-    @APIResponse(responseCode = "200", description = "The meeting's action items after the update",
-            content = @Content(schema = @Schema(implementation = ActionItemDocument.class, type = SchemaType.ARRAY)))
+    @Operation(operationId = "updateActionItem", summary = "Update the status of an action item", description = "Officials and liaisons of the action item's owner agency, with a note, on the published meeting.")
+    @APIResponse(responseCode = "200", description = "The meeting's action items after the update", content = @Content(schema = @Schema(implementation = ActionItemDocument.class, type = SchemaType.ARRAY)))
     public List<ActionItemDocument> updateActionItem(@PathParam("id") long id, @PathParam("number") int number, ActionItemUpdate body) {
         ActionItemUpdate update = body == null ? new ActionItemUpdate(null, null) : body;
         return documents(meetings.updateActionItem(api.caller(), new ItemId(id), number, update.status(), update.note()));

@@ -3,14 +3,14 @@ package org.interlink.meeting.view;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import org.interlink.item.entity.ItemKind;
+import org.interlink.item.entity.ItemQuery;
 import org.interlink.item.entity.ItemVersion;
+import org.interlink.item.entity.Listing;
 import org.interlink.item.view.ItemEditView;
 import org.interlink.meeting.boundary.ActionItemForm;
 import org.interlink.meeting.boundary.MeetingForm;
 import org.interlink.meeting.entity.ActionStatus;
 import org.interlink.meeting.entity.MeetingVersion;
-import org.interlink.item.entity.ItemQuery;
-import org.interlink.item.entity.Listing;
 import org.interlink.sharing.entity.Marking;
 
 import java.util.ArrayList;

@@ -112,8 +112,10 @@ public class NotificationsView implements Serializable {
 
         @Override
         public Attention.Entry getRowData(String rowKey) {
-            return getWrappedData() == null ? null : getWrappedData().stream()
-                    .filter(e -> String.valueOf(e.notification().getId()).equals(rowKey)).findFirst().orElse(null);
+            return getWrappedData() == null
+                    ? null
+                    : getWrappedData().stream()
+                            .filter(e -> String.valueOf(e.notification().getId()).equals(rowKey)).findFirst().orElse(null);
         }
     }
 }

@@ -22,13 +22,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.interlink.item.api.ItemApi;
 import org.interlink.item.api.ItemDocument;
 import org.interlink.item.boundary.Items;
-import org.interlink.sharing.boundary.SharedItems;
 import org.interlink.item.entity.Dossier;
 import org.interlink.item.entity.ItemId;
 import org.interlink.item.entity.ItemKind;
-import org.interlink.recommendation.entity.RecommendationVersion;
-import org.interlink.recommendation.boundary.Recommendations;
 import org.interlink.recommendation.boundary.RecommendationForm;
+import org.interlink.recommendation.boundary.Recommendations;
+import org.interlink.recommendation.entity.RecommendationVersion;
+import org.interlink.sharing.boundary.SharedItems;
 
 /**
  * Drafting and editing recommendations through the API; reading, listing and the workflow steps are the
@@ -59,27 +59,23 @@ public class RecommendationsResource {
 
     @POST
     @Operation(operationId = "createRecommendation", summary = "Draft a new recommendation", description = "201 with the item's address (Location) and its tag (ETag).")
-    @APIResponse(responseCode = "201", description = "Drafted; Location reads it, ETag is its tag",
-            content = @Content(schema = @Schema(implementation = ItemDocument.class)))
+    @APIResponse(responseCode = "201", description = "Drafted; Location reads it, ETag is its tag", content = @Content(schema = @Schema(implementation = ItemDocument.class)))
     public Response create(RecommendationForm form) {
         return api.created(uri, items.draft(api.caller(), form));
     }
 
     @PUT
     @Path("{id}")
-    @Operation(operationId = "updateRecommendation", summary = "Change the draft (or returned) version of a recommendation",
-            description = "If-Match must carry the ETag read: a change over someone else's is refused with 412 and changes nothing.")
-    @APIResponse(responseCode = "200", description = "The changed version; ETag is its new tag",
-            content = @Content(schema = @Schema(implementation = ItemDocument.class)))
+    @Operation(operationId = "updateRecommendation", summary = "Change the draft (or returned) version of a recommendation", description = "If-Match must carry the ETag read: a change over someone else's is refused with 412 and changes nothing.")
+    @APIResponse(responseCode = "200", description = "The changed version; ETag is its new tag", content = @Content(schema = @Schema(implementation = ItemDocument.class)))
     public Response update(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, RecommendationForm form) {
         return api.changed(uri, items.edit(api.caller(), new ItemId(id), form, ItemApi.tag(ifMatch, true)));
     }
 
     @GET
     @Path("{id}/follow-up")
-    @Operation(operationId = "readFollowUp", summary = "Read what became of a recommendation",
-            description = "The addressee's decision and progress with their timeline, as far as the caller reads the recommendation; "
-                    + "recorded as a read (TLP:AMBER and RED of another agency: say why in " + ItemApi.PURPOSE_HEADER + ").")
+    @Operation(operationId = "readFollowUp", summary = "Read what became of a recommendation", description = "The addressee's decision and progress with their timeline, as far as the caller reads the recommendation; "
+            + "recorded as a read (TLP:AMBER and RED of another agency: say why in " + ItemApi.PURPOSE_HEADER + ").")
     @APIResponse(responseCode = "200", description = "The follow-up", content = @Content(schema = @Schema(implementation = FollowUpDocument.class)))
     public FollowUpDocument followUp(@PathParam("id") long id, @HeaderParam(ItemApi.PURPOSE_HEADER) String purpose) {
         Dossier dossier = api.dossier(id, purpose);
@@ -88,8 +84,7 @@ public class RecommendationsResource {
 
     @POST
     @Path("{id}/decision")
-    @Operation(operationId = "decideRecommendation", summary = "Accept, partially accept or reject a recommendation",
-            description = "Officials of the addressee agency, once, with a rationale; 409 when it was decided already.")
+    @Operation(operationId = "decideRecommendation", summary = "Accept, partially accept or reject a recommendation", description = "Officials of the addressee agency, once, with a rationale; 409 when it was decided already.")
     @APIResponse(responseCode = "200", description = "The follow-up after the decision", content = @Content(schema = @Schema(implementation = FollowUpDocument.class)))
     public FollowUpDocument decide(@PathParam("id") long id, DecisionRequest body) {
         DecisionRequest decision = body == null ? new DecisionRequest(null, null) : body;
@@ -98,8 +93,7 @@ public class RecommendationsResource {
 
     @POST
     @Path("{id}/progress")
-    @Operation(operationId = "reportProgress", summary = "Report the progress of an accepted recommendation",
-            description = "Officials of the addressee agency: percent (0 to 99) and a note; 409 before a decision or after rejection.")
+    @Operation(operationId = "reportProgress", summary = "Report the progress of an accepted recommendation", description = "Officials of the addressee agency: percent (0 to 99) and a note; 409 before a decision or after rejection.")
     @APIResponse(responseCode = "200", description = "The follow-up after the report", content = @Content(schema = @Schema(implementation = FollowUpDocument.class)))
     public FollowUpDocument progress(@PathParam("id") long id, ProgressRequest body) {
         if (body == null || body.percent() == null) {
@@ -110,8 +104,7 @@ public class RecommendationsResource {
 
     @POST
     @Path("{id}/implemented")
-    @Operation(operationId = "markImplemented", summary = "Mark an accepted recommendation implemented",
-            description = "Officials of the addressee agency, with an optional note; progress becomes 100 %.")
+    @Operation(operationId = "markImplemented", summary = "Mark an accepted recommendation implemented", description = "Officials of the addressee agency, with an optional note; progress becomes 100 %.")
     @APIResponse(responseCode = "200", description = "The follow-up, implemented", content = @Content(schema = @Schema(implementation = FollowUpDocument.class)))
     public FollowUpDocument implemented(@PathParam("id") long id, ProgressRequest body) {
         return answer(recommendations.implemented(api.caller(), new ItemId(id), body == null ? null : body.note()));

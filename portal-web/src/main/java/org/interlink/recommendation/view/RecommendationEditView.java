@@ -3,12 +3,12 @@ package org.interlink.recommendation.view;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import org.interlink.item.entity.ItemKind;
+import org.interlink.item.entity.ItemQuery;
 import org.interlink.item.entity.ItemVersion;
+import org.interlink.item.entity.Listing;
 import org.interlink.item.view.ItemEditView;
 import org.interlink.recommendation.boundary.RecommendationForm;
 import org.interlink.recommendation.entity.RecommendationVersion;
-import org.interlink.item.entity.ItemQuery;
-import org.interlink.item.entity.Listing;
 import org.interlink.sharing.entity.Marking;
 import org.interlink.sharing.entity.Scope;
 

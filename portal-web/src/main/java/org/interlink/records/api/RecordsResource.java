@@ -1,6 +1,5 @@
 package org.interlink.records.api;
 
-import org.interlink.item.boundary.Items;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -21,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.interlink.item.api.ItemApi;
 import org.interlink.item.api.ItemDocument;
+import org.interlink.item.boundary.Items;
 import org.interlink.item.entity.ItemId;
 import org.interlink.records.boundary.RecordForm;
 
@@ -41,24 +41,20 @@ public class RecordsResource {
     @Inject
     Items items;
 
-
     @Context
     UriInfo uri;
 
     @POST
     @Operation(operationId = "createRecord", summary = "Draft a new migration-management record", description = "201 with the item's address (Location) and its tag (ETag).")
-    @APIResponse(responseCode = "201", description = "Drafted; Location reads it, ETag is its tag",
-            content = @Content(schema = @Schema(implementation = ItemDocument.class)))
+    @APIResponse(responseCode = "201", description = "Drafted; Location reads it, ETag is its tag", content = @Content(schema = @Schema(implementation = ItemDocument.class)))
     public Response create(RecordForm form) {
         return api.created(uri, items.draft(api.caller(), form));
     }
 
     @PUT
     @Path("{id}")
-    @Operation(operationId = "updateRecord", summary = "Change the draft (or returned) version of a migration-management record",
-            description = "If-Match must carry the ETag read: a change over someone else's is refused with 412 and changes nothing.")
-    @APIResponse(responseCode = "200", description = "The changed version; ETag is its new tag",
-            content = @Content(schema = @Schema(implementation = ItemDocument.class)))
+    @Operation(operationId = "updateRecord", summary = "Change the draft (or returned) version of a migration-management record", description = "If-Match must carry the ETag read: a change over someone else's is refused with 412 and changes nothing.")
+    @APIResponse(responseCode = "200", description = "The changed version; ETag is its new tag", content = @Content(schema = @Schema(implementation = ItemDocument.class)))
     public Response update(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, RecordForm form) {
         return api.changed(uri, items.edit(api.caller(), new ItemId(id), form, ItemApi.tag(ifMatch, true)));
     }

@@ -14,7 +14,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import org.interlink.caller.security.RefusalReason;
 import org.interlink.caller.control.TokenIdentity;
 import org.interlink.caller.entity.Username;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,7 +71,8 @@ class BearerTokensTest {
     void aSystemsServiceAccountCountsAsProvedButAPersonNamedLikeOneDoesNot() throws Exception {
         assertThat(BearerTokens.identify(processor, sign(realmKey, claims(b -> b.claim("azp", "moi-border-system"))))
                 .secondFactor()).as("client credentials: service-account-<azp>, no session").isTrue();
-        assertThat(BearerTokens.identify(processor, sign(realmKey, claims(b -> b.claim("azp", "moi-border-system").claim("sid", "kc-session"))))
+        assertThat(BearerTokens
+                .identify(processor, sign(realmKey, claims(b -> b.claim("azp", "moi-border-system").claim("sid", "kc-session"))))
                 .secondFactor()).as("a sign-in's token").isFalse();
         assertThat(BearerTokens.identify(processor, sign(realmKey, claims(b -> b.claim("azp", "interlink-cli"))))
                 .secondFactor()).as("a person's token by another client").isFalse();
@@ -167,7 +167,8 @@ class BearerTokensTest {
     }
 
     private static String sign(RSAKey key, JWTClaimsSet claims) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(), claims);
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(),
+                claims);
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();
     }

@@ -99,7 +99,8 @@ class SignedInSessionsTest {
     @Test
     void aSessionEndsWhenKeycloakNoLongerCountsThePersonAMemberOfAnAgencyOfTheSignIn() {
         FakeSession session = new FakeSession();
-        sessions.signedIn(session.proxy, "kc-1", "person-1", new Username("multi.liaison"), "iom-iq", Set.of("iom-iq", "iq-bpc"), SIGN_IN, false);
+        sessions.signedIn(session.proxy, "kc-1", "person-1", new Username("multi.liaison"), "iom-iq", Set.of("iom-iq", "iq-bpc"), SIGN_IN,
+                false);
 
         assertThat(sessions.endIfRemovedFromAgency(session.proxy, Set.of("iom-iq", "iq-bpc", "interpol"))).as("added").isFalse();
         assertThat(session.invalidated).isFalse();

@@ -26,10 +26,10 @@ class ReadinessIT {
         Path work = Path.of(System.getProperty("interlink.work.dir"), "readiness");
         DevSecrets secrets = DevSecrets.random();
         try (TestPostgres postgres = TestPostgres.start(work.resolve("postgres"), secrets.databasePassword());
-             PayaraMicroServer portal = PayaraMicroServer.start(Path.of(System.getProperty("interlink.payara.micro.jar")),
-                     Path.of(System.getProperty("interlink.war")), FreePort.find(), work.resolve("portal"),
-                     PortalSettings.environment(postgres.database(), KeycloakServer.realmUrl(FreePort.find()),
-                             secrets.clientSecret(), false, work.resolve("audit-heads.jsonl")))) {
+                PayaraMicroServer portal = PayaraMicroServer.start(Path.of(System.getProperty("interlink.payara.micro.jar")),
+                        Path.of(System.getProperty("interlink.war")), FreePort.find(), work.resolve("portal"),
+                        PortalSettings.environment(postgres.database(), KeycloakServer.realmUrl(FreePort.find()),
+                                secrets.clientSecret(), false, work.resolve("audit-heads.jsonl")))) {
             portal.awaitReady(Duration.ofMinutes(3));
             HttpResponse<String> up = Http.get(portal.url() + "/health/ready").orElseThrow();
             assertThat(up.statusCode()).isEqualTo(200);

@@ -202,8 +202,10 @@ public class AgenciesView implements Serializable {
 
         @Override
         public Agency getRowData(String rowKey) {
-            return getWrappedData() == null ? null : getWrappedData().stream()
-                    .filter(a -> a.getCode().value().equals(rowKey)).findFirst().orElse(null);
+            return getWrappedData() == null
+                    ? null
+                    : getWrappedData().stream()
+                            .filter(a -> a.getCode().value().equals(rowKey)).findFirst().orElse(null);
         }
     }
 }

@@ -7,14 +7,14 @@ import org.interlink.admin.boundary.Member;
 import org.interlink.admin.boundary.MemberAdministration;
 import org.interlink.caller.entity.Role;
 import org.interlink.infrastructure.keycloak.KeycloakUnavailable;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import org.omnifaces.util.Messages;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
 import java.io.Serializable;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -217,8 +217,10 @@ public class MembersView implements Serializable {
 
         @Override
         public Member getRowData(String rowKey) {
-            return getWrappedData() == null ? null : getWrappedData().stream()
-                    .filter(m -> m.username().equals(rowKey)).findFirst().orElse(null);
+            return getWrappedData() == null
+                    ? null
+                    : getWrappedData().stream()
+                            .filter(m -> m.username().equals(rowKey)).findFirst().orElse(null);
         }
     }
 }
