@@ -33,4 +33,11 @@ class WebArchitectureTest {
                 .as("views and API resources use boundaries and entities, never controls")
                 .check(classes);
     }
+
+    @Test
+    void theWebExportsThroughTheBoundary() {
+        noClasses().should().dependOnClassesThat().resideInAPackage("org.interlink.infrastructure.export..")
+                .as("the web reaches the spreadsheet-safe CSV through the export's boundary (SharedItems.exportCsv)")
+                .check(classes);
+    }
 }

@@ -10,6 +10,7 @@ import org.interlink.audit.entity.AuditAction;
 import org.interlink.audit.entity.AuditOutcome;
 import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.Role;
+import org.interlink.infrastructure.export.SpreadsheetCsv;
 import org.interlink.item.entity.Dossier;
 import org.interlink.item.entity.Facets;
 import org.interlink.item.entity.Item;
@@ -36,6 +37,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import static org.interlink.item.entity.ItemQuery.COUNT_LIMIT;
 
@@ -93,6 +95,14 @@ public class SharedItems {
         audit.record(caller, AuditAction.EXPORT, AuditOutcome.ALLOWED, null, null, what + ": " + rows.size()
                 + " rows (TLP:RED never exported), items " + rows.stream().map(v -> v.getItem().getId()).toList());
         return rows;
+    }
+
+    /**
+     * As {@link #export}, as CSV that is safe to open in a spreadsheet (a cell that would start a formula is quoted
+     * out): the asker gives the header and each row's cells (in the reader's language), recorded as a CSV export.
+     */
+    public String exportCsv(Caller caller, ItemQuery query, List<String> header, Function<ItemVersion, List<?>> cells) {
+        return SpreadsheetCsv.of(header, export(caller, query, "CSV").stream().map(cells).toList());
     }
 
     /**

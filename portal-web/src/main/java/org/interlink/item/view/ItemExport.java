@@ -13,7 +13,6 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import jakarta.faces.context.FacesContext;
 import org.interlink.caller.entity.Caller;
-import org.interlink.infrastructure.export.SpreadsheetCsv;
 import org.interlink.item.entity.ItemQuery;
 import org.interlink.item.entity.ItemVersion;
 import org.interlink.sharing.boundary.SharedItems;
@@ -57,17 +56,19 @@ final class ItemExport {
         FacesContext faces = FacesContext.getCurrentInstance();
         ResourceBundle msg = faces.getApplication().getResourceBundle(faces, "msg");
         Locale locale = faces.getViewRoot().getLocale();
-        List<ItemVersion> rows = items.export(caller, query, format.name());
         String name = "interlink-items-" + LocalDate.now(ZoneOffset.UTC) + "." + format.name().toLowerCase(Locale.ROOT);
         String language = locale.getLanguage();
-        byte[] content = format == Format.CSV ? csv(rows, msg, language) : pdf(rows, msg, language, title);
+        byte[] content = format == Format.CSV
+                ? csv(items, caller, query, msg, language)
+                : pdf(items.export(caller, query, format.name()), msg, language, title);
         Faces.sendFile(content, name, true);
     }
 
-    static byte[] csv(List<ItemVersion> rows, ResourceBundle msg, String language) {
+    /** The export as spreadsheet-safe CSV, the header and cells in the reader's language. */
+    static byte[] csv(SharedItems items, Caller caller, ItemQuery query, ResourceBundle msg, String language) {
         List<String> header = Arrays.stream(COLUMNS).map(c -> msg.getString("export." + c)).toList();
         // a byte-order mark, so spreadsheet programs read the UTF-8 (Arabic, French) as UTF-8
-        return ("\uFEFF" + SpreadsheetCsv.of(header, rows.stream().map(v -> cells(v, msg, language)).toList()))
+        return ("\uFEFF" + items.exportCsv(caller, query, header, v -> cells(v, msg, language)))
                 .getBytes(StandardCharsets.UTF_8);
     }
 
