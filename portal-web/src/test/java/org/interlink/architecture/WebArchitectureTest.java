@@ -3,17 +3,29 @@ package org.interlink.architecture;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJBContext;
+import jakarta.faces.context.ExternalContext;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
 /**
  * The shape of the web module (STYLE.md): pages and API resources call the use cases of portal-ejb's boundaries and
  * hold its entities and value types; the controls behind the boundaries — the visibility gate above all — stay out of
  * their reach, so no page can read past the audit record a boundary writes.
+ *
+ * <p>Roles are asked of the {@code Caller} alone: the container's roles are the token's {@code roles} claim as it is,
+ * and a sign-in without a second factor keeps its privileged roles there (Soteria and the API mechanism hand the claim
+ * over); only {@code CurrentCaller} drops them. A role check by the container would let such a session through.
  */
 class WebArchitectureTest {
 
@@ -39,5 +51,23 @@ class WebArchitectureTest {
         noClasses().should().dependOnClassesThat().resideInAPackage("org.interlink.infrastructure.export..")
                 .as("the web reaches the spreadsheet-safe CSV through the export's boundary (SharedItems.exportCsv)")
                 .check(classes);
+    }
+
+    @Test
+    void nothingAsksTheContainerForARole() {
+        noClasses().should().callMethod(HttpServletRequest.class, "isUserInRole", String.class)
+                .orShould().callMethod(SecurityContext.class, "isCallerInRole", String.class)
+                .orShould().callMethod(jakarta.ws.rs.core.SecurityContext.class, "isUserInRole", String.class)
+                .orShould().callMethod(EJBContext.class, "isCallerInRole", String.class)
+                .orShould().callMethod(ExternalContext.class, "isUserInRole", String.class)
+                .because("the container's roles include privileged roles a sign-in without a second factor does not act with")
+                .check(classes);
+    }
+
+    @Test
+    void noRoleAnnotations() {
+        noClasses().should().beAnnotatedWith(RolesAllowed.class).orShould().beAnnotatedWith(PermitAll.class)
+                .orShould().beAnnotatedWith(DenyAll.class).check(classes);
+        noMethods().should().beAnnotatedWith(RolesAllowed.class).check(classes);
     }
 }
