@@ -27,11 +27,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The one place that decides who reads which item: the condition every query over items carries, and the decision on
@@ -60,13 +58,6 @@ public class VisibilityGate {
 
     /** An action item is "due" from this many days before its due date. */
     public static final int DUE_SOON_DAYS = 14;
-
-    /** What a query's select-from names: the versions {@code v} (of a kind, or all) and their items {@code i}. */
-    private static final Pattern SELECT_FROM = Pattern.compile(
-            "select .+ from .*\\b(Item|Record|Recommendation|Meeting)Version v join v\\.item i\\b.*", Pattern.CASE_INSENSITIVE);
-
-    /** Words that would add rows or conditions where only a grouping and an order belong. */
-    private static final Pattern WIDENING = Pattern.compile("\\b(where|or|union|having|select|and|not)\\b", Pattern.CASE_INSENSITIVE);
 
     @PersistenceContext
     EntityManager em;
@@ -101,30 +92,11 @@ public class VisibilityGate {
 
     private <T> TypedQuery<T> run(Visibility.Predicate where, String selectFrom, String condition, String tail, Map<String, ?> parameters,
             Class<T> type) {
-        if (!SELECT_FROM.matcher(selectFrom).matches() || selectFrom.toLowerCase(Locale.ROOT).contains(" where ")
-                || WIDENING.matcher(tail).find() || condition != null && !balanced(condition)) {
-            throw new IllegalArgumentException("not a query the gate composes: " + selectFrom + " … " + condition + " … " + tail);
-        }
-        parameters.keySet().stream().filter(where.parameters()::containsKey).findFirst().ifPresent(name -> {
-            throw new IllegalArgumentException("the gate's parameter :" + name + " is not the asker's to set");
-        });
-        String jpql = selectFrom + " where " + where.jpql() + (condition == null ? "" : " and (" + condition + ")") + " " + tail;
+        String jpql = QueryShape.compose(selectFrom, where.jpql(), condition, tail, parameters.keySet(), where.parameters().keySet());
         TypedQuery<T> typed = em.createQuery(jpql, type);
         parameters.forEach(typed::setParameter);
         where.bind(jpql, typed::setParameter);
         return typed;
-    }
-
-    /** Whether the condition's parentheses close in order, so that it cannot close the gate's and add an "or". */
-    private static boolean balanced(String condition) {
-        int depth = 0;
-        for (char c : condition.toCharArray()) {
-            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
-            if (depth < 0) {
-                return false;
-            }
-        }
-        return depth == 0;
     }
 
     /**
