@@ -3,6 +3,7 @@ package org.interlink.ear;
 import org.interlink.devstack.DevSecrets;
 import org.interlink.devstack.Folders;
 import org.interlink.devstack.FreePort;
+import org.interlink.devstack.Http;
 import org.interlink.devstack.KeycloakServer;
 import org.interlink.devstack.PortalSettings;
 import org.interlink.devstack.PortalSignIn;
@@ -10,7 +11,10 @@ import org.interlink.devstack.RealmDefinition;
 import org.interlink.devstack.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -26,8 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The EAR really deploys on a full Payara Server 6 (its EJB module, the skinny WAR, the libraries)
  * and works there: the portal sends an anonymous visitor to Keycloak, and a demo user who signs in
- * lands on the dashboard with the agency the EJB module read from PostgreSQL.
+ * lands on the dashboard with the agency the EJB module read from PostgreSQL. Last, the portal reports itself not ready
+ * while its database does not answer (so a load balancer stops sending people to it): the database is stopped.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EarDeploymentIT {
 
     private static final Duration KEYCLOAK_TIMEOUT = Duration.ofMinutes(5);
@@ -67,6 +73,7 @@ class EarDeploymentIT {
     }
 
     @Test
+    @Order(1)
     void anAnonymousVisitorIsSentToKeycloak() throws Exception {
         HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -80,6 +87,7 @@ class EarDeploymentIT {
     }
 
     @Test
+    @Order(2)
     void aDemoUserSignsInAndSeesTheirAgencyFromTheDatabase() {
         HttpResponse<String> dashboard = new PortalSignIn().signIn(payara.url(), "moi.official", RealmDefinition.DEMO_PASSWORD);
 
@@ -88,6 +96,23 @@ class EarDeploymentIT {
         assertThat(dashboard.body())
                 .contains("id=\"dashboard-username\">moi.official<")
                 .contains("Iraq Ministry of Interior (iq-moi)");
+    }
+
+    /** Stops the database: the last test of the class. */
+    @Test
+    @Order(3)
+    void readinessIsDownWhileTheDatabaseIsUnreachable() {
+        HttpResponse<String> up = Http.get(payara.url() + "/health/ready").orElseThrow();
+        assertThat(up.statusCode()).isEqualTo(200);
+        assertThat(up.body()).contains("\"status\":\"UP\"").contains("\"name\":\"database\"");
+
+        postgres.close();
+
+        HttpResponse<String> down = Http.get(payara.url() + "/health/ready").orElseThrow();
+        assertThat(down.statusCode()).isEqualTo(503);
+        assertThat(down.body()).startsWith("{\"status\":\"DOWN\"").contains("\"name\":\"database\"");
+        assertThat(Http.get(payara.url() + "/health/live").orElseThrow().statusCode()).as("the process itself is alive")
+                .isEqualTo(200);
     }
 
     private static HttpRequest get(String url) {

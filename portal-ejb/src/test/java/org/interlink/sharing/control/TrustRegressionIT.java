@@ -1,6 +1,8 @@
 package org.interlink.sharing.control;
 
+import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
+import org.interlink.AuditRows;
 import org.interlink.Deployments;
 import org.interlink.agency.boundary.Agencies;
 import org.interlink.agency.entity.AgencyCode;
@@ -16,8 +18,10 @@ import org.interlink.caller.entity.PersonId;
 import org.interlink.caller.entity.Role;
 import org.interlink.caller.entity.Username;
 import org.interlink.demo.DemoData;
+import org.interlink.infrastructure.persistence.SchemaMigration;
 import org.interlink.item.boundary.Attachments;
 import org.interlink.item.boundary.Items;
+import org.interlink.item.entity.CrossedEdit;
 import org.interlink.item.entity.Dossier;
 import org.interlink.item.entity.Item;
 import org.interlink.item.entity.ItemEvent;
@@ -53,7 +57,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -67,8 +73,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The leaks found by trying the portal as a hostile user (issue 16), each reproduced as it was found and
- * kept as a regression test, on PostgreSQL. Each item is the test's own (the demo items stay as the
- * isolation matrix expects them).
+ * kept as a regression test, on PostgreSQL, and an edit form sent for another item than it was opened for. Each item is
+ * the test's own (the demo items stay as the isolation matrix expects them).
  */
 @ExtendWith(ArquillianExtension.class)
 class TrustRegressionIT {
@@ -118,6 +124,9 @@ class TrustRegressionIT {
 
     @Inject
     Notifications notifications;
+
+    @Resource(lookup = SchemaMigration.DATASOURCE)
+    DataSource dataSource;
 
     /**
      * Reproduction 1: {@code moi.official} starts a new version of a published TLP:RED passport alert named to
@@ -512,6 +521,41 @@ class TrustRegressionIT {
     }
 
     /** The refusals' action, outcome, owner and details with the asked ids replaced, in order. */
+    /**
+     * An edit form sent for another item than it was opened for is refused by the page; the refusal is recorded against
+     * the item the post named, and that item does not change.
+     */
+    @Test
+    void aFormSentForAnotherItemIsRefusedAndRecordedAgainstTheItemItNamed() throws SQLException {
+        Caller author = demo.as("iom.liaison", "iom-iq");
+        ItemId opened = items.draft(author, figures("Opened for this one")).id();
+        ItemId named = items.draft(author, figures("Named by the post")).id();
+        String tag = sharedItems.find(author, named).orElseThrow().tag();
+        assertThat(sharedItems.find(author, opened).orElseThrow().tag()).as("the same tag, as the attack needs").isEqualTo(tag);
+        long before = new AuditRows(dataSource).last();
+
+        assertThatThrownBy(() -> items.refuseCrossedEdit(author, opened, named)).isInstanceOf(CrossedEdit.class)
+                .hasMessageContaining("Nothing was saved");
+
+        assertThat(sharedItems.find(author, named).orElseThrow()).satisfies(version -> {
+            assertThat(version.getTitle()).isEqualTo("Named by the post");
+            assertThat(version.tag()).isEqualTo(tag);
+        });
+        assertThat(new AuditRows(dataSource).aboutItemSince(before, named)).containsExactly(
+                "UPDATE:DENIED edit form of item " + opened + " sent for item " + named + ": " + new CrossedEdit().getMessage());
+    }
+
+    @Test
+    void aFormSentForAnItemTheCallerMayNotChangeIsRefusedAsWell() {
+        Caller author = demo.as("iom.liaison", "iom-iq");
+        ItemId opened = items.draft(author, figures("Opened by IOM")).id();
+        ItemId ministrys = items.draft(demo.as("moi.official", "iq-moi"), figures("The Ministry's draft")).id();
+
+        assertThatThrownBy(() -> items.refuseCrossedEdit(author, opened, ministrys)).isInstanceOf(CrossedEdit.class);
+        assertThat(sharedItems.find(demo.as("moi.official", "iq-moi"), ministrys).orElseThrow().getTitle())
+                .isEqualTo("The Ministry's draft");
+    }
+
     private static List<String> described(List<AuditEvent> events, long item, long file) {
         return events.stream()
                 .filter(e -> Long.valueOf(item).equals(e.getItemId()) || e.getDetails().contains("attachment " + file))
