@@ -3,6 +3,8 @@ package org.interlink.audit;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.transaction.Status;
 import jakarta.transaction.UserTransaction;
 import org.assertj.core.groups.Tuple;
 import org.interlink.Deployments;
@@ -57,6 +59,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -328,6 +332,56 @@ class AuditTrailIT {
         assertThat(verifyAll(agency)).extracting(ChainVerification::chain, ChainVerification::events)
                 .containsExactlyInAnyOrder(Tuple.tuple(AuditChainHead.chainOf(agency, own), 2L),
                         Tuple.tuple(AuditChainHead.chainOf(agency, own + 1), 1L));
+    }
+
+    /**
+     * Four publications of one submitted item by its vetter at once (each has read the item before any commits): one
+     * wins, the other three fail as a conflict — never as "the audit trail is unavailable", which only a failed audit
+     * write may say — and the item is published once, recorded once.
+     */
+    @Test
+    void concurrentStepsOnOneItemAreAConflictNotAnAuditFailure() throws Exception {
+        Caller author = demo.as("moi.official", "iq-moi");
+        Caller vetter = demo.as("moi.vetter", "iq-moi");
+        ItemId id = items.draft(author, record("Published four times at once")).id();
+        items.submit(author, id);
+        CyclicBarrier allHaveRead = new CyclicBarrier(4);
+        ExecutorService executor = Executors.newFixedThreadPool(4, threads);
+        List<Future<Void>> publications = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            publications.add(executor.submit(() -> {
+                transaction.begin();
+                try {
+                    sharedItems.find(vetter, id).orElseThrow(); // the item, as each of them read it
+                    allHaveRead.await(1, TimeUnit.MINUTES);
+                    items.publish(vetter, id, "Agreed");
+                    transaction.commit();
+                } finally {
+                    if (transaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
+                        transaction.rollback();
+                    }
+                }
+                return null;
+            }));
+        }
+        List<Throwable> failures = new ArrayList<>();
+        try {
+            for (Future<Void> publication : publications) {
+                try {
+                    publication.get(1, TimeUnit.MINUTES);
+                } catch (ExecutionException failed) {
+                    failures.add(failed.getCause());
+                }
+            }
+        } finally {
+            executor.shutdownNow();
+        }
+        assertThat(failures).as("one publication wins").hasSize(3)
+                .allSatisfy(failure -> assertThat(causes(failure)).as("a conflict, not an audit failure")
+                        .noneMatch(c -> c instanceof AuditUnavailable).anyMatch(c -> c instanceof OptimisticLockException));
+        assertThat(sharedItems.find(vetter, id).orElseThrow().getState()).isEqualTo(WorkflowState.PUBLISHED);
+        AuditFilter published = new AuditFilter(null, null, "moi.vetter", null, AuditAction.STATE_CHANGE, id.value(), AuditOutcome.ALLOWED);
+        assertThat(trail.events(demo.as("moi.auditor", "iq-moi"), published, 0, 50)).as("recorded once").hasSize(1);
     }
 
     /** The chain {@link #TEST_ACTOR}'s events for {@code agency} go to when no other writer holds it. */

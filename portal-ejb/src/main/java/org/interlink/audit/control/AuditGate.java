@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
@@ -154,8 +155,23 @@ public class AuditGate {
             }
             throw new IllegalStateException("no lane of the audit chains of " + owner + " could be locked");
         } catch (PersistenceException | IllegalStateException e) {
-            throw new AuditUnavailable(e);
+            // the event's statement flushes the action's changes first: another transaction's change of the same row
+            // fails here, and is the action's conflict, not an audit failure
+            throw conflict(e).orElseGet(() -> new AuditUnavailable(e));
         }
+    }
+
+    /** The optimistic-lock conflict among the causes of {@code failure}, if it is one. */
+    private static Optional<RuntimeException> conflict(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof OptimisticLockException conflict) {
+                return Optional.of(conflict);
+            }
+            if (cause instanceof org.eclipse.persistence.exceptions.OptimisticLockException conflict) {
+                return Optional.of(new OptimisticLockException(conflict.getMessage(), failure));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Locks {@code chain} and reads its head; empty if another transaction holds it (and {@code queue} is false). */

@@ -107,7 +107,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                         "The request body has invalid fields; see violations.", violations(invalid));
             }
             if (cause instanceof OptimisticLockException) {
-                return Problem.of("stale-item", "The item changed since you read it", 412,
+                // another request changed the same item between this one's read and its write (If-Match mismatches are 412)
+                return Problem.of("conflict", "Someone else changed the item just now", 409,
                         "Someone changed the item at the same time; nothing of yours was saved. Read it again and re-apply your change.");
             }
             if (cause instanceof AuditUnavailable) {
