@@ -11,10 +11,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Who the identity provider knows, for grants that name people: a username becomes the person's id when an item is
- * shared with them, and the id must still be a person's when the item is published. The identity provider is the
- * web tier's (Keycloak's admin API, {@link #use}: this module does not talk to Keycloak itself); people known for
- * sure without asking — the demo personas, whose ids the demo realm fixes — are {@link #know known} here. With no
- * directory, only the known people exist: naming anyone else is refused (fail closed).
+ * shared with them, and the id must still be a person's when the item is published. The identity provider's
+ * directory registers itself at start ({@link #use}: Keycloak's admin API, {@code infrastructure.keycloak}), so the
+ * rules never talk to Keycloak themselves; people known for sure without asking — the demo personas, whose ids the
+ * demo realm fixes — are {@link #know known} here. With no directory, only the known people exist: naming anyone
+ * else is refused (fail closed).
  */
 @ApplicationScoped
 public class People {

@@ -11,14 +11,16 @@ import jakarta.security.enterprise.authentication.mechanism.http.openid.ClaimsDe
 import jakarta.security.enterprise.authentication.mechanism.http.openid.LogoutDefinition;
 import jakarta.security.enterprise.authentication.mechanism.http.openid.OpenIdProviderMetadata;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.interlink.infrastructure.keycloak.KeycloakSettings;
 
 import java.net.MalformedURLException;
 import java.net.URI;
 
 /**
  * Sign-in through Keycloak (OpenID Connect, authorization code flow) for every page. The realm,
- * client and secret come from MicroProfile Config; the container's roles are the flat
- * {@code roles} claim, the caller name is {@code preferred_username}. After the callback the browser
+ * client and secret come from MicroProfile Config, read by portal-ejb's {@link KeycloakSettings}
+ * (the admin client uses them too); the container's roles are the flat {@code roles} claim, the
+ * caller name is {@code preferred_username}. After the callback the browser
  * is sent back to the page it asked for, so the callback itself never renders a page. Signing out
  * ends the Keycloak session too and lands on the public signed-out page.
  *
@@ -50,16 +52,7 @@ public class OpenIdSettings {
     public static final String SECOND_FACTOR_ACR = "second-factor";
 
     @Inject
-    @ConfigProperty(name = "interlink.oidc.provider-uri", defaultValue = "http://localhost:8180/realms/interlink")
-    String realmUrl;
-
-    @Inject
-    @ConfigProperty(name = "interlink.oidc.client-id", defaultValue = "interlink-web")
-    String clientId;
-
-    @Inject
-    @ConfigProperty(name = "interlink.oidc.client-secret")
-    String clientSecret;
+    KeycloakSettings keycloak;
 
     @Inject
     @ConfigProperty(name = "interlink.session.token-min-validity-seconds", defaultValue = "270")
@@ -69,7 +62,7 @@ public class OpenIdSettings {
 
     /** The realm's issuer URL, e.g. {@code http://localhost:8180/realms/interlink}. */
     public String getRealmUrl() {
-        return realmUrl.endsWith("/") ? realmUrl.substring(0, realmUrl.length() - 1) : realmUrl;
+        return keycloak.getRealmUrl();
     }
 
     public String getAuthorizationEndpoint() {
@@ -98,11 +91,11 @@ public class OpenIdSettings {
     }
 
     public String getClientId() {
-        return clientId;
+        return keycloak.getClientId();
     }
 
     public String getClientSecret() {
-        return clientSecret;
+        return keycloak.getClientSecret();
     }
 
     /**

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.ServerErrorException;
-import org.interlink.caller.security.OpenIdSettings;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
@@ -32,7 +31,7 @@ public class KeycloakRealm {
     private static final String REALMS = "/realms/";
 
     @Inject
-    OpenIdSettings settings;
+    KeycloakSettings settings;
 
     private Keycloak keycloak;
 

@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * The people of the realm, for grants that name people ({@link People}): found by their exact username, checked by
  * their id. Service accounts (a client's user) are no people and are never found. Registered with {@link People}
- * when the application starts: the EJB module asks through it and does not talk to Keycloak itself.
+ * when the application starts: the rules ask {@link People} and never talk to Keycloak themselves.
  */
 @ApplicationScoped
 public class KeycloakPeople implements People.Directory {
