@@ -1,5 +1,6 @@
 package org.interlink.architecture;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -14,9 +15,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The shape of the web module (STYLE.md): pages and API resources call the use cases of portal-ejb's boundaries and
@@ -29,13 +33,15 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
  */
 class WebArchitectureTest {
 
+    private static final Path WEB_CLASSES = Path.of("target/classes").toAbsolutePath();
+
     private static JavaClasses classes;
 
     @BeforeAll
     static void importClasses() {
         // the portal's own classes as compiled; the controls they must not use come from portal-ejb's jar
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPath(Path.of("target/classes"));
+                .importPath(WEB_CLASSES);
     }
 
     @Test
@@ -62,6 +68,18 @@ class WebArchitectureTest {
                 .orShould().callMethod(ExternalContext.class, "isUserInRole", String.class)
                 .because("the container's roles include privileged roles a sign-in without a second factor does not act with")
                 .check(classes);
+    }
+
+    /** A package lives in one jar: the web's own packages hold none of portal-ejb's classes, nor the reverse. */
+    @Test
+    void noPackageIsSplitAcrossTheJars() {
+        Set<String> web = classes.stream().map(JavaClass::getPackageName).collect(Collectors.toSet());
+        JavaClasses ejb = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.asURI().getPath().startsWith(WEB_CLASSES.toUri().getPath()))
+                .importPackages("org.interlink");
+        assertThat(ejb).as("portal-ejb's classes on the class path").isNotEmpty();
+        assertThat(ejb.stream().filter(type -> web.contains(type.getPackageName())).map(JavaClass::getName).sorted())
+                .as("portal-ejb classes in a package of the WAR").isEmpty();
     }
 
     @Test
