@@ -5,6 +5,7 @@ import org.interlink.devstack.Folders;
 import org.interlink.devstack.FreePort;
 import org.interlink.devstack.Http;
 import org.interlink.devstack.KeycloakServer;
+import org.interlink.devstack.PortalDatabase;
 import org.interlink.devstack.PortalSettings;
 import org.interlink.devstack.PortalSignIn;
 import org.interlink.devstack.RealmDefinition;
@@ -23,7 +24,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -98,9 +104,37 @@ class EarDeploymentIT {
                 .contains("Iraq Ministry of Interior (iq-moi)");
     }
 
-    /** Stops the database: the last test of the class. */
+    /**
+     * The EJB module reaches Keycloak's admin API from the EAR's libraries: a wrong password typed at Keycloak comes
+     * into the audit trail as a failed sign-in (the EJB module's timer reads Keycloak's events every 3 s here).
+     */
     @Test
     @Order(3)
+    void aWrongPasswordAtKeycloakComesIntoTheAuditTrailThroughTheAdminClient() throws Exception {
+        new PortalSignIn().signIn(payara.url(), "donor.observer", "not-the-password");
+
+        PortalDatabase db = postgres.database();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        long failed = 0;
+        try (Connection connection = DriverManager.getConnection(db.url(), db.user(), db.password());
+                PreparedStatement query = connection.prepareStatement("select count(*) from audit_event"
+                        + " where action = 'SIGN_IN' and outcome = 'FAILED' and actor = 'donor.observer'")) {
+            while (failed == 0 && Instant.now().isBefore(deadline)) {
+                try (ResultSet rows = query.executeQuery()) {
+                    rows.next();
+                    failed = rows.getLong(1);
+                }
+                if (failed == 0) {
+                    Thread.sleep(250); // polling the trail, bounded by the deadline
+                }
+            }
+        }
+        assertThat(failed).as("the failed sign-in in the trail within 60 s").isEqualTo(1);
+    }
+
+    /** Stops the database: the last test of the class. */
+    @Test
+    @Order(4)
     void readinessIsDownWhileTheDatabaseIsUnreachable() {
         HttpResponse<String> up = Http.get(payara.url() + "/health/ready").orElseThrow();
         assertThat(up.statusCode()).isEqualTo(200);

@@ -22,8 +22,11 @@ import org.interlink.item.entity.ItemReference;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The one place that writes the audit trail. It runs only inside the transaction of the action it
@@ -163,7 +166,8 @@ public class AuditGate {
 
     /** The optimistic-lock conflict among the causes of {@code failure}, if it is one. */
     private static Optional<RuntimeException> conflict(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
             if (cause instanceof OptimisticLockException conflict) {
                 return Optional.of(conflict);
             }

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * The one shape of a query over items: {@code <selectFrom> where (<visible>) and (<condition>) <tail>}. Whatever an
  * asker adds can narrow what the gate's condition lets through, never widen it: the select-from names the versions
  * {@code v} and their items {@code i} and has no condition of its own, the asker's condition is parenthesised whole and
- * must balance (so it cannot close the gate's and add an "or"), the tail is a grouping and an order only, and the gate's
+ * must balance (so it cannot close the gate's and add an "or") and hold no quoted text (values are parameters; a quoted
+ * parenthesis would fool the count), the tail is a grouping and an order only, and the gate's
  * parameters are not the asker's to set.
  */
 final class QueryShape {
@@ -35,7 +36,7 @@ final class QueryShape {
     static String compose(String selectFrom, String visible, String condition, String tail, Set<String> askerParameters,
             Set<String> gateParameters) {
         if (!SELECT_FROM.matcher(selectFrom).matches() || selectFrom.toLowerCase(Locale.ROOT).contains(" where ")
-                || WIDENING.matcher(tail).find() || condition != null && !balanced(condition)) {
+                || WIDENING.matcher(tail).find() || condition != null && (!balanced(condition) || condition.contains("'"))) {
             throw new IllegalArgumentException("not a query the gate composes: " + selectFrom + " … " + condition + " … " + tail);
         }
         askerParameters.stream().filter(gateParameters::contains).findFirst().ifPresent(name -> {

@@ -34,7 +34,7 @@ class QueryShapeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"i.id = 1) or (1 = 1", ")(", "(i.id = 1", "i.id = 1)"})
+    @ValueSource(strings = {"i.id = 1) or (1 = 1", ")(", "(i.id = 1", "i.id = 1)", "'(' = '(') or (1 = 1 or ')' = ')'"})
     void aConditionThatWouldCloseTheGatesParenthesesIsRefused(String condition) {
         assertThatThrownBy(() -> QueryShape.compose(VERSIONS, VISIBLE, condition, "", Set.of(), GATE))
                 .isInstanceOf(IllegalArgumentException.class);
