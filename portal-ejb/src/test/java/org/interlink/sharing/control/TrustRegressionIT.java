@@ -520,7 +520,6 @@ class TrustRegressionIT {
                 .extracting(e -> e.getAction() + ":" + e.getOutcome()).as("the author's form reads it").containsExactly("VIEW:ALLOWED");
     }
 
-    /** The refusals' action, outcome, owner and details with the asked ids replaced, in order. */
     /**
      * An edit form sent for another item than it was opened for is refused by the page; the refusal is recorded against
      * the item the post named, and that item does not change.
@@ -556,6 +555,7 @@ class TrustRegressionIT {
                 .isEqualTo("The Ministry's draft");
     }
 
+    /** The refusals' action, outcome, owner and details with the asked ids replaced, in order. */
     private static List<String> described(List<AuditEvent> events, long item, long file) {
         return events.stream()
                 .filter(e -> Long.valueOf(item).equals(e.getItemId()) || e.getDetails().contains("attachment " + file))
