@@ -21,8 +21,6 @@ public record PortalDatabase(String dataSourceClass, String url, String user, St
     public static PortalDatabase postgres(int port, String database, String user, String password, String owner,
             String ownerPassword) {
         return new PortalDatabase("org.postgresql.ds.PGSimpleDataSource",
-                // each query planned for its parameters (the portal warns without it: SchemaMigration.CUSTOM_PLANS)
-                "jdbc:postgresql://localhost:" + port + "/" + database + "?options=-c%20plan_cache_mode%3Dforce_custom_plan", user,
-                password, owner, ownerPassword);
+                "jdbc:postgresql://localhost:" + port + "/" + database, user, password, owner, ownerPassword);
     }
 }

@@ -41,9 +41,6 @@ import java.util.logging.Logger;
 public class SchemaMigration {
 
     public static final String DATASOURCE = "java:app/jdbc/interlink";
-
-    /** The JDBC URL parameter that makes PostgreSQL plan each query for its parameters (see {@link #warnOfGenericPlans}). */
-    public static final String CUSTOM_PLANS = "options=-c%20plan_cache_mode%3Dforce_custom_plan";
     private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
 
     @Resource(lookup = DATASOURCE)
@@ -73,29 +70,6 @@ public class SchemaMigration {
         MigrateResult result = migrate(flyway, portalRole);
         LOG.info(() -> "schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
                 + " migrations applied as " + migrationUser.orElse(portalRole) + ")");
-        warnOfGenericPlans();
-    }
-
-    /**
-     * Every query over items carries the visibility condition, whose best plan depends on the caller's agency and
-     * people: a plan PostgreSQL made once for any parameters (which it may switch to after five runs of a prepared
-     * statement) took 70 ms where one made for the parameters takes 0.1 ms (the dashboard's action items, 100,000
-     * items). The portal's connections plan per execution when the JDBC URL says so ({@link #CUSTOM_PLANS}).
-     */
-    private void warnOfGenericPlans() {
-        if (!"postgresql".equals(vendor(dataSource))) {
-            return;
-        }
-        try (Connection connection = dataSource.getConnection();
-                var rows = connection.createStatement().executeQuery("show plan_cache_mode")) {
-            String mode = rows.next() ? rows.getString(1) : "";
-            if (!"force_custom_plan".equals(mode)) {
-                LOG.warning(() -> "PostgreSQL's plan_cache_mode is " + mode + ": add " + CUSTOM_PLANS
-                        + " to interlink.db.url (INTERLINK_DB_URL), or the visibility queries may run on generic plans, slowly");
-            }
-        } catch (SQLException e) {
-            LOG.warning(() -> "could not read plan_cache_mode: " + e);
-        }
     }
 
     /**

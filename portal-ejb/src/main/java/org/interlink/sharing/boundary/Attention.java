@@ -44,6 +44,7 @@ public class Attention {
             return new Counts(0, 0, 0, 0);
         }
         audit.record(caller, AuditAction.LIST, AuditOutcome.ALLOWED, null, null, "needs my attention: counts");
+        gate.planForTheCaller();
         long queue = caller.hasRole(Role.VETTER) ? count(caller, Listing.VETTING_QUEUE) : 0;
         return new Counts(queue, count(caller, Listing.AWAITING_DECISION), actionItemsDue(caller), unread(caller));
     }

@@ -1,5 +1,6 @@
 package org.interlink.sharing.control;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,6 +12,7 @@ import org.interlink.audit.entity.AuditAction;
 import org.interlink.audit.entity.AuditOutcome;
 import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.Username;
+import org.interlink.infrastructure.persistence.SchemaMigration;
 import org.interlink.item.entity.Attachment;
 import org.interlink.item.entity.Item;
 import org.interlink.item.entity.ItemId;
@@ -23,6 +25,7 @@ import org.interlink.meeting.entity.MeetingVersion;
 import org.interlink.sharing.entity.Marking;
 import org.interlink.workflow.entity.WorkflowState;
 
+import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -62,6 +65,12 @@ public class VisibilityGate {
     @PersistenceContext
     EntityManager em;
 
+    @Resource(lookup = SchemaMigration.DATASOURCE)
+    DataSource dataSource;
+
+    /** Whether the database is PostgreSQL (H2 is told it is, for EclipseLink's SQL, in persistence.xml); asked once per instance. */
+    private Boolean postgres;
+
     @Inject
     AuditGate audit;
 
@@ -97,6 +106,21 @@ public class VisibilityGate {
         parameters.forEach(typed::setParameter);
         where.bind(jpql, typed::setParameter);
         return typed;
+    }
+
+    /**
+     * The rest of this transaction's queries planned for their parameters (PostgreSQL; nothing on H2). After five runs
+     * of a prepared statement PostgreSQL may switch to a plan made once for any parameters; for the dashboard's counts
+     * that plan took 72 ms (action items due) and 38 ms (awaiting decision) where one made for the caller takes 0.1 ms
+     * (100,000 items). Not for every query: planning each costs ≈1.5 ms, which doubled the generated histories' time.
+     */
+    public void planForTheCaller() {
+        if (postgres == null) {
+            postgres = "postgresql".equals(SchemaMigration.vendor(dataSource));
+        }
+        if (postgres) {
+            em.createNativeQuery("set local plan_cache_mode = force_custom_plan").executeUpdate();
+        }
     }
 
     /**

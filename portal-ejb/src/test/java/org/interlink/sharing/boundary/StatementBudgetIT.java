@@ -66,7 +66,7 @@ class StatementBudgetIT {
         ItemId dtm = item(DemoItem.DTM_FIGURES, iomVetter);
 
         // the dashboard: the attention tiles, the caller bar's unread count, the charts
-        budget("dashboard: needs my attention", 5, () -> attention.counts(vetter));
+        budget("dashboard: needs my attention", 6, () -> attention.counts(vetter));
         budget("caller bar: unread notifications", 1, () -> attention.unread(official));
         budget("dashboard: charts", 4, () -> figures.of(official));
         // a list page and the API's list (one page, its count)
