@@ -38,6 +38,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -211,6 +216,49 @@ class ApiIT {
         assertThat(audit.since(before, account(VETTING_DESK))).contains("STATE_CHANGE:ALLOWED");
         assertThat(audit.detailsSince(before, "interpol.liaison"))
                 .anyMatch(e -> e.startsWith("VIEW:ALLOWED:Check against the stolen documents database:"));
+    }
+
+    /**
+     * Four publications of one submitted item at once (the same desk, sent as an impatient client would): one
+     * publishes it; each other one is a conflict (409: changed meanwhile, or no longer awaiting a decision), never the
+     * 503 of an audit failure; the item is published and recorded once.
+     */
+    @Test
+    void fourPublicationsOfOneItemAtOncePublishItOnceAndTheOthersAreConflicts() throws Exception {
+        Api border = Api.as(Tokens.system(BORDER_SYSTEM));
+        Api.Answer created = border.post("/records", incident("Published four times at once", "GREEN", null));
+        long id = created.json().path("id").asLong();
+        assertThat(border.send("POST", "/items/" + id + "/submit", null, created.etag()).status()).isEqualTo(200);
+        Api desk = Api.as(Tokens.system(VETTING_DESK));
+        long before = audit.last();
+
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        List<Api.Answer> answers = new ArrayList<>();
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Api.Answer>> sent = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                sent.add(clients.submit(() -> {
+                    assertThat(go.await(1, TimeUnit.MINUTES)).isTrue();
+                    return desk.post("/items/" + id + "/publish", comment("Agreed"));
+                }));
+            }
+            go.countDown();
+            for (Future<Api.Answer> answer : sent) {
+                answers.add(answer.get(2, TimeUnit.MINUTES));
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(answers).as(answers.toString()).filteredOn(a -> a.status() == 200).hasSize(1);
+        assertThat(answers).filteredOn(a -> a.status() != 200).hasSize(3).allSatisfy(a -> {
+            assertThat(a.status()).as(a.toString()).isEqualTo(409);
+            assertThat(a.problem()).isIn("conflict", "illegal-transition");
+        });
+        assertThat(border.get("/items/" + id + "/history").json().findValuesAsText("action"))
+                .containsExactly("DRAFTED", "SUBMITTED", "PUBLISHED");
+        assertThat(audit.since(before, account(VETTING_DESK))).as("published and recorded once")
+                .filteredOn("STATE_CHANGE:ALLOWED"::equals).hasSize(1);
     }
 
     @Test

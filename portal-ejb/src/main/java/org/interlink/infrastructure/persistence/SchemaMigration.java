@@ -33,8 +33,18 @@ import java.util.logging.Logger;
  * {@code INTERLINK_DB_MIGRATION_USER} / {@code _PASSWORD} set, Flyway connects as that owner and
  * grants the portal's role ({@code interlink.db.user}) what it needs — and on the audit trail only
  * INSERT and SELECT. Without them (the run command's H2), one user does both.
+ *
+ * <p>The pool's settings for faults (validation, dropping every connection when one is broken, the wait for a
+ * connection) are in docs/reliability.md.
  */
-@DataSourceDefinition(name = SchemaMigration.DATASOURCE, className = "${MPCONFIG=interlink.db.datasource-class}", url = "${MPCONFIG=interlink.db.url}", user = "${MPCONFIG=interlink.db.user}", password = "${MPCONFIG=interlink.db.password}", minPoolSize = 2, maxPoolSize = 32)
+@DataSourceDefinition(name = SchemaMigration.DATASOURCE, className = "${MPCONFIG=interlink.db.datasource-class}", url = "${MPCONFIG=interlink.db.url}", user = "${MPCONFIG=interlink.db.user}", password = "${MPCONFIG=interlink.db.password}", minPoolSize = 2, maxPoolSize = 32, properties = {
+        // a connection is checked (Connection.isValid) before it is handed out, and when one is found broken every
+        // pooled one is dropped: after a database restart the pool heals by itself instead of failing request by request
+        "fish.payara.is-connection-validation-required=true", "fish.payara.connection-validation-method=custom-validation",
+        "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+        "fish.payara.fail-all-connections=true",
+        // a request waits at most 10 s for a connection (Payara's default: 60 s), then is answered 503
+        "fish.payara.max-wait-time-in-millis=10000"})
 @Singleton
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)
