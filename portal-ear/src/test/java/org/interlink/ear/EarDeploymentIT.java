@@ -36,8 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The EAR really deploys on a full Payara Server 6 (its EJB module, the skinny WAR, the libraries)
  * and works there: the portal sends an anonymous visitor to Keycloak, and a demo user who signs in
- * lands on the dashboard with the agency the EJB module read from PostgreSQL. Last, the portal reports itself not ready
- * while its database does not answer (so a load balancer stops sending people to it): the database is stopped.
+ * lands on the dashboard with the agency the EJB module read from PostgreSQL. Last, the database is killed and started
+ * again: the portal says it is not ready and "try again" meanwhile, and recovers by itself; then Keycloak is stopped:
+ * signed-in people go on, newcomers are told sign-in is unavailable.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EarDeploymentIT {
@@ -132,21 +133,70 @@ class EarDeploymentIT {
         assertThat(failed).as("the failed sign-in in the trail within 60 s").isEqualTo(1);
     }
 
-    /** Stops the database: the last test of the class. */
+    /**
+     * The fault drill's short form (docs/reliability.md), last: PostgreSQL is killed as {@code kill -9} would; the
+     * portal says it is not ready, a signed-in person's page says "try again" (503, Retry-After), and when PostgreSQL is
+     * back the portal recovers by itself within 30 s, without a restart, for the same session.
+     */
     @Test
     @Order(4)
-    void readinessIsDownWhileTheDatabaseIsUnreachable() {
+    void whileTheDatabaseIsDownThePortalSaysTryAgainAndRecoversByItselfWhenItIsBack() throws InterruptedException {
+        PortalSignIn person = new PortalSignIn();
+        person.signIn(payara.url(), "moi.official", RealmDefinition.DEMO_PASSWORD);
         HttpResponse<String> up = Http.get(payara.url() + "/health/ready").orElseThrow();
         assertThat(up.statusCode()).isEqualTo(200);
         assertThat(up.body()).contains("\"status\":\"UP\"").contains("\"name\":\"database\"");
 
-        postgres.close();
+        postgres.kill();
 
         HttpResponse<String> down = Http.get(payara.url() + "/health/ready").orElseThrow();
         assertThat(down.statusCode()).isEqualTo(503);
         assertThat(down.body()).startsWith("{\"status\":\"DOWN\"").contains("\"name\":\"database\"");
         assertThat(Http.get(payara.url() + "/health/live").orElseThrow().statusCode()).as("the process itself is alive")
                 .isEqualTo(200);
+        HttpResponse<String> page = person.openAsIs(payara.url() + "/");
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(503);
+        assertThat(page.headers().firstValue("Retry-After")).hasValue("10");
+        assertThat(page.body()).contains("id=\"error-retry\"").contains("cannot reach its database").doesNotContain("Caused by");
+
+        postgres.restart();
+        Instant back = Instant.now();
+        Instant deadline = back.plus(Duration.ofSeconds(30));
+        while (!Http.answers(payara.url() + "/health/ready", 200) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(250); // polling readiness, bounded by the deadline
+        }
+        assertThat(Http.answers(payara.url() + "/health/ready", 200)).as("ready again within 30 s").isTrue();
+        HttpResponse<String> dashboard = person.openAsIs(payara.url() + "/");
+        assertThat(dashboard.statusCode()).as("the same session goes on").isEqualTo(200);
+        assertThat(dashboard.body()).contains("id=\"dashboard-username\">moi.official<");
+    }
+
+    /**
+     * Keycloak down (the short form of its drill), last: a signed-in person goes on working; a newcomer is told by the
+     * portal that sign-in is unavailable (503, Retry-After) instead of being sent to a Keycloak page that will not load.
+     */
+    @Test
+    @Order(5)
+    void whileKeycloakIsDownSignedInPeopleGoOnAndNewcomersAreToldSignInIsUnavailable() throws InterruptedException {
+        PortalSignIn person = new PortalSignIn();
+        person.signIn(payara.url(), "moi.official", RealmDefinition.DEMO_PASSWORD);
+
+        keycloak.close();
+
+        HttpResponse<String> dashboard = person.openAsIs(payara.url() + "/");
+        assertThat(dashboard.statusCode()).isEqualTo(200);
+        assertThat(dashboard.body()).contains("id=\"dashboard-username\">moi.official<");
+        // the portal keeps Keycloak's last answer for 5 s: a newcomer may still be sent there until it asks again
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        HttpResponse<String> newcomer = new PortalSignIn().openAsIs(payara.url() + "/items.xhtml");
+        while (newcomer.statusCode() == 302 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(250); // polling, bounded by the deadline
+            newcomer = new PortalSignIn().openAsIs(payara.url() + "/items.xhtml");
+        }
+        assertThat(newcomer.statusCode()).as(newcomer.body()).isEqualTo(503);
+        assertThat(newcomer.headers().firstValue("Retry-After")).hasValue("30");
+        assertThat(newcomer.body()).contains("data-unavailable=\"sign-in\"").contains("Sign-in is unavailable")
+                .contains("href=\"/items.xhtml\"");
     }
 
     private static HttpRequest get(String url) {

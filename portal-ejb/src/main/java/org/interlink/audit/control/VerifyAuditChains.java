@@ -59,7 +59,11 @@ public final class VerifyAuditChains {
             }
             return broken ? 1 : 0;
         } catch (SQLException e) {
-            out.println("Could not read the audit trail: " + e.getMessage());
+            StringBuilder why = new StringBuilder(e.getMessage());
+            for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+                why.append(" / ").append(cause);
+            }
+            out.println("Could not read the audit trail: " + why);
             return 2;
         } finally {
             pool.shutdownNow();

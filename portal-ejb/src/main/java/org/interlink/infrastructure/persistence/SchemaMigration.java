@@ -43,8 +43,8 @@ import java.util.logging.Logger;
         "fish.payara.is-connection-validation-required=true", "fish.payara.connection-validation-method=custom-validation",
         "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
         "fish.payara.fail-all-connections=true",
-        // a request waits at most 10 s for a connection (Payara's default: 60 s), then is answered 503
-        "fish.payara.max-wait-time-in-millis=10000"})
+        // a request waits at most 5 s for a connection (Payara's default: 60 s), then is answered 503
+        "fish.payara.max-wait-time-in-millis=5000"})
 @Singleton
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)

@@ -25,6 +25,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Checks the REST API's bearer access tokens: RS256 signature by a key of the realm (its JWKS,
@@ -36,6 +38,8 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class BearerTokens {
+
+    private static final Logger LOG = Logger.getLogger(BearerTokens.class.getName());
 
     @Inject
     OpenIdSettings openId;
@@ -87,6 +91,8 @@ public class BearerTokens {
         } catch (BadJOSEException e) {
             throw new InvalidToken(reasonOf(e), "The bearer token was refused: " + e.getMessage());
         } catch (JOSEException e) {
+            // the realm's keys could not be had, or the signature not be computed: a fault here, not the caller's
+            LOG.log(Level.WARNING, "a bearer token could not be checked", e);
             throw new InvalidToken(RefusalReason.SIGNATURE, "The bearer token could not be checked: " + e.getMessage());
         }
         try {

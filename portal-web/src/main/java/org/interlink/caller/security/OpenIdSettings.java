@@ -15,6 +15,7 @@ import org.interlink.infrastructure.keycloak.KeycloakSettings;
 
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.time.Duration;
 
 /**
  * Sign-in through Keycloak (OpenID Connect, authorization code flow) for every page. The realm,
@@ -57,6 +58,9 @@ public class OpenIdSettings {
     @Inject
     @ConfigProperty(name = "interlink.session.token-min-validity-seconds", defaultValue = "270")
     int tokenMinValiditySeconds;
+
+    /** The realm's tokens live 5 minutes (realm file); with a minute's clock skew. */
+    static final Duration KEYS_KEPT_IN_OUTAGE = Duration.ofMinutes(6);
 
     private volatile JWKSource<SecurityContext> realmKeys;
 
@@ -107,11 +111,14 @@ public class OpenIdSettings {
         return tokenMinValiditySeconds * 1000;
     }
 
-    /** The realm's signing keys (its JWKS, cached, fetched again for an unknown key id). */
+    /** The realm's signing keys (its JWKS, cached, fetched again for an unknown key id, kept while Keycloak is down). */
     public JWKSource<SecurityContext> realmKeys() {
         if (realmKeys == null) {
             try {
-                realmKeys = JWKSourceBuilder.create(URI.create(getJwksUri()).toURL()).retrying(true).build();
+                // outage tolerant: while Keycloak does not answer, tokens are checked against the keys fetched before, for
+                // as long as a token it issued before can live (not longer: a key it removed meanwhile must not stay good)
+                realmKeys = JWKSourceBuilder.create(URI.create(getJwksUri()).toURL()).retrying(true)
+                        .outageTolerant(KEYS_KEPT_IN_OUTAGE.toMillis()).build();
             } catch (MalformedURLException e) {
                 throw new IllegalStateException("invalid JWKS URI " + getJwksUri(), e);
             }

@@ -16,13 +16,17 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.glassfish.soteria.mechanisms.OpenIdAuthenticationMechanism;
 import org.interlink.caller.control.TokenIdentity;
+import org.interlink.infrastructure.persistence.DatabaseOutage;
 import org.interlink.infrastructure.rest.ApiApplication;
+import org.interlink.infrastructure.web.DatabaseOutageFilter;
 import org.interlink.infrastructure.web.SecurityHeaders;
 import org.omnifaces.util.Servlets;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
@@ -75,6 +79,7 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
 
     private static final Logger LOG = Logger.getLogger(PortalAuthentication.class.getName());
     private static final String BEARER = "Bearer ";
+    private static final int SIGN_IN_RETRY_AFTER_SECONDS = 30;
     /** The JAX-RS servlet's name: Jersey names the servlet of an {@code Application} subclass after the class. */
     private static final String API_SERVLET = ApiApplication.class.getName();
     /** A path on the portal's own host: one slash, then no slash or backslash; no control characters anywhere. */
@@ -96,6 +101,9 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
 
     @Inject
     SignedInSessions signedInSessions;
+
+    @Inject
+    SignInAvailability signInAvailability;
 
     /**
      * Whether the request is one for the REST API: the container maps it to the API's JAX-RS servlet,
@@ -148,6 +156,25 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) throws AuthenticationException {
+        try {
+            return validate(request, response, context);
+        } catch (RuntimeException e) {
+            if (!DatabaseOutage.among(e) || response.isCommitted()) {
+                throw e;
+            }
+            // before any filter: without this the container would answer its 500 page, also to an API client
+            LOG.log(Level.WARNING, "a request refused while it was authenticated: the database is unreachable", e);
+            try {
+                DatabaseOutageFilter.answer(request, response);
+            } catch (IOException written) {
+                throw new UncheckedIOException(written);
+            }
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+    }
+
+    private AuthenticationStatus validate(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
+            throws AuthenticationException {
         // before anything answers: a refusal or a redirect written here never reaches the filters
         headers.apply(request, response);
         if (isApi(request)) {
@@ -169,6 +196,18 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
                 && request.getParameter("state") != null;
         HttpSession session = request.getSession(false);
         Optional<SignedInSessions.SignIn> signedIn = signedInSessions.signInOf(session);
+        if (context.isProtected() && request.getUserPrincipal() == null && signedIn.isEmpty() && !signingIn
+                && !signInAvailability.available()) {
+            // about to be sent to Keycloak, which does not answer: say so here, rather than send the browser to a dead page
+            request.setAttribute(DatabaseOutageFilter.UNAVAILABLE, "sign-in");
+            response.setHeader("Retry-After", Integer.toString(SIGN_IN_RETRY_AFTER_SECONDS));
+            try {
+                DatabaseOutageFilter.sendTryAgain(request, response);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return AuthenticationStatus.SEND_FAILURE;
+        }
         AuthenticationStatus status;
         try {
             status = openId.validateRequest(request, response, context);

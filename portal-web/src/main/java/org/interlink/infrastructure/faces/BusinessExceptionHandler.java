@@ -6,19 +6,24 @@ import jakarta.faces.context.ExceptionHandlerWrapper;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ExceptionQueuedEvent;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import org.interlink.BusinessException;
 import org.interlink.infrastructure.i18n.BundleMessages;
+import org.interlink.infrastructure.persistence.DatabaseOutage;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.Optional;
 
 /**
  * Shows a refused action as a message on the page the user is on, instead of an error page:
  * a rule of the domain ({@link BusinessException}), a form the boundary's validation refused, or a
- * change someone else saved first. The transaction was rolled back, so nothing changed. Any other
- * exception goes on to the error pages.
+ * change someone else saved first. The transaction was rolled back, so nothing changed. An AJAX request
+ * that met a database outage sends the browser to its page again, which then says "try again" (a 503
+ * page cannot be an AJAX answer). Any other exception goes on to the error pages.
  */
 public class BusinessExceptionHandler extends ExceptionHandlerWrapper {
 
@@ -32,6 +37,12 @@ public class BusinessExceptionHandler extends ExceptionHandlerWrapper {
         Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
         while (events.hasNext()) {
             Throwable exception = events.next().getContext().getException();
+            if (faces != null && faces.getPartialViewContext().isAjaxRequest() && DatabaseOutage.among(exception)) {
+                // an AJAX answer cannot be the 503 page: the browser is sent to its page again, which says "try again"
+                sendToThePageAgain(faces);
+                events.remove();
+                continue;
+            }
             Optional<String> message = messageFor(exception);
             if (message.isPresent() && faces != null) {
                 faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message.get(), null));
@@ -41,6 +52,17 @@ public class BusinessExceptionHandler extends ExceptionHandlerWrapper {
             }
         }
         getWrapped().handle();
+    }
+
+    private static void sendToThePageAgain(FacesContext faces) {
+        HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
+        try {
+            faces.getExternalContext().redirect(request.getRequestURI()
+                    + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        faces.responseComplete();
     }
 
     /** The refusal in the page's language when the bundles have it ({@code error.<key>}), else in English. */

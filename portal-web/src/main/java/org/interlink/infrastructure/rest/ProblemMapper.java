@@ -17,6 +17,7 @@ import org.interlink.agency.entity.InvalidAgencyCode;
 import org.interlink.audit.control.AuditUnavailable;
 import org.interlink.caller.entity.NotAMemberOfAgency;
 import org.interlink.infrastructure.keycloak.KeycloakUnavailable;
+import org.interlink.infrastructure.persistence.DatabaseOutage;
 import org.interlink.item.entity.InvalidContent;
 import org.interlink.item.entity.ItemNotFound;
 import org.interlink.item.entity.NotAllowed;
@@ -46,6 +47,7 @@ import java.util.logging.Logger;
 public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+    private static final String DATABASE_UNAVAILABLE = "database-unavailable";
 
     /** The business exceptions: problem slug, title, status. Most specific first. */
     private static final Map<Class<? extends BusinessException>, Kind> BUSINESS = Map.ofEntries(
@@ -71,11 +73,16 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     static Response response(Throwable thrown) {
         Problem problem = problemFor(thrown);
-        if (problem.status() >= 500) {
+        if (problem.type().endsWith(":" + DATABASE_UNAVAILABLE)) {
+            LOG.log(Level.WARNING, "API call refused: the database is unreachable", thrown);
+        } else if (problem.status() >= 500) {
             LOG.log(Level.SEVERE, "API call failed", thrown);
         }
         Response.ResponseBuilder response = Response.status(problem.status(), reason(problem.status()))
                 .type(Problem.MEDIA_TYPE).entity(problem);
+        if (problem.status() == 503) {
+            response.header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS);
+        }
         if (thrown instanceof WebApplicationException web) {
             // keep what JAX-RS said about the request (e.g. Allow on a 405)
             web.getResponse().getHeaders().forEach((name, values) -> {
@@ -96,6 +103,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             if (cause instanceof ApiRefusal refusal) {
                 return refusal.problem();
             }
+        }
+        if (DatabaseOutage.among(thrown)) {
+            // before the audit trail's own failure: an audit event that could not be written for want of the database
+            return Problem.of(DATABASE_UNAVAILABLE, "The database is unavailable", 503, DatabaseOutage.DETAIL);
         }
         for (Throwable cause : chain) {
             if (cause instanceof BusinessException business) {

@@ -1,0 +1,88 @@
+package org.interlink.infrastructure.persistence;
+
+import jakarta.resource.ResourceException;
+import jakarta.transaction.SystemException;
+
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Tells a failure to reach the database (the server down or restarting, the connection broken, no pooled
+ * connection within the pool's wait) from every other failure: the first is answered "try again" (503),
+ * never as an error of the portal or of the audit trail. The first answer of the database among the causes
+ * decides: a connection state is an outage, any other (a wrong password, a constraint) is not.
+ */
+public final class DatabaseOutage {
+
+    /**
+     * The SQLStates of a connection that could not be made or was lost: 08001 (cannot connect), 08003 (no connection),
+     * 08004 (refused by the server), 08006 (connection failure); 57P01 to 57P03: the server shuts down, crashed, or is
+     * starting (PostgreSQL).
+     */
+    private static final Set<String> CONNECTION_LOST = Set.of("08001", "08003", "08004", "08006", "57P01", "57P02", "57P03");
+
+    /**
+     * What an API client is told. Not "nothing was changed": a connection lost while a commit was under way may have
+     * committed it.
+     */
+    public static final String DETAIL = "The portal cannot reach its database just now, so the request was not completed."
+            + " Try again in a moment; if it was a change, read the item first to see whether it was made.";
+
+    /** Seconds a client is asked to wait before trying again ({@code Retry-After}). */
+    public static final int RETRY_AFTER_SECONDS = 10;
+
+    private DatabaseOutage() {
+    }
+
+    /** Whether {@code failure}, or anything that caused it, says the database could not be reached. */
+    public static boolean among(Throwable failure) {
+        boolean poolRefused = false;
+        for (Throwable cause : causes(failure)) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                if (CONNECTION_LOST.contains(sql.getSQLState())) {
+                    return true;
+                }
+                return false; // the database answered, and said something else (a wrong password, a constraint, ...)
+            }
+            if (cause instanceof SystemException) {
+                // the transaction manager could not complete the commit: its connection broke under it (the outcome is
+                // unknown, which the answer says)
+                return true;
+            }
+            poolRefused |= cause instanceof ResourceException || cause.getClass().getName().endsWith(".PoolingException");
+        }
+        // the pool could lend no connection and no answer of the database says why: it could not be reached in time
+        return poolRefused;
+    }
+
+    /**
+     * {@code failure} and its causes, outermost first, with a SQL exception's next exceptions (EclipseLink's exceptions
+     * give their internal exception as their cause; no EclipseLink type here, so the web's classes can use this too).
+     */
+    private static List<Throwable> causes(Throwable failure) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Throwable> causes = new ArrayList<>();
+        Deque<Throwable> open = new ArrayDeque<>();
+        open.add(failure);
+        while (!open.isEmpty()) {
+            Throwable cause = open.removeFirst();
+            if (!seen.add(cause)) {
+                continue;
+            }
+            causes.add(cause);
+            if (cause.getCause() != null) {
+                open.add(cause.getCause());
+            }
+            if (cause instanceof SQLException sql && sql.getNextException() != null) {
+                open.add(sql.getNextException());
+            }
+        }
+        return causes;
+    }
+}

@@ -1,0 +1,48 @@
+package org.interlink.infrastructure.persistence;
+
+import jakarta.ejb.EJBException;
+import jakarta.persistence.PersistenceException;
+import jakarta.resource.ResourceException;
+import jakarta.transaction.SystemException;
+import org.eclipse.persistence.exceptions.DatabaseException;
+import org.junit.jupiter.api.Test;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What is a database outage (answered 503 "try again") and what is not (a fault of the portal or a refused write). */
+class DatabaseOutageTest {
+
+    @Test
+    void aRefusedOrBrokenConnectionOrAServerShuttingDownIsAnOutageHoweverDeepItLies() {
+        assertThat(DatabaseOutage.among(new SQLException("Connection refused", "08001", new ConnectException()))).isTrue();
+        assertThat(DatabaseOutage.among(new EJBException(new PersistenceException(new SQLException("I/O error", "08006"))))).isTrue();
+        assertThat(DatabaseOutage.among(new PersistenceException(new SQLException("terminating connection", "57P01")))).isTrue();
+        assertThat(DatabaseOutage.among(new SQLException("the database system is starting up", "57P03"))).isTrue();
+        assertThat(DatabaseOutage.among(new RuntimeException(new ResourceException("Error in allocating a connection")))).isTrue();
+        assertThat(DatabaseOutage.among(new EJBException(new SystemException()))).as("a commit whose connection broke").isTrue();
+        SQLException next = new SQLException("batch failed");
+        next.setNextException(new SQLException("connection lost", "08003"));
+        assertThat(DatabaseOutage.among(next)).as("in the next exception").isTrue();
+        assertThat(DatabaseOutage.among(DatabaseException.sqlException(new SQLException("refused", "08001")))).as("EclipseLink's")
+                .isTrue();
+    }
+
+    @Test
+    void aRefusedWriteOrAFaultOfThePortalIsNot() {
+        assertThat(DatabaseOutage.among(new PersistenceException(new SQLException("duplicate key", "23505")))).isFalse();
+        assertThat(DatabaseOutage.among(new SQLException("canceling statement due to statement timeout", "57014"))).isFalse();
+        assertThat(DatabaseOutage.among(new SQLException("no state"))).isFalse();
+        assertThat(DatabaseOutage.among(new RuntimeException(new ResourceException("Error in allocating a connection",
+                new SQLException("password authentication failed", "28P01"))))).as("the database answered: a wrong password")
+                .isFalse();
+        assertThat(DatabaseOutage.among(new SQLException("protocol violation", "08P01"))).as("not a lost connection").isFalse();
+        assertThat(DatabaseOutage.among(new IllegalStateException("a bug"))).isFalse();
+        RuntimeException loop = new RuntimeException("first");
+        RuntimeException second = new RuntimeException("second", loop);
+        loop.initCause(second);
+        assertThat(DatabaseOutage.among(loop)).as("a cycle of causes ends").isFalse();
+    }
+}

@@ -1,0 +1,75 @@
+package org.interlink.drills;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A calling system of the drills: JSON requests with its bearer token; no answer is status -1. */
+final class Api {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
+
+    private final String portalUrl;
+    private final String token;
+
+    Api(String portalUrl, String token) {
+        this.portalUrl = portalUrl;
+        this.token = token;
+    }
+
+    Answer send(String method, String path, String json, String ifMatch) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(portalUrl + "/api/v1" + path)).timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + token)
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        try {
+            HttpResponse<String> answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(answer.statusCode(), answer.headers().firstValue("Content-Type").orElse(""),
+                    answer.headers().firstValue("ETag").orElse(null), answer.body());
+        } catch (IOException e) {
+            return new Answer(-1, "", null, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Answer(-1, "", null, "interrupted");
+        }
+    }
+
+    /** An answer; {@code status} -1: none came (connection failed or timed out). */
+    record Answer(int status, String contentType, String etag, String body) {
+
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        /** A refusal a client can act on: 503 with a problem document (the database or the audit trail unavailable). */
+        boolean clearRefusal() {
+            return status == 503 && contentType.startsWith("application/problem+json");
+        }
+
+        long id() {
+            Matcher id = ID.matcher(body);
+            if (!id.find()) {
+                throw new IllegalStateException("no id in " + status + " " + body);
+            }
+            return Long.parseLong(id.group(1));
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + (body.length() > 300 ? body.substring(0, 300) + "…" : body);
+        }
+    }
+}

@@ -1,0 +1,472 @@
+package org.interlink.drills;
+
+import org.interlink.audit.control.VerifyAuditChains;
+import org.interlink.devstack.DevSecrets;
+import org.interlink.devstack.Folders;
+import org.interlink.devstack.FreePort;
+import org.interlink.devstack.Http;
+import org.interlink.devstack.KeycloakServer;
+import org.interlink.devstack.PayaraMicroServer;
+import org.interlink.devstack.PortalDatabase;
+import org.interlink.devstack.PortalSettings;
+import org.interlink.devstack.PortalSignIn;
+import org.interlink.devstack.RealmDefinition;
+import org.interlink.devstack.TestPostgres;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The fault drills of docs/reliability.md, on PostgreSQL with Keycloak and the portal (Payara Micro) as the
+ * run command starts them: while API clients create, edit, submit, publish and read and a signed-in person
+ * opens pages, a fault is made; afterwards every acknowledged write must be in the database with its audit
+ * event, and the audit chains must verify. Prints one table (also written to {@code faults-table.md} in the
+ * work folder) and fails when anything acknowledged was lost, an answer was not a clear refusal, or the portal
+ * did not recover by itself within 30 s.
+ *
+ * <p>Run: {@code mvn -Pfaults -pl portal-web -am verify}. System properties as for the run command, plus
+ * {@code interlink.faults.clients} (20), {@code interlink.faults.load-seconds} (15: load before the fault and
+ * after the recovery) and {@code interlink.faults.outage-seconds} (10).
+ */
+public final class FaultDrills {
+
+    static final String BORDER_SYSTEM = "moi-border-system";
+    static final String VETTING_DESK = "moi-vetting-desk";
+    static final Duration RECOVERY_LIMIT = Duration.ofSeconds(30);
+    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\":\"([^\"]+)\"");
+
+    private FaultDrills() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path work = Path.of(System.getProperty("interlink.work.dir"));
+        int clients = Integer.getInteger("interlink.faults.clients", 20);
+        Duration load = Duration.ofSeconds(Integer.getInteger("interlink.faults.load-seconds", 15));
+        Duration outage = Duration.ofSeconds(Integer.getInteger("interlink.faults.outage-seconds", 10));
+        DevSecrets secrets = DevSecrets.random();
+        int portalPort = FreePort.find();
+        int keycloakPort = FreePort.find();
+        Path heads = work.resolve("audit-heads.jsonl");
+        Files.deleteIfExists(heads);
+        Folders.deleteTree(work.resolve("keycloak"));
+        List<Row> rows = new ArrayList<>();
+        try (TestPostgres postgres = TestPostgres.start(work.resolve("postgres"), secrets.databasePassword());
+                Keycloak keycloak = new Keycloak(work, keycloakPort, "http://localhost:" + portalPort, secrets);
+                PayaraMicroServer portal = PayaraMicroServer.start(Path.of(System.getProperty("interlink.payara.micro.jar")),
+                        Path.of(System.getProperty("interlink.war")), portalPort, work.resolve("portal"),
+                        settings(postgres, keycloak.realmUrl(), secrets, heads))) {
+            portal.awaitReady(Duration.ofMinutes(3));
+            rows.add(postgresKilled(stack(portal, postgres, keycloak, secrets), clients, load, outage));
+            rows.add(publishedAtOnce(stack(portal, postgres, keycloak, secrets), 10));
+            rows.add(keycloakDown(stack(portal, postgres, keycloak, secrets), keycloak, clients, load, outage.multipliedBy(2)));
+            awaitExportedHeads(heads, Duration.ofMinutes(2));
+            rows.add(chainsVerify(postgres.database(), heads));
+        }
+        String table = table(clients, rows);
+        System.out.println(table);
+        Files.writeString(work.resolve("faults-table.md"), table);
+        List<String> failed = rows.stream().filter(row -> !row.passed()).map(Row::fault).toList();
+        if (!failed.isEmpty()) {
+            throw new IllegalStateException("fault drills failed: " + failed + " (see the table above)");
+        }
+    }
+
+    /** The run command's settings on PostgreSQL, with the audit chain heads exported every minute (not 5). */
+    private static Map<String, String> settings(TestPostgres postgres, String realmUrl, DevSecrets secrets, Path heads) {
+        Map<String, String> settings = new HashMap<>(
+                PortalSettings.environment(postgres.database(), realmUrl, secrets.clientSecret(), true, heads));
+        settings.put("INTERLINK_AUDIT_HEAD_EXPORT_MINUTES", "1");
+        return settings;
+    }
+
+    private static String account(String system) {
+        return "service-account-" + system;
+    }
+
+    /** The stack with fresh tokens of the two calling systems (they live 5 minutes). */
+    private static Stack stack(PayaraMicroServer portal, TestPostgres postgres, Keycloak keycloak, DevSecrets secrets)
+            throws IOException, InterruptedException {
+        return new Stack(portal.url(), postgres, token(keycloak.realmUrl(), BORDER_SYSTEM, secrets),
+                token(keycloak.realmUrl(), VETTING_DESK, secrets));
+    }
+
+    /** The portal, its database and the callers' tokens. */
+    record Stack(String url, TestPostgres postgres, String border, String desk) {
+    }
+
+    /**
+     * PostgreSQL killed (the postmaster and every backend, SIGKILL) under load and started again after
+     * {@code outage}: the portal must answer clear 503s meanwhile, say it is not ready, and recover by itself.
+     */
+    static Row postgresKilled(Stack stack, int clients, Duration load, Duration outage) throws Exception {
+        try (Load running = new Load(stack, clients)) {
+            Readiness readiness = new Readiness(stack.url());
+            running.also(stop -> readiness.watch(stop));
+            pause(load);
+            long killed = System.nanoTime();
+            stack.postgres().kill();
+            pause(outage);
+            stack.postgres().restart();
+            long restarted = System.nanoTime();
+            long ready = readiness.upAfter(restarted, RECOVERY_LIMIT.plusSeconds(30));
+            long written = running.ledger().firstWriteAfter(restarted, RECOVERY_LIMIT.plusSeconds(30));
+            pause(load);
+            running.finish();
+            Ledger ledger = running.ledger();
+            Ledger.Found verified = ledger.verify(stack.postgres().database(), account(BORDER_SYSTEM),
+                    List.of(account(BORDER_SYSTEM), account(VETTING_DESK)));
+            double readySeconds = seconds(ready - restarted);
+            double writtenSeconds = seconds(written - restarted);
+            boolean downSeen = readiness.downBetween(killed, restarted);
+            boolean recovered = ready > 0 && written > 0 && readySeconds <= RECOVERY_LIMIT.toSeconds()
+                    && writtenSeconds <= RECOVERY_LIMIT.toSeconds();
+            return new Row("PostgreSQL killed (kill -9), started again after " + outage.toSeconds() + " s", ledger.acknowledged(),
+                    ledger.acknowledgedWrites(), verified.found(), verified.lost(),
+                    "during the outage: %d API 503 problem+json, %d pages 503 \"try again\" (each within %.1f s); /health/ready %s;"
+                            .formatted(ledger.clearRefusals(), ledger.pageRefusals(), ledger.slowestRefusalSeconds(),
+                                    downSeen ? "DOWN" : "never DOWN")
+                            + " answered as failed but done (a lost commit answer): " + verified.doneThoughRefused() + "; unclear: "
+                            + ledger.unclear(),
+                    recovered
+                            ? "ready %.1f s, first write %.1f s after PostgreSQL was back".formatted(readySeconds, writtenSeconds)
+                            : "NOT RECOVERED within " + RECOVERY_LIMIT.toSeconds() + " s",
+                    verified.lost() == 0 && ledger.unclear() == 0 && downSeen && recovered, ledger.unclearSamples());
+        }
+    }
+
+    /**
+     * Keycloak stopped under load for {@code outage} and started again: API clients go on with the tokens they have
+     * (checked against the keys the portal fetched before), the signed-in person goes on, a newcomer gets the portal's
+     * "sign-in is unavailable" page; once Keycloak is back, a newcomer signs in, with no restart of the portal.
+     */
+    static Row keycloakDown(Stack stack, Keycloak keycloak, int clients, Duration load, Duration outage) throws Exception {
+        try (Load running = new Load(stack, clients)) {
+            Newcomers newcomers = new Newcomers(stack.url());
+            pause(load);
+            keycloak.stop();
+            running.also(stop -> newcomers.knock(stop));
+            pause(outage);
+            newcomers.stop();
+            keycloak.start();
+            long back = System.nanoTime();
+            long signedIn = newcomers.signInAfter(back, RECOVERY_LIMIT.plusSeconds(30));
+            pause(load);
+            running.finish();
+            Ledger ledger = running.ledger();
+            Ledger.Found verified = ledger.verify(stack.postgres().database(), account(BORDER_SYSTEM),
+                    List.of(account(BORDER_SYSTEM), account(VETTING_DESK)));
+            double signInSeconds = seconds(signedIn - back);
+            boolean recovered = signedIn > 0 && signInSeconds <= RECOVERY_LIMIT.toSeconds();
+            List<String> samples = new ArrayList<>(ledger.unclearSamples());
+            samples.addAll(newcomers.unclear());
+            return new Row("Keycloak stopped for " + outage.toSeconds() + " s, started again", ledger.acknowledged(),
+                    ledger.acknowledgedWrites(), verified.found(), verified.lost(),
+                    ("API and signed-in pages refused: %d; newcomers told \"sign-in is unavailable\" (503): %d, the first %.1f s"
+                            + " after Keycloak stopped; unclear: %d").formatted(ledger.clearRefusals() + ledger.pageRefusals(),
+                                    newcomers.toldUnavailable(), newcomers.noticedAfterSeconds(), samples.size()),
+                    recovered
+                            ? "a newcomer signed in %.1f s after Keycloak was back".formatted(signInSeconds)
+                            : "NOT RECOVERED within " + RECOVERY_LIMIT.toSeconds() + " s",
+                    verified.lost() == 0 && ledger.clearRefusals() + ledger.pageRefusals() == 0 && samples.isEmpty()
+                            && newcomers.toldUnavailable() > 0 && recovered,
+                    samples);
+        }
+    }
+
+    /** The load of a drill: {@code clients} API clients and one signed-in person, until {@link #finish()}. */
+    private static final class Load implements AutoCloseable {
+
+        private final Ledger ledger = new Ledger();
+        private final AtomicBoolean stop = new AtomicBoolean();
+        private final ExecutorService workers;
+        private final List<Future<?>> running = new ArrayList<>();
+
+        Load(Stack stack, int clients) {
+            workers = Executors.newFixedThreadPool(clients + 2);
+            PortalSignIn person = new PortalSignIn();
+            person.signIn(stack.url(), "moi.official", RealmDefinition.DEMO_PASSWORD);
+            for (int i = 0; i < clients; i++) {
+                int client = i;
+                running.add(workers.submit(() -> steps(stack, ledger, stop, client)));
+            }
+            running.add(workers.submit(() -> pages(stack, person, ledger, stop)));
+        }
+
+        /** One more task beside the load, until it stops. */
+        void also(Task task) {
+            running.add(workers.submit(() -> task.run(stop)));
+        }
+
+        Ledger ledger() {
+            return ledger;
+        }
+
+        /** Stops the load and waits for every request under way. */
+        void finish() throws Exception {
+            stop.set(true);
+            for (Future<?> worker : running) {
+                worker.get(2, TimeUnit.MINUTES);
+            }
+        }
+
+        @Override
+        public void close() {
+            stop.set(true);
+            workers.shutdownNow();
+        }
+    }
+
+    /** A task of a drill that runs until {@code stop}. */
+    @FunctionalInterface
+    interface Task {
+        Object run(AtomicBoolean stop) throws Exception;
+    }
+
+    /** Keycloak as the drill stops and starts it (same port, same data). */
+    static final class Keycloak implements AutoCloseable {
+
+        private final Path work;
+        private final int port;
+        private final String portalUrl;
+        private final DevSecrets secrets;
+        private KeycloakServer server;
+
+        Keycloak(Path work, int port, String portalUrl, DevSecrets secrets) {
+            this.work = work;
+            this.port = port;
+            this.portalUrl = portalUrl;
+            this.secrets = secrets;
+            start();
+        }
+
+        void start() {
+            server = KeycloakServer.start(Path.of(System.getProperty("interlink.keycloak.home")), port, work.resolve("keycloak"), portalUrl,
+                    secrets);
+            server.awaitReady(Duration.ofMinutes(5));
+        }
+
+        void stop() {
+            server.close();
+        }
+
+        String realmUrl() {
+            return server.realmUrl();
+        }
+
+        @Override
+        public void close() {
+            server.close();
+        }
+    }
+
+    /** One item's way through the API, again and again: create, edit, submit, publish (the desk), read. */
+    private static Void steps(Stack stack, Ledger ledger, AtomicBoolean stop, int client) {
+        Api border = new Api(stack.url(), stack.border());
+        Api desk = new Api(stack.url(), stack.desk());
+        int round = 0;
+        while (!stop.get()) {
+            round++;
+            String title = "Drill " + client + "." + round;
+            Api.Answer created = ledger.write(0, "CREATE", title, "DRAFT", () -> border.send("POST", "/records", record(title), null));
+            if (created.status() != 201) {
+                continue;
+            }
+            long id = created.id();
+            Api.Answer edited = ledger.write(id, "UPDATE", title + " (edited)", "DRAFT",
+                    () -> border.send("PUT", "/records/" + id, record(title + " (edited)"), created.etag()));
+            if (edited.status() != 200) {
+                continue;
+            }
+            Api.Answer submitted = ledger.write(id, "STATE_CHANGE", title + " (edited)", "SUBMITTED",
+                    () -> border.send("POST", "/items/" + id + "/submit", null, edited.etag()));
+            if (submitted.status() != 200) {
+                continue;
+            }
+            Api.Answer published = ledger.write(id, "STATE_CHANGE", title + " (edited)", "PUBLISHED",
+                    () -> desk.send("POST", "/items/" + id + "/publish", "{\"comment\":\"Checked in the drill\"}", null));
+            if (published.status() == 200) {
+                ledger.read(id, () -> border.send("GET", "/items/" + id, null, null));
+            }
+        }
+        return null;
+    }
+
+    /** A signed-in person opening the dashboard and the list of their agency's items, one after the other. */
+    private static Void pages(Stack stack, PortalSignIn person, Ledger ledger, AtomicBoolean stop) {
+        List<String> pages = List.of(stack.url() + "/", stack.url() + "/items.xhtml");
+        for (int i = 0; !stop.get(); i++) {
+            long sent = System.nanoTime();
+            HttpResponse<String> page = person.openAsIs(pages.get(i % pages.size()));
+            ledger.page(page.statusCode(), page.body(), sent);
+        }
+        return null;
+    }
+
+    /**
+     * Four publications of one submitted item at once (the same desk), {@code rounds} times: one publishes it, each
+     * other one is a 409 conflict, never a 503 of an audit failure.
+     */
+    static Row publishedAtOnce(Stack stack, int rounds) throws Exception {
+        Api border = new Api(stack.url(), stack.border());
+        Api desk = new Api(stack.url(), stack.desk());
+        ExecutorService four = Executors.newFixedThreadPool(4);
+        int published = 0;
+        int conflicts = 0;
+        List<String> unclear = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
+        try {
+            for (int round = 0; round < rounds; round++) {
+                Api.Answer created = border.send("POST", "/records", record("Published at once " + round), null);
+                long id = created.id();
+                ids.add(id);
+                border.send("POST", "/items/" + id + "/submit", null, created.etag());
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<Api.Answer>> sent = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    sent.add(four.submit(() -> {
+                        go.await(1, TimeUnit.MINUTES);
+                        return desk.send("POST", "/items/" + id + "/publish", "{\"comment\":\"Agreed\"}", null);
+                    }));
+                }
+                go.countDown();
+                for (Future<Api.Answer> answer : sent) {
+                    Api.Answer a = answer.get(2, TimeUnit.MINUTES);
+                    if (a.status() == 200) {
+                        published++;
+                    } else if (a.status() == 409) {
+                        conflicts++;
+                    } else {
+                        unclear.add(a.status() + " " + a.body());
+                    }
+                }
+            }
+        } finally {
+            four.shutdownNow();
+        }
+        long recordedOnce = countPublishedOnce(stack.postgres().database(), ids);
+        return new Row("4 publications of one item at once, " + rounds + " items", published, published, (int) recordedOnce,
+                published - (int) recordedOnce, conflicts + " answered 409 conflict; unclear: " + unclear.size(), "-",
+                published == rounds && recordedOnce == rounds && unclear.isEmpty(), unclear);
+    }
+
+    private static long countPublishedOnce(PortalDatabase db, List<Long> ids) throws SQLException {
+        long once = 0;
+        try (Connection connection = DriverManager.getConnection(db.url(), db.migrationUser(), db.migrationPassword());
+                PreparedStatement query = connection.prepareStatement("select count(*) from audit_event"
+                        + " where item_id = ? and action = 'STATE_CHANGE' and outcome = 'ALLOWED' and details like '%PUBLISHED%'")) {
+            for (long id : ids) {
+                query.setLong(1, id);
+                try (ResultSet rows = query.executeQuery()) {
+                    rows.next();
+                    once += rows.getLong(1) == 1 ? 1 : 0;
+                }
+            }
+        }
+        return once;
+    }
+
+    /** Every audit chain verifies against the exported heads after the drills. */
+    static Row chainsVerify(PortalDatabase db, Path heads) {
+        ByteArrayOutputStream report = new ByteArrayOutputStream();
+        int status = VerifyAuditChains.run(db.url(), db.user(), db.password(), heads,
+                List.of(), new PrintStream(report, true, StandardCharsets.UTF_8));
+        List<String> lines = report.toString(StandardCharsets.UTF_8).lines().toList();
+        long chains = lines.stream().filter(line -> line.contains("intact")).count();
+        String against = lines.isEmpty() ? "" : lines.get(0).replaceAll("^Checking against (\\d+) exported chain heads.*", "$1");
+        return new Row("audit chains verified (the operator's command) after the drills", "-", "-", "-", "-",
+                status == 0
+                        ? chains + " chains intact, " + against + " exported heads found in them"
+                        : "BROKEN or unreadable (exit " + status + ")",
+                "-", status == 0, status == 0 ? List.of() : lines);
+    }
+
+    /** Waits for the portal's first export of the chain heads (every minute here), which the verification checks against. */
+    private static void awaitExportedHeads(Path heads, Duration limit) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!(Files.exists(heads) && Files.size(heads) > 0)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the portal exported no audit chain heads to " + heads + " within " + limit);
+            }
+            Thread.sleep(500); // polling the export file, bounded by the deadline
+        }
+    }
+
+    private static String record(String title) {
+        return """
+                {"title":"%s","summary":"Made by the fault drill.","type":"BORDER_INCIDENT","referenceDate":"2026-11-27",\
+                "location":"Trebil border crossing","category":"Document fraud","sharing":{"marking":"GREEN","scope":"ALL_MEMBERS"}}"""
+                .formatted(title);
+    }
+
+    private static String token(String realmUrl, String clientId, DevSecrets secrets) throws IOException, InterruptedException {
+        HttpResponse<String> answer = Http.postForm(realmUrl + "/protocol/openid-connect/token",
+                Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secrets.systemClientSecret()));
+        Matcher token = ACCESS_TOKEN.matcher(answer.body());
+        if (answer.statusCode() != 200 || !token.find()) {
+            throw new IllegalStateException("no token for " + clientId + ": " + answer.body());
+        }
+        return token.group(1);
+    }
+
+    static String table(int clients, List<Row> rows) {
+        StringBuilder table = new StringBuilder("""
+
+                Fault drills: PostgreSQL, %d API clients and one signed-in person
+                | fault | requests acknowledged | acknowledged writes | found afterwards | lost | answers | recovery |
+                |---|---|---|---|---|---|---|
+                """.formatted(clients));
+        for (Row row : rows) {
+            table.append("| %s | %s | %s | %s | %s | %s | %s |%n".formatted(row.fault(), row.acknowledged(), row.writes(), row.found(),
+                    row.lost(), row.answers(), row.recovery()));
+        }
+        rows.stream().filter(row -> !row.passed()).forEach(row -> table.append("%nFAILED: %s%n  %s%n".formatted(row.fault(),
+                String.join("\n  ", row.samples().stream().limit(10).toList()))));
+        return table.toString();
+    }
+
+    private static void pause(Duration duration) throws InterruptedException {
+        Thread.sleep(duration.toMillis()); // the drill's own timeline: load, outage, load
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    /** One line of the table. */
+    record Row(String fault, String acknowledged, String writes, String found, String lost, String answers, String recovery,
+            boolean passed, List<String> samples) {
+
+        Row(String fault, long acknowledged, long writes, long found, long lost, String answers, String recovery, boolean passed,
+                List<String> samples) {
+            this(fault, "%,d".formatted(acknowledged), "%,d".formatted(writes), "%,d".formatted(found), Long.toString(lost), answers,
+                    recovery, passed, samples);
+        }
+    }
+
+    /** What the drill found of the acknowledged writes. */
+    record Verification(long found, long lost) {
+    }
+}
