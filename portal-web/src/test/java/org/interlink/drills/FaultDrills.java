@@ -49,13 +49,17 @@ import java.util.regex.Pattern;
  *
  * <p>Run: {@code mvn -Pfaults -pl portal-web -am verify}. System properties as for the run command, plus
  * {@code interlink.faults.clients} (20), {@code interlink.faults.load-seconds} (15: load before the fault and
- * after the recovery) and {@code interlink.faults.outage-seconds} (10).
+ * after the recovery), {@code interlink.faults.outage-seconds} (10); {@code interlink.faults.stall} (false: the stall drill,
+ * which does not pass yet) and {@code interlink.faults.stall-seconds} (60).
  */
 public final class FaultDrills {
 
     static final String BORDER_SYSTEM = "moi-border-system";
     static final String VETTING_DESK = "moi-vetting-desk";
     static final Duration RECOVERY_LIMIT = Duration.ofSeconds(30);
+    /** No answer may take longer while PostgreSQL stalls: its socket timeout (30 s), the pool's wait (5 s), and 10 s to spare. */
+    static final Duration ANSWER_LIMIT = Duration.ofSeconds(45);
+    static final int POOL_SIZE = 32;
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\":\"([^\"]+)\"");
 
     private FaultDrills() {
@@ -66,6 +70,7 @@ public final class FaultDrills {
         int clients = Integer.getInteger("interlink.faults.clients", 20);
         Duration load = Duration.ofSeconds(Integer.getInteger("interlink.faults.load-seconds", 15));
         Duration outage = Duration.ofSeconds(Integer.getInteger("interlink.faults.outage-seconds", 10));
+        Duration stall = Duration.ofSeconds(Integer.getInteger("interlink.faults.stall-seconds", 60));
         DevSecrets secrets = DevSecrets.random();
         int portalPort = FreePort.find();
         int keycloakPort = FreePort.find();
@@ -80,6 +85,10 @@ public final class FaultDrills {
                         settings(postgres, keycloak.realmUrl(), secrets, heads))) {
             portal.awaitReady(Duration.ofMinutes(3));
             rows.add(postgresKilled(stack(portal, postgres, keycloak, secrets), clients, load, outage));
+            if (Boolean.getBoolean("interlink.faults.stall")) {
+                // not yet passing (docs/reliability.md): answers took up to 65 s and the portal held 48 connections after
+                rows.add(postgresStalled(stack(portal, postgres, keycloak, secrets), clients, load, stall));
+            }
             rows.add(publishedAtOnce(stack(portal, postgres, keycloak, secrets), 10));
             rows.add(keycloakDown(stack(portal, postgres, keycloak, secrets), keycloak, clients, load, outage.multipliedBy(2)));
             awaitExportedHeads(heads, Duration.ofMinutes(2));
@@ -154,6 +163,85 @@ public final class FaultDrills {
                             ? "ready %.1f s, first write %.1f s after PostgreSQL was back".formatted(readySeconds, writtenSeconds)
                             : "NOT RECOVERED within " + RECOVERY_LIMIT.toSeconds() + " s",
                     verified.lost() == 0 && ledger.unclear() == 0 && downSeen && recovered, ledger.unclearSamples());
+        }
+    }
+
+    /**
+     * PostgreSQL stalled under load ({@code kill -STOP} of the postmaster and every backend) for {@code stall}, then let go
+     * on: requests must be answered, at the latest when the socket timeout ends their wait, with a clear 503, instead of
+     * piling up; afterwards the portal works again by itself, holds no more connections than its pool allows and answers
+     * a burst of 40 requests at once.
+     */
+    static Row postgresStalled(Stack stack, int clients, Duration load, Duration stall) throws Exception {
+        try (Load running = new Load(stack, clients)) {
+            pause(load);
+            stack.postgres().stall();
+            try {
+                pause(stall);
+            } finally {
+                stack.postgres().resume();
+            }
+            long resumed = System.nanoTime();
+            long written = running.ledger().firstWriteAfter(resumed, RECOVERY_LIMIT.plusSeconds(30));
+            pause(load);
+            running.finish();
+            Ledger ledger = running.ledger();
+            Ledger.Found verified = ledger.verify(stack.postgres().database(), account(BORDER_SYSTEM),
+                    List.of(account(BORDER_SYSTEM), account(VETTING_DESK)));
+            long connections = portalConnections(stack.postgres().database());
+            int burst = burst(stack, 40);
+            double writtenSeconds = seconds(written - resumed);
+            boolean recovered = written > 0 && writtenSeconds <= RECOVERY_LIMIT.toSeconds();
+            boolean bounded = ledger.slowestAnswerSeconds() <= ANSWER_LIMIT.toSeconds();
+            return new Row("PostgreSQL stalled (kill -STOP) for " + stall.toSeconds() + " s", ledger.acknowledged(),
+                    ledger.acknowledgedWrites(),
+                    verified.found(), verified.lost(),
+                    ("%d API 503 problem+json, %d pages 503; the slowest answer %.1f s (limit %d s: socket timeout, pool wait);"
+                            + " afterwards %d connections of the portal, a burst of 40 requests: %d answered 200; unclear: %d")
+                            .formatted(ledger.clearRefusals(), ledger.pageRefusals(), ledger.slowestAnswerSeconds(),
+                                    ANSWER_LIMIT.toSeconds(),
+                                    connections, burst, ledger.unclear()),
+                    recovered
+                            ? "first write %.1f s after PostgreSQL went on".formatted(writtenSeconds)
+                            : "NOT RECOVERED within " + RECOVERY_LIMIT.toSeconds() + " s",
+                    verified.lost() == 0 && ledger.unclear() == 0 && bounded && recovered && connections <= POOL_SIZE && burst == 40,
+                    ledger.unclearSamples());
+        }
+    }
+
+    /** The portal's connections PostgreSQL holds (its pool allows 32). */
+    private static long portalConnections(PortalDatabase db) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(db.url(), db.migrationUser(), db.migrationPassword());
+                PreparedStatement query = connection.prepareStatement("select count(*) from pg_stat_activity where usename = ?")) {
+            query.setString(1, db.user());
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    /** {@code size} reads of the shared list at once; how many were answered 200. */
+    private static int burst(Stack stack, int size) throws Exception {
+        Api border = new Api(stack.url(), stack.border());
+        ExecutorService all = Executors.newFixedThreadPool(size);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Api.Answer>> sent = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                sent.add(all.submit(() -> {
+                    go.await(1, TimeUnit.MINUTES);
+                    return border.send("GET", "/items?view=SHARED_WITH_MY_AGENCY&size=20", null, null);
+                }));
+            }
+            go.countDown();
+            int ok = 0;
+            for (Future<Api.Answer> answer : sent) {
+                ok += answer.get(2, TimeUnit.MINUTES).status() == 200 ? 1 : 0;
+            }
+            return ok;
+        } finally {
+            all.shutdownNow();
         }
     }
 
@@ -319,8 +407,12 @@ public final class FaultDrills {
         List<String> pages = List.of(stack.url() + "/", stack.url() + "/items.xhtml");
         for (int i = 0; !stop.get(); i++) {
             long sent = System.nanoTime();
-            HttpResponse<String> page = person.openAsIs(pages.get(i % pages.size()));
-            ledger.page(page.statusCode(), page.body(), sent);
+            try {
+                HttpResponse<String> page = person.openAsIs(pages.get(i % pages.size()));
+                ledger.page(page.statusCode(), page.body(), sent);
+            } catch (IllegalStateException noAnswer) {
+                ledger.page(-1, "no answer within 30 s: " + noAnswer.getMessage(), sent);
+            }
         }
         return null;
     }

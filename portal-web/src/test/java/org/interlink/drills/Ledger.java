@@ -31,6 +31,7 @@ final class Ledger {
     private final AtomicLong clearRefusals = new AtomicLong();
     private final AtomicLong pageRefusals = new AtomicLong();
     private final AtomicLong slowestRefusal = new AtomicLong();
+    private final AtomicLong slowestAnswer = new AtomicLong();
     private final ConcurrentSkipListSet<Long> writeTimes = new ConcurrentSkipListSet<>();
     private final List<String> unclear = new CopyOnWriteArrayList<>();
 
@@ -43,6 +44,7 @@ final class Ledger {
     Api.Answer write(long id, String action, String title, String state, Supplier<Api.Answer> call) {
         long sent = System.nanoTime();
         Api.Answer answer = call.get();
+        answered(sent);
         if (answer.ok()) {
             long item = id == 0 ? answer.id() : id;
             items.computeIfAbsent(item, key -> new Trace()).acknowledged(title, state, action);
@@ -62,6 +64,7 @@ final class Ledger {
     void read(long id, Supplier<Api.Answer> call) {
         long sent = System.nanoTime();
         Api.Answer answer = call.get();
+        answered(sent);
         if (answer.ok()) {
             items.get(id).expect("VIEW");
             acknowledged.incrementAndGet();
@@ -73,6 +76,7 @@ final class Ledger {
 
     /** A page the signed-in person opened: it shows, or says "try again" with 503. */
     void page(int status, String body, long sent) {
+        answered(sent);
         if (status == 200) {
             acknowledged.incrementAndGet();
         } else if (status == 503 && body.contains("id=\"error-retry\"")) {
@@ -107,6 +111,15 @@ final class Ledger {
 
     long pageRefusals() {
         return pageRefusals.get();
+    }
+
+    private void answered(long sent) {
+        slowestAnswer.accumulateAndGet(System.nanoTime() - sent, Math::max);
+    }
+
+    /** The longest any answer took to come, in seconds. */
+    double slowestAnswerSeconds() {
+        return slowestAnswer.get() / 1e9;
     }
 
     /** The longest a clear refusal (503) took to come, in seconds. */

@@ -4,12 +4,14 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,6 +117,38 @@ public final class TestPostgres implements AutoCloseable {
             server.close(); // its pg_ctl stop fails (nothing runs); this releases the data folder's lock
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Stalls the server as {@code kill -STOP} would: the postmaster and every backend stop where they are, connections
+     * stay open and nothing answers, until {@link #resume()}.
+     */
+    public synchronized void stall() {
+        signal("-STOP");
+    }
+
+    /** Lets a {@link #stall() stalled} server go on ({@code kill -CONT}). */
+    public synchronized void resume() {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) {
+        ProcessHandle postmaster = ProcessHandle.of(postmasterPid())
+                .orElseThrow(() -> new IllegalStateException("PostgreSQL is not running"));
+        List<String> command = new ArrayList<>(List.of("kill", signal));
+        Stream.concat(Stream.of(postmaster), postmaster.descendants()).forEach(process -> command.add(Long.toString(process.pid())));
+        try {
+            Process kill = new ProcessBuilder(command).redirectErrorStream(true).start();
+            if (!kill.waitFor(30, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException(
+                        String.join(" ", command) + " failed: " + new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while signalling PostgreSQL", e);
         }
     }
 

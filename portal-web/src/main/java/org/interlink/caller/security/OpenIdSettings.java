@@ -117,7 +117,10 @@ public class OpenIdSettings {
             try {
                 // outage tolerant: while Keycloak does not answer, tokens are checked against the keys fetched before, for
                 // as long as a token it issued before can live (not longer: a key it removed meanwhile must not stay good)
-                realmKeys = JWKSourceBuilder.create(URI.create(getJwksUri()).toURL()).retrying(true)
+                // not rate limited: under load, nimbus' limiter refused the fetch when the cached keys expired
+                // (RateLimitReachedException: valid tokens answered 401, seen in the fault drills); an unknown key id
+                // costs one fetch of Keycloak's public key set, which anyone can fetch from Keycloak directly
+                realmKeys = JWKSourceBuilder.create(URI.create(getJwksUri()).toURL()).retrying(true).rateLimited(false)
                         .outageTolerant(KEYS_KEPT_IN_OUTAGE.toMillis()).build();
             } catch (MalformedURLException e) {
                 throw new IllegalStateException("invalid JWKS URI " + getJwksUri(), e);
