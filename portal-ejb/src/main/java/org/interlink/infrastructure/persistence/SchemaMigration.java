@@ -44,10 +44,7 @@ import java.util.logging.Logger;
         "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
         "fish.payara.fail-all-connections=true",
         // a request waits at most 5 s for a connection (Payara's default: 60 s), then is answered 503
-        "fish.payara.max-wait-time-in-millis=5000",
-        // PostgreSQL's driver gives up a read after 30 s and a new connection after 5: a stalled server is answered 503,
-        // not waited for (not for the migrations, which connect on their own; H2 has no such settings and ignores them)
-        "socketTimeout=30", "loginTimeout=5", "connectTimeout=5"})
+        "fish.payara.max-wait-time-in-millis=5000"})
 @Singleton
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)
