@@ -159,9 +159,20 @@ public final class Browser implements AutoCloseable {
 
     /** Waits for a finished download whose name ends with {@code suffix} and returns it. */
     public Path awaitDownload(String suffix) {
+        // Chromium puts an empty file under the final name while the download runs (in a .crdownload beside it): the
+        // download is there once no .crdownload is left and the file has content
         return new WebDriverWait(driver, WAIT).until(d -> {
             try (var files = Files.list(downloads)) {
-                return files.filter(f -> f.toString().endsWith(suffix)).findFirst().orElse(null);
+                List<Path> all = files.toList();
+                if (all.stream().anyMatch(f -> f.toString().endsWith(".crdownload"))) {
+                    return null;
+                }
+                for (Path file : all) {
+                    if (file.toString().endsWith(suffix) && Files.size(file) > 0) {
+                        return file;
+                    }
+                }
+                return null;
             } catch (IOException e) {
                 return null;
             }
