@@ -143,10 +143,8 @@ public final class FaultDrills {
             long ready = readiness.upAfter(restarted, RECOVERY_LIMIT.plusSeconds(30));
             long written = running.ledger().firstWriteAfter(restarted, RECOVERY_LIMIT.plusSeconds(30));
             pause(load);
-            running.finish();
+            Ledger.Found verified = running.finishAndVerify();
             Ledger ledger = running.ledger();
-            Ledger.Found verified = ledger.verify(stack.postgres().database(), account(BORDER_SYSTEM),
-                    List.of(account(BORDER_SYSTEM), account(VETTING_DESK)));
             double readySeconds = seconds(ready - restarted);
             double writtenSeconds = seconds(written - restarted);
             boolean downSeen = readiness.downBetween(killed, restarted);
@@ -184,10 +182,8 @@ public final class FaultDrills {
             long resumed = System.nanoTime();
             long written = running.ledger().firstWriteAfter(resumed, RECOVERY_LIMIT.plusSeconds(30));
             pause(load);
-            running.finish();
+            Ledger.Found verified = running.finishAndVerify();
             Ledger ledger = running.ledger();
-            Ledger.Found verified = ledger.verify(stack.postgres().database(), account(BORDER_SYSTEM),
-                    List.of(account(BORDER_SYSTEM), account(VETTING_DESK)));
             long connections = portalConnections(stack.postgres().database());
             int burst = burst(stack, 40);
             double writtenSeconds = seconds(written - resumed);
@@ -262,10 +258,8 @@ public final class FaultDrills {
             long back = System.nanoTime();
             long signedIn = newcomers.signInAfter(back, RECOVERY_LIMIT.plusSeconds(30));
             pause(load);
-            running.finish();
+            Ledger.Found verified = running.finishAndVerify();
             Ledger ledger = running.ledger();
-            Ledger.Found verified = ledger.verify(stack.postgres().database(), account(BORDER_SYSTEM),
-                    List.of(account(BORDER_SYSTEM), account(VETTING_DESK)));
             double signInSeconds = seconds(signedIn - back);
             boolean recovered = signedIn > 0 && signInSeconds <= RECOVERY_LIMIT.toSeconds();
             List<String> samples = new ArrayList<>(ledger.unclearSamples());
@@ -287,12 +281,14 @@ public final class FaultDrills {
     /** The load of a drill: {@code clients} API clients and one signed-in person, until {@link #finish()}. */
     private static final class Load implements AutoCloseable {
 
+        private final Stack stack;
         private final Ledger ledger = new Ledger();
         private final AtomicBoolean stop = new AtomicBoolean();
         private final ExecutorService workers;
         private final List<Future<?>> running = new ArrayList<>();
 
         Load(Stack stack, int clients) {
+            this.stack = stack;
             workers = Executors.newFixedThreadPool(clients + 2);
             PortalSignIn person = new PortalSignIn();
             person.signIn(stack.url(), "moi.official", RealmDefinition.DEMO_PASSWORD);
@@ -312,12 +308,14 @@ public final class FaultDrills {
             return ledger;
         }
 
-        /** Stops the load and waits for every request under way. */
-        void finish() throws Exception {
+        /** Stops the load, waits for every request under way, and looks for what was acknowledged in the database. */
+        Ledger.Found finishAndVerify() throws Exception {
             stop.set(true);
             for (Future<?> worker : running) {
                 worker.get(2, TimeUnit.MINUTES);
             }
+            return ledger.verify(stack.postgres().database(), account(BORDER_SYSTEM),
+                    List.of(account(BORDER_SYSTEM), account(VETTING_DESK)));
         }
 
         @Override
