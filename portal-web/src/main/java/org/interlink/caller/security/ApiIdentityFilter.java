@@ -46,6 +46,9 @@ public class ApiIdentityFilter extends HttpFilter {
     @Inject
     transient AnonymousRefusals refusals;
 
+    @Inject
+    transient ApiLimits limits;
+
     /**
      * Whether the request is the API's: authenticated by a bearer token, or asking for the API's path (a page
      * filter must never treat it as a page's, with a session).
@@ -71,21 +74,49 @@ public class ApiIdentityFilter extends HttpFilter {
             PortalAuthentication.writeUnauthorized(response, null, "The API takes bearer tokens only, never a session.");
             return;
         }
-        // stateless: the agency (if the caller has several) named per request
-        tokenIdentity.setStateless(apiIdentity, agencyHeader(request));
-        try {
-            currentCaller.get();
-        } catch (AccessEnded ended) {
-            // counted like other refused tokens: a system may keep sending one
-            refusals.refused(request.getRemoteAddr(), request.getHeader("User-Agent"), RefusalReason.ACCESS_ENDED,
-                    request.getMethod() + " " + request.getRequestURI() + " with a token of " + apiIdentity.username()
-                            + " issued before an administrator ended their access");
-            PortalAuthentication.writeUnauthorized(response, "invalid_token", ended.getMessage());
+        String caller = apiIdentity.username().value();
+        // once per request: an error page's dispatch of the same request is not another call
+        boolean limited = request.getDispatcherType() == DispatcherType.REQUEST;
+        ApiLimits.Admission admission = limited ? limits.admit(caller) : ApiLimits.Admission.ADMITTED;
+        if (!admission.admitted()) {
+            refuse(request, response, caller, admission);
             return;
-        } catch (BusinessException refused) {
-            // e.g. an agency header naming an agency the caller does not belong to: recorded, and the endpoint answers it
         }
-        chain.doFilter(request, response);
+        try {
+            // stateless: the agency (if the caller has several) named per request
+            tokenIdentity.setStateless(apiIdentity, agencyHeader(request));
+            try {
+                currentCaller.get();
+            } catch (AccessEnded ended) {
+                // counted like other refused tokens: a system may keep sending one
+                refusals.refused(request.getRemoteAddr(), request.getHeader("User-Agent"), RefusalReason.ACCESS_ENDED,
+                        request.getMethod() + " " + request.getRequestURI() + " with a token of " + caller
+                                + " issued before an administrator ended their access");
+                PortalAuthentication.writeUnauthorized(response, "invalid_token", ended.getMessage());
+                return;
+            } catch (BusinessException refused) {
+                // e.g. an agency header naming an agency the caller does not belong to: recorded, and the endpoint answers it
+            }
+            chain.doFilter(request, response);
+        } finally {
+            if (limited) {
+                limits.done(caller, response.getStatus());
+            }
+        }
+    }
+
+    /**
+     * Answers a call the limits do not admit: 429 (a limit of the caller: counted for the audit trail like the other
+     * refusals of requests) or 503 (the portal busy: no decision about the caller), both with {@code Retry-After}.
+     */
+    private void refuse(HttpServletRequest request, HttpServletResponse response, String caller, ApiLimits.Admission admission) {
+        if (admission.status() == 429) {
+            refusals.refused(request.getRemoteAddr(), request.getHeader("User-Agent"), RefusalReason.THROTTLED,
+                    caller + ": " + admission.detail() + " (" + request.getMethod() + " " + request.getRequestURI() + ")");
+        }
+        response.setStatus(admission.status());
+        response.setHeader("Retry-After", Long.toString(admission.retryAfterSeconds()));
+        PortalAuthentication.writeProblem(response, admission.problem(), admission.title(), admission.status(), admission.detail());
     }
 
     /** The agency an API caller acts for, from the {@value #AGENCY_HEADER} header (when they have several). */

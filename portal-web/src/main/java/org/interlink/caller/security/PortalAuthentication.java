@@ -328,7 +328,7 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
         writeProblem(response, "unauthorized", "Not signed in", HttpServletResponse.SC_UNAUTHORIZED, detail);
     }
 
-    private static void writeProblem(HttpServletResponse response, String slug, String title, int status, String detail) {
+    static void writeProblem(HttpServletResponse response, String slug, String title, int status, String detail) {
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         try {

@@ -10,7 +10,8 @@ public enum RefusalReason {
             "expired or not yet valid"), ISSUER("another issuer"), AUDIENCE("another audience"), TOKEN_TYPE(
                     "not an access token (type)"), CLAIMS("claims missing or malformed"), ACCESS_ENDED(
                             "access ended by an administrator"), ODD_PATH("API path not in its plain form"), LOGOUT_TOKEN(
-                                    "back-channel logout token refused"), OTHER("token refused");
+                                    "back-channel logout token refused"), THROTTLED(
+                                            "a limit of the caller's calls (too many requests or refusals)"), OTHER("token refused");
 
     private final String label;
 
