@@ -30,12 +30,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,6 +59,9 @@ public final class FaultDrills {
 
     static final String BORDER_SYSTEM = "moi-border-system";
     static final String VETTING_DESK = "moi-vetting-desk";
+    static final String IOM_SYSTEM = "iom-case-system";
+    /** The portal's default {@code interlink.api.refusals-per-minute}. */
+    static final int REFUSALS_PER_MINUTE = 60;
     static final Duration RECOVERY_LIMIT = Duration.ofSeconds(30);
     /** No answer may take longer while PostgreSQL stalls: its socket timeout (30 s), the pool's wait (5 s), and 10 s to spare. */
     static final Duration ANSWER_LIMIT = Duration.ofSeconds(45);
@@ -68,31 +74,22 @@ public final class FaultDrills {
     public static void main(String[] args) throws Exception {
         Path work = Path.of(System.getProperty("interlink.work.dir"));
         int clients = Integer.getInteger("interlink.faults.clients", 20);
+        int overloadClients = Integer.getInteger("interlink.faults.overload-clients", 300);
         Duration load = Duration.ofSeconds(Integer.getInteger("interlink.faults.load-seconds", 15));
         Duration outage = Duration.ofSeconds(Integer.getInteger("interlink.faults.outage-seconds", 10));
         Duration stall = Duration.ofSeconds(Integer.getInteger("interlink.faults.stall-seconds", 60));
         DevSecrets secrets = DevSecrets.random();
-        int portalPort = FreePort.find();
-        int keycloakPort = FreePort.find();
         Path heads = work.resolve("audit-heads.jsonl");
         Files.deleteIfExists(heads);
         Folders.deleteTree(work.resolve("keycloak"));
         List<Row> rows = new ArrayList<>();
-        try (TestPostgres postgres = TestPostgres.start(work.resolve("postgres"), secrets.databasePassword());
-                Keycloak keycloak = new Keycloak(work, keycloakPort, "http://localhost:" + portalPort, secrets);
-                PayaraMicroServer portal = PayaraMicroServer.start(Path.of(System.getProperty("interlink.payara.micro.jar")),
-                        Path.of(System.getProperty("interlink.war")), portalPort, work.resolve("portal"),
-                        settings(postgres, keycloak.realmUrl(), secrets, heads))) {
-            portal.awaitReady(Duration.ofMinutes(3));
-            rows.add(postgresKilled(stack(portal, postgres, keycloak, secrets), clients, load, outage));
-            if (Boolean.getBoolean("interlink.faults.stall")) {
-                // not yet passing (docs/reliability.md): answers took up to 65 s and the portal held 48 connections after
-                rows.add(postgresStalled(stack(portal, postgres, keycloak, secrets), clients, load, stall));
-            }
-            rows.add(publishedAtOnce(stack(portal, postgres, keycloak, secrets), 10));
-            rows.add(keycloakDown(stack(portal, postgres, keycloak, secrets), keycloak, clients, load, outage.multipliedBy(2)));
-            awaitExportedHeads(heads, Duration.ofMinutes(2));
-            rows.add(chainsVerify(postgres.database(), heads));
+        // WAL archiving on from the start: the restore drill replays every segment since its base backup
+        try (TestPostgres postgres = TestPostgres.start(work.resolve("postgres"), secrets.databasePassword(),
+                Map.of("archive_mode", "on"))) {
+            // found once PostgreSQL listens: it chose its own free port, which could have been one of these
+            int portalPort = FreePort.find();
+            int keycloakPort = FreePort.find();
+            rows.addAll(drills(work, postgres, portalPort, keycloakPort, secrets, heads, clients, overloadClients, load, outage, stall));
         }
         String table = table(clients, rows);
         System.out.println(table);
@@ -103,10 +100,56 @@ public final class FaultDrills {
         }
     }
 
+    /** Every drill, one after the other, on the same stack; the rows of the table. */
+    private static List<Row> drills(Path work, TestPostgres postgres, int portalPort, int keycloakPort, DevSecrets secrets, Path heads,
+            int clients, int overloadClients, Duration load, Duration outage, Duration stall) throws Exception {
+        List<Row> rows = new ArrayList<>();
+        // -Dinterlink.faults.drills=overload,restore runs only those (all by default)
+        Set<String> only = Set.of(System.getProperty("interlink.faults.drills", "kill,conflicts,keycloak,overload,restore").split(","));
+        try (Keycloak keycloak = new Keycloak(work, keycloakPort, "http://localhost:" + portalPort, secrets);
+                PayaraMicroServer portal = portal(portalPort, work.resolve("portal"),
+                        settings(postgres.database(), keycloak.realmUrl(), secrets, heads, true))) {
+            portal.awaitReady(Duration.ofMinutes(3));
+            RestoreDrill restore = only.contains("restore") ? RestoreDrill.prepare(postgres, work.resolve("backup")) : null;
+            if (only.contains("kill")) {
+                rows.add(postgresKilled(stack(portal, postgres, keycloak, secrets), clients, load, outage));
+            }
+            if (Boolean.getBoolean("interlink.faults.stall")) {
+                // not yet passing (docs/reliability.md): answers took up to 65 s and the portal held 48 connections after
+                rows.add(postgresStalled(stack(portal, postgres, keycloak, secrets), clients, load, stall));
+            }
+            if (only.contains("conflicts")) {
+                rows.add(publishedAtOnce(stack(portal, postgres, keycloak, secrets), 10));
+            }
+            if (only.contains("keycloak")) {
+                rows.add(keycloakDown(stack(portal, postgres, keycloak, secrets), keycloak, clients, load, outage.multipliedBy(2)));
+            }
+            if (only.contains("overload")) {
+                rows.add(overload(stack(portal, postgres, keycloak, secrets), portal.process().pid(), work,
+                        token(keycloak.realmUrl(), IOM_SYSTEM, secrets),
+                        overloadClients, load.plus(outage)));
+            }
+            awaitExportedHeads(heads, Duration.ofMinutes(2));
+            rows.add(chainsVerify(postgres.database(), heads));
+            if (restore != null) {
+                rows.addAll(restore.destroyAndRestore(new RestoreDrill.Stack(postgres, portal, secrets.databasePassword(), heads,
+                        token(keycloak.realmUrl(), BORDER_SYSTEM, secrets), restored -> portal(portalPort, work.resolve("portal-restored"),
+                                settings(restored, keycloak.realmUrl(), secrets, work.resolve("backup/restored-heads.jsonl"), false)))));
+            }
+        }
+        return rows;
+    }
+
+    private static PayaraMicroServer portal(int port, Path folder, Map<String, String> settings) {
+        return PayaraMicroServer.start(Path.of(System.getProperty("interlink.payara.micro.jar")),
+                Path.of(System.getProperty("interlink.war")),
+                port, folder, settings);
+    }
+
     /** The run command's settings on PostgreSQL, with the audit chain heads exported every minute (not 5). */
-    private static Map<String, String> settings(TestPostgres postgres, String realmUrl, DevSecrets secrets, Path heads) {
+    private static Map<String, String> settings(PortalDatabase db, String realmUrl, DevSecrets secrets, Path heads, boolean demoData) {
         Map<String, String> settings = new HashMap<>(
-                PortalSettings.environment(postgres.database(), realmUrl, secrets.clientSecret(), true, heads));
+                PortalSettings.environment(db, realmUrl, secrets.clientSecret(), demoData, heads));
         settings.put("INTERLINK_AUDIT_HEAD_EXPORT_MINUTES", "1");
         return settings;
     }
@@ -155,8 +198,9 @@ public final class FaultDrills {
                     "during the outage: %d API 503 problem+json, %d pages 503 \"try again\" (each within %.1f s); /health/ready %s;"
                             .formatted(ledger.clearRefusals(), ledger.pageRefusals(), ledger.slowestRefusalSeconds(),
                                     downSeen ? "DOWN" : "never DOWN")
-                            + " answered as failed but done (a lost commit answer): " + verified.doneThoughRefused() + "; unclear: "
-                            + ledger.unclear(),
+                            + " answered as failed but done (a lost commit answer): " + verified.doneThoughRefused()
+                            + "; 429 (a caller's limit): "
+                            + ledger.throttled() + "; unclear: " + ledger.unclear(),
                     recovered
                             ? "ready %.1f s, first write %.1f s after PostgreSQL was back".formatted(readySeconds, writtenSeconds)
                             : "NOT RECOVERED within " + RECOVERY_LIMIT.toSeconds() + " s",
@@ -267,14 +311,141 @@ public final class FaultDrills {
             return new Row("Keycloak stopped for " + outage.toSeconds() + " s, started again", ledger.acknowledged(),
                     ledger.acknowledgedWrites(), verified.found(), verified.lost(),
                     ("API and signed-in pages refused: %d; newcomers told \"sign-in is unavailable\" (503): %d, the first %.1f s"
-                            + " after Keycloak stopped; unclear: %d").formatted(ledger.clearRefusals() + ledger.pageRefusals(),
-                                    newcomers.toldUnavailable(), newcomers.noticedAfterSeconds(), samples.size()),
+                            + " after Keycloak stopped; 429 (a caller's limit): %d; unclear: %d").formatted(
+                                    ledger.clearRefusals() + ledger.pageRefusals(), newcomers.toldUnavailable(),
+                                    newcomers.noticedAfterSeconds(), ledger.throttled(), samples.size()),
                     recovered
                             ? "a newcomer signed in %.1f s after Keycloak was back".formatted(signInSeconds)
                             : "NOT RECOVERED within " + RECOVERY_LIMIT.toSeconds() + " s",
                     verified.lost() == 0 && ledger.clearRefusals() + ledger.pageRefusals() == 0 && samples.isEmpty()
                             && newcomers.toldUnavailable() > 0 && recovered,
                     samples);
+        }
+    }
+
+    /**
+     * {@code clients} API clients at once, for {@code load}, and one more system walking through ids it cannot read:
+     * every answer must be a success or a clear refusal (503 problem+json, or 429 with {@code Retry-After}), nothing
+     * acknowledged may be lost, and the walker must be stopped (429) after {@value #REFUSALS_PER_MINUTE} refused reads a
+     * minute, its walk leaving no more audit events than that (plus the refusals' own count).
+     */
+    static Row overload(Stack stack, long portalPid, Path work, String walkerToken, int clients, Duration load) throws Exception {
+        PortalDatabase db = stack.postgres().database();
+        long sinceId = lastAuditEvent(db);
+        Walk walk = new Walk(new Api(stack.url(), walkerToken));
+        long started = System.nanoTime();
+        Ledger.Found verified;
+        Ledger ledger;
+        try (Load running = new Load(stack, clients)) {
+            running.also(stop -> walk.run(stop, Long.MAX_VALUE));
+            pause(load);
+            verified = running.finishAndVerify();
+            ledger = running.ledger();
+        }
+        double seconds = seconds(System.nanoTime() - started);
+        long calm = System.nanoTime();
+        long answered = firstAnswered(new Api(stack.url(), stack.desk()), RECOVERY_LIMIT);
+        if (answered == 0) {
+            threadDump(portalPid, work.resolve("overload-threads.txt"));
+        }
+        double calmSeconds = seconds(answered - calm);
+        // under the load the walker mostly waits for its turn like everyone else; now it walks as fast as it is let
+        walk.run(new AtomicBoolean(), 2L * REFUSALS_PER_MINUTE);
+        long walkerEvents = auditEventsOf(db, account(IOM_SYSTEM), sinceId);
+        long minutes = (long) Math.ceil(seconds / 60);
+        List<String> samples = new ArrayList<>(ledger.unclearSamples());
+        samples.addAll(walk.unclear);
+        boolean walkerStopped = walk.throttled.get() > 0 && walk.refused.get() <= REFUSALS_PER_MINUTE * (minutes + 1)
+                && walkerEvents <= walk.refused.get();
+        return new Row(clients + " API clients at once for " + load.toSeconds() + " s, and one walking through ids",
+                ledger.acknowledged(), ledger.acknowledgedWrites(), verified.found(), verified.lost(),
+                ("%.0f acknowledged a second; 503 \"busy\"/unavailable problem+json: %d, 429 (a caller's limit): %d, pages 503: %d, the"
+                        + " slowest answer %.1f s; the walker: %d reads refused 404 (each audited: %d events), then %d × 429; unclear: %d")
+                        .formatted(ledger.acknowledged() / seconds, ledger.clearRefusals(), ledger.throttled(), ledger.pageRefusals(),
+                                ledger.slowestAnswerSeconds(), walk.refused.get(), walkerEvents, walk.throttled.get(), samples.size()),
+                answered > 0
+                        ? "a call answered 200 %.1f s after the load".formatted(calmSeconds)
+                        : "NO CALL ANSWERED 200 within " + RECOVERY_LIMIT.toSeconds() + " s after the load (threads: overload-threads.txt)",
+                verified.lost() == 0 && samples.isEmpty() && walkerStopped && answered > 0, samples);
+    }
+
+    /** When a read of the caller's own list was first answered 200, asking again and again; 0 when not within {@code limit}. */
+    private static long firstAnswered(Api api, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            Api.Answer answer = api.send("GET", "/items?view=MY_AGENCY&size=1", null, null);
+            if (answer.status() == 200) {
+                return System.nanoTime();
+            }
+            answer.backOff();
+        }
+        return 0;
+    }
+
+    /** The portal's threads, for the reader of a failed drill ({@code jcmd Thread.print}). */
+    private static void threadDump(long pid, Path file) {
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(pid),
+                    "Thread.print").redirectErrorStream(true).redirectOutput(file.toFile()).start();
+            jcmd.waitFor(60, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            System.err.println("no thread dump: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A system asking for ids that do not exist, one after the other, as fast as it can. */
+    private static final class Walk {
+
+        private final Api api;
+        private final AtomicLong refused = new AtomicLong();
+        private final AtomicLong throttled = new AtomicLong();
+        private final AtomicLong next = new AtomicLong(2_000_000_000L);
+        private final List<String> unclear = new CopyOnWriteArrayList<>();
+
+        Walk(Api api) {
+            this.api = api;
+        }
+
+        /** Asks for {@code reads} ids at most, until {@code stop}. */
+        Void run(AtomicBoolean stop, long reads) throws InterruptedException {
+            for (long read = 0; read < reads && !stop.get(); read++) {
+                long id = next.getAndIncrement();
+                Api.Answer answer = api.send("GET", "/items/" + id, null, null);
+                if (answer.status() == 404) {
+                    refused.incrementAndGet();
+                } else if (answer.throttled() && answer.clearRefusal()) {
+                    throttled.incrementAndGet();
+                } else if (!answer.clearRefusal()) {
+                    unclear.add("walk to item " + id + ": " + answer);
+                }
+                if (answer.status() == 503) {
+                    answer.backOff(); // the portal busy: like everyone; told to stop (429), it does not (the walk is an attack)
+                }
+            }
+            return null;
+        }
+    }
+
+    private static long lastAuditEvent(PortalDatabase db) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(db.url(), db.migrationUser(), db.migrationPassword());
+                PreparedStatement query = connection.prepareStatement("select coalesce(max(id), 0) from audit_event");
+                ResultSet rows = query.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static long auditEventsOf(PortalDatabase db, String actor, long afterId) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(db.url(), db.migrationUser(), db.migrationPassword());
+                PreparedStatement query = connection.prepareStatement("select count(*) from audit_event where actor = ? and id > ?")) {
+            query.setString(1, actor);
+            query.setLong(2, afterId);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
         }
     }
 
@@ -369,7 +540,7 @@ public final class FaultDrills {
     }
 
     /** One item's way through the API, again and again: create, edit, submit, publish (the desk), read. */
-    private static Void steps(Stack stack, Ledger ledger, AtomicBoolean stop, int client) {
+    private static Void steps(Stack stack, Ledger ledger, AtomicBoolean stop, int client) throws InterruptedException {
         Api border = new Api(stack.url(), stack.border());
         Api desk = new Api(stack.url(), stack.desk());
         int round = 0;
@@ -378,23 +549,28 @@ public final class FaultDrills {
             String title = "Drill " + client + "." + round;
             Api.Answer created = ledger.write(0, "CREATE", title, "DRAFT", () -> border.send("POST", "/records", record(title), null));
             if (created.status() != 201) {
+                created.backOff();
                 continue;
             }
             long id = created.id();
             Api.Answer edited = ledger.write(id, "UPDATE", title + " (edited)", "DRAFT",
                     () -> border.send("PUT", "/records/" + id, record(title + " (edited)"), created.etag()));
             if (edited.status() != 200) {
+                edited.backOff();
                 continue;
             }
             Api.Answer submitted = ledger.write(id, "STATE_CHANGE", title + " (edited)", "SUBMITTED",
                     () -> border.send("POST", "/items/" + id + "/submit", null, edited.etag()));
             if (submitted.status() != 200) {
+                submitted.backOff();
                 continue;
             }
             Api.Answer published = ledger.write(id, "STATE_CHANGE", title + " (edited)", "PUBLISHED",
                     () -> desk.send("POST", "/items/" + id + "/publish", "{\"comment\":\"Checked in the drill\"}", null));
             if (published.status() == 200) {
-                ledger.read(id, () -> border.send("GET", "/items/" + id, null, null));
+                ledger.read(id, () -> border.send("GET", "/items/" + id, null, null)).backOff();
+            } else {
+                published.backOff();
             }
         }
         return null;
@@ -504,7 +680,7 @@ public final class FaultDrills {
         }
     }
 
-    private static String record(String title) {
+    static String record(String title) {
         return """
                 {"title":"%s","summary":"Made by the fault drill.","type":"BORDER_INCIDENT","referenceDate":"2026-11-27",\
                 "location":"Trebil border crossing","category":"Document fraud","sharing":{"marking":"GREEN","scope":"ALL_MEMBERS"}}"""

@@ -29,6 +29,7 @@ final class Ledger {
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong writes = new AtomicLong();
     private final AtomicLong clearRefusals = new AtomicLong();
+    private final AtomicLong throttled = new AtomicLong();
     private final AtomicLong pageRefusals = new AtomicLong();
     private final AtomicLong slowestRefusal = new AtomicLong();
     private final AtomicLong slowestAnswer = new AtomicLong();
@@ -61,7 +62,7 @@ final class Ledger {
     }
 
     /** Sends a read; an acknowledged one must have left its audit event. */
-    void read(long id, Supplier<Api.Answer> call) {
+    Api.Answer read(long id, Supplier<Api.Answer> call) {
         long sent = System.nanoTime();
         Api.Answer answer = call.get();
         answered(sent);
@@ -72,6 +73,7 @@ final class Ledger {
             items.get(id).tried(null, null, "VIEW");
             refused("read of item " + id, answer, sent);
         }
+        return answer;
     }
 
     /** A page the signed-in person opened: it shows, or says "try again" with 503. */
@@ -89,7 +91,9 @@ final class Ledger {
     }
 
     private void refused(String what, Api.Answer answer, long sent) {
-        if (answer.clearRefusal()) {
+        if (answer.throttled() && answer.clearRefusal()) {
+            throttled.incrementAndGet();
+        } else if (answer.clearRefusal()) {
             clearRefusals.incrementAndGet();
             slowestRefusal.accumulateAndGet(System.nanoTime() - sent, Math::max);
         } else {
@@ -107,6 +111,11 @@ final class Ledger {
 
     long clearRefusals() {
         return clearRefusals.get();
+    }
+
+    /** 429s: a limit of the caller (with {@code Retry-After}); not among the {@link #clearRefusals()}. */
+    long throttled() {
+        return throttled.get();
     }
 
     long pageRefusals() {

@@ -70,6 +70,20 @@ public final class TestPostgres implements AutoCloseable {
                 password, "interlink_owner", password + "-owner"));
     }
 
+    /**
+     * A server on data that is already in {@code workDir}'s data folder, e.g. a base backup being restored (its roles
+     * and database come with it), on a free port.
+     *
+     * @param password the portal role's password, as given to {@link #start(Path, String)} of the server it came from
+     */
+    public static TestPostgres onData(Path workDir, String password, Map<String, String> settings) {
+        Map<String, String> all = new HashMap<>(settings);
+        all.putIfAbsent("synchronous_commit", "on");
+        EmbeddedPostgres server = server(workDir, all, 0);
+        return new TestPostgres(workDir, Map.copyOf(all), server, PortalDatabase.postgres(server.getPort(), "interlink", "interlink",
+                password, "interlink_owner", password + "-owner"));
+    }
+
     /** A server on the data folder of {@code workDir} (created when missing), on {@code port} (0: a free one). */
     private static EmbeddedPostgres server(Path workDir, Map<String, String> settings, int port) {
         try {
@@ -87,6 +101,16 @@ public final class TestPostgres implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A connection of the server's superuser (backups, settings), to the database {@code postgres}. */
+    public Connection superuser() throws SQLException {
+        return server.getPostgresDatabase().getConnection();
+    }
+
+    /** The server's data folder. */
+    public Path dataDirectory() {
+        return workDir.resolve("data");
     }
 
     /** The settings the portal needs to use this database. */
