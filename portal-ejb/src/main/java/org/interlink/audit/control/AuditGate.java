@@ -17,6 +17,7 @@ import org.interlink.audit.entity.AuditEvent;
 import org.interlink.audit.entity.AuditOutcome;
 import org.interlink.audit.entity.AuditRecord;
 import org.interlink.caller.entity.Caller;
+import org.interlink.infrastructure.persistence.DatabaseOutage;
 import org.interlink.item.entity.ItemReference;
 
 import java.time.Clock;
@@ -165,7 +166,7 @@ public class AuditGate {
     }
 
     /** The optimistic-lock conflict among the causes of {@code failure}, if it is one. */
-    private static Optional<RuntimeException> conflict(Throwable failure) {
+    static Optional<RuntimeException> conflict(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
             if (cause instanceof OptimisticLockException conflict) {
@@ -174,6 +175,10 @@ public class AuditGate {
             if (cause instanceof org.eclipse.persistence.exceptions.OptimisticLockException conflict) {
                 return Optional.of(new OptimisticLockException(conflict.getMessage(), failure));
             }
+        }
+        if (DatabaseOutage.concurrentChange(failure)) {
+            // a deadlock or a lock wait given up (PostgreSQL, H2): the same conflict, found by the database
+            return Optional.of(new OptimisticLockException("the database refused a change made at the same time as another", failure));
         }
         return Optional.empty();
     }

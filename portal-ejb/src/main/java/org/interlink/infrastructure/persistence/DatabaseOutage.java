@@ -40,6 +40,27 @@ public final class DatabaseOutage {
     private DatabaseOutage() {
     }
 
+    /**
+     * The SQLStates of a change that met another one at the same time: 40001 (serialization failure; H2's deadlock),
+     * 40P01 (deadlock, PostgreSQL), 55P03 (a lock not available in time, PostgreSQL), HYT00 (a lock not available in
+     * time, H2), 90131 (concurrent update, H2).
+     */
+    private static final Set<String> CONCURRENT_CHANGE = Set.of("40001", "40P01", "55P03", "HYT00", "90131");
+
+    /**
+     * Whether the database refused {@code failure}'s change because another transaction changed (or held) the same rows
+     * at the same time: the caller's conflict, to be told "someone else changed it just now" (409), never an audit failure
+     * or an error of the portal. The first answer of the database among the causes decides.
+     */
+    public static boolean concurrentChange(Throwable failure) {
+        for (Throwable cause : causes(failure)) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return CONCURRENT_CHANGE.contains(sql.getSQLState());
+            }
+        }
+        return false;
+    }
+
     /** Whether {@code failure}, or anything that caused it, says the database could not be reached. */
     public static boolean among(Throwable failure) {
         boolean poolRefused = false;

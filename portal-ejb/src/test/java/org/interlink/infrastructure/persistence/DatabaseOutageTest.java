@@ -45,4 +45,27 @@ class DatabaseOutageTest {
         loop.initCause(second);
         assertThat(DatabaseOutage.among(loop)).as("a cycle of causes ends").isFalse();
     }
+
+    @Test
+    void aDeadlockOrALockWaitGivenUpIsAConcurrentChangeNotAnOutage() {
+        DatabaseException deadlock = DatabaseException.sqlException(new SQLException("deadlock detected", "40P01"));
+        assertThat(DatabaseOutage.concurrentChange(new EJBException(new PersistenceException(deadlock)))).isTrue();
+        assertThat(DatabaseOutage.among(deadlock)).isFalse();
+        assertThat(DatabaseOutage.concurrentChange(new SQLException("could not serialize access", "40001"))).isTrue();
+        assertThat(DatabaseOutage.concurrentChange(new SQLException("canceling statement due to lock timeout", "55P03"))).isTrue();
+        assertThat(DatabaseOutage.concurrentChange(new SQLException("Timeout trying to lock table", "HYT00"))).as("H2").isTrue();
+        assertThat(DatabaseOutage.concurrentChange(new SQLException("Concurrent update to table", "90131"))).as("H2").isTrue();
+        SQLException next = new SQLException("batch failed");
+        next.setNextException(new SQLException("deadlock detected", "40P01"));
+        assertThat(DatabaseOutage.concurrentChange(next)).as("in the next exception").isTrue();
+    }
+
+    @Test
+    void aRefusedWriteOrALostConnectionIsNotAConcurrentChange() {
+        assertThat(DatabaseOutage.concurrentChange(new PersistenceException(new SQLException("duplicate key", "23505")))).isFalse();
+        assertThat(DatabaseOutage.concurrentChange(new SQLException("I/O error", "08006"))).isFalse();
+        assertThat(DatabaseOutage.concurrentChange(new SQLException("value too long", "22001", new SQLException("deadlock", "40P01"))))
+                .as("the first answer decides").isFalse();
+        assertThat(DatabaseOutage.concurrentChange(new IllegalStateException("no lane could be locked"))).isFalse();
+    }
 }

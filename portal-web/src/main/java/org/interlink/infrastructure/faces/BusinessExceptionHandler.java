@@ -81,7 +81,7 @@ public class BusinessExceptionHandler extends ExceptionHandlerWrapper {
             if (cause instanceof ConstraintViolationException invalid) {
                 return invalid.getConstraintViolations().stream().map(ConstraintViolation::getMessage).sorted().findFirst();
             }
-            if (cause instanceof OptimisticLockException) {
+            if (cause instanceof OptimisticLockException || DatabaseOutage.concurrentChange(cause)) {
                 return Optional.of(BundleMessages.resolveOr("error.changedMeanwhile",
                         "Someone changed this item while you were working on it. Open it again to see their change."));
             }

@@ -117,8 +117,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 return new Problem(Problem.TYPE_PREFIX + "invalid-content", "Invalid content", 400,
                         "The request body has invalid fields; see violations.", violations(invalid));
             }
-            if (cause instanceof OptimisticLockException) {
-                // another request changed the same item between this one's read and its write (If-Match mismatches are 412)
+            if (cause instanceof OptimisticLockException || DatabaseOutage.concurrentChange(cause)) {
+                // another request changed the same item between this one's read and its write (If-Match mismatches are 412),
+                // or the database found the two at once (a deadlock, a lock wait given up)
                 return Problem.of("conflict", "Someone else changed the item just now", 409,
                         "Someone changed the item at the same time; nothing of yours was saved. Read it again and re-apply your change.");
             }
