@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 
 import java.net.URI;
@@ -38,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -226,39 +229,96 @@ class ApiIT {
     @Test
     void fourPublicationsOfOneItemAtOncePublishItOnceAndTheOthersAreConflicts() throws Exception {
         Api border = Api.as(Tokens.system(BORDER_SYSTEM));
-        Api.Answer created = border.post("/records", incident("Published four times at once", "GREEN", null));
-        long id = created.json().path("id").asLong();
-        assertThat(border.send("POST", "/items/" + id + "/submit", null, created.etag()).status()).isEqualTo(200);
+        long id = itemIn("Published four times at once", "SUBMITTED").json().path("id").asLong();
         Api desk = Api.as(Tokens.system(VETTING_DESK));
         long before = audit.last();
 
-        ExecutorService clients = Executors.newFixedThreadPool(4);
-        List<Api.Answer> answers = new ArrayList<>();
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Api.Answer>> sent = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                sent.add(clients.submit(() -> {
-                    assertThat(go.await(1, TimeUnit.MINUTES)).isTrue();
-                    return desk.post("/items/" + id + "/publish", comment("Agreed"));
-                }));
-            }
-            go.countDown();
-            for (Future<Api.Answer> answer : sent) {
-                answers.add(answer.get(2, TimeUnit.MINUTES));
-            }
-        } finally {
-            clients.shutdownNow();
-        }
-        assertThat(answers).as(answers.toString()).filteredOn(a -> a.status() == 200).hasSize(1);
-        assertThat(answers).filteredOn(a -> a.status() != 200).hasSize(3).allSatisfy(a -> {
-            assertThat(a.status()).as(a.toString()).isEqualTo(409);
-            assertThat(a.problem()).isIn("conflict", "illegal-transition");
-        });
+        List<Api.Answer> answers = atOnce(4, () -> desk.post("/items/" + id + "/publish", comment("Agreed")));
+
+        assertDoneOnceAndConflicts(answers);
         assertThat(border.get("/items/" + id + "/history").json().findValuesAsText("action"))
                 .containsExactly("DRAFTED", "SUBMITTED", "PUBLISHED");
         assertThat(audit.since(before, account(VETTING_DESK))).as("published and recorded once")
                 .filteredOn("STATE_CHANGE:ALLOWED"::equals).hasSize(1);
+    }
+
+    /**
+     * Every other step and the edit, four times at once by the same caller, as a client that sends again what it did not
+     * hear back about: done once, the others conflicts (409; 412 for an edit whose If-Match no longer holds) — never 500,
+     * never 503 "the audit trail is unavailable" — and recorded once.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"edit", "submit", "return", "withdraw", "archive", "new-version"})
+    void everyStepAndTheEditFourTimesAtOnceAreDoneOnceAndTheOthersAreConflicts(String step) throws Exception {
+        Api border = Api.as(Tokens.system(BORDER_SYSTEM));
+        Api desk = Api.as(Tokens.system(VETTING_DESK));
+        Api.Answer item = itemIn("Four at once: " + step, switch (step) {
+            case "edit", "submit" -> "DRAFT";
+            case "return" -> "SUBMITTED";
+            default -> "PUBLISHED";
+        });
+        long id = item.json().path("id").asLong();
+        String tag = item.etag();
+        long before = audit.last();
+
+        List<Api.Answer> answers = atOnce(4, () -> switch (step) {
+            case "edit" -> border.put("/records/" + id, incident("Four at once: edited", "GREEN", null), tag);
+            case "return" -> desk.post("/items/" + id + "/return", comment("Not yet"));
+            case "withdraw" -> border.post("/items/" + id + "/withdraw", comment("No longer valid"));
+            default -> border.post("/items/" + id + "/" + step, null);
+        });
+
+        assertDoneOnceAndConflicts(answers);
+        assertThat(audit.since(before, account(step.equals("return") ? VETTING_DESK : BORDER_SYSTEM))).as("done and recorded once")
+                .filteredOn(event -> event.endsWith(":ALLOWED")).hasSize(1);
+    }
+
+    /** A new incident of the border system, taken to {@code state} (DRAFT, SUBMITTED or PUBLISHED): its last answer. */
+    private static Api.Answer itemIn(String title, String state) {
+        Api border = Api.as(Tokens.system(BORDER_SYSTEM));
+        Api.Answer item = border.post("/records", incident(title, "GREEN", null));
+        assertThat(item.status()).as(item.toString()).isEqualTo(201);
+        if (!state.equals("DRAFT")) {
+            item = border.send("POST", "/items/" + item.json().path("id").asLong() + "/submit", null, item.etag());
+            assertThat(item.status()).as(item.toString()).isEqualTo(200);
+        }
+        if (state.equals("PUBLISHED")) {
+            item = Api.as(Tokens.system(VETTING_DESK)).post("/items/" + item.json().path("id").asLong() + "/publish", comment("Agreed"));
+            assertThat(item.status()).as(item.toString()).isEqualTo(200);
+        }
+        return item;
+    }
+
+    /** {@code count} calls sent at the same moment, each on its own thread; their answers. */
+    private static List<Api.Answer> atOnce(int count, Callable<Api.Answer> call) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(count);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Api.Answer>> sent = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                sent.add(clients.submit(() -> {
+                    assertThat(go.await(1, TimeUnit.MINUTES)).isTrue();
+                    return call.call();
+                }));
+            }
+            go.countDown();
+            List<Api.Answer> answers = new ArrayList<>();
+            for (Future<Api.Answer> answer : sent) {
+                answers.add(answer.get(2, TimeUnit.MINUTES));
+            }
+            return answers;
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    /** One answer 200, the others conflicts with their problem type. */
+    private static void assertDoneOnceAndConflicts(List<Api.Answer> answers) {
+        assertThat(answers).as(answers.toString()).filteredOn(a -> a.status() == 200).hasSize(1);
+        assertThat(answers).filteredOn(a -> a.status() != 200).hasSize(answers.size() - 1).allSatisfy(a -> {
+            assertThat(a.status()).as(a.toString()).isIn(409, 412);
+            assertThat(a.problem()).isIn("conflict", "illegal-transition", "stale-item");
+        });
     }
 
     @Test

@@ -119,7 +119,8 @@ public final class FaultDrills {
                 rows.add(postgresStalled(stack(portal, postgres, keycloak, secrets), clients, load, stall));
             }
             if (only.contains("conflicts")) {
-                rows.add(publishedAtOnce(stack(portal, postgres, keycloak, secrets), 10));
+                rows.add(changedAtOnce(stack(portal, postgres, keycloak, secrets), "PostgreSQL", 3));
+                rows.add(onH2(work, keycloak, secrets, stack -> changedAtOnce(stack, "H2 (the run command's database)", 3)));
             }
             if (only.contains("keycloak")) {
                 rows.add(keycloakDown(stack(portal, postgres, keycloak, secrets), keycloak, clients, load, outage.multipliedBy(2)));
@@ -138,6 +139,25 @@ public final class FaultDrills {
             }
         }
         return rows;
+    }
+
+    /** A drill on a second portal, on H2 as the run command starts it (same Keycloak, its own port), stopped afterwards. */
+    private static Row onH2(Path work, Keycloak keycloak, DevSecrets secrets, Drill drill) throws Exception {
+        Path folder = work.resolve("portal-h2");
+        Folders.deleteTree(folder);
+        PortalDatabase h2 = PortalDatabase.h2File(Folders.created(folder.resolve("h2")), secrets.databasePassword());
+        try (PayaraMicroServer portal = portal(FreePort.find(), folder, settings(h2, keycloak.realmUrl(), secrets,
+                folder.resolve("audit-heads.jsonl"), true))) {
+            portal.awaitReady(Duration.ofMinutes(3));
+            return drill.on(new Stack(portal.url(), null, token(keycloak.realmUrl(), BORDER_SYSTEM, secrets),
+                    token(keycloak.realmUrl(), VETTING_DESK, secrets)));
+        }
+    }
+
+    /** A drill on a stack. */
+    @FunctionalInterface
+    interface Drill {
+        Row on(Stack stack) throws Exception;
     }
 
     private static PayaraMicroServer portal(int port, Path folder, Map<String, String> settings) {
@@ -591,67 +611,95 @@ public final class FaultDrills {
         return null;
     }
 
+    /** The steps (and the edit) the conflicts drill takes four times at once: the state the item is in first, and who takes it. */
+    private static final List<String> STEPS = List.of("edit", "submit", "publish", "return", "withdraw", "archive", "new-version");
+
     /**
-     * Four publications of one submitted item at once (the same desk), {@code rounds} times: one publishes it, each
-     * other one is a 409 conflict, never a 503 of an audit failure.
+     * Every step and the edit, four times at once by the same caller (as a client that sends again what it did not hear
+     * back about), {@code rounds} times each: one is done, each other one is a conflict (409; 412 for an edit whose If-Match
+     * no longer holds), never a 503 of an audit failure or a 500; the item's history has the step once.
      */
-    static Row publishedAtOnce(Stack stack, int rounds) throws Exception {
+    static Row changedAtOnce(Stack stack, String database, int rounds) throws Exception {
         Api border = new Api(stack.url(), stack.border());
         Api desk = new Api(stack.url(), stack.desk());
         ExecutorService four = Executors.newFixedThreadPool(4);
-        int published = 0;
+        int done = 0;
         int conflicts = 0;
+        int once = 0;
         List<String> unclear = new ArrayList<>();
-        List<Long> ids = new ArrayList<>();
         try {
-            for (int round = 0; round < rounds; round++) {
-                Api.Answer created = border.send("POST", "/records", record("Published at once " + round), null);
-                long id = created.id();
-                ids.add(id);
-                border.send("POST", "/items/" + id + "/submit", null, created.etag());
-                CountDownLatch go = new CountDownLatch(1);
-                List<Future<Api.Answer>> sent = new ArrayList<>();
-                for (int i = 0; i < 4; i++) {
-                    sent.add(four.submit(() -> {
-                        go.await(1, TimeUnit.MINUTES);
-                        return desk.send("POST", "/items/" + id + "/publish", "{\"comment\":\"Agreed\"}", null);
-                    }));
-                }
-                go.countDown();
-                for (Future<Api.Answer> answer : sent) {
-                    Api.Answer a = answer.get(2, TimeUnit.MINUTES);
-                    if (a.status() == 200) {
-                        published++;
-                    } else if (a.status() == 409) {
-                        conflicts++;
+            for (String step : STEPS) {
+                for (int round = 0; round < rounds; round++) {
+                    Api.Answer item = itemIn(border, desk, "At once: " + step + " " + round, switch (step) {
+                        case "edit", "submit" -> "DRAFT";
+                        case "publish", "return" -> "SUBMITTED";
+                        default -> "PUBLISHED";
+                    });
+                    long id = item.id();
+                    String tag = item.etag();
+                    CountDownLatch go = new CountDownLatch(1);
+                    List<Future<Api.Answer>> sent = new ArrayList<>();
+                    for (int i = 0; i < 4; i++) {
+                        sent.add(four.submit(() -> {
+                            go.await(1, TimeUnit.MINUTES);
+                            return switch (step) {
+                                case "edit" -> border.send("PUT", "/records/" + id, record("At once: edited"), tag);
+                                case "publish" -> desk.send("POST", "/items/" + id + "/publish", "{\"comment\":\"Agreed\"}", null);
+                                case "return" -> desk.send("POST", "/items/" + id + "/return", "{\"comment\":\"Not yet\"}", null);
+                                case "withdraw" ->
+                                    border.send("POST", "/items/" + id + "/withdraw", "{\"comment\":\"No longer valid\"}", null);
+                                default -> border.send("POST", "/items/" + id + "/" + step, null, null);
+                            };
+                        }));
+                    }
+                    go.countDown();
+                    int doneHere = 0;
+                    for (Future<Api.Answer> answer : sent) {
+                        Api.Answer a = answer.get(2, TimeUnit.MINUTES);
+                        if (a.status() == 200) {
+                            doneHere++;
+                        } else if ((a.status() == 409 || a.status() == 412) && a.contentType().startsWith("application/problem+json")) {
+                            conflicts++;
+                        } else {
+                            unclear.add(step + ": " + a);
+                        }
+                    }
+                    done += doneHere;
+                    String history = border.send("GET", "/items/" + id + "/history", null, null).body();
+                    long recorded = Pattern.compile("\"action\":\"" + HISTORY.get(step) + "\"").matcher(history).results().count();
+                    if (doneHere == 1 && recorded == 1) {
+                        once++;
                     } else {
-                        unclear.add(a.status() + " " + a.body());
+                        unclear.add(step + " of item " + id + ": " + doneHere + " answered 200, " + recorded + " in its history");
                     }
                 }
             }
         } finally {
             four.shutdownNow();
         }
-        long recordedOnce = countPublishedOnce(stack.postgres().database(), ids);
-        return new Row("4 publications of one item at once, " + rounds + " items", published, published, (int) recordedOnce,
-                published - (int) recordedOnce, conflicts + " answered 409 conflict; unclear: " + unclear.size(), "-",
-                published == rounds && recordedOnce == rounds && unclear.isEmpty(), unclear);
+        int tried = STEPS.size() * rounds;
+        return new Row("every step and the edit 4 times at once (" + String.join(", ", STEPS) + "), " + rounds + " items each, on "
+                + database, done, done, once, done - once,
+                conflicts + " answered 409/412 conflict; unclear: " + unclear.size(), "-", once == tried && unclear.isEmpty(), unclear);
     }
 
-    private static long countPublishedOnce(PortalDatabase db, List<Long> ids) throws SQLException {
-        long once = 0;
-        try (Connection connection = DriverManager.getConnection(db.url(), db.migrationUser(), db.migrationPassword());
-                PreparedStatement query = connection.prepareStatement("select count(*) from audit_event"
-                        + " where item_id = ? and action = 'STATE_CHANGE' and outcome = 'ALLOWED' and details like '%PUBLISHED%'")) {
-            for (long id : ids) {
-                query.setLong(1, id);
-                try (ResultSet rows = query.executeQuery()) {
-                    rows.next();
-                    once += rows.getLong(1) == 1 ? 1 : 0;
-                }
-            }
+    /** The history entry each step leaves. */
+    private static final Map<String, String> HISTORY = Map.of("edit", "EDITED", "submit", "SUBMITTED", "publish", "PUBLISHED", "return",
+            "RETURNED", "withdraw", "WITHDRAWN", "archive", "ARCHIVED", "new-version", "NEW_VERSION");
+
+    /** A new item of the border system in {@code state} (DRAFT, SUBMITTED or PUBLISHED): the last answer. */
+    private static Api.Answer itemIn(Api border, Api desk, String title, String state) {
+        Api.Answer item = border.send("POST", "/records", record(title), null);
+        if (!state.equals("DRAFT")) {
+            item = border.send("POST", "/items/" + item.id() + "/submit", null, item.etag());
         }
-        return once;
+        if (state.equals("PUBLISHED")) {
+            item = desk.send("POST", "/items/" + item.id() + "/publish", "{\"comment\":\"Agreed\"}", null);
+        }
+        if (!item.ok()) {
+            throw new IllegalStateException("the conflicts drill could not prepare " + title + ": " + item);
+        }
+        return item;
     }
 
     /** Every audit chain verifies against the exported heads after the drills. */
