@@ -61,6 +61,19 @@ public final class DatabaseOutage {
         return false;
     }
 
+    /**
+     * Whether the database refused {@code failure}'s change because its disk is full (SQLState 53100): nothing was stored,
+     * and nothing will be until an administrator frees space. The first answer of the database among the causes decides.
+     */
+    public static boolean storageFull(Throwable failure) {
+        for (Throwable cause : causes(failure)) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return "53100".equals(sql.getSQLState());
+            }
+        }
+        return false;
+    }
+
     /** Whether {@code failure}, or anything that caused it, says the database could not be reached. */
     public static boolean among(Throwable failure) {
         boolean poolRefused = false;

@@ -68,4 +68,15 @@ class DatabaseOutageTest {
                 .as("the first answer decides").isFalse();
         assertThat(DatabaseOutage.concurrentChange(new IllegalStateException("no lane could be locked"))).isFalse();
     }
+
+    @Test
+    void aFullDiskIsToldApartFromAnOutageAndFromAConflict() {
+        DatabaseException full = DatabaseException
+                .sqlException(new SQLException("could not extend file: No space left on device", "53100"));
+        assertThat(DatabaseOutage.storageFull(new EJBException(new PersistenceException(full)))).isTrue();
+        assertThat(DatabaseOutage.among(full)).isFalse();
+        assertThat(DatabaseOutage.concurrentChange(full)).isFalse();
+        assertThat(DatabaseOutage.storageFull(new SQLException("duplicate key", "23505"))).isFalse();
+        assertThat(DatabaseOutage.storageFull(new SQLException("I/O error", "08006"))).isFalse();
+    }
 }

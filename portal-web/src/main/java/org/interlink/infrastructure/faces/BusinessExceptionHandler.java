@@ -81,6 +81,10 @@ public class BusinessExceptionHandler extends ExceptionHandlerWrapper {
             if (cause instanceof ConstraintViolationException invalid) {
                 return invalid.getConstraintViolations().stream().map(ConstraintViolation::getMessage).sorted().findFirst();
             }
+            if (DatabaseOutage.storageFull(cause)) {
+                return Optional.of(BundleMessages.resolveOr("error.storageFull",
+                        "The portal's database has no room left, so nothing was saved. Tell your administrator, and try again later."));
+            }
             if (cause instanceof OptimisticLockException || DatabaseOutage.concurrentChange(cause)) {
                 return Optional.of(BundleMessages.resolveOr("error.changedMeanwhile",
                         "Someone changed this item while you were working on it. Open it again to see their change."));

@@ -108,6 +108,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             // before the audit trail's own failure: an audit event that could not be written for want of the database
             return Problem.of(DATABASE_UNAVAILABLE, "The database is unavailable", 503, DatabaseOutage.DETAIL);
         }
+        if (DatabaseOutage.storageFull(thrown)) {
+            return Problem.of("storage-full", "The database has no room left", 503,
+                    "The database could not store this: its disk is full. Nothing was saved; try again once an administrator has freed space.");
+        }
         for (Throwable cause : chain) {
             if (cause instanceof BusinessException business) {
                 Kind kind = kindOf(business);
