@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -53,12 +54,7 @@ public final class DatabaseOutage {
      * or an error of the portal. The first answer of the database among the causes decides.
      */
     public static boolean concurrentChange(Throwable failure) {
-        for (Throwable cause : causes(failure)) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-                return CONCURRENT_CHANGE.contains(sql.getSQLState());
-            }
-        }
-        return false;
+        return firstAnswer(failure).filter(CONCURRENT_CHANGE::contains).isPresent();
     }
 
     /**
@@ -66,12 +62,17 @@ public final class DatabaseOutage {
      * and nothing will be until an administrator frees space. The first answer of the database among the causes decides.
      */
     public static boolean storageFull(Throwable failure) {
+        return firstAnswer(failure).filter("53100"::equals).isPresent();
+    }
+
+    /** The SQLState of the first answer of the database among the causes of {@code failure}, if there is one. */
+    private static Optional<String> firstAnswer(Throwable failure) {
         for (Throwable cause : causes(failure)) {
             if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-                return "53100".equals(sql.getSQLState());
+                return Optional.of(sql.getSQLState());
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     /** Whether {@code failure}, or anything that caused it, says the database could not be reached. */
