@@ -71,6 +71,11 @@ final class Api {
         return send("POST", path, new Chunked(body), null);
     }
 
+    /** A file sent as the body, with its own type. */
+    Answer upload(String path, byte[] file, String contentType, String ifMatch) {
+        return send("POST", path, new File(file, contentType), ifMatch);
+    }
+
     Answer put(String path, Object body, String ifMatch) {
         return send("PUT", path, body, ifMatch);
     }
@@ -86,7 +91,10 @@ final class Api {
             request.header("If-Match", ifMatch);
         }
         HttpRequest.BodyPublisher publisher = HttpRequest.BodyPublishers.noBody();
-        if (body != null) {
+        if (body instanceof File file) {
+            request.header("Content-Type", file.contentType());
+            publisher = HttpRequest.BodyPublishers.ofByteArray(file.bytes());
+        } else if (body != null) {
             request.header("Content-Type", "application/json");
             publisher = body instanceof Chunked chunked
                     ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(chunked.bytes()))
@@ -114,6 +122,9 @@ final class Api {
     }
 
     private record Chunked(byte[] bytes) {
+    }
+
+    private record File(byte[] bytes, String contentType) {
     }
 
     static ObjectNode object() {

@@ -501,6 +501,47 @@ class ApiIT {
     }
 
     @Test
+    void theAuthorAttachesAFileThroughTheApiAndARefusedFileChangesNothing() {
+        Api border = Api.as(Tokens.system(BORDER_SYSTEM));
+        Api.Answer created = border.post("/records", incident("Crossings at Safwan, figures", "GREEN", null));
+        long id = created.json().path("id").asLong();
+        String tag = created.etag();
+        String files = "/items/" + id + "/attachments?filename=";
+        byte[] csv = "crossing,people\nSafwan,120\n".getBytes(StandardCharsets.UTF_8);
+
+        long before = audit.last();
+        assertProblem(border.upload(files + "figures.pdf", csv, "application/pdf", tag), 400, "invalid-content");
+        assertThat(audit.since(before, account(BORDER_SYSTEM))).as("refused, and recorded as such").containsExactly("UPDATE:DENIED");
+        assertProblem(border.upload("/items/" + id + "/attachments", csv, "text/csv", tag), 400, "invalid-content");
+        assertProblem(border.upload(files + "figures.csv", csv, "text/csv", "\"1.999\""), 412, "stale-item");
+        // another agency's caller is refused before the body is read, and recorded
+        before = audit.last();
+        assertProblem(Api.as(Tokens.system(IOM_SYSTEM)).upload(files + "figures.csv", csv, "text/csv", null), 404, "not-found");
+        assertThat(audit.since(before, account(IOM_SYSTEM))).containsExactly("UPDATE:DENIED");
+        // over the upload's limit (10 MiB): refused and recorded; the API's own 1 MiB limit is not the upload's
+        before = audit.last();
+        assertProblem(border.upload(files + "figures.csv", new byte[10 * 1024 * 1024 + 1], "text/csv", tag), 400, "invalid-content");
+        assertThat(audit.since(before, account(BORDER_SYSTEM))).containsExactly("UPDATE:DENIED");
+        Api.Answer unchanged = border.get("/items/" + id);
+        assertThat(unchanged.etag()).as("nothing refused changed the item").isEqualTo(tag);
+        assertThat(unchanged.json().path("attachments").size()).isZero();
+
+        byte[] large = new byte[2 * 1024 * 1024];
+        Arrays.fill(large, (byte) 'x');
+        System.arraycopy(csv, 0, large, 0, csv.length);
+        Api.Answer attached = border.upload(files + "figures.csv", large, "text/csv", tag);
+        assertThat(attached.status()).as(attached.toString()).isEqualTo(201);
+        assertThat(attached.etag()).as("a new tag").isNotEqualTo(tag);
+        JsonNode file = attached.json().path("attachments").get(0);
+        assertThat(file.path("filename").asText()).isEqualTo("figures.csv");
+        assertThat(file.path("size").asLong()).isEqualTo(large.length);
+        assertThat(attached.header("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/api/v1/items/" + id + "/attachments/" + file.path("id").asLong()));
+        assertThat(border.get(attached.header("Location").orElseThrow()).body()).as("the file, byte for byte").isEqualTo(large);
+        assertProblem(border.upload(files + "more.csv", csv, "text/csv", tag), 412, "stale-item");
+    }
+
+    @Test
     void refusedChangesAreAnsweredWithTheirProblemAuditedAndChangeNothing() {
         Api border = Api.as(Tokens.system(BORDER_SYSTEM));
         Api.Answer created = border.post("/records", incident("Queue at Zurbatiyah", "GREEN", null));

@@ -11,6 +11,7 @@ import org.interlink.item.control.ContentTypeDetector;
 import org.interlink.item.entity.Attachment;
 import org.interlink.item.entity.AttachmentContent;
 import org.interlink.item.entity.AttachmentPolicy;
+import org.interlink.item.entity.Item;
 import org.interlink.item.entity.ItemId;
 import org.interlink.sharing.control.VisibilityGate;
 
@@ -67,8 +68,19 @@ public class Attachments {
      * @param declaredType the content type the client sent, null when it sent none
      */
     public Attachment attach(Caller caller, ItemId id, String filename, String declaredType, InputStream upload) {
+        return attach(caller, id, filename, declaredType, upload, null).file();
+    }
+
+    /**
+     * As {@link #attach(Caller, ItemId, String, String, InputStream)}, to the version whose tag the caller read (the API's
+     * If-Match; null skips the check): the item as it is now, with the file.
+     */
+    public Attached attach(Caller caller, ItemId id, String filename, String declaredType, InputStream upload, String expectedTag) {
         Attachment[] attached = new Attachment[1];
-        items.change(caller, id, AuditAction.UPDATE, item -> {
+        Item changed = items.change(caller, id, AuditAction.UPDATE, item -> {
+            item.requireTag(expectedTag);
+            // who may, before a byte of the file is read: a refused caller's upload costs nothing
+            item.checkAttach(caller);
             AttachmentPolicy policy = policy();
             policy.checkName(filename);
             AttachmentContent read = policy.read(filename, upload);
@@ -79,7 +91,11 @@ public class Attachments {
             return new Items.Change(AuditAction.UPDATE, "attached " + attached[0].getFilename() + " (" + attached[0].getSize()
                     + " bytes, sha256 " + attached[0].getSha256() + ")");
         });
-        return attached[0];
+        return new Attached(changed, attached[0]);
+    }
+
+    /** A file just attached, and its item as it is now. */
+    public record Attached(Item item, Attachment file) {
     }
 
     /** As {@link #attach(Caller, ItemId, String, String, InputStream)}, for a file already in memory (demo data). */

@@ -2,7 +2,6 @@ package org.interlink.item.entity;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -91,7 +90,9 @@ public record AttachmentPolicy(long maxBytes, Set<String> contentTypes) {
                 size += n;
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("the upload of " + filename + " could not be read", e);
+            // the client stopped sending (or the connection broke): a refused upload, not a fault of the portal
+            throw new InvalidContent("The file " + filename + " was not received whole; send it again.", "attachment.broken",
+                    filename);
         }
         if (size == 0) {
             throw new InvalidContent("The file " + filename + " is empty.", "attachment.empty", filename);
@@ -159,7 +160,7 @@ public record AttachmentPolicy(long maxBytes, Set<String> contentTypes) {
     /** The name without any folder part or control characters, at most 200 characters. */
     static String cleanName(String filename) {
         String name = filename.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").trim();
+        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\\p{Cf}\"]", "").trim();
         return name.length() > 200 ? name.substring(name.length() - 200) : name;
     }
 

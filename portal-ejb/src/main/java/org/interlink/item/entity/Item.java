@@ -148,6 +148,11 @@ public class Item implements Serializable {
      *
      * @param content the stored bytes (the same object for the same SHA-256, so files are kept once)
      */
+    /** Whether the caller may attach a file to the current version now: its author, while it is editable (else refused). */
+    public void checkAttach(Caller caller) {
+        checkEdit(caller, current());
+    }
+
     public Attachment attach(Caller caller, String filename, String contentType, AttachmentContent content,
             AttachmentPolicy policy, Instant now) {
         ItemVersion version = current();

@@ -3,6 +3,7 @@ package org.interlink.item.entity;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -58,6 +59,29 @@ class AttachmentPolicyTest {
         };
 
         assertThat(POLICY.read("t.csv", trickle).getBytes()).isEqualTo(text);
+    }
+
+    @Test
+    void anUploadThatBreaksOffIsARefusedFileNotAFaultOfThePortal() {
+        InputStream broken = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("Connection reset by peer");
+            }
+        };
+
+        assertThatThrownBy(() -> POLICY.read("half.pdf", broken)).isInstanceOf(InvalidContent.class)
+                .hasMessageContaining("half.pdf was not received whole").extracting(e -> ((InvalidContent) e).key())
+                .isEqualTo("attachment.broken");
+    }
+
+    @Test
+    void aNameKeepsNoFolderNoControlAndNoInvisibleFormattingCharacter() {
+        assertThat(AttachmentPolicy.cleanName("C:\\temp\\..\\report.pdf")).isEqualTo("report.pdf");
+        assertThat(AttachmentPolicy.cleanName("a\u0007b\".csv")).isEqualTo("ab.csv");
+        // a right-to-left override would show "invoice\u202Efdp.csv" as "invoicevsc.pdf"
+        assertThat(AttachmentPolicy.cleanName("invoice\u202Efdp.csv")).isEqualTo("invoicefdp.csv");
+        assertThat(AttachmentPolicy.cleanName("zero\u200Bwidth.csv")).isEqualTo("zerowidth.csv");
     }
 
     @Test

@@ -9,9 +9,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.regex.Pattern;
 
 /**
- * Refuses request bodies over {@code interlink.api.max-body-bytes} (1 MiB) with 413: at once when
+ * Refuses request bodies over {@code interlink.api.max-body-bytes} (1 MiB; not a file's upload, which the attachment
+ * policy limits) with 413: at once when
  * Content-Length says so, otherwise as soon as the body read passes the limit (chunked bodies).
  * The rest of the body is read and dropped (up to {@value #DRAIN_BYTES} bytes) before answering:
  * a client that sends its whole body before reading the answer would otherwise wait for a server
@@ -26,8 +28,15 @@ public class BodyLimit implements ContainerRequestFilter {
 
     static final long DRAIN_BYTES = 16L * 1024 * 1024;
 
+    private static final Pattern UPLOAD = Pattern.compile("/?items/[^/]+/attachments/?");
+
     @Override
     public void filter(ContainerRequestContext request) {
+        if ("POST".equals(request.getMethod()) && UPLOAD.matcher(request.getUriInfo().getPath()).matches()) {
+            // a file's upload: read by the attachment policy inside the change, once the caller may attach, up to
+            // interlink.attachments.max-bytes and one byte; a larger file is a refused change, recorded as every other
+            return;
+        }
         if (request.getLength() > maxBytes) {
             drain(request.getEntityStream());
             throw tooLarge(maxBytes);
@@ -37,7 +46,11 @@ public class BodyLimit implements ContainerRequestFilter {
         }
     }
 
-    private static void drain(InputStream body) {
+    /**
+     * Reads and drops what is left of a body (up to {@value #DRAIN_BYTES} bytes), so that a client still sending it hears
+     * the answer.
+     */
+    public static void drain(InputStream body) {
         byte[] buffer = new byte[64 * 1024];
         try {
             for (long dropped = 0; dropped < DRAIN_BYTES;) {

@@ -1,6 +1,7 @@
 package org.interlink.item.api;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.interlink.caller.entity.Caller;
+import org.interlink.infrastructure.rest.BodyLimit;
 import org.interlink.item.boundary.Attachments;
 import org.interlink.item.entity.ItemEvent;
 import org.interlink.item.entity.ItemId;
@@ -29,6 +31,7 @@ import org.interlink.item.entity.ItemStep;
 import org.interlink.item.view.AttachmentDownload;
 import org.interlink.sharing.boundary.SharedItems;
 
+import java.io.InputStream;
 import java.util.List;
 
 /**
@@ -107,6 +110,31 @@ public class ItemsResource {
         Response.ResponseBuilder response = Response.ok(file.bytes(), file.contentType());
         AttachmentDownload.headers(file).forEach(response::header);
         return response.build();
+    }
+
+    @POST
+    @Path("{id}/attachments")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(operationId = "attachFile", summary = "Attach a file to the draft or returned version (its author)", description = "The body is the file, its type in Content-Type, its name in the filename parameter. Checked as an upload on the item's page: at most interlink.attachments.max-bytes (10 MiB), a type the portal accepts, which the bytes, the name and Content-Type agree on (400 invalid-content otherwise, recorded as a refused change). With If-Match, only onto the version read (412 otherwise). A refused file changes nothing. 201: the item as it is now, with its new ETag; Location names the file.")
+    @APIResponse(responseCode = "201", description = "The item with the file; ETag is its new tag", content = @Content(schema = @Schema(implementation = ItemDocument.class)))
+    public Response attach(@PathParam("id") long id,
+            @Parameter(description = "The file's name, e.g. report.pdf", required = true) @QueryParam("filename") String filename,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            InputStream file) {
+        // read inside the change, as the page's upload: only once the caller may attach (a refusal costs no read), at most
+        // the limit and one byte, and a file too large, broken off or of the wrong type is a refused change, recorded
+        Attachments.Attached attached;
+        try {
+            attached = attachments.attach(api.caller(), new ItemId(id), filename, contentType, file, ItemApi.tag(ifMatch, false));
+        } finally {
+            // what was not read (a refused or too large file) is dropped, so that a client still sending hears the answer
+            BodyLimit.drain(file);
+        }
+        Response changed = api.changed(uri, attached.item());
+        return Response.fromResponse(changed).status(Response.Status.CREATED)
+                .location(uri.getBaseUriBuilder().path("items").path(Long.toString(id)).path("attachments")
+                        .path(Long.toString(attached.file().getId())).build())
+                .build();
     }
 
     @POST
