@@ -37,6 +37,17 @@ final class Api {
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
+        return send(request, ifMatch);
+    }
+
+    /** A file posted as the body ({@code POST /items/{id}/attachments?filename=…}). */
+    Answer upload(String path, byte[] file, String contentType, String ifMatch) {
+        return send(HttpRequest.newBuilder(URI.create(portalUrl + "/api/v1" + path)).timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + token).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(file)), ifMatch);
+    }
+
+    private Answer send(HttpRequest.Builder request, String ifMatch) {
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }

@@ -52,8 +52,8 @@ import java.util.regex.Pattern;
  *
  * <p>Run: {@code mvn -Pfaults -pl portal-web -am verify}. System properties as for the run command, plus
  * {@code interlink.faults.clients} (20), {@code interlink.faults.load-seconds} (15: load before the fault and
- * after the recovery), {@code interlink.faults.outage-seconds} (10); {@code interlink.faults.stall} (false: the stall drill,
- * which does not pass yet) and {@code interlink.faults.stall-seconds} (60).
+ * after the recovery), {@code interlink.faults.outage-seconds} (10), {@code interlink.faults.stall-seconds} (60) and
+ * {@code interlink.faults.drills} (the drills to run, all by default).
  */
 public final class FaultDrills {
 
@@ -63,7 +63,10 @@ public final class FaultDrills {
     /** The portal's default {@code interlink.api.refusals-per-minute}. */
     static final int REFUSALS_PER_MINUTE = 60;
     static final Duration RECOVERY_LIMIT = Duration.ofSeconds(30);
-    /** No answer may take longer while PostgreSQL stalls: its socket timeout (30 s), the pool's wait (5 s), and 10 s to spare. */
+    /**
+     * No answer may take longer while PostgreSQL stalls: the driver's socket timeout (20 s), a new connection's (5 s), the
+     * pool's wait (5 s), and 15 s to spare.
+     */
     static final Duration ANSWER_LIMIT = Duration.ofSeconds(45);
     static final int POOL_SIZE = 32;
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\":\"([^\"]+)\"");
@@ -105,7 +108,8 @@ public final class FaultDrills {
             int clients, int overloadClients, Duration load, Duration outage, Duration stall) throws Exception {
         List<Row> rows = new ArrayList<>();
         // -Dinterlink.faults.drills=overload,restore runs only those (all by default)
-        Set<String> only = Set.of(System.getProperty("interlink.faults.drills", "kill,conflicts,keycloak,overload,restore").split(","));
+        Set<String> only = Set
+                .of(System.getProperty("interlink.faults.drills", "kill,stall,conflicts,disk,keycloak,overload,restore").split(","));
         try (Keycloak keycloak = new Keycloak(work, keycloakPort, "http://localhost:" + portalPort, secrets);
                 PayaraMicroServer portal = portal(portalPort, work.resolve("portal"),
                         settings(postgres.database(), keycloak.realmUrl(), secrets, heads, true))) {
@@ -114,13 +118,15 @@ public final class FaultDrills {
             if (only.contains("kill")) {
                 rows.add(postgresKilled(stack(portal, postgres, keycloak, secrets), clients, load, outage));
             }
-            if (Boolean.getBoolean("interlink.faults.stall")) {
-                // not yet passing (docs/reliability.md): answers took up to 65 s and the portal held 48 connections after
+            if (only.contains("stall")) {
                 rows.add(postgresStalled(stack(portal, postgres, keycloak, secrets), clients, load, stall));
             }
             if (only.contains("conflicts")) {
                 rows.add(changedAtOnce(stack(portal, postgres, keycloak, secrets), "PostgreSQL", 3));
                 rows.add(onH2(work, keycloak, secrets, stack -> changedAtOnce(stack, "H2 (the run command's database)", 3)));
+            }
+            if (only.contains("disk")) {
+                rows.add(onItsOwnPostgres(work, keycloak, secrets, DiskFullDrill::run));
             }
             if (only.contains("keycloak")) {
                 rows.add(keycloakDown(stack(portal, postgres, keycloak, secrets), keycloak, clients, load, outage.multipliedBy(2)));
@@ -152,6 +158,27 @@ public final class FaultDrills {
             return drill.on(new Stack(portal.url(), null, token(keycloak.realmUrl(), BORDER_SYSTEM, secrets),
                     token(keycloak.realmUrl(), VETTING_DESK, secrets)));
         }
+    }
+
+    /**
+     * A drill on a second portal with a PostgreSQL of its own (same Keycloak), for a fault that must not touch the main
+     * database (the restore drill replays its WAL); both stopped afterwards.
+     */
+    private static Row onItsOwnPostgres(Path work, Keycloak keycloak, DevSecrets secrets, DatabaseDrill drill) throws Exception {
+        Path folder = work.resolve("own-postgres");
+        try (TestPostgres postgres = TestPostgres.start(folder.resolve("postgres"), secrets.databasePassword());
+                PayaraMicroServer portal = portal(FreePort.find(), folder.resolve("portal"), settings(postgres.database(),
+                        keycloak.realmUrl(), secrets, folder.resolve("audit-heads.jsonl"), true))) {
+            portal.awaitReady(Duration.ofMinutes(3));
+            return drill.on(new Stack(portal.url(), postgres, token(keycloak.realmUrl(), BORDER_SYSTEM, secrets),
+                    token(keycloak.realmUrl(), VETTING_DESK, secrets)), postgres, folder);
+        }
+    }
+
+    /** A drill on a stack and its database. */
+    @FunctionalInterface
+    interface DatabaseDrill {
+        Row on(Stack stack, TestPostgres postgres, Path folder) throws Exception;
     }
 
     /** A drill on a stack. */
@@ -248,25 +275,42 @@ public final class FaultDrills {
             pause(load);
             Ledger.Found verified = running.finishAndVerify();
             Ledger ledger = running.ledger();
-            long connections = portalConnections(stack.postgres().database());
-            int burst = burst(stack, 40);
+            long connections = settledConnections(stack.postgres().database());
+            Burst burst = burst(stack, 40);
             double writtenSeconds = seconds(written - resumed);
             boolean recovered = written > 0 && writtenSeconds <= RECOVERY_LIMIT.toSeconds();
             boolean bounded = ledger.slowestAnswerSeconds() <= ANSWER_LIMIT.toSeconds();
             return new Row("PostgreSQL stalled (kill -STOP) for " + stall.toSeconds() + " s", ledger.acknowledged(),
                     ledger.acknowledgedWrites(),
                     verified.found(), verified.lost(),
-                    ("%d API 503 problem+json, %d pages 503; the slowest answer %.1f s (limit %d s: socket timeout, pool wait);"
-                            + " afterwards %d connections of the portal, a burst of 40 requests: %d answered 200; unclear: %d")
-                            .formatted(ledger.clearRefusals(), ledger.pageRefusals(), ledger.slowestAnswerSeconds(),
+                    ("%d API 503 problem+json, %d pages 503; the slowest answer %.1f s (%s; limit %d s);"
+                            + " afterwards %d connections of the portal, a burst of 40 requests: %d answered 200, %d 429"
+                            + " (the caller's 8 at once); unclear: %d")
+                            .formatted(ledger.clearRefusals(), ledger.pageRefusals(), ledger.slowestAnswerSeconds(), ledger.slowest(),
                                     ANSWER_LIMIT.toSeconds(),
-                                    connections, burst, ledger.unclear()),
+                                    connections, burst.ok(), burst.throttled(), ledger.unclear()),
                     recovered
                             ? "first write %.1f s after PostgreSQL went on".formatted(writtenSeconds)
                             : "NOT RECOVERED within " + RECOVERY_LIMIT.toSeconds() + " s",
-                    verified.lost() == 0 && ledger.unclear() == 0 && bounded && recovered && connections <= POOL_SIZE && burst == 40,
+                    verified.lost() == 0 && ledger.unclear() == 0 && bounded && recovered && connections <= POOL_SIZE && burst.ok() > 0
+                            && burst.ok() + burst.throttled() == 40,
                     ledger.unclearSamples());
         }
+    }
+
+    /**
+     * The portal's connections PostgreSQL holds once those the pool dropped during the stall are gone: the count, asked again
+     * each second for at most 30 s until it is within the pool's 32 (a connection closed by the pool ends on the server's
+     * side when its backend reads the close, after the stall).
+     */
+    private static long settledConnections(PortalDatabase db) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long connections = portalConnections(db);
+        while (connections > POOL_SIZE && System.nanoTime() < deadline) {
+            Thread.sleep(1000); // polled with a deadline
+            connections = portalConnections(db);
+        }
+        return connections;
     }
 
     /** The portal's connections PostgreSQL holds (its pool allows 32). */
@@ -281,8 +325,12 @@ public final class FaultDrills {
         }
     }
 
-    /** {@code size} reads of the shared list at once; how many were answered 200. */
-    private static int burst(Stack stack, int size) throws Exception {
+    /** How a burst of reads was answered: 200, or 429 with {@code Retry-After}; anything else is in neither. */
+    record Burst(int ok, int throttled) {
+    }
+
+    /** {@code size} reads of the shared list at once. */
+    private static Burst burst(Stack stack, int size) throws Exception {
         Api border = new Api(stack.url(), stack.border());
         ExecutorService all = Executors.newFixedThreadPool(size);
         try {
@@ -296,10 +344,13 @@ public final class FaultDrills {
             }
             go.countDown();
             int ok = 0;
-            for (Future<Api.Answer> answer : sent) {
-                ok += answer.get(2, TimeUnit.MINUTES).status() == 200 ? 1 : 0;
+            int throttled = 0;
+            for (Future<Api.Answer> future : sent) {
+                Api.Answer answer = future.get(2, TimeUnit.MINUTES);
+                ok += answer.status() == 200 ? 1 : 0;
+                throttled += answer.throttled() ? 1 : 0;
             }
-            return ok;
+            return new Burst(ok, throttled);
         } finally {
             all.shutdownNow();
         }

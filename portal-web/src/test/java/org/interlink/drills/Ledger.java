@@ -33,6 +33,7 @@ final class Ledger {
     private final AtomicLong pageRefusals = new AtomicLong();
     private final AtomicLong slowestRefusal = new AtomicLong();
     private final AtomicLong slowestAnswer = new AtomicLong();
+    private String slowest = "none";
     private final ConcurrentSkipListSet<Long> writeTimes = new ConcurrentSkipListSet<>();
     private final List<String> unclear = new CopyOnWriteArrayList<>();
 
@@ -45,7 +46,7 @@ final class Ledger {
     Api.Answer write(long id, String action, String title, String state, Supplier<Api.Answer> call) {
         long sent = System.nanoTime();
         Api.Answer answer = call.get();
-        answered(sent);
+        answered(sent, "write " + action + ": " + answer.status());
         if (answer.ok()) {
             long item = id == 0 ? answer.id() : id;
             items.computeIfAbsent(item, key -> new Trace()).acknowledged(title, state, action);
@@ -65,7 +66,7 @@ final class Ledger {
     Api.Answer read(long id, Supplier<Api.Answer> call) {
         long sent = System.nanoTime();
         Api.Answer answer = call.get();
-        answered(sent);
+        answered(sent, "read: " + answer.status());
         if (answer.ok()) {
             items.get(id).expect("VIEW");
             acknowledged.incrementAndGet();
@@ -78,7 +79,7 @@ final class Ledger {
 
     /** A page the signed-in person opened: it shows, or says "try again" with 503. */
     void page(int status, String body, long sent) {
-        answered(sent);
+        answered(sent, "page: " + status);
         if (status == 200) {
             acknowledged.incrementAndGet();
         } else if (status == 503 && body.contains("id=\"error-retry\"")) {
@@ -122,8 +123,17 @@ final class Ledger {
         return pageRefusals.get();
     }
 
-    private void answered(long sent) {
-        slowestAnswer.accumulateAndGet(System.nanoTime() - sent, Math::max);
+    private synchronized void answered(long sent, String what) {
+        long took = System.nanoTime() - sent;
+        if (took > slowestAnswer.get()) {
+            slowestAnswer.set(took);
+            slowest = what;
+        }
+    }
+
+    /** What the slowest answer was an answer to, and its status. */
+    synchronized String slowest() {
+        return slowest;
     }
 
     /** The longest any answer took to come, in seconds. */

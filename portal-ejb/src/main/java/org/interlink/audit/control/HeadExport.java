@@ -34,6 +34,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -73,9 +74,18 @@ public class HeadExport {
         timers.createIntervalTimer(interval, interval, new TimerConfig("audit head export", false));
     }
 
+    /**
+     * The scheduled export. A failure (the database down or stalled, the file not writable) is logged and the next interval
+     * tries again: thrown out of the timer twice, it would make Payara drop the timer, and no head would be exported again
+     * until a restart (seen in the stall drill).
+     */
     @Timeout
     void onSchedule() {
-        export();
+        try {
+            export();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "audit chain heads not exported this time (next try in " + minutes + " min): " + e, e);
+        }
     }
 
     /** Appends the current head of every chain to the sink; returns how many chains it wrote. */

@@ -13,6 +13,7 @@ import org.interlink.caller.control.TokenIdentityHolder;
 import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.NotAMemberOfAgency;
 import org.interlink.caller.entity.Role;
+import org.interlink.infrastructure.persistence.DatabaseOutage;
 
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +47,8 @@ public class CurrentCaller {
 
     private Caller caller;
     private BusinessException refusal;
+    /** The database was found unreachable while resolving the caller: the rest of this request does not ask it again. */
+    private RuntimeException unreachable;
 
     /** Whether the request was authenticated (not on the public signed-out page). */
     public boolean isKnown() {
@@ -59,6 +62,9 @@ public class CurrentCaller {
     public Caller get() {
         if (refusal != null) {
             throw refusal;
+        }
+        if (unreachable != null) {
+            throw unreachable;
         }
         if (caller == null) {
             TokenIdentity identity = token.get()
@@ -78,6 +84,13 @@ public class CurrentCaller {
             } catch (BusinessException refused) {
                 refusal = refused;
                 throw refused;
+            } catch (RuntimeException failure) {
+                if (DatabaseOutage.among(failure)) {
+                    // whatever else asks for the caller in this request (its 503 page's parts among them) is answered at
+                    // once: a stalled database would otherwise make it wait out the connection's timeout again
+                    unreachable = failure;
+                }
+                throw failure;
             }
         }
         return caller;

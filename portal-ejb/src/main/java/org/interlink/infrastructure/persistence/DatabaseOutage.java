@@ -24,15 +24,18 @@ public final class DatabaseOutage {
     /**
      * The SQLStates of a connection that could not be made or was lost: 08001 (cannot connect), 08003 (no connection),
      * 08004 (refused by the server), 08006 (connection failure); 57P01 to 57P03: the server shuts down, crashed, or is
-     * starting (PostgreSQL).
+     * starting (PostgreSQL); 57014: a statement cancelled as it ran past the pool's statement timeout (PostgreSQL and H2),
+     * the database too slow to answer just now.
      */
-    private static final Set<String> CONNECTION_LOST = Set.of("08001", "08003", "08004", "08006", "57P01", "57P02", "57P03");
+    private static final Set<String> CONNECTION_LOST = Set.of("08001", "08003", "08004", "08006", "57P01", "57P02", "57P03",
+            "57014");
 
     /**
      * What an API client is told. Not "nothing was changed": a connection lost while a commit was under way may have
      * committed it.
      */
-    public static final String DETAIL = "The portal cannot reach its database just now, so the request was not completed."
+    public static final String DETAIL = "The portal cannot reach its database just now (or it did not answer in time), so"
+            + " the request was not completed."
             + " Try again in a moment; if it was a change, read the item first to see whether it was made.";
 
     /** Seconds a client is asked to wait before trying again ({@code Retry-After}). */

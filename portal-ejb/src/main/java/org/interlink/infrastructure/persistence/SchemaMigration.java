@@ -44,7 +44,14 @@ import java.util.logging.Logger;
         "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
         "fish.payara.fail-all-connections=true",
         // a request waits at most 5 s for a connection (Payara's default: 60 s), then is answered 503
-        "fish.payara.max-wait-time-in-millis=5000"})
+        "fish.payara.max-wait-time-in-millis=5000",
+        // no statement (nor the validation of a connection) runs longer than 15 s: PostgreSQL cancels it (57014) and the
+        // request is answered 503 "try again" instead of piling up behind it
+        "fish.payara.statement-timeout-in-seconds=15",
+        // PostgreSQL's driver gives up a read after 20 s (a stalled server, which cannot cancel anything: longer than the
+        // statement timeout, so a slow statement is cancelled first and its connection stays good), a new connection after
+        // 5 s; H2 has no such settings and ignores them; the migrations as the schema's owner connect on their own
+        "socketTimeout=20", "connectTimeout=5", "loginTimeout=5"})
 @Singleton
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)

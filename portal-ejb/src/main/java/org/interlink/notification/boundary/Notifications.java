@@ -1,7 +1,11 @@
 package org.interlink.notification.boundary;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Schedule;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import org.interlink.audit.control.AuditGate;
@@ -26,6 +30,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The caller's notifications (the inbox and its unread count are {@code sharing.boundary.Attention}'s):
@@ -33,6 +39,11 @@ import java.util.Set;
  */
 @Stateless
 public class Notifications {
+
+    private static final Logger LOG = Logger.getLogger(Notifications.class.getName());
+
+    @Resource
+    SessionContext context;
 
     @Inject
     Directory directory;
@@ -110,9 +121,19 @@ public class Notifications {
         audit.record(caller, AuditAction.UPDATE, AuditOutcome.ALLOWED, null, null, "language: before " + before + "; after " + languageTag);
     }
 
+    /**
+     * The hourly look, outside a transaction: the look itself runs in its own (through the container), and its failure (the
+     * database unreachable) is logged and tried again the next hour — thrown out of the timer, it would make Payara drop the
+     * timer until a restart.
+     */
     @Schedule(hour = "*", minute = "7", persistent = false)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void hourly() {
-        notifyOverdue(LocalDate.now(clock));
+        try {
+            context.getBusinessObject(Notifications.class).notifyOverdue(LocalDate.now(clock));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "overdue action items not looked for this hour: " + e, e);
+        }
     }
 
     /**

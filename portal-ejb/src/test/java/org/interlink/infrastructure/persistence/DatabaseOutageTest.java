@@ -21,6 +21,8 @@ class DatabaseOutageTest {
         assertThat(DatabaseOutage.among(new EJBException(new PersistenceException(new SQLException("I/O error", "08006"))))).isTrue();
         assertThat(DatabaseOutage.among(new PersistenceException(new SQLException("terminating connection", "57P01")))).isTrue();
         assertThat(DatabaseOutage.among(new SQLException("the database system is starting up", "57P03"))).isTrue();
+        assertThat(DatabaseOutage.among(new PersistenceException(new SQLException("canceling statement due to statement timeout",
+                "57014")))).as("a statement past the pool's statement timeout").isTrue();
         assertThat(DatabaseOutage.among(new RuntimeException(new ResourceException("Error in allocating a connection")))).isTrue();
         assertThat(DatabaseOutage.among(new EJBException(new SystemException()))).as("a commit whose connection broke").isTrue();
         SQLException next = new SQLException("batch failed");
@@ -33,7 +35,6 @@ class DatabaseOutageTest {
     @Test
     void aRefusedWriteOrAFaultOfThePortalIsNot() {
         assertThat(DatabaseOutage.among(new PersistenceException(new SQLException("duplicate key", "23505")))).isFalse();
-        assertThat(DatabaseOutage.among(new SQLException("canceling statement due to statement timeout", "57014"))).isFalse();
         assertThat(DatabaseOutage.among(new SQLException("no state"))).isFalse();
         assertThat(DatabaseOutage.among(new RuntimeException(new ResourceException("Error in allocating a connection",
                 new SQLException("password authentication failed", "28P01"))))).as("the database answered: a wrong password")
