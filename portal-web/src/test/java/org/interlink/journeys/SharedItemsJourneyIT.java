@@ -9,6 +9,7 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WindowType;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -241,6 +242,35 @@ class SharedItemsJourneyIT {
         assertThat(new ItemPage(browser).title()).isEqualTo("Crossed form, second " + suffix);
         browser.open(PortalStack.portalUrl() + "/item.xhtml?id=" + first);
         assertThat(new ItemPage(browser).title()).isEqualTo("Crossed form, first " + suffix);
+    }
+
+    @Test
+    void anEditSavedOverAChangeMadeMeanwhileIsToldAndThePageShowsTheItemAsItIsNow() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        browser.signIn("iom.liaison");
+        String id = draftRecord("Two tabs " + suffix).id();
+        String edit = PortalStack.portalUrl() + "/record-edit.xhtml?id=" + id;
+        browser.open(edit);
+        ItemFormPage older = new ItemFormPage(browser);
+        older.type("record-form:title", "Written over the other tab " + suffix);
+        String first = browser.driver().getWindowHandle();
+
+        browser.driver().switchTo().newWindow(WindowType.TAB);
+        browser.open(edit);
+        ItemFormPage other = new ItemFormPage(browser);
+        other.type("record-form:title", "Saved in the other tab " + suffix);
+        other.save();
+        browser.driver().switchTo().window(first);
+
+        String error = older.saveFailing();
+
+        assertThat(error).contains("Someone else changed this item just now");
+        assertThat(browser.currentUrl()).contains("/record-edit.xhtml").contains("id=" + id);
+        assertThat(browser.await(By.id("record-form:title")).getAttribute("value")).as("the form, reloaded, shows the item as it is now")
+                .isEqualTo("Saved in the other tab " + suffix);
+        browser.screenshot(journey + "-told");
+        browser.open(PortalStack.portalUrl() + "/item.xhtml?id=" + id);
+        assertThat(new ItemPage(browser).title()).as("nothing written over").isEqualTo("Saved in the other tab " + suffix);
     }
 
     /** A new GREEN record of the caller's agency, drafted through the form. */

@@ -1,6 +1,7 @@
 package org.interlink.infrastructure.faces;
 
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.UIViewRoot;
 import jakarta.faces.context.ExceptionHandler;
 import jakarta.faces.context.ExceptionHandlerWrapper;
 import jakarta.faces.context.FacesContext;
@@ -12,16 +13,19 @@ import jakarta.validation.ConstraintViolationException;
 import org.interlink.BusinessException;
 import org.interlink.infrastructure.i18n.BundleMessages;
 import org.interlink.infrastructure.persistence.DatabaseOutage;
+import org.interlink.item.entity.StaleItem;
+import org.omnifaces.util.Messages;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Shows a refused action as a message on the page the user is on, instead of an error page:
- * a rule of the domain ({@link BusinessException}), a form the boundary's validation refused, or a
- * change someone else saved first. The transaction was rolled back, so nothing changed. An AJAX request
+ * a rule of the domain ({@link BusinessException}) or a form the boundary's validation refused. A change someone else
+ * saved first is told on the page shown again, as the item is now. The transaction was rolled back, so nothing changed. An AJAX request
  * that met a database outage sends the browser to its page again, which then says "try again" (a 503
  * page cannot be an AJAX answer). Any other exception goes on to the error pages.
  */
@@ -43,6 +47,14 @@ public class BusinessExceptionHandler extends ExceptionHandlerWrapper {
                 events.remove();
                 continue;
             }
+            if (faces != null && changedMeanwhile(exception)) {
+                // someone else changed the item just now: told so on the page shown again as the item is now (a redirect,
+                // so it is read afresh; what the user typed over the older version is not kept)
+                Messages.addFlashGlobalError("error.changedMeanwhile");
+                sendToThePageAgain(faces);
+                events.remove();
+                continue;
+            }
             Optional<String> message = messageFor(exception);
             if (message.isPresent() && faces != null) {
                 faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message.get(), null));
@@ -54,11 +66,18 @@ public class BusinessExceptionHandler extends ExceptionHandlerWrapper {
         getWrapped().handle();
     }
 
+    /**
+     * Sends the browser to the page it is on again: its address with the view's parameters (a post's own address has no
+     * {@code ?id=}), or, before there is a view, the address asked for.
+     */
     private static void sendToThePageAgain(FacesContext faces) {
         HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
+        UIViewRoot view = faces.getViewRoot();
+        String page = view != null && view.getViewId() != null
+                ? faces.getApplication().getViewHandler().getBookmarkableURL(faces, view.getViewId(), Map.of(), true)
+                : request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         try {
-            faces.getExternalContext().redirect(request.getRequestURI()
-                    + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
+            faces.getExternalContext().redirect(page);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -85,11 +104,20 @@ public class BusinessExceptionHandler extends ExceptionHandlerWrapper {
                 return Optional.of(BundleMessages.resolveOr("error.storageFull",
                         "The portal's database has no room left, so nothing was saved. Tell your administrator, and try again later."));
             }
-            if (cause instanceof OptimisticLockException || DatabaseOutage.concurrentChange(cause)) {
-                return Optional.of(BundleMessages.resolveOr("error.changedMeanwhile",
-                        "Someone changed this item while you were working on it. Open it again to see their change."));
-            }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether {@code exception} is a change someone else made first: a version tag that no longer holds, an optimistic
+     * lock, or a deadlock or lock wait given up in the database.
+     */
+    static boolean changedMeanwhile(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StaleItem || cause instanceof OptimisticLockException || DatabaseOutage.concurrentChange(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
