@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import org.interlink.BusinessException;
+import org.interlink.caller.security.PortalAuthentication;
 import org.interlink.infrastructure.i18n.BundleMessages;
 import org.interlink.infrastructure.persistence.DatabaseOutage;
 import org.interlink.item.entity.StaleItem;
@@ -73,9 +74,11 @@ public class BusinessExceptionHandler extends ExceptionHandlerWrapper {
     private static void sendToThePageAgain(FacesContext faces) {
         HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
         UIViewRoot view = faces.getViewRoot();
+        String asked = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         String page = view != null && view.getViewId() != null
                 ? faces.getApplication().getViewHandler().getBookmarkableURL(faces, view.getViewId(), Map.of(), true)
-                : request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+                // never an address a browser would take for another host (//host, /\host)
+                : PortalAuthentication.isOwnPath(asked) ? asked : request.getContextPath() + "/";
         try {
             faces.getExternalContext().redirect(page);
         } catch (IOException e) {
