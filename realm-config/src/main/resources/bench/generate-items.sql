@@ -35,11 +35,11 @@ insert into item (id, kind, owner_agency_id, created_at, created_by, lock_versio
 select id, 'RECORD', owner, at, 'bench.author', 0 from bench_item;
 
 insert into item_version (id, dtype, item_id, version_no, title, summary, marking, scope, state, current_version, author,
-                          created_at, updated_at, submitted_at, published_at, published_by, lock_version, search_text)
+                          created_at, updated_at, submitted_at, published_at, published_by, lock_version, search_text, coverage)
 select id, 'RECORD', id, 1, 'Benchmark item ' || g, 'Generated for the list benchmark', marking, scope, state, true,
        'bench.author', at, at, at, case when state in ('PUBLISHED', 'ARCHIVED') then at end,
        case when state in ('PUBLISHED', 'ARCHIVED') then 'bench.vetter' end, 0,
-       'Benchmark item ' || g || ' Generated for the list benchmark'
+       'Benchmark item ' || g || ' Generated for the list benchmark', 'DISPLACEMENT_FIGURES'
 from bench_item;
 
 insert into record_version (id, record_type, reference_date, location, quantity)
@@ -63,5 +63,23 @@ where scope = 'NAMED_USERS';
 update item_version set scope = 'OWN_AGENCY'
 where id >= 10000000 and scope = 'NAMED_AGENCIES'
   and not exists (select 1 from item_version_agency g where g.version_id = item_version.id);
+
+-- one active data-sharing agreement between all 20 agencies, covering every kind up to TLP:RED: every share above
+-- reaches its readers as before, and each read outside the owner agency now also looks up its agreement
+insert into agreement (id, reference, title, status, highest_marking, valid_from, valid_until, drafting_agency_id, drafted_by,
+                       drafted_at, lock_version)
+select 10000, 'BENCH-ALL', 'Benchmark agreement of all agencies', 'ACTIVE', 'RED', current_date - 365, current_date + 365,
+       (select id from bench_agency where n = 0), 'bench.admin', now(), 0;
+insert into agreement_party (id, agreement_id, agency_id, signed_by, signed_at)
+select 10000 + n, 10000, id, 'bench.admin', now() from bench_agency;
+insert into agreement_purpose (agreement_id, purpose) values (10000, 'POLICY_AND_ANALYSIS');
+insert into agreement_coverage (agreement_id, coverage)
+select 10000, c from unnest(array['DISPLACEMENT_FIGURES', 'BORDER_INCIDENT', 'TRAVEL_DOCUMENT_ALERT', 'SOP', 'TRAINING_REPORT',
+                                  'EQUIPMENT', 'RECOMMENDATION', 'MEETING_OUTCOME']) c;
+insert into agreement_cover (reader_agency_id, owner_agency_id, coverage, marking, agreement_id, valid_from, valid_until)
+select r.id, o.id, c.coverage, m, 10000, current_date - 365, current_date + 365
+from bench_agency r join bench_agency o on r.id <> o.id
+     cross join (select coverage from agreement_coverage where agreement_id = 10000) c
+     cross join unnest(array['GREEN', 'AMBER', 'AMBER_STRICT', 'RED']) m;
 
 analyze;

@@ -66,7 +66,14 @@ public class DemoData {
             new DemoPersona("platform.admin", "57628686-0566-5e52-a627-ee556f046a9d", "Paul Okafor", List.of(Role.PLATFORM_ADMIN),
                     List.of()),
             new DemoPersona("multi.liaison", "365795d2-58e1-57ee-8159-9aa34c81096c", "Nadia Kareem", List.of(Role.LIAISON),
-                    List.of("iom-iq", "iq-bpc")));
+                    List.of("iom-iq", "iq-bpc")),
+            new DemoPersona("iom.admin", "92856697-f2cd-5b83-9393-ed3776be1c4f", "Farah Nouri", List.of(Role.LIAISON, Role.AGENCY_ADMIN),
+                    List.of("iom-iq")),
+            new DemoPersona("interpol.admin", "0f5f0073-a31b-5cb6-bb76-9e850d95cd39", "Lucas Bernard",
+                    List.of(Role.LIAISON, Role.AGENCY_ADMIN), List.of("interpol")),
+            new DemoPersona("donor.admin", "4f88e0a2-b9c5-5009-95cd-884ca6388437", "James Porter",
+                    List.of(Role.OFFICIAL, Role.AGENCY_ADMIN),
+                    List.of("au-dibp")));
 
     /** The domain of the demo users' e-mail addresses in the realm's demo overlay. */
     public static final String DEMO_MAIL_DOMAIN = "interlink.test";
@@ -93,6 +100,9 @@ public class DemoData {
     DemoItems items;
 
     @Inject
+    DemoAgreements demoAgreements;
+
+    @Inject
     People people;
 
     @Inject
@@ -105,6 +115,8 @@ public class DemoData {
         }
         PERSONAS.forEach(persona -> people.know(persona.person()));
         if (agencies.count() > 0) {
+            // a demo database from before the agreements' register gets the demo's agreements (the items are there)
+            demoAgreements.seedIfNone(this);
             return;
         }
         for (DemoAgency demo : AGENCIES) {
@@ -118,6 +130,7 @@ public class DemoData {
         for (DemoPersona persona : PERSONAS) {
             notifications.signedIn(as(persona.username(), null), persona.username() + "@" + DEMO_MAIL_DOMAIN);
         }
+        demoAgreements.seedIfNone(this);
         items.seed(this);
         notifications.notifyOverdue(LocalDate.now(clock));
         LOG.info("demo agencies, communities, people and items seeded");

@@ -6,7 +6,7 @@ public enum DemoItem {
             "Enhance the border-management information-sharing mechanism",
             "IOM MOI"), REJECTED_RECOMMENDATION("Biometric registration of all travellers at land border points",
                     "IOM MOI"), DTM_FIGURES("DTM: 3.18 million Iraqis displaced since January 2014", "EVERY_AGENCY"), BASRA_SOP(
-                            "SOP draft: Basra International Airport", "IOM MOI donor.observer multi.liaison@iq-bpc"), SAFWAN_INCIDENT(
+                            "SOP draft: Basra International Airport", "IOM MOI"), SAFWAN_INCIDENT(
                                     "Incident summary: Safwan border point", "MOI IOM"), PASSPORT_ALERT("Alert: stolen blank passports",
                                             "moi.official MOI_VETTERS interpol.liaison"), DRAFT_TRAINING(
                                                     "Document-examination training report",
@@ -16,9 +16,9 @@ public enum DemoItem {
                                                                             "MOI"), ARCHIVED_FIGURES("DTM round 2025",
                                                                                     "EVERY_AGENCY"), REVISED_SOP(
                                                                                             "SOP: referral of vulnerable travellers",
-                                                                                            "EVERY_AGENCY"), REVISION_IN_DRAFT(
+                                                                                            "MOI IOM interpol.liaison"), REVISION_IN_DRAFT(
                                                                                                     "Border working group risk-analysis workshop",
-                                                                                                    "IOM MOI interpol.liaison multi.liaison@iq-bpc");
+                                                                                                    "IOM MOI");
 
     /** The file attached to {@link #SAFWAN_INCIDENT}. */
     public static final String SAFWAN_ATTACHMENT = "safwan-crossings.csv";
@@ -39,7 +39,8 @@ public enum DemoItem {
      * Who the demo data means to read this item — the isolation matrices' table: usernames (with
      * {@code @agency} for someone acting for one of several agencies) and groups: {@code MOI} and
      * {@code IOM} (everyone acting for that agency), {@code MOI_VETTERS} (vetters of the Ministry,
-     * who read its TLP:RED items), {@code EVERY_AGENCY} (everyone acting for any agency).
+     * who read its TLP:RED items), {@code EVERY_AGENCY} (everyone acting for any agency). Outside the owner agency only
+     * TLP:CLEAR items reach an agency without an active agreement with the owner ({@link DemoAgreements}).
      */
     public String readers() {
         return readers;

@@ -33,6 +33,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -655,6 +656,57 @@ class ApiIT {
         }
         assertThat(answers.get(2).json().path("detail").asText()).contains("aud");
         assertThat(Api.as(Tokens.user("moi.official")).get("/items").header("Set-Cookie")).isEmpty();
+    }
+
+    /**
+     * Agreements over the API: IOM's administrator drafts one with INTERPOL, INTERPOL's countersigns, and IOM's workshop
+     * report (TLP:GREEN, shared with the working group INTERPOL belongs to) reaches INTERPOL from that request on; it is
+     * gone again while the agreement is suspended and once it is terminated. Every refusal is a problem document.
+     */
+    @Test
+    void administratorsOfTwoAgenciesSignAnAgreementAndTheGateFollowsEveryStep() {
+        String report = "/items/" + demoIds.get(DemoItem.REVISION_IN_DRAFT);
+        Api interpol = api("interpol.liaison");
+        assertProblem(interpol.get(report), 404, "not-found");
+
+        ObjectNode draft = Api.object().put("reference", "IOM-INTERPOL-" + UUID.randomUUID().toString().substring(0, 8))
+                .put("title", "IOM – INTERPOL: training reports").put("highestMarking", "GREEN")
+                .put("validFrom", LocalDate.now().minusDays(1).toString()).put("validUntil", LocalDate.now().plusYears(1).toString());
+        draft.putArray("agencies").add("interpol");
+        draft.putArray("coverage").add("TRAINING_REPORT");
+        draft.putArray("purposes").add("POLICY_AND_ANALYSIS");
+        assertProblem(api("iom.liaison").post("/agreements", draft), 403, "not-allowed");
+        Api.Answer drafted = api("iom.admin").post("/agreements", draft);
+        assertThat(drafted.status()).as(drafted.toString()).isEqualTo(201);
+        assertThat(drafted.json().path("status").asText()).isEqualTo("DRAFT");
+        String agreement = "/agreements/" + drafted.json().path("id").asLong();
+        assertThat(drafted.header("Location")).hasValueSatisfying(location -> assertThat(location).endsWith(agreement));
+        assertProblem(api("iom.admin").post("/agreements", draft), 400, "invalid-agreement");
+
+        assertThat(api("interpol.admin").get(agreement).json().path("parties").findValuesAsText("agency")).containsExactlyInAnyOrder(
+                "iom-iq", "interpol");
+        assertProblem(api("moi.admin").get(agreement), 404, "not-found");
+        assertProblem(api("iom.admin").post(agreement + "/countersign", null), 409, "agreement-refused");
+        assertProblem(interpol.get(report), 404, "not-found");
+
+        assertThat(api("interpol.admin").post(agreement + "/countersign", null).json().path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(interpol.get(report).status()).as("read under the agreement").isEqualTo(200);
+
+        assertProblem(api("interpol.admin").post(agreement + "/suspend", Api.object()), 400, "invalid-agreement");
+        assertThat(api("interpol.admin").post(agreement + "/suspend", Api.object().put("reason", "Audit of the exchange")).json()
+                .path("status").asText()).isEqualTo("SUSPENDED");
+        assertProblem(interpol.get(report), 404, "not-found");
+        assertProblem(api("iom.admin").post(agreement + "/resume", null), 409, "agreement-refused");
+        assertThat(api("interpol.admin").post(agreement + "/resume", null).json().path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(interpol.get(report).status()).isEqualTo(200);
+
+        assertThat(api("iom.admin").post(agreement + "/terminate", Api.object().put("reason", "Programme closed")).json()
+                .path("status").asText()).isEqualTo("TERMINATED");
+        assertProblem(interpol.get(report), 404, "not-found");
+
+        assertThat(api("donor.observer").get("/agreements").json().findValuesAsText("status")).containsExactly("EXPIRED");
+        assertThat(api("platform.admin").get("/agreements").json().findValuesAsText("reference")).contains("DSA-MOI-IOM-2026",
+                "DSA-MOI-INTERPOL-2026", "DSA-MOI-AU-2024");
     }
 
     @Test

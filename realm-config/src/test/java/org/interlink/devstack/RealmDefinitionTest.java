@@ -80,7 +80,7 @@ class RealmDefinitionTest {
         assertThat(names(realm.get("users"), "username")).containsExactlyInAnyOrder("service-account-interlink-web", "moi.official",
                 "moi.vetter",
                 "moi.admin", "iom.liaison", "iom.vetter", "interpol.liaison", "donor.observer", "moi.auditor",
-                "platform.admin", "multi.liaison", "service-account-moi-border-system",
+                "platform.admin", "multi.liaison", "iom.admin", "interpol.admin", "donor.admin", "service-account-moi-border-system",
                 "service-account-moi-vetting-desk", "service-account-iom-case-system");
         for (JsonNode user : realm.get("users")) {
             if (user.has("serviceAccountClientId")) {

@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.interlink.BusinessException;
 import org.interlink.agency.entity.Agency;
+import org.interlink.agreement.boundary.Agreements;
 import org.interlink.audit.control.AuditGate;
 import org.interlink.audit.entity.AuditAction;
 import org.interlink.audit.entity.AuditOutcome;
@@ -26,6 +27,7 @@ import org.interlink.item.entity.Texts;
 import org.interlink.sharing.boundary.SharedItems;
 import org.interlink.sharing.boundary.SharingResolver;
 import org.interlink.sharing.control.VisibilityGate;
+import org.interlink.sharing.entity.Coverage;
 import org.interlink.sharing.entity.IllegalSharing;
 import org.interlink.sharing.entity.Sharing;
 
@@ -70,6 +72,9 @@ public class Items {
 
     @Inject
     SharingResolver sharingResolver;
+
+    @Inject
+    Agreements agreements;
 
     /**
      * Drafts a new item of the form's kind, with what the form names (agencies, communities, people, linked items)
@@ -122,6 +127,7 @@ public class Items {
         Item item;
         try {
             item = Item.draft(caller, resolved, texts, shared, now());
+            agreements.requireCovered(item.getOwner(), shared, item.current().getCoverage());
         } catch (BusinessException refused) {
             audit.recordRefusal(caller, AuditAction.CREATE, null, kind + ": " + refused.getMessage());
             throw refused;
@@ -147,7 +153,11 @@ public class Items {
             ItemContent resolved = content.get();
             Sharing shared = sharing.get();
             Sharing before = item.current().sharing();
+            Coverage coveredBefore = item.current().getCoverage();
             item.edit(caller, resolved, texts, shared, now());
+            if (!before.equals(shared) || coveredBefore != item.current().getCoverage()) {
+                agreements.requireCovered(item.getOwner(), shared, item.current().getCoverage());
+            }
             int version = item.current().getNumber();
             return before.equals(shared)
                     ? new Change(AuditAction.UPDATE, "edited version " + version)

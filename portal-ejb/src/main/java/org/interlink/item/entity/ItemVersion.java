@@ -33,6 +33,7 @@ import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.Person;
 import org.interlink.caller.entity.PersonId;
 import org.interlink.caller.entity.Username;
+import org.interlink.sharing.entity.Coverage;
 import org.interlink.sharing.entity.Marking;
 import org.interlink.sharing.entity.Scope;
 import org.interlink.sharing.entity.Sharing;
@@ -106,6 +107,11 @@ public abstract class ItemVersion implements Serializable {
     @Column(nullable = false, length = 20)
     private Scope scope;
 
+    /** What this version is for the data-sharing agreements (its kind, a record's type): the gate compares it with theirs. */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 40)
+    private Coverage coverage;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
     private WorkflowState state;
@@ -173,6 +179,7 @@ public abstract class ItemVersion implements Serializable {
         this.language = texts.language();
         this.translations = new HashMap<>(texts.others());
         apply(content);
+        this.coverage = covers();
         this.searchText = searchText();
         this.marking = sharing.marking();
         this.scope = sharing.scope();
@@ -228,6 +235,9 @@ public abstract class ItemVersion implements Serializable {
 
     /** Takes over the kind's own fields from {@code content} (title, summary and sharing are done). */
     protected abstract void apply(ItemContent content);
+
+    /** What this version's content is for the agreements, once applied. */
+    protected abstract Coverage covers();
 
     /** The content of this version, to edit it or to start the next version from it. */
     public abstract ItemContent content();
@@ -351,6 +361,10 @@ public abstract class ItemVersion implements Serializable {
     /** The language the reader of {@code language} reads the title and summary in (null: as written, language not stated). */
     public String languageFor(String language) {
         return translations.containsKey(language) ? language : this.language;
+    }
+
+    public Coverage getCoverage() {
+        return coverage;
     }
 
     public Marking getMarking() {

@@ -22,6 +22,7 @@ import org.interlink.item.entity.Item;
 import org.interlink.item.entity.ItemContent;
 import org.interlink.item.entity.ItemVersion;
 import org.interlink.item.entity.NotAllowed;
+import org.interlink.sharing.entity.Coverage;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -72,6 +73,11 @@ public class MeetingVersion extends ItemVersion {
     private Set<Item> recommendations = new LinkedHashSet<>();
 
     protected MeetingVersion() {
+    }
+
+    @Override
+    protected Coverage covers() {
+        return Coverage.MEETING_OUTCOME;
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.interlink.item.entity.Item;
 import org.interlink.item.entity.ItemContent;
 import org.interlink.item.entity.ItemVersion;
 import org.interlink.item.entity.NotAllowed;
+import org.interlink.sharing.entity.Coverage;
 import org.interlink.workflow.entity.IllegalTransition;
 
 import java.time.Instant;
@@ -155,6 +156,11 @@ public class RecommendationVersion extends ItemVersion {
             throw new InvalidContent(message);
         }
         return text.trim();
+    }
+
+    @Override
+    protected Coverage covers() {
+        return Coverage.RECOMMENDATION;
     }
 
     @Override

@@ -10,6 +10,7 @@ import jakarta.persistence.PrimaryKeyJoinColumn;
 import jakarta.persistence.Table;
 import org.interlink.item.entity.ItemContent;
 import org.interlink.item.entity.ItemVersion;
+import org.interlink.sharing.entity.Coverage;
 
 import java.time.LocalDate;
 
@@ -56,6 +57,11 @@ public class RecordVersion extends ItemVersion {
         this.category = RecordContent.trimmed(record.category());
         this.documentNumber = RecordContent.trimmed(record.documentNumber());
         this.country = RecordContent.trimmed(record.country());
+    }
+
+    @Override
+    protected Coverage covers() {
+        return Coverage.valueOf(type.name());
     }
 
     @Override

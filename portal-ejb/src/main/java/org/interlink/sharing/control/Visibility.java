@@ -44,6 +44,12 @@ final class Visibility {
             (i.owner = :agency and v.current = :current and (v.marking <> :red or v.author = :username
                 or exists (select u1 from UserGrant u1 where u1.versionId between v.id and v.id and u1.personId = :person)))""";
 
+    /*
+     * Another agency's version reaches the caller through its sharing AND, unless it is TLP:CLEAR, under an active data-sharing
+     * agreement between the owner agency and the caller's that covers its kind or record type and its marking on this day
+     * (AgreementCover: one primary-key lookup). Nothing is copied: a suspended or terminated agreement's rows are gone,
+     * an expired one's days are past, so the next read of every path no longer finds the version.
+     */
     private static final String OUTSIDE = """
             (i.owner <> :agency and v.state in :shared and i.owner.status = :activeOwner and (
                 v.scope = :allMembers
@@ -52,7 +58,10 @@ final class Visibility {
                 or (v.scope = :communities and exists (select c3 from CommunityGrant c3, CommunityMembership m3
                     where c3.versionId between v.id and v.id and m3.communityId = c3.communityId and m3.agencyId = :agencyId))
                 or (v.scope = :namedUsers and exists (select u4 from UserGrant u4
-                    where u4.versionId between v.id and v.id and u4.personId = :person))))""";
+                    where u4.versionId between v.id and v.id and u4.personId = :person)))
+            and (v.marking = :clear or exists (select k5 from AgreementCover k5 where k5.readerId = :agencyId
+                and k5.ownerId = i.owner.id and k5.coverage = v.coverage and k5.marking = v.marking
+                and k5.validFrom <= :today and k5.validUntil >= :today)))""";
 
     private Visibility() {
     }
@@ -63,15 +72,15 @@ final class Visibility {
      */
     static Predicate of(Caller caller, ItemQuery query, LocalDate today, Function<String, Predicate> terms) {
         Predicate where = switch (query.view()) {
-            case ALL -> inside(caller).or(outside(caller, WorkflowState.shared()));
+            case ALL -> inside(caller).or(outside(caller, WorkflowState.shared(), today));
             case MY_AGENCY -> inside(caller);
-            case SHARED_WITH_MY_AGENCY -> outside(caller, WorkflowState.shared());
+            case SHARED_WITH_MY_AGENCY -> outside(caller, WorkflowState.shared(), today);
             case VETTING_QUEUE -> inside(caller).and("v.state = :submitted and v.author <> :username",
                     Map.of("submitted", WorkflowState.SUBMITTED));
-            case AWAITING_DECISION -> outside(caller, WorkflowState.shared()).and("i.kind = :recommendation and v.id in "
+            case AWAITING_DECISION -> outside(caller, WorkflowState.shared(), today).and("i.kind = :recommendation and v.id in "
                     + "(select r.id from RecommendationVersion r where r.addressee.id = :agencyId and r.followUp = :considered)",
                     Map.of("recommendation", ItemKind.RECOMMENDATION, "considered", FollowUpStatus.UNDER_CONSIDERATION));
-            case ACTIONS_DUE -> inside(caller).or(outside(caller, WorkflowState.shared())).and("i.kind = :meeting and exists "
+            case ACTIONS_DUE -> inside(caller).or(outside(caller, WorkflowState.shared(), today)).and("i.kind = :meeting and exists "
                     + "(select m.id from MeetingVersion m join m.actionItems a where m.item = i and m.state in :sharedStates"
                     + " and a.owner.id = :agencyId and a.status in :pending and a.dueOn <= :soon and "
                     + sharedVersionRead(caller, "m") + ")", actionsDue(today));
@@ -126,8 +135,8 @@ final class Visibility {
         return new Predicate(caller.hasRole(Role.VETTER) ? INSIDE : INSIDE_NOT_RED, common(caller));
     }
 
-    /** Another agency's versions in one of {@code states} whose sharing reaches the caller. */
-    static Predicate outside(Caller caller, Set<WorkflowState> states) {
+    /** Another agency's versions in one of {@code states} whose sharing reaches the caller under an agreement valid on {@code today}. */
+    static Predicate outside(Caller caller, Set<WorkflowState> states, LocalDate today) {
         Map<String, Object> parameters = common(caller);
         parameters.put("shared", List.copyOf(states));
         parameters.put("allMembers", Scope.ALL_MEMBERS);
@@ -135,6 +144,8 @@ final class Visibility {
         parameters.put("communities", Scope.COMMUNITIES);
         parameters.put("namedUsers", Scope.NAMED_USERS);
         parameters.put("activeOwner", AgencyStatus.ACTIVE);
+        parameters.put("clear", Marking.CLEAR);
+        parameters.put("today", today);
         return new Predicate(OUTSIDE, parameters);
     }
 

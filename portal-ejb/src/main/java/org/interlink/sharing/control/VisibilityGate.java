@@ -238,7 +238,8 @@ public class VisibilityGate {
                     .filter(v -> Visibility.readsInside(caller, v.getMarking() == Marking.RED, v.getAuthor(), v.isSharedByNameWith(caller)))
                     .toList();
         }
-        return run(Visibility.outside(caller, EnumSet.of(WorkflowState.PUBLISHED, WorkflowState.ARCHIVED, WorkflowState.SUPERSEDED)),
+        return run(Visibility.outside(caller, EnumSet.of(WorkflowState.PUBLISHED, WorkflowState.ARCHIVED, WorkflowState.SUPERSEDED),
+                LocalDate.now(clock)),
                 "select v from ItemVersion v join v.item i", "i.id = :id", "order by v.number", Map.of("id", item.getId()),
                 ItemVersion.class).getResultList();
     }

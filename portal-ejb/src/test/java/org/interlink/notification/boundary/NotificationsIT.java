@@ -94,7 +94,7 @@ class NotificationsIT {
         recommendations.decide(official, id, FollowUpStatus.ACCEPTED, "Yes, from January");
         assertThat(attention.counts(official).awaitingDecision()).isEqualTo(awaiting);
         assertThat(notified(id)).contains("iom.liaison@iom-iq RECOMMENDATION_FOLLOWED_UP", "iom.vetter@iom-iq RECOMMENDATION_FOLLOWED_UP",
-                "multi.liaison@iom-iq RECOMMENDATION_FOLLOWED_UP").hasSize(8);
+                "multi.liaison@iom-iq RECOMMENDATION_FOLLOWED_UP", "iom.admin@iom-iq RECOMMENDATION_FOLLOWED_UP").hasSize(9);
         assertThat(mailStatuses(id)).as("no mail server configured: nothing is sent").containsOnly("NOT_CONFIGURED");
     }
 
@@ -111,7 +111,8 @@ class NotificationsIT {
 
         assertThat(notified(id)).as("INTERPOL owns an action item but does not read the meeting: not told")
                 .containsExactlyInAnyOrder("moi.vetter@iq-moi VETTING_WAITING", "moi.official@iq-moi ITEM_PUBLISHED",
-                        "iom.liaison@iom-iq ACTION_ASSIGNED", "iom.vetter@iom-iq ACTION_ASSIGNED", "multi.liaison@iom-iq ACTION_ASSIGNED");
+                        "iom.liaison@iom-iq ACTION_ASSIGNED", "iom.vetter@iom-iq ACTION_ASSIGNED", "multi.liaison@iom-iq ACTION_ASSIGNED",
+                        "iom.admin@iom-iq ACTION_ASSIGNED");
 
         MeetingForm red = meeting("Restricted meeting " + UUID.randomUUID(), Marking.RED, Scope.NAMED_USERS);
         red.getSharing().setPeople("interpol.liaison");
@@ -166,9 +167,9 @@ class NotificationsIT {
         assertThat(notifications.notifyOverdue(LocalDate.now())).isGreaterThanOrEqualTo(1);
         assertThat(notified(id)).filteredOn(n -> n.endsWith("ACTION_OVERDUE"))
                 .containsExactlyInAnyOrder("iom.liaison@iom-iq ACTION_OVERDUE", "iom.vetter@iom-iq ACTION_OVERDUE",
-                        "multi.liaison@iom-iq ACTION_OVERDUE");
+                        "multi.liaison@iom-iq ACTION_OVERDUE", "iom.admin@iom-iq ACTION_OVERDUE");
         assertThat(notifications.notifyOverdue(LocalDate.now())).as("once").isZero();
-        assertThat(notified(id)).filteredOn(n -> n.endsWith("ACTION_OVERDUE")).hasSize(3);
+        assertThat(notified(id)).filteredOn(n -> n.endsWith("ACTION_OVERDUE")).hasSize(4);
 
         Attention.Counts counts = attention.counts(demo.as("iom.liaison", "iom-iq"));
         assertThat(counts.actionItemsDue()).as("IOM's overdue action item counts").isGreaterThanOrEqualTo(1);

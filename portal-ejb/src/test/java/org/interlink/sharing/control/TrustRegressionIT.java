@@ -6,6 +6,9 @@ import org.interlink.AuditRows;
 import org.interlink.Deployments;
 import org.interlink.agency.boundary.Agencies;
 import org.interlink.agency.entity.AgencyCode;
+import org.interlink.agreement.boundary.AgreementForm;
+import org.interlink.agreement.boundary.Agreements;
+import org.interlink.agreement.entity.PurposeOfUse;
 import org.interlink.audit.boundary.AuditTrail;
 import org.interlink.audit.entity.AuditAction;
 import org.interlink.audit.entity.AuditEvent;
@@ -48,6 +51,7 @@ import org.interlink.records.entity.RecordType;
 import org.interlink.records.entity.RecordVersion;
 import org.interlink.sharing.boundary.Attention;
 import org.interlink.sharing.boundary.SharedItems;
+import org.interlink.sharing.entity.Coverage;
 import org.interlink.sharing.entity.IllegalSharing;
 import org.interlink.sharing.entity.Marking;
 import org.interlink.sharing.entity.Scope;
@@ -63,9 +67,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArraySet;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -118,6 +124,9 @@ class TrustRegressionIT {
 
     @Inject
     DemoData demo;
+
+    @Inject
+    Agreements agreements;
 
     @Inject
     People people;
@@ -303,6 +312,34 @@ class TrustRegressionIT {
         items.publish(iomVetter, id, "Reviewed");
         recommendations.decide(demo.as("moi.official", "iq-moi"), id, FollowUpStatus.ACCEPTED, "The Ministry's own reasons");
 
+        long agreement = agreementWithTheCommission(demo.as("iom.admin", "iom-iq"));
+        try {
+            readdressToTheCommission(liaison, iomVetter, id);
+        } finally {
+            agreements.terminate(demo.as("iom.admin", "iom-iq"), agreement, "End of the regression test");
+        }
+    }
+
+    /** IOM and the Border Points Commission agree on recommendations up to TLP:AMBER (its administrator countersigns). */
+    private long agreementWithTheCommission(Caller iomAdmin) {
+        AgreementForm form = new AgreementForm();
+        form.setReference("IOM-BPC-" + UUID.randomUUID().toString().substring(0, 8));
+        form.setTitle("IOM – Border Points Commission: recommendations (regression)");
+        form.setAgencies(List.of("iq-bpc"));
+        form.setCoverage(List.of(Coverage.RECOMMENDATION));
+        form.setPurposes(List.of(PurposeOfUse.BORDER_MANAGEMENT));
+        form.setHighestMarking(Marking.AMBER);
+        form.setValidFrom(LocalDate.now().minusDays(1));
+        form.setValidUntil(LocalDate.now().plusDays(30));
+        long id = agreements.draft(iomAdmin, form).getId();
+        agreements.countersign(Caller.resolve(new PersonId("regression-bpc-admin"), new Username("bpc.admin.regression"),
+                "BPC administrator",
+                EnumSet.of(Role.AGENCY_ADMIN), agencies.withCodes(List.of(AgencyCode.of("iq-bpc"))), Optional.of(AgencyCode.of("iq-bpc"))),
+                id);
+        return id;
+    }
+
+    private void readdressToTheCommission(Caller liaison, Caller iomVetter, ItemId id) {
         Item next = items.startNewVersion(liaison, id);
         RecommendationForm toCommission = RecommendationForm.of((RecommendationVersion) next.current());
         toCommission.setAddressee("iq-bpc");

@@ -9,6 +9,9 @@ import org.interlink.agency.control.CommunityRegistration;
 import org.interlink.agency.entity.Agency;
 import org.interlink.agency.entity.AgencyCode;
 import org.interlink.agency.entity.AgencyKind;
+import org.interlink.agreement.boundary.AgreementForm;
+import org.interlink.agreement.boundary.Agreements;
+import org.interlink.agreement.entity.PurposeOfUse;
 import org.interlink.audit.boundary.AuditTrail;
 import org.interlink.audit.entity.AuditAction;
 import org.interlink.audit.entity.AuditOutcome;
@@ -38,6 +41,7 @@ import org.interlink.sharing.boundary.Attention;
 import org.interlink.sharing.boundary.DashboardFigures;
 import org.interlink.sharing.boundary.SharedItems;
 import org.interlink.sharing.control.VisibilityGate;
+import org.interlink.sharing.entity.Coverage;
 import org.interlink.sharing.entity.Marking;
 import org.interlink.sharing.histories.HistoryModel.ContentM;
 import org.interlink.sharing.histories.HistoryModel.ItemM;
@@ -133,6 +137,7 @@ final class History implements AutoCloseable {
         }
         registerCommunity("k1", List.of("a", "c"));
         registerCommunity("k2", List.of("b"));
+        registerAgreements();
         for (Object[] cast : CAST) {
             @SuppressWarnings("unchecked")
             Set<Role> roles = (Set<Role>) cast[1];
@@ -160,6 +165,38 @@ final class History implements AutoCloseable {
 
     static History start() {
         return new History();
+    }
+
+    /**
+     * Every two of the history's agencies have an active data-sharing agreement covering everything up to TLP:RED, for
+     * far longer than a history lasts: the model's reads outside the owner agency are the sharing's alone.
+     */
+    private void registerAgreements() {
+        Map<String, Agency> agencies = agencies();
+        LocalDate today = LocalDate.ofInstant(HistoryClock.now(), java.time.ZoneOffset.UTC);
+        List<String> names = List.of("a", "b", "c");
+        for (int i = 0; i < names.size(); i++) {
+            for (int j = i + 1; j < names.size(); j++) {
+                AgreementForm form = new AgreementForm();
+                form.setReference(prefix + "-" + names.get(i) + names.get(j));
+                form.setTitle("History agreement " + names.get(i) + "–" + names.get(j));
+                form.setAgencies(List.of(codes.get(names.get(j))));
+                form.setCoverage(List.of(Coverage.values()));
+                form.setPurposes(List.of(PurposeOfUse.values()));
+                form.setHighestMarking(Marking.RED);
+                form.setValidFrom(today.minusDays(1));
+                form.setValidUntil(today.plusYears(30));
+                long id = beans.agreements.draft(administrator(names.get(i), agencies), form).getId();
+                beans.agreements.countersign(administrator(names.get(j), agencies), id);
+            }
+        }
+    }
+
+    /** An agency administrator of one of the history's agencies, for its agreements. */
+    private Caller administrator(String name, Map<String, Agency> agencies) {
+        String code = codes.get(name);
+        return Caller.resolve(new PersonId(PERSON_ID + "admin." + code), new Username("admin." + code), "Administrator " + code,
+                EnumSet.of(Role.AGENCY_ADMIN), List.of(agencies.get(code)), Optional.of(AgencyCode.of(code)));
     }
 
     private void registerCommunity(String name, List<String> members) {
@@ -665,6 +702,7 @@ final class History implements AutoCloseable {
         final CommunityRegistration communityRegistration = bean(CommunityRegistration.class);
         final HistoryFixture fixture = bean(HistoryFixture.class);
         final People people = bean(People.class);
+        final Agreements agreements = bean(Agreements.class);
 
         static synchronized Beans get() {
             if (instance == null) {

@@ -14,6 +14,9 @@ import org.interlink.BusinessException;
 import org.interlink.admin.boundary.InvalidAdminRequest;
 import org.interlink.agency.entity.AgencyAlreadyRegistered;
 import org.interlink.agency.entity.InvalidAgencyCode;
+import org.interlink.agreement.entity.AgreementNotFound;
+import org.interlink.agreement.entity.AgreementRefused;
+import org.interlink.agreement.entity.InvalidAgreement;
 import org.interlink.audit.control.AuditUnavailable;
 import org.interlink.caller.entity.NotAMemberOfAgency;
 import org.interlink.infrastructure.keycloak.KeycloakUnavailable;
@@ -52,6 +55,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     /** The business exceptions: problem slug, title, status. Most specific first. */
     private static final Map<Class<? extends BusinessException>, Kind> BUSINESS = Map.ofEntries(
             Map.entry(ItemNotFound.class, new Kind("not-found", "Not found", 404)),
+            Map.entry(AgreementNotFound.class, new Kind("not-found", "Not found", 404)),
+            Map.entry(AgreementRefused.class, new Kind("agreement-refused", "Not possible in the agreement's state", 409)),
+            Map.entry(InvalidAgreement.class, new Kind("invalid-agreement", "The agreement cannot be registered as asked", 400)),
             Map.entry(StaleItem.class, new Kind("stale-item", "The item changed since you read it", 412)),
             Map.entry(FourEyesViolation.class, new Kind("four-eyes", "Four eyes: nobody vets their own item", 403)),
             Map.entry(NotAllowed.class, new Kind("not-allowed", "Not allowed", 403)),

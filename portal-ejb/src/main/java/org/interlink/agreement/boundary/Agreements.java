@@ -1,0 +1,285 @@
+package org.interlink.agreement.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import org.interlink.BusinessException;
+import org.interlink.agency.boundary.Agencies;
+import org.interlink.agency.boundary.Communities;
+import org.interlink.agency.entity.Agency;
+import org.interlink.agency.entity.AgencyCode;
+import org.interlink.agency.entity.Community;
+import org.interlink.agreement.entity.Agreement;
+import org.interlink.agreement.entity.AgreementCover;
+import org.interlink.agreement.entity.AgreementNotFound;
+import org.interlink.agreement.entity.InvalidAgreement;
+import org.interlink.audit.control.AuditGate;
+import org.interlink.audit.entity.AuditAction;
+import org.interlink.audit.entity.AuditOutcome;
+import org.interlink.caller.entity.Caller;
+import org.interlink.caller.entity.Role;
+import org.interlink.item.entity.NotAllowed;
+import org.interlink.sharing.entity.Coverage;
+import org.interlink.sharing.entity.IllegalSharing;
+import org.interlink.sharing.entity.Marking;
+import org.interlink.sharing.entity.Scope;
+import org.interlink.sharing.entity.Sharing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The register of data-sharing agreements. Everyone acting for an agency reads its agreements, a platform
+ * administrator all of them; an agency administrator acting for a party drafts, countersigns, suspends, resumes and
+ * terminates. Every step, and every refused one, is audited. Activating writes what the gate reads
+ * ({@link AgreementCover}); suspending or terminating deletes it, in the same transaction, so the next read of every
+ * path already knows.
+ */
+@Stateless
+public class Agreements {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    AuditGate audit;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Agencies agencies;
+
+    @Inject
+    Communities communities;
+
+    /** The agreements the caller reads: a platform administrator's all, anyone else's their agency's. */
+    public List<Agreement> visibleTo(Caller caller) {
+        if (caller.hasRole(Role.PLATFORM_ADMIN)) {
+            return em.createNamedQuery(Agreement.ALL, Agreement.class).getResultList();
+        }
+        return caller.activeAgency().map(agency -> em.createNamedQuery(Agreement.OF_AGENCY, Agreement.class)
+                .setParameter("agency", agency).getResultList()).orElse(List.of());
+    }
+
+    /** One agreement the caller reads; another agency's is "not found", as one that does not exist. */
+    public Optional<Agreement> find(Caller caller, long id) {
+        Agreement agreement = em.find(Agreement.class, id);
+        if (agreement == null || !caller.hasRole(Role.PLATFORM_ADMIN)
+                && !caller.activeAgency().map(agreement::isParty).orElse(false)) {
+            return Optional.empty();
+        }
+        return Optional.of(agreement);
+    }
+
+    /** An agency administrator drafts an agreement between their agency and others; it is signed for their agency. */
+    public Agreement draft(Caller caller, AgreementForm form) {
+        return draft(caller, form, Instant.now(clock));
+    }
+
+    private Agreement draft(Caller caller, AgreementForm form, Instant at) {
+        Agency drafting = administered(caller, "draft an agreement");
+        try {
+            Community community = null;
+            Collection<Agency> parties;
+            if (form.getCommunity() != null && !form.getCommunity().isBlank()) {
+                community = communities.find(AgencyCode.of(form.getCommunity().trim()))
+                        .orElseThrow(() -> new InvalidAgreement("There is no community " + form.getCommunity().trim() + "."));
+                parties = community.getMembers();
+            } else {
+                parties = named(form.getAgencies(), drafting);
+            }
+            String reference = form.getReference() == null ? "" : form.getReference().trim();
+            if (!em.createNamedQuery(Agreement.BY_REFERENCE, Agreement.class).setParameter("reference", reference).getResultList()
+                    .isEmpty()) {
+                throw new InvalidAgreement("An agreement with the reference " + reference + " exists already.");
+            }
+            Agreement agreement = Agreement.draft(form.terms(), drafting, caller.username(), parties, community, at);
+            em.persist(agreement);
+            em.flush();
+            audit.record(caller, AuditAction.ADMIN, AuditOutcome.ALLOWED, null, null, agreement.describe() + " drafted and signed for "
+                    + drafting.getCode() + ": \"" + agreement.getTitle() + "\", covers " + agreement.getCoverage() + " up to "
+                    + agreement.getHighestMarking().label() + ", " + agreement.getValidFrom() + " to " + agreement.getValidUntil()
+                    + ", purposes " + agreement.getPurposes());
+            return agreement;
+        } catch (InvalidAgreement refused) {
+            audit.recordRefusal(caller, AuditAction.ADMIN, null, "agreement not drafted: " + refused.getMessage());
+            throw refused;
+        }
+    }
+
+    private Set<Agency> named(List<String> codes, Agency drafting) {
+        Set<AgencyCode> wanted = new HashSet<>();
+        for (String code : codes == null ? List.<String>of() : codes) {
+            if (code != null && !code.isBlank()) {
+                wanted.add(AgencyCode.of(code.trim()));
+            }
+        }
+        Set<Agency> found = new HashSet<>(agencies.withCodes(wanted));
+        if (found.size() != wanted.size()) {
+            throw new InvalidAgreement("No agency has the code " + wanted.stream()
+                    .filter(c -> found.stream().noneMatch(a -> a.getCode().equals(c))).map(AgencyCode::value).sorted()
+                    .collect(Collectors.joining(", ")) + ".");
+        }
+        found.add(drafting);
+        return found;
+    }
+
+    /** An administrator of another party countersigns the draft; when every party has, it is active at once. */
+    public Agreement countersign(Caller caller, long id) {
+        return step(caller, id, "countersign", (agreement, agency) -> {
+            if (agreement.countersign(agency, caller.username(), Instant.now(clock), today())) {
+                cover(agreement);
+                return "countersigned for " + agency.getCode() + "; every party has signed: active";
+            }
+            return "countersigned for " + agency.getCode() + "; waits for the other parties";
+        });
+    }
+
+    /**
+     * Records an agreement the two parties signed on {@code signedOn}, on paper before the register existed (the demo's
+     * expired one): drafted by {@code drafter} and countersigned by {@code countersigner} that day, active from then on
+     * (until its last day).
+     */
+    public Agreement registerSignedEarlier(Caller drafter, Caller countersigner, AgreementForm form, LocalDate signedOn) {
+        Instant then = signedOn.atStartOfDay(clock.getZone()).toInstant();
+        Agreement agreement = draft(drafter, form, then);
+        Agency party = administered(countersigner, "countersign agreement " + agreement.getId());
+        if (agreement.countersign(party, countersigner.username(), then, signedOn)) {
+            cover(agreement);
+        }
+        em.flush();
+        audit.record(countersigner, AuditAction.ADMIN, AuditOutcome.ALLOWED, null, null, agreement.describe() + " countersigned for "
+                + party.getCode() + " on " + signedOn + " (signed before the register)");
+        return agreement;
+    }
+
+    /** A party suspends the agreement: from this moment it covers nothing, until that party resumes it. */
+    public Agreement suspend(Caller caller, long id, String reason) {
+        String why = reason(reason, "suspend");
+        return step(caller, id, "suspend", (agreement, agency) -> {
+            agreement.suspend(agency, today());
+            uncover(agreement);
+            return "suspended by " + agency.getCode() + ": " + why;
+        });
+    }
+
+    /** The party that suspended the agreement resumes it. */
+    public Agreement resume(Caller caller, long id) {
+        return step(caller, id, "resume", (agreement, agency) -> {
+            agreement.resume(agency);
+            cover(agreement);
+            return "resumed by " + agency.getCode();
+        });
+    }
+
+    /** A party ends the agreement for good: from this moment it covers nothing. */
+    public Agreement terminate(Caller caller, long id, String reason) {
+        String why = reason(reason, "terminate");
+        return step(caller, id, "terminate", (agreement, agency) -> {
+            agreement.terminate(agency);
+            uncover(agreement);
+            return "terminated by " + agency.getCode() + ": " + why;
+        });
+    }
+
+    private static String reason(String reason, String step) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidAgreement("Say why you " + step + " the agreement.");
+        }
+        return reason.trim();
+    }
+
+    /** One step of an administrator of a party on an agreement they read, locked against a step at the same time. */
+    private Agreement step(Caller caller, long id, String what, Step step) {
+        Agency agency = administered(caller, what + " agreement " + id);
+        Agreement agreement = find(caller, id).orElse(null);
+        if (agreement == null) {
+            audit.recordRefusal(caller, AuditAction.ADMIN, null, "refused to " + what + " agreement " + id + ": not found");
+            throw new AgreementNotFound(id);
+        }
+        em.lock(agreement, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(agreement);
+        try {
+            String done = step.take(agreement, agency);
+            em.flush();
+            audit.record(caller, AuditAction.ADMIN, AuditOutcome.ALLOWED, null, null, agreement.describe() + " " + done);
+            return agreement;
+        } catch (BusinessException refused) {
+            audit.recordRefusal(caller, AuditAction.ADMIN, null, "refused to " + what + " " + agreement.describe() + ": "
+                    + refused.getMessage());
+            throw refused;
+        }
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        /** @return what was done, for the audit trail */
+        String take(Agreement agreement, Agency agency);
+    }
+
+    private void cover(Agreement agreement) {
+        for (AgreementCover cover : agreement.covers()) {
+            em.createNativeQuery("insert into agreement_cover (reader_agency_id, owner_agency_id, coverage, marking, agreement_id,"
+                    + " valid_from, valid_until) values (?, ?, ?, ?, ?, ?, ?)")
+                    .setParameter(1, cover.getReaderId()).setParameter(2, cover.getOwnerId())
+                    .setParameter(3, cover.getCoverage().name()).setParameter(4, cover.getMarking().name())
+                    .setParameter(5, cover.getAgreementId()).setParameter(6, cover.getValidFrom())
+                    .setParameter(7, cover.getValidUntil()).executeUpdate();
+        }
+    }
+
+    private void uncover(Agreement agreement) {
+        em.createQuery("delete from AgreementCover k where k.agreementId = :id").setParameter("id", agreement.getId()).executeUpdate();
+    }
+
+    /** The agency the caller administers: the one they act for, if they are its agency administrator. */
+    private Agency administered(Caller caller, String attempt) {
+        if (!caller.hasRole(Role.AGENCY_ADMIN) || caller.activeAgency().isEmpty()) {
+            audit.recordRefusal(caller, AuditAction.ADMIN, null,
+                    "refused to " + attempt + ": not an agency administrator acting for an agency");
+            throw new NotAllowed("Only an agency administrator acting for a party drafts, signs, suspends or ends an agreement.");
+        }
+        return caller.activeAgency().get();
+    }
+
+    /**
+     * Refuses to share a draft of {@code owner} by name with an agency that no agreement valid today allows to read it
+     * (its kind or record type, its marking), naming the agency and what is missing. TLP:CLEAR needs none; shares with
+     * all members or with communities are not refused: the gate shows them only to the agencies an agreement covers.
+     */
+    public void requireCovered(Agency owner, Sharing sharing, Coverage coverage) {
+        if (sharing.marking() == Marking.CLEAR || sharing.scope() != Scope.NAMED_AGENCIES) {
+            return;
+        }
+        LocalDate today = today();
+        List<Long> covered = em.createQuery("select k.readerId from AgreementCover k where k.ownerId = :owner and k.readerId in :readers"
+                + " and k.coverage = :coverage and k.marking = :marking and k.validFrom <= :today and k.validUntil >= :today", Long.class)
+                .setParameter("owner", owner.getId())
+                .setParameter("readers", sharing.agencies().stream().map(Agency::getId).toList())
+                .setParameter("coverage", coverage).setParameter("marking", sharing.marking()).setParameter("today", today)
+                .getResultList();
+        List<Agency> missing = new ArrayList<>(sharing.agencies().stream().filter(a -> !covered.contains(a.getId())).toList());
+        if (!missing.isEmpty()) {
+            String names = missing.stream().map(Agency::getName).sorted().collect(Collectors.joining(", "));
+            String what = coverage.name().toLowerCase().replace('_', ' ');
+            throw new IllegalSharing("No active data-sharing agreement between " + owner.getName() + " and " + names + " covers "
+                    + what + " marked " + sharing.marking().label() + ". Ask your agency administrator to register one, or share"
+                    + " with other agencies or under a lower marking.", "sharing.noAgreement", names, what, sharing.marking().label());
+        }
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}

@@ -1,0 +1,289 @@
+package org.interlink.agreement.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import org.interlink.Deployments;
+import org.interlink.agency.boundary.Agencies;
+import org.interlink.agency.entity.AgencyCode;
+import org.interlink.agreement.entity.Agreement;
+import org.interlink.agreement.entity.AgreementNotFound;
+import org.interlink.agreement.entity.AgreementRefused;
+import org.interlink.agreement.entity.AgreementStatus;
+import org.interlink.agreement.entity.InvalidAgreement;
+import org.interlink.agreement.entity.PurposeOfUse;
+import org.interlink.caller.entity.Caller;
+import org.interlink.caller.entity.PersonId;
+import org.interlink.caller.entity.Role;
+import org.interlink.caller.entity.Username;
+import org.interlink.demo.DemoData;
+import org.interlink.demo.DemoItem;
+import org.interlink.infrastructure.persistence.SchemaMigration;
+import org.interlink.item.boundary.Items;
+import org.interlink.item.entity.ItemId;
+import org.interlink.item.entity.ItemQuery;
+import org.interlink.item.entity.ItemVersion;
+import org.interlink.item.entity.Listing;
+import org.interlink.item.entity.NotAllowed;
+import org.interlink.records.boundary.RecordForm;
+import org.interlink.records.entity.RecordType;
+import org.interlink.sharing.boundary.SharedItems;
+import org.interlink.sharing.boundary.SharingForm;
+import org.interlink.sharing.entity.Coverage;
+import org.interlink.sharing.entity.IllegalSharing;
+import org.interlink.sharing.entity.Marking;
+import org.interlink.sharing.entity.Scope;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The register of agreements on PostgreSQL, through the boundaries: four eyes across agencies (the drafting agency's
+ * administrator signs once, every other party's countersigns), who may take which step, that every step and every
+ * refusal is audited, and that the gate reads agreements on every step — an item of the Ministry reaches the Border
+ * Points Commission only while an agreement covering it is active, and is gone at the next read once it is suspended
+ * or terminated. A draft shared by name with an agency no agreement covers is refused, naming what is missing.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AgreementsIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.portalEjb(AgreementsIT.class);
+    }
+
+    @Inject
+    Agreements agreements;
+
+    @Inject
+    SharedItems sharedItems;
+
+    @Inject
+    Items items;
+
+    @Inject
+    Agencies agencies;
+
+    @Inject
+    DemoData demo;
+
+    @Resource(lookup = SchemaMigration.DATASOURCE)
+    DataSource dataSource;
+
+    @Test
+    void anItemReachesAnotherAgencyOnlyWhileAnAgreementCoveringItIsActive() throws SQLException {
+        Caller moiAdmin = demo.as("moi.admin", "iq-moi");
+        Caller bpcAdmin = bpcAdministrator();
+        Caller bpcReader = demo.as("multi.liaison", "iq-bpc");
+        ItemId sop = demoItem(DemoItem.REVISED_SOP);
+        ItemId iomSop = demoItem(DemoItem.BASRA_SOP);
+        ItemId dtm = demoItem(DemoItem.DTM_FIGURES);
+        assertThat(reads(bpcReader, sop)).as("no agreement yet: the Ministry's GREEN procedure stays with it").isFalse();
+        assertThat(reads(bpcReader, dtm)).as("TLP:CLEAR needs no agreement").isTrue();
+
+        long before = lastEventId();
+        Agreement draft = agreements.draft(moiAdmin, form("MOI-BPC-" + UUID.randomUUID().toString().substring(0, 8), "iq-bpc",
+                List.of(Coverage.SOP), Marking.GREEN));
+        assertThat(draft.status(LocalDate.now())).isEqualTo(AgreementStatus.DRAFT);
+        assertThat(reads(bpcReader, sop)).as("a draft covers nothing").isFalse();
+        long id = draft.getId();
+
+        assertThatThrownBy(() -> agreements.countersign(moiAdmin, id)).as("four eyes across agencies: the drafter's agency signed")
+                .isInstanceOf(AgreementRefused.class);
+        assertThatThrownBy(() -> agreements.countersign(demo.as("moi.official", "iq-moi"), id)).isInstanceOf(NotAllowed.class);
+        assertThatThrownBy(() -> agreements.countersign(demo.as("iom.admin", "iom-iq"), id)).as("not a party: not found")
+                .isInstanceOf(AgreementNotFound.class);
+        assertThat(agreements.find(demo.as("iom.admin", "iom-iq"), id)).isEmpty();
+        assertThat(agreements.find(demo.as("platform.admin", null), id)).as("the platform's administrators read every agreement")
+                .isPresent();
+
+        Agreement active = agreements.countersign(bpcAdmin, id);
+        assertThat(active.status(LocalDate.now())).isEqualTo(AgreementStatus.ACTIVE);
+        assertThat(reads(bpcReader, sop)).as("active: read at the next request").isTrue();
+        assertThat(sharedItems.versions(bpcReader, sop)).extracting(ItemVersion::getNumber).containsExactly(1, 2);
+        assertThat(reads(bpcReader, iomSop)).as("an agreement with the Ministry says nothing of IOM's items").isFalse();
+
+        agreements.suspend(moiAdmin, id, "Review of the procedure's distribution");
+        assertThat(reads(bpcReader, sop)).as("suspended: gone at once").isFalse();
+        assertThat(sharedItems.versions(bpcReader, sop)).isEmpty();
+        assertThatThrownBy(() -> agreements.resume(bpcAdmin, id)).as("only the party that suspended it resumes it")
+                .isInstanceOf(AgreementRefused.class);
+        agreements.resume(moiAdmin, id);
+        assertThat(reads(bpcReader, sop)).isTrue();
+
+        assertThatThrownBy(() -> agreements.terminate(bpcAdmin, id, " ")).as("a termination says why")
+                .isInstanceOf(InvalidAgreement.class);
+        agreements.terminate(bpcAdmin, id, "Replaced by the working group's agreement");
+        assertThat(reads(bpcReader, sop)).as("terminated: gone at once").isFalse();
+        assertThatThrownBy(() -> agreements.resume(moiAdmin, id)).isInstanceOf(AgreementRefused.class);
+        assertThat(agreements.find(bpcAdmin, id)).hasValueSatisfying(a -> assertThat(a.status(LocalDate.now()))
+                .isEqualTo(AgreementStatus.TERMINATED));
+
+        assertThat(adminEventsSince(before)).containsExactly("moi.admin ALLOWED drafted", "moi.admin DENIED signed this agreement already",
+                "moi.official DENIED not an agency administrator", "iom.admin DENIED not found",
+                "bpc.admin.test ALLOWED every party has signed",
+                "moi.admin ALLOWED suspended", "bpc.admin.test DENIED Only Iraq Ministry of Interior", "moi.admin ALLOWED resumed",
+                "bpc.admin.test ALLOWED terminated", "moi.admin DENIED Only a suspended agreement");
+    }
+
+    @Test
+    void aDraftSharedByNameWithAnAgencyNoAgreementCoversIsRefusedNamingWhatIsMissing() throws SQLException {
+        Caller official = demo.as("moi.official", "iq-moi");
+        long before = lastEventId();
+        assertThatThrownBy(() -> items.draft(official, sop("Distribution list " + UUID.randomUUID(), Marking.AMBER, "au-dibp")))
+                .as("the agreement with the donor has expired").isInstanceOf(IllegalSharing.class)
+                .hasMessageContaining("Australian Department of Immigration and Border Protection").hasMessageContaining("sop")
+                .hasMessageContaining("TLP:AMBER");
+        assertThatThrownBy(() -> items.draft(official, sop("Distribution list " + UUID.randomUUID(), Marking.GREEN, "iq-bpc")))
+                .as("no agreement with the Commission").isInstanceOf(IllegalSharing.class)
+                .hasMessageContaining("Iraqi Border Points Commission");
+        assertThat(createEventsSince(before)).containsExactly("CREATE:DENIED", "CREATE:DENIED");
+
+        Caller iomLiaison = demo.as("iom.liaison", "iom-iq");
+        assertThat(items.draft(official, sop("Distribution list " + UUID.randomUUID(), Marking.AMBER_STRICT, "iom-iq")))
+                .as("the agreement with IOM covers procedures up to TLP:AMBER+STRICT").isNotNull();
+        RecordForm alert = sop("Alert " + UUID.randomUUID(), Marking.AMBER, "iq-moi");
+        alert.setType(RecordType.TRAVEL_DOCUMENT_ALERT);
+        alert.setDocumentNumber("B7654321");
+        alert.setCountry("IQ");
+        alert.setCategory("passport");
+        assertThat(items.draft(iomLiaison, alert)).as("the agreement goes both ways").isNotNull();
+        RecordForm toInterpol = sop("Distribution list " + UUID.randomUUID(), Marking.AMBER, "interpol");
+        toInterpol.setType(RecordType.DISPLACEMENT_FIGURES);
+        toInterpol.setQuantity(10L);
+        toInterpol.setReferenceDate(LocalDate.now());
+        assertThatThrownBy(() -> items.draft(official, toInterpol)).as("the INTERPOL agreement does not cover displacement figures")
+                .isInstanceOf(IllegalSharing.class).hasMessageContaining("displacement figures");
+    }
+
+    @Test
+    void anAgreementIsDraftedOnlyWithSoundTerms() {
+        Caller moiAdmin = demo.as("moi.admin", "iq-moi");
+        assertThatThrownBy(() -> agreements.draft(moiAdmin, form("X-" + UUID.randomUUID().toString().substring(0, 8), "iq-moi",
+                List.of(Coverage.SOP), Marking.GREEN))).as("one party").isInstanceOf(InvalidAgreement.class);
+        assertThatThrownBy(() -> agreements.draft(moiAdmin, form("X-" + UUID.randomUUID().toString().substring(0, 8), "iq-bpc",
+                List.of(), Marking.GREEN))).as("covers nothing").isInstanceOf(InvalidAgreement.class);
+        assertThatThrownBy(() -> agreements.draft(moiAdmin, form("X-" + UUID.randomUUID().toString().substring(0, 8), "iq-bpc",
+                List.of(Coverage.SOP), Marking.CLEAR))).as("CLEAR needs none").isInstanceOf(InvalidAgreement.class);
+        assertThatThrownBy(() -> agreements.draft(moiAdmin, form("DSA-MOI-IOM-2026", "iq-bpc", List.of(Coverage.SOP), Marking.GREEN)))
+                .as("references are unique").isInstanceOf(InvalidAgreement.class);
+        assertThatThrownBy(() -> agreements.draft(moiAdmin, form("X-" + UUID.randomUUID().toString().substring(0, 8), "xx-none",
+                List.of(Coverage.SOP), Marking.GREEN))).isInstanceOf(InvalidAgreement.class).hasMessageContaining("xx-none");
+        AgreementForm backwards = form("X-" + UUID.randomUUID().toString().substring(0, 8), "iq-bpc", List.of(Coverage.SOP), Marking.GREEN);
+        backwards.setValidUntil(backwards.getValidFrom().minusDays(1));
+        assertThatThrownBy(() -> agreements.draft(moiAdmin, backwards)).isInstanceOf(InvalidAgreement.class);
+        assertThat(agreements.visibleTo(demo.as("donor.observer", "au-dibp"))).extracting(Agreement::getReference)
+                .containsExactly("DSA-MOI-AU-2024");
+        assertThat(agreements.visibleTo(demo.as("donor.observer", "au-dibp")).get(0).status(LocalDate.now()))
+                .isEqualTo(AgreementStatus.EXPIRED);
+    }
+
+    private boolean reads(Caller caller, ItemId id) {
+        boolean found = sharedItems.find(caller, id).isPresent();
+        boolean listed = sharedItems.list(caller, ItemQuery.of(Listing.SHARED_WITH_MY_AGENCY), 0, 1000).stream()
+                .anyMatch(v -> v.getItem().getId().equals(id.value()));
+        assertThat(listed).as("the list says what the item page says").isEqualTo(found);
+        return found;
+    }
+
+    private Caller bpcAdministrator() {
+        return Caller.resolve(new PersonId("agreements-it-bpc-admin"), new Username("bpc.admin.test"), "BPC administrator",
+                EnumSet.of(Role.AGENCY_ADMIN), agencies.withCodes(List.of(AgencyCode.of("iq-bpc"))), Optional.of(AgencyCode.of("iq-bpc")));
+    }
+
+    private static AgreementForm form(String reference, String partner, List<Coverage> coverage, Marking highest) {
+        AgreementForm form = new AgreementForm();
+        form.setReference(reference);
+        form.setTitle("Test agreement " + reference);
+        form.setAgencies(List.of(partner));
+        form.setCoverage(new ArrayList<>(coverage));
+        form.setPurposes(List.of(PurposeOfUse.BORDER_MANAGEMENT));
+        form.setHighestMarking(highest);
+        form.setValidFrom(LocalDate.now().minusDays(1));
+        form.setValidUntil(LocalDate.now().plusYears(1));
+        return form;
+    }
+
+    private static RecordForm sop(String title, Marking marking, String agency) {
+        RecordForm form = new RecordForm();
+        form.setTitle(title);
+        form.setLanguage("en");
+        form.setSummary("Who receives the procedure.");
+        form.setType(RecordType.SOP);
+        form.setLocation("Baghdad");
+        form.setReferenceDate(LocalDate.now());
+        SharingForm sharing = new SharingForm();
+        sharing.setMarking(marking);
+        sharing.setScope(Scope.NAMED_AGENCIES);
+        sharing.setAgencies(List.of(agency));
+        form.setSharing(sharing);
+        return form;
+    }
+
+    private ItemId demoItem(DemoItem item) {
+        for (String owner : List.of("moi.vetter", "iom.vetter")) {
+            List<ItemVersion> found = sharedItems.list(demo.as(owner, null),
+                    new ItemQuery(Listing.MY_AGENCY, null, null, null, item.title(), null, false), 0, 2);
+            if (!found.isEmpty()) {
+                return new ItemId(found.get(0).getItem().getId());
+            }
+        }
+        throw new AssertionError("no demo item " + item);
+    }
+
+    private long lastEventId() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                Statement sql = connection.createStatement();
+                ResultSet rows = sql.executeQuery("select coalesce(max(id), 0) from audit_event")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /** The administration events since {@code id}: actor, outcome and the words of the details that say which step. */
+    private List<String> adminEventsSince(long id) throws SQLException {
+        // the most specific words first: a refused resume also says "suspended"
+        List<String> markers = List.of("Only Iraq Ministry of Interior", "Only a suspended agreement", "drafted",
+                "signed this agreement already", "not an agency administrator", "not found", "every party has signed", "suspended",
+                "resumed", "terminated");
+        return events(id, "ADMIN").stream().map(row -> row[0] + " " + row[1] + " "
+                + markers.stream().filter(row[2]::contains).findFirst().orElse(row[2])).toList();
+    }
+
+    private List<String> createEventsSince(long id) throws SQLException {
+        return events(id, "CREATE").stream().map(row -> "CREATE:" + row[1]).toList();
+    }
+
+    private List<String[]> events(long id, String action) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement sql = connection.prepareStatement(
+                        "select actor, outcome, details from audit_event where id > ? and action = ? order by id")) {
+            sql.setLong(1, id);
+            sql.setString(2, action);
+            List<String[]> events = new ArrayList<>();
+            try (ResultSet rows = sql.executeQuery()) {
+                while (rows.next()) {
+                    events.add(new String[]{rows.getString(1), rows.getString(2), rows.getString(3)});
+                }
+            }
+            return events;
+        }
+    }
+}
