@@ -35,11 +35,13 @@ insert into item (id, kind, owner_agency_id, created_at, created_by, lock_versio
 select id, 'RECORD', owner, at, 'bench.author', 0 from bench_item;
 
 insert into item_version (id, dtype, item_id, version_no, title, summary, marking, scope, state, current_version, author,
-                          created_at, updated_at, submitted_at, published_at, published_by, lock_version, search_text, coverage)
+                          created_at, updated_at, submitted_at, published_at, published_by, lock_version, search_text, coverage,
+                          handling_code)
 select id, 'RECORD', id, 1, 'Benchmark item ' || g, 'Generated for the list benchmark', marking, scope, state, true,
        'bench.author', at, at, at, case when state in ('PUBLISHED', 'ARCHIVED') then at end,
        case when state in ('PUBLISHED', 'ARCHIVED') then 'bench.vetter' end, 0,
-       'Benchmark item ' || g || ' Generated for the list benchmark', 'DISPLACEMENT_FIGURES'
+       'Benchmark item ' || g || ' Generated for the list benchmark', 'DISPLACEMENT_FIGURES',
+       case when marking in ('AMBER', 'AMBER_STRICT', 'RED') then 'H2' else 'H0' end
 from bench_item;
 
 insert into record_version (id, record_type, reference_date, location, quantity)

@@ -3,6 +3,7 @@ package org.interlink.demo;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.interlink.caller.entity.Caller;
+import org.interlink.consent.boundary.ConsentRequests;
 import org.interlink.item.boundary.Attachments;
 import org.interlink.item.boundary.ItemForm;
 import org.interlink.item.boundary.Items;
@@ -28,7 +29,8 @@ import java.util.List;
 /**
  * The demo items of the founding case, in every workflow state, drafted, submitted and vetted by
  * the personas through the boundaries, and followed through: a recommendation accepted and 40 %
- * implemented, one rejected with its rationale, action items done and overdue. Their titles are what the isolation tests look them up by
+ * implemented, one rejected with its rationale, action items done and overdue, and IOM's request that the Ministry pass the
+ * Safwan incident summary on to INTERPOL, waiting for the Ministry's vetters. Their titles are what the isolation tests look them up by
  * ({@link DemoItem}).
  */
 @Stateless
@@ -45,6 +47,9 @@ public class DemoItems {
 
     @Inject
     Meetings meetings;
+
+    @Inject
+    ConsentRequests consents;
 
     public void seed(DemoData demo) {
         Caller moiOfficial = demo.as("moi.official", "iq-moi");
@@ -117,6 +122,9 @@ public class DemoItems {
         attachments.attach(moiOfficial, safwan.id(), DemoItem.SAFWAN_ATTACHMENT, "text/csv",
                 "date,border point,persons,outcome\n2026-11-02,Safwan,7,referred to IOM protection\n".getBytes(StandardCharsets.UTF_8));
         publish(safwan, moiOfficial, moiVetter, "Cleared for IOM");
+        // IOM asks the Ministry to pass the summary on to INTERPOL: waiting in the Ministry's vetters' queue
+        consents.request(iomLiaison, safwan.id(), "interpol",
+                "INTERPOL's border crime unit is tracing the smuggling network behind this crossing attempt");
 
         RecordForm alert = record(DemoItem.PASSPORT_ALERT, RecordType.TRAVEL_DOCUMENT_ALERT,
                 "A batch of blank passports reported stolen; numbers for INTERPOL's stolen and lost travel documents check.",

@@ -54,7 +54,7 @@ class ArchitectureTest {
     @Test
     void withinAFeatureControlsServeTheBoundary() {
         for (String feature : List.of("agency", "caller", "item", "sharing", "records", "recommendation", "meeting", "workflow",
-                "notification", "agreement")) {
+                "notification", "agreement", "consent")) {
             noClasses().that().resideInAPackage("org.interlink." + feature + ".control..")
                     .should().dependOnClassesThat().resideInAPackage("org.interlink." + feature + ".boundary..")
                     .as("the controls of " + feature + " are called by its boundary, never the other way round")
@@ -65,14 +65,15 @@ class ArchitectureTest {
 
     /**
      * The visibility gate builds every query over items: the read use cases ask it for theirs, which always carry
-     * what the caller may read. Outside it, only the agency directory, the register of agreements, the audit trail and
+     * what the caller may read. Outside it, only the agency directory, the register of agreements, the consent requests (by item id and owner), the audit trail and
      * the notifications' own tables (people, read marks, e-mail status: the inbox itself is read through the gate) may
      * query; everybody else reads through boundaries.
      */
     @Test
     void onlyTheVisibilityGateQueriesItems() {
         noClasses().that().doNotBelongToAnyOf(VisibilityGate.class)
-                .and().resideOutsideOfPackages("org.interlink.agency..", "org.interlink.agreement..", "org.interlink.audit..",
+                .and().resideOutsideOfPackages("org.interlink.agency..", "org.interlink.agreement..", "org.interlink.consent..",
+                        "org.interlink.audit..",
                         "org.interlink.notification.control..")
                 .should().callMethodWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(
                         JavaClass.Predicates.assignableTo(EntityManager.class)))

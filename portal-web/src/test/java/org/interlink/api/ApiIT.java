@@ -124,14 +124,15 @@ class ApiIT {
                 }
                 cells += 1;
                 before = audit.last();
-                Api.Answer read = api.with("Interlink-Purpose", "isolation matrix").get("/items/" + id);
+                Api.Answer read = api.with("Interlink-Purpose", "Border management operations: isolation matrix").get("/items/" + id);
                 expect(failures, cell + " read", read.status(), reads ? 200 : 404);
                 expectEvents(failures, cell + " read", audit.since(before, actor), reads ? "VIEW:ALLOWED" : "VIEW:DENIED");
                 if (!reads && !read.problem().equals("not-found")) {
                     failures.add(cell + " read: problem " + read.problem());
                 }
                 before = audit.last();
-                Api.Answer history = api.with("Interlink-Purpose", "isolation matrix").get("/items/" + id + "/history");
+                Api.Answer history = api.with("Interlink-Purpose", "Border management operations: isolation matrix")
+                        .get("/items/" + id + "/history");
                 expect(failures, cell + " history", history.status(), reads ? 200 : 404);
                 expectEvents(failures, cell + " history", audit.since(before, actor), reads ? "HISTORY:ALLOWED" : "HISTORY:DENIED");
                 // the change path, without changing anything: a step with a tag no version has is 412 for
@@ -145,7 +146,8 @@ class ApiIT {
                 if (item == DemoItem.SAFWAN_INCIDENT) {
                     long attachment = attachmentOf(id);
                     before = audit.last();
-                    Api.Answer file = api.with("Interlink-Purpose", "isolation matrix").get("/items/" + id + "/attachments/" + attachment);
+                    Api.Answer file = api.with("Interlink-Purpose", "Border management operations: isolation matrix")
+                            .get("/items/" + id + "/attachments/" + attachment);
                     expect(failures, cell + " attachment", file.status(), reads ? 200 : 404);
                     expectEvents(failures, cell + " attachment", audit.since(before, actor),
                             reads ? "DOWNLOAD:ALLOWED" : "DOWNLOAD:DENIED");
@@ -204,13 +206,15 @@ class ApiIT {
         Api.Answer withoutPurpose = interpol.get("/items/" + id);
         assertThat(withoutPurpose.status()).isEqualTo(400);
         assertThat(withoutPurpose.problem()).isEqualTo("purpose-required");
-        Api.Answer read = interpol.with("Interlink-Purpose", "Check against the stolen documents database").get("/items/" + id);
+        Api.Answer read = interpol.with("Interlink-Purpose", "Criminal investigation: check against the stolen documents database")
+                .get("/items/" + id);
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.json().path("content").path("title").asText()).isEqualTo("Forged visa stamps at Trebil (4 passports)");
         assertThat(read.json().path("steps").size()).as("a reader outside the owner agency takes no step").isZero();
         assertThat(interpol.get("/items/" + id + "/history").problem()).as("the history needs the purpose too")
                 .isEqualTo("purpose-required");
-        assertThat(interpol.with("Interlink-Purpose", "Check the publication").get("/items/" + id + "/history").json()
+        assertThat(interpol.with("Interlink-Purpose", "Border management operations: check the publication")
+                .get("/items/" + id + "/history").json()
                 .findValuesAsText("action")).containsExactly("PUBLISHED");
         assertThat(border.get("/items/" + id + "/history").json().findValuesAsText("action"))
                 .containsExactly("DRAFTED", "EDITED", "SUBMITTED", "PUBLISHED");
@@ -219,7 +223,8 @@ class ApiIT {
                 "STATE_CHANGE:ALLOWED");
         assertThat(audit.since(before, account(VETTING_DESK))).contains("STATE_CHANGE:ALLOWED");
         assertThat(audit.detailsSince(before, "interpol.liaison"))
-                .anyMatch(e -> e.startsWith("VIEW:ALLOWED:Check against the stolen documents database:"));
+                .anyMatch(e -> e.startsWith("VIEW:ALLOWED:Criminal investigation: check against the stolen documents database:")
+                        && e.endsWith("under agreement DSA-MOI-INTERPOL-2026"));
     }
 
     /**
@@ -464,7 +469,7 @@ class ApiIT {
     void theOwnerAgencyOfAnActionItemUpdatesItAndEveryReaderSeesItOverdueOrDone() {
         long lyon = demoIds.get(DemoItem.LYON_VISIT);
         String path = "/meetings/" + lyon + "/action-items";
-        Api iom = Api.as(Tokens.system(IOM_SYSTEM)).with("Interlink-Purpose", "Programme follow-up");
+        Api iom = Api.as(Tokens.system(IOM_SYSTEM)).with("Interlink-Purpose", "Border management operations: programme follow-up");
 
         Api.Answer actions = iom.get(path);
         assertThat(actions.status()).as(actions.toString()).isEqualTo(200);
@@ -659,6 +664,46 @@ class ApiIT {
     }
 
     /**
+     * Consent to forward over the API: IOM's case system reads an AMBER incident of the Ministry and asks it to pass the
+     * incident on to INTERPOL; INTERPOL reads nothing while the request waits; the Ministry's vetting desk approves and
+     * INTERPOL reads the new version, for a purpose its agreement with the Ministry allows (not for another).
+     */
+    @Test
+    void aPartnerAsksConsentTheOwnerApprovesAndTheThirdAgencyReadsForAnAllowedPurpose() {
+        Api border = Api.as(Tokens.system(BORDER_SYSTEM));
+        Api desk = Api.as(Tokens.system(VETTING_DESK));
+        Api iom = Api.as(Tokens.system(IOM_SYSTEM));
+        Api interpol = api("interpol.liaison");
+        Api.Answer created = border.post("/records", incident("Consent test incident " + UUID.randomUUID(), "AMBER", "iom-iq"));
+        long id = created.json().path("id").asLong();
+        border.send("POST", "/items/" + id + "/submit", null, created.etag());
+        assertThat(desk.post("/items/" + id + "/publish", comment("For IOM")).status()).isEqualTo(200);
+
+        assertProblem(iom.post("/consent-requests", Api.object().put("item", id).put("agency", "interpol")), 409, "consent-refused");
+        Api.Answer asked = iom.post("/consent-requests", Api.object().put("item", id).put("agency", "interpol")
+                .put("reason", "INTERPOL traces the forgers"));
+        assertThat(asked.status()).as(asked.toString()).isEqualTo(201);
+        String request = "/consent-requests/" + asked.json().path("id").asLong();
+        assertThat(asked.json().path("status").asText()).isEqualTo("PENDING");
+        assertThat(border.get(request).json().path("requester").asText()).isEqualTo("iom-iq");
+        assertProblem(interpol.get(request), 404, "not-found");
+        assertProblem(interpol.get("/items/" + id), 404, "not-found");
+        assertProblem(iom.post(request + "/approve", Api.object().put("reason", "Mine")), 404, "not-found");
+
+        Api.Answer approved = desk.post(request + "/approve", Api.object().put("reason", "Covered by our agreement with INTERPOL"));
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        assertThat(approved.json().path("status").asText()).isEqualTo("APPROVED");
+        assertProblem(desk.post(request + "/decline", Api.object().put("reason", "Too late")), 409, "consent-refused");
+        assertThat(iom.get("/consent-requests").json().findValuesAsText("status")).contains("APPROVED");
+
+        assertProblem(interpol.with("Interlink-Purpose", "Humanitarian response").get("/items/" + id), 400, "purpose-not-allowed");
+        Api.Answer read = interpol.with("Interlink-Purpose", "Criminal investigation: the forgers' network").get("/items/" + id);
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        assertThat(read.json().path("version").asInt()).isEqualTo(2);
+        assertThat(read.json().path("content").path("sharing").path("handling").asText()).isEqualTo("H2");
+    }
+
+    /**
      * Agreements over the API: IOM's administrator drafts one with INTERPOL, INTERPOL's countersigns, and IOM's workshop
      * report (TLP:GREEN, shared with the working group INTERPOL belongs to) reaches INTERPOL from that request on; it is
      * gone again while the agreement is suspended and once it is terminated. Every refusal is a problem document.
@@ -683,6 +728,12 @@ class ApiIT {
         assertThat(drafted.header("Location")).hasValueSatisfying(location -> assertThat(location).endsWith(agreement));
         assertProblem(api("iom.admin").post("/agreements", draft), 400, "invalid-agreement");
 
+        byte[] signed = "%PDF-1.4\n% the signed agreement\n".getBytes(StandardCharsets.US_ASCII);
+        Api.Answer document = api("iom.admin").upload(agreement + "/document?filename=signed.pdf", signed, "application/pdf", null);
+        assertThat(document.status()).as(document.toString()).isEqualTo(200);
+        assertThat(document.json().path("documentName").asText()).isEqualTo("signed.pdf");
+        assertThat(api("interpol.admin").get(agreement + "/document").body()).isEqualTo(signed);
+        assertProblem(api("moi.admin").get(agreement + "/document"), 404, "not-found");
         assertThat(api("interpol.admin").get(agreement).json().path("parties").findValuesAsText("agency")).containsExactlyInAnyOrder(
                 "iom-iq", "interpol");
         assertProblem(api("moi.admin").get(agreement), 404, "not-found");

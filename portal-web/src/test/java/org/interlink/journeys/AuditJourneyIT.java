@@ -47,7 +47,7 @@ class AuditJourneyIT {
         browser.signIn("interpol.liaison");
         browser.open(PortalStack.portalUrl() + "/items.xhtml?kind=MEETING_OUTCOME");
         browser.await(By.linkText(DemoItem.LYON_VISIT.title())).click();
-        ItemPage item = new PurposePage(browser).give("Policy and analysis", purpose);
+        ItemPage item = new PurposePage(browser).give("Border management operations", purpose);
         assertThat(item.title()).isEqualTo(DemoItem.LYON_VISIT.title());
         String id = item.id();
         new PortalPage(browser).signOut();
@@ -55,7 +55,7 @@ class AuditJourneyIT {
         browser.signIn("moi.auditor");
         browser.open(PortalStack.portalUrl() + "/audit/access.xhtml?item=" + id);
         String report = browser.text(By.id("access:reads_data"));
-        assertThat(report).contains("interpol.liaison", "interpol", "VIEW", "Policy and analysis: " + purpose);
+        assertThat(report).contains("interpol.liaison", "interpol", "VIEW", "Border management operations: " + purpose);
         browser.screenshot("audit-access-report");
 
         browser.open(PortalStack.portalUrl() + "/audit/events.xhtml");

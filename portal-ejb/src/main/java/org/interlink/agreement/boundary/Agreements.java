@@ -14,24 +14,32 @@ import org.interlink.agency.entity.Community;
 import org.interlink.agreement.entity.Agreement;
 import org.interlink.agreement.entity.AgreementCover;
 import org.interlink.agreement.entity.AgreementNotFound;
+import org.interlink.agreement.entity.AgreementParty;
+import org.interlink.agreement.entity.AgreementStatus;
 import org.interlink.agreement.entity.InvalidAgreement;
 import org.interlink.audit.control.AuditGate;
 import org.interlink.audit.entity.AuditAction;
 import org.interlink.audit.entity.AuditOutcome;
 import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.Role;
+import org.interlink.item.boundary.Attachments;
+import org.interlink.item.entity.AttachmentContent;
 import org.interlink.item.entity.NotAllowed;
+import org.interlink.sharing.control.VisibilityGate;
 import org.interlink.sharing.entity.Coverage;
 import org.interlink.sharing.entity.IllegalSharing;
 import org.interlink.sharing.entity.Marking;
 import org.interlink.sharing.entity.Scope;
 import org.interlink.sharing.entity.Sharing;
 
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -48,6 +56,9 @@ import java.util.stream.Collectors;
 @Stateless
 public class Agreements {
 
+    /** An agreement is shown as ending this many days before its last day. */
+    public static final int ENDING_DAYS = 30;
+
     @PersistenceContext
     EntityManager em;
 
@@ -62,6 +73,12 @@ public class Agreements {
 
     @Inject
     Communities communities;
+
+    @Inject
+    VisibilityGate gate;
+
+    @Inject
+    Attachments attachments;
 
     /** The agreements the caller reads: a platform administrator's all, anyone else's their agency's. */
     public List<Agreement> visibleTo(Caller caller) {
@@ -107,7 +124,7 @@ public class Agreements {
             Agreement agreement = Agreement.draft(form.terms(), drafting, caller.username(), parties, community, at);
             em.persist(agreement);
             em.flush();
-            audit.record(caller, AuditAction.ADMIN, AuditOutcome.ALLOWED, null, null, agreement.describe() + " drafted and signed for "
+            recordForEveryParty(caller, drafting, agreement, agreement.describe() + " drafted and signed for "
                     + drafting.getCode() + ": \"" + agreement.getTitle() + "\", covers " + agreement.getCoverage() + " up to "
                     + agreement.getHighestMarking().label() + ", " + agreement.getValidFrom() + " to " + agreement.getValidUntil()
                     + ", purposes " + agreement.getPurposes());
@@ -164,6 +181,33 @@ public class Agreements {
         return agreement;
     }
 
+    /** An administrator of a party attaches the signed document to the draft, before the other parties countersign it. */
+    public Agreement attachDocument(Caller caller, long id, String filename, String declaredType, InputStream upload) {
+        return step(caller, id, "attach the signed document to", (agreement, agency) -> {
+            // before a byte is read: a refused step's upload costs nothing
+            agreement.checkDocumentOpen(agency);
+            Attachments.AttachedFile stored = attachments.store(filename, declaredType, upload);
+            agreement.document(agency, stored.filename(), stored.contentType(), stored.sha256());
+            return "signed document " + stored.filename() + " (" + stored.size() + " bytes, sha256 " + stored.sha256() + ") attached by "
+                    + agency.getCode();
+        });
+    }
+
+    /** The signed document of an agreement the caller reads, recorded as a download; empty when there is none. */
+    public Optional<Attachments.AttachedFile> document(Caller caller, long id) {
+        Optional<Agreement> found = find(caller, id).filter(a -> a.getDocumentSha256() != null);
+        if (found.isEmpty()) {
+            audit.recordRefusal(caller, AuditAction.DOWNLOAD, null, "signed document of agreement " + id + " not found");
+            return Optional.empty();
+        }
+        Agreement agreement = found.get();
+        byte[] bytes = em.find(AttachmentContent.class, agreement.getDocumentSha256()).getBytes();
+        audit.record(caller, AuditAction.DOWNLOAD, AuditOutcome.ALLOWED, null, null, "signed document " + agreement.getDocumentName()
+                + " of " + agreement.describe());
+        return Optional.of(new Attachments.AttachedFile(agreement.getDocumentName(), agreement.getDocumentType(), bytes.length,
+                agreement.getDocumentSha256(), bytes));
+    }
+
     /** A party suspends the agreement: from this moment it covers nothing, until that party resumes it. */
     public Agreement suspend(Caller caller, long id, String reason) {
         String why = reason(reason, "suspend");
@@ -213,13 +257,38 @@ public class Agreements {
         try {
             String done = step.take(agreement, agency);
             em.flush();
-            audit.record(caller, AuditAction.ADMIN, AuditOutcome.ALLOWED, null, null, agreement.describe() + " " + done);
+            recordForEveryParty(caller, agency, agreement, agreement.describe() + " " + done);
             return agreement;
         } catch (BusinessException refused) {
             audit.recordRefusal(caller, AuditAction.ADMIN, null, "refused to " + what + " " + agreement.describe() + ": "
                     + refused.getMessage());
             throw refused;
         }
+    }
+
+    /** An agreement's step is recorded in the acting agency's chain and in every other party's: their auditors read it too. */
+    private void recordForEveryParty(Caller caller, Agency acting, Agreement agreement, String details) {
+        audit.record(caller, AuditAction.ADMIN, AuditOutcome.ALLOWED, null, null, details);
+        agreement.getParties().stream().map(AgreementParty::getAgency).filter(party -> !party.equals(acting))
+                .forEach(party -> audit.recordIn(caller, AuditAction.ADMIN, AuditOutcome.ALLOWED, party.getCode().value(), details));
+    }
+
+    /** The agreements the caller reads, recorded as a read of the register (see {@link #visibleTo}). */
+    public List<Agreement> list(Caller caller) {
+        List<Agreement> found = visibleTo(caller);
+        audit.record(caller, AuditAction.LIST, AuditOutcome.ALLOWED, null, null, "agreements: " + found.size());
+        return found;
+    }
+
+    /** One agreement the caller reads, recorded; another agency's is refused (recorded) as one that does not exist. */
+    public Optional<Agreement> read(Caller caller, long id) {
+        Optional<Agreement> found = find(caller, id);
+        if (found.isEmpty()) {
+            audit.recordRefusal(caller, AuditAction.VIEW, null, "agreement " + id + " not found");
+        } else {
+            audit.record(caller, AuditAction.VIEW, AuditOutcome.ALLOWED, null, null, found.get().describe());
+        }
+        return found;
     }
 
     @FunctionalInterface
@@ -277,6 +346,40 @@ public class Agreements {
                     + what + " marked " + sharing.marking().label() + ". Ask your agency administrator to register one, or share"
                     + " with other agencies or under a lower marking.", "sharing.noAgreement", names, what, sharing.marking().label());
         }
+    }
+
+    /** An agreement ending soon: its days left and, per other party, how many items stop being shared with it. */
+    public record Ending(Agreement agreement, long daysLeft, List<Stopping> stopping) {
+    }
+
+    /** {@code items} of the caller's agency stop being shared with {@code partner}. */
+    public record Stopping(Agency partner, long items) {
+    }
+
+    /**
+     * The active agreements of the administrator's agency whose last day is within {@value #ENDING_DAYS} days, soonest
+     * first, each with what stops being shared with each other party when it ends (nothing another agreement covers).
+     * Empty for anyone but an agency administrator.
+     */
+    public List<Ending> endingSoon(Caller caller) {
+        if (!caller.hasRole(Role.AGENCY_ADMIN) || caller.activeAgency().isEmpty()) {
+            return List.of();
+        }
+        Agency own = caller.activeAgency().get();
+        LocalDate today = today();
+        List<Ending> ending = new ArrayList<>();
+        for (Agreement agreement : visibleTo(caller)) {
+            if (agreement.status(today) != AgreementStatus.ACTIVE || agreement.getValidUntil().isAfter(today.plusDays(ENDING_DAYS))) {
+                continue;
+            }
+            List<Stopping> stopping = agreement.getParties().stream().map(AgreementParty::getAgency).filter(a -> !a.equals(own))
+                    .map(partner -> new Stopping(partner, gate.sharedOnlyUnder(agreement.getId(), own, partner, agreement.getCoverage(),
+                            agreement.markings(), agreement.getValidUntil().plusDays(1))))
+                    .toList();
+            ending.add(new Ending(agreement, ChronoUnit.DAYS.between(today, agreement.getValidUntil()), stopping));
+        }
+        ending.sort(Comparator.comparing(e -> e.agreement().getValidUntil()));
+        return ending;
     }
 
     private LocalDate today() {

@@ -278,11 +278,28 @@ public class Agreement implements Serializable {
         return EnumSet.range(Marking.GREEN, highestMarking);
     }
 
-    /** The signed document attached to it (its bytes are stored once per checksum, as items' files). */
-    public void document(String name, String type, String sha256) {
+    /**
+     * The signed document attached to the draft (its bytes are stored once per checksum, as items' files): only before
+     * another party has countersigned, so that every countersignature is given to the document it sees.
+     */
+    public void document(Agency by, String name, String type, String sha256) {
+        checkDocumentOpen(by);
         this.documentName = Objects.requireNonNull(name);
         this.documentType = Objects.requireNonNull(type);
         this.documentSha256 = Objects.requireNonNull(sha256);
+    }
+
+    /**
+     * @throws AgreementRefused unless {@code by} may still attach the document: the drafting agency, to a draft no other
+     *                          party countersigned yet (nobody else changes what the drafter signed)
+     */
+    public void checkDocumentOpen(Agency by) {
+        if (!draftingAgency.equals(by)) {
+            throw new AgreementRefused("Only " + draftingAgency.getName() + ", which drafted the agreement, attaches its signed document.");
+        }
+        if (status != AgreementStatus.DRAFT || parties.stream().anyMatch(p -> p.isSigned() && !p.getAgency().equals(draftingAgency))) {
+            throw new AgreementRefused("The signed document is attached to a draft before the other parties countersign it.");
+        }
     }
 
     /** One line for the audit trail and the notifications, e.g. "agreement DSA-1 (MoI–IOM) iq-moi, iom-iq". */

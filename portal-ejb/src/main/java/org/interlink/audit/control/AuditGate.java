@@ -73,6 +73,14 @@ public class AuditGate {
     }
 
     /**
+     * Records what {@code caller} did in the chain of agency {@code chainOwner} too (e.g. another party's, for a step on
+     * an agreement between them): no item is named, its auditors read the event.
+     */
+    public AuditEvent recordIn(Caller caller, AuditAction action, AuditOutcome outcome, String chainOwner, String details) {
+        return record(record(caller, action, outcome, null, chainOwner, null, details));
+    }
+
+    /**
      * Records a refusal in a transaction of its own: the refused action's transaction rolls back,
      * and the record of the refusal must not go with it.
      */

@@ -140,6 +140,24 @@ public class Attachments {
         return new AttachmentPolicy(maxBytes, types);
     }
 
+    /**
+     * Stores a file that is no item's (an agreement's signed document) under the same rules as an attachment: a name,
+     * at most the limit, a type the portal accepts that the bytes, the name and the declared type agree on. The stream
+     * is read here and left for the caller to close.
+     *
+     * @throws InvalidContent when the file is refused (nothing is stored)
+     */
+    public AttachedFile store(String filename, String declaredType, InputStream upload) {
+        AttachmentPolicy policy = policy();
+        policy.checkName(filename);
+        AttachmentContent read = policy.read(filename, upload);
+        String type = policy.typeOf(filename, detector.detect(filename, declaredType, read));
+        AttachmentPolicy.NamedFile named = policy.accept(filename, type, read.getSize());
+        AttachmentContent content = em.merge(read);
+        em.flush();
+        return new AttachedFile(named.name(), named.type(), content.getSize(), content.getSha256(), content.getBytes());
+    }
+
     /** A file as it is served: name, type, size, checksum and bytes. */
     public record AttachedFile(String filename, String contentType, long size, String sha256, byte[] bytes) {
 

@@ -173,6 +173,9 @@ public abstract class ItemForm implements Serializable {
         form.setAgencies(version.getAgencyGrants().stream().map(a -> a.getCode().value()).toList());
         form.setCommunities(version.getCommunityGrants().stream().map(c -> c.getCode().value()).toList());
         form.setPeople(String.join(", ", version.getUserGrants()));
+        form.setUntil(version.getSharedUntil());
+        form.setHandling(version.getHandlingCode());
+        form.setHandlingNote(version.getHandlingNote());
         this.sharing = form;
     }
 }

@@ -308,7 +308,9 @@ public class Items {
                 + (sharing.people().isEmpty()
                         ? ""
                         : " " + sharing.people().stream().map(p -> p.username() + " (" + p.id() + ")")
-                                .sorted().toList());
+                                .sorted().toList())
+                + (sharing.until() == null ? "" : " until " + sharing.until()) + " " + sharing.handling()
+                + (sharing.handlingNote() == null ? "" : " (" + sharing.handlingNote() + ")");
     }
 
     private Instant now() {

@@ -52,6 +52,20 @@ public record AttachmentPolicy(long maxBytes, Set<String> contentTypes) {
         contentTypes = Set.copyOf(contentTypes);
     }
 
+    /**
+     * A file that is no item's (an agreement's signed document), checked as an attachment is: its clean name and type.
+     *
+     * @throws InvalidContent when it is refused
+     */
+    public NamedFile accept(String filename, String contentType, long size) {
+        check(filename, contentType, size);
+        return new NamedFile(cleanName(filename), cleanType(contentType));
+    }
+
+    /** A file's name and content type as they are stored. */
+    public record NamedFile(String name, String type) {
+    }
+
     /** @throws InvalidContent when the file has no name (nothing is read then) */
     public void checkName(String filename) {
         if (filename == null || filename.isBlank()) {

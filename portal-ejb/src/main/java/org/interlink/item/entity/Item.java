@@ -20,7 +20,9 @@ import org.interlink.BusinessException;
 import org.interlink.agency.entity.Agency;
 import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.Role;
+import org.interlink.sharing.entity.IllegalSharing;
 import org.interlink.sharing.entity.Marking;
+import org.interlink.sharing.entity.Scope;
 import org.interlink.sharing.entity.Sharing;
 import org.interlink.workflow.entity.FourEyesViolation;
 import org.interlink.workflow.entity.IllegalTransition;
@@ -28,8 +30,11 @@ import org.interlink.workflow.entity.WorkflowState;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -113,6 +118,7 @@ public class Item implements Serializable {
             throw new NotAllowed("Only officials and liaisons write items.", "item.writersOnly");
         }
         check(owner, content, sharing);
+        sharing.checkUntil(LocalDate.ofInstant(now, ZoneOffset.UTC));
         Item item = new Item();
         item.kind = content.kind();
         item.owner = owner;
@@ -139,6 +145,7 @@ public class Item implements Serializable {
             throw new InvalidContent("This item is a " + kind + ", not a " + content.kind() + ".");
         }
         check(owner, content, sharing);
+        sharing.checkUntil(LocalDate.ofInstant(now, ZoneOffset.UTC));
         version.revise(content, texts, sharing, now);
         record(caller, version, ItemAction.EDITED, null, now, true);
     }
@@ -201,6 +208,57 @@ public class Item implements Serializable {
             record(vetter, old, ItemAction.SUPERSEDED, "superseded by version " + version.getNumber(), now, false);
             lastChange = change;
         });
+    }
+
+    /**
+     * A vetter of the owner agency (not the author of the published version) consents to pass the item on to
+     * {@code to}: a new version, the published one's copy shared with that agency too, is published at once with
+     * {@code comment} (who asked, why, why consented) in the history; the old one is superseded. Only an item shared
+     * with named agencies, with no newer version under way.
+     *
+     * @return the new version's sharing
+     */
+    public Sharing forwardWithConsent(Caller vetter, Agency to, String comment, Instant now) {
+        requireOwnerAgency(vetter, "consent to pass on");
+        if (!vetter.hasRole(Role.VETTER)) {
+            throw new NotAllowed("Only vetters of " + owner.getName() + " decide on passing its items on.", "item.vettersOnly",
+                    owner.getName());
+        }
+        ItemVersion published = current();
+        requireState(published, published.getState() == WorkflowState.PUBLISHED, "passed on (decide once the version under way"
+                + " is published or withdrawn)");
+        if (published.isAuthoredBy(vetter.username())) {
+            throw new FourEyesViolation();
+        }
+        Sharing before = published.sharing();
+        if (before.scope() != Scope.NAMED_AGENCIES) {
+            throw new IllegalSharing("Only an item shared with named agencies is passed on by consent; this one is shared with "
+                    + before.scope().name().toLowerCase().replace('_', ' ') + ".", "sharing.consentNamedOnly");
+        }
+        if (before.agencies().contains(to) || to.equals(owner)) {
+            throw new IllegalSharing(to.getName() + " reads this item already.", "sharing.readsAlready", to.getName());
+        }
+        Set<Agency> agencies = new LinkedHashSet<>(before.agencies());
+        agencies.add(to);
+        Sharing after = new Sharing(before.marking(), Scope.NAMED_AGENCIES, agencies, Set.of(), Set.of(), before.until(),
+                before.handling(), before.handlingNote());
+        after.check(owner);
+        ItemVersion next = published.content().createVersion();
+        // the published version's copy, its author's still (four eyes stay about who wrote it); the consent is the vetting
+        next.start(this, versions.stream().mapToInt(ItemVersion::getNumber).max().orElse(0) + 1, published.getAuthor(), now);
+        next.revise(published.content(), published.texts(), after, now);
+        published.copyAttachmentsTo(next);
+        published.current(false);
+        versions.add(next);
+        next.published(vetter.username(), now);
+        // what followed the published version goes on: its readers read the new one too, with the agency consented to
+        next.carryOver(published);
+        record(vetter, next, ItemAction.PUBLISHED, comment, now, true);
+        published.moveTo(WorkflowState.SUPERSEDED, now);
+        ItemEvent change = lastChange;
+        record(vetter, published, ItemAction.SUPERSEDED, "superseded by version " + next.getNumber(), now, false);
+        lastChange = change;
+        return after;
     }
 
     /** A vetter of the owner agency sends a submitted version back to its author, saying why. */

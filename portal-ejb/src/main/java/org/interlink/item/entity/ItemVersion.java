@@ -34,6 +34,7 @@ import org.interlink.caller.entity.Person;
 import org.interlink.caller.entity.PersonId;
 import org.interlink.caller.entity.Username;
 import org.interlink.sharing.entity.Coverage;
+import org.interlink.sharing.entity.HandlingCode;
 import org.interlink.sharing.entity.Marking;
 import org.interlink.sharing.entity.Scope;
 import org.interlink.sharing.entity.Sharing;
@@ -41,6 +42,7 @@ import org.interlink.workflow.entity.WorkflowState;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -106,6 +108,19 @@ public abstract class ItemVersion implements Serializable {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
     private Scope scope;
+
+    /** What the provider allows readers to do with this version (after the SIENA handling codes). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "handling_code", nullable = false, length = 2)
+    private HandlingCode handlingCode;
+
+    /** The restrictions of handling code H3, in words shown to every reader (null for the other codes). */
+    @Column(name = "handling_note", length = 500)
+    private String handlingNote;
+
+    /** The last day of a share with named agencies or people (null: no end); the gate reads it with the day. */
+    @Column(name = "shared_until")
+    private LocalDate sharedUntil;
 
     /** What this version is for the data-sharing agreements (its kind, a record's type): the gate compares it with theirs. */
     @Enumerated(EnumType.STRING)
@@ -183,6 +198,9 @@ public abstract class ItemVersion implements Serializable {
         this.searchText = searchText();
         this.marking = sharing.marking();
         this.scope = sharing.scope();
+        this.sharedUntil = sharing.until();
+        this.handlingCode = sharing.handling();
+        this.handlingNote = sharing.handlingNote();
         this.agencyGrants = new LinkedHashSet<>(sharing.agencies());
         this.communityGrants = new LinkedHashSet<>(sharing.communities());
         this.userGrants = sharing.people().stream().map(NamedReader::new).collect(Collectors.toCollection(LinkedHashSet::new));
@@ -273,6 +291,13 @@ public abstract class ItemVersion implements Serializable {
                 .add("communities", names(communityGrants.stream().map(c -> c.getCode().value())))
                 .add("people", names(userGrants.stream().map(NamedReader::getUsername)))
                 .add("peopleIds", names(namedPeople().stream().map(Person::id).map(PersonId::value)));
+        json.add("handling", handlingCode.name());
+        if (handlingNote != null) {
+            json.add("handlingNote", handlingNote);
+        }
+        if (sharedUntil != null) {
+            json.add("sharedUntil", sharedUntil.toString());
+        }
         if (language != null) {
             json.add("language", language);
         }
@@ -309,7 +334,7 @@ public abstract class ItemVersion implements Serializable {
     }
 
     public Sharing sharing() {
-        return new Sharing(marking, scope, agencyGrants, communityGrants, namedPeople());
+        return new Sharing(marking, scope, agencyGrants, communityGrants, namedPeople(), sharedUntil, handlingCode, handlingNote);
     }
 
     public boolean isAuthoredBy(Username username) {
@@ -361,6 +386,18 @@ public abstract class ItemVersion implements Serializable {
     /** The language the reader of {@code language} reads the title and summary in (null: as written, language not stated). */
     public String languageFor(String language) {
         return translations.containsKey(language) ? language : this.language;
+    }
+
+    public HandlingCode getHandlingCode() {
+        return handlingCode;
+    }
+
+    public String getHandlingNote() {
+        return handlingNote;
+    }
+
+    public LocalDate getSharedUntil() {
+        return sharedUntil;
     }
 
     public Coverage getCoverage() {

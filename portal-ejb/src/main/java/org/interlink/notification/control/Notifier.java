@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import org.interlink.agency.entity.Agency;
 import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.Role;
+import org.interlink.caller.entity.Username;
 import org.interlink.item.boundary.ItemChanged;
 import org.interlink.item.entity.Item;
 import org.interlink.item.entity.ItemEvent;
@@ -107,6 +108,19 @@ public class Notifier {
             }
         }
         queueMail(made);
+    }
+
+    /** Tells the owner's vetters (not the version's author) that a reader asks to pass the item on. */
+    public void consentRequested(ItemVersion version, Caller requester, String text) {
+        Agency owner = version.getItem().getOwner();
+        queueMail(notify(NotificationKind.CONSENT_REQUESTED, version, owner, requester,
+                directory.of(owner, EnumSet.of(Role.VETTER)).stream().filter(r -> !r.username().equals(version.getAuthor())),
+                text));
+    }
+
+    /** Tells the person who asked to pass the item on what the owner decided (if they still read it). */
+    public void consentDecided(ItemVersion version, Caller vetter, Username requester, Agency requesterAgency, String text) {
+        queueMail(notify(NotificationKind.CONSENT_DECIDED, version, requesterAgency, vetter, directory.find(requester).stream(), text));
     }
 
     /** Tells the owner agencies of the meeting's newly overdue action items (numbers from 1). */

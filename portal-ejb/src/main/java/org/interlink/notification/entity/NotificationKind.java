@@ -7,7 +7,9 @@ public enum NotificationKind {
                     "A recommendation is addressed to your agency"), RECOMMENDATION_FOLLOWED_UP(
                             "Your agency's recommendation was answered"), ACTION_ASSIGNED(
                                     "An action item is assigned to your agency"), ACTION_OVERDUE(
-                                            "An action item of your agency is overdue");
+                                            "An action item of your agency is overdue"), CONSENT_REQUESTED(
+                                                    "Another agency asks to pass on an item of yours"), CONSENT_DECIDED(
+                                                            "Your request to pass on an item was answered");
 
     private final String headline;
 

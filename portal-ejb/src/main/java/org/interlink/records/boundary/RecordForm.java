@@ -8,6 +8,7 @@ import org.interlink.item.entity.ItemKind;
 import org.interlink.records.entity.RecordContent;
 import org.interlink.records.entity.RecordType;
 import org.interlink.records.entity.RecordVersion;
+import org.interlink.records.entity.SourceReliability;
 
 import java.time.LocalDate;
 
@@ -36,6 +37,12 @@ public class RecordForm extends ItemForm {
     @Size(max = 2, message = "Give the country as its two-letter code, e.g. IQ.")
     private String country;
 
+    /** How reliable the source is (A–C, X: cannot be judged); none: not graded. */
+    private SourceReliability reliability;
+
+    /** How accurate the information is (1–4); none: not graded. */
+    private Integer accuracy;
+
     public static RecordForm of(RecordVersion version) {
         RecordForm form = new RecordForm();
         form.fillFrom(version);
@@ -46,6 +53,8 @@ public class RecordForm extends ItemForm {
         form.category = version.getCategory();
         form.documentNumber = version.getDocumentNumber();
         form.country = version.getCountry();
+        form.reliability = version.getReliability();
+        form.accuracy = version.getAccuracy();
         return form;
     }
 
@@ -57,7 +66,23 @@ public class RecordForm extends ItemForm {
     @Override
     public RecordContent content(Names names) {
         return new RecordContent(type, getTitle(), getSummary(), referenceDate, location, quantity, category,
-                documentNumber, country == null ? null : country.trim().toUpperCase());
+                documentNumber, country == null ? null : country.trim().toUpperCase(), reliability, accuracy);
+    }
+
+    public SourceReliability getReliability() {
+        return reliability;
+    }
+
+    public void setReliability(SourceReliability reliability) {
+        this.reliability = reliability;
+    }
+
+    public Integer getAccuracy() {
+        return accuracy;
+    }
+
+    public void setAccuracy(Integer accuracy) {
+        this.accuracy = accuracy;
     }
 
     public RecordType getType() {

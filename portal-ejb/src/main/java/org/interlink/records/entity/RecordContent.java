@@ -16,7 +16,15 @@ import java.util.regex.Pattern;
  * fields its type requires (e.g. displacement figures: reference date, location, number of people).
  */
 public record RecordContent(RecordType type, String title, String summary, LocalDate referenceDate, String location,
-        Long quantity, String category, String documentNumber, String country) implements ItemContent {
+        Long quantity, String category, String documentNumber, String country, SourceReliability reliability, Integer accuracy)
+        implements
+            ItemContent {
+
+    /** A record whose source and information are not graded. */
+    public RecordContent(RecordType type, String title, String summary, LocalDate referenceDate, String location, Long quantity,
+            String category, String documentNumber, String country) {
+        this(type, title, summary, referenceDate, location, quantity, category, documentNumber, country, null, null);
+    }
 
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
@@ -42,6 +50,9 @@ public record RecordContent(RecordType type, String title, String summary, Local
         }
         if (quantity != null && quantity < 0) {
             throw new InvalidContent("The " + type.labelOf(RecordField.QUANTITY) + " cannot be negative.");
+        }
+        if (accuracy != null && (accuracy < 1 || accuracy > 4)) {
+            throw new InvalidContent("Grade the accuracy of the information from 1 (known without reservation) to 4 (cannot be judged).");
         }
         if (country != null && !country.isBlank() && !COUNTRY.matcher(country).matches()) {
             throw new InvalidContent("Give the " + type.labelOf(RecordField.COUNTRY) + " as its two-letter code, e.g. IQ.");

@@ -44,6 +44,13 @@ public class RecordVersion extends ItemVersion {
     @Column(length = 2)
     private String country;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "source_reliability", length = 1)
+    private SourceReliability reliability;
+
+    @Column(name = "information_accuracy")
+    private Integer accuracy;
+
     protected RecordVersion() {
     }
 
@@ -57,6 +64,8 @@ public class RecordVersion extends ItemVersion {
         this.category = RecordContent.trimmed(record.category());
         this.documentNumber = RecordContent.trimmed(record.documentNumber());
         this.country = RecordContent.trimmed(record.country());
+        this.reliability = record.reliability();
+        this.accuracy = record.accuracy();
     }
 
     @Override
@@ -67,7 +76,7 @@ public class RecordVersion extends ItemVersion {
     @Override
     public RecordContent content() {
         return new RecordContent(type, getTitle(), getSummary(), referenceDate, location, quantity, category,
-                documentNumber, country);
+                documentNumber, country, reliability, accuracy);
     }
 
     @Override
@@ -83,12 +92,26 @@ public class RecordVersion extends ItemVersion {
         add(snapshot, "category", category);
         add(snapshot, "documentNumber", documentNumber);
         add(snapshot, "country", country);
+        if (reliability != null) {
+            snapshot.add("sourceReliability", reliability.name());
+        }
+        if (accuracy != null) {
+            snapshot.add("informationAccuracy", accuracy);
+        }
     }
 
     private static void add(JsonObjectBuilder snapshot, String name, String value) {
         if (value != null) {
             snapshot.add(name, value);
         }
+    }
+
+    public SourceReliability getReliability() {
+        return reliability;
+    }
+
+    public Integer getAccuracy() {
+        return accuracy;
     }
 
     public RecordType getType() {

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.TypedQuery;
 import org.eclipse.persistence.config.QueryHints;
 import org.interlink.agency.entity.AgencyCode;
+import org.interlink.agreement.entity.PurposeOfUse;
 import org.interlink.audit.control.AuditGate;
 import org.interlink.audit.entity.AuditAction;
 import org.interlink.audit.entity.AuditOutcome;
@@ -20,6 +21,7 @@ import org.interlink.item.entity.ItemKind;
 import org.interlink.item.entity.ItemQuery;
 import org.interlink.item.entity.ItemVersion;
 import org.interlink.item.entity.Listing;
+import org.interlink.item.entity.PurposeNotAllowed;
 import org.interlink.item.entity.PurposeRequired;
 import org.interlink.sharing.control.VisibilityGate;
 import org.interlink.sharing.entity.Marking;
@@ -222,7 +224,7 @@ public class SharedItems {
         }
         ItemVersion visible = found.get();
         List<ItemVersion> versions = gate.readableVersions(caller, visible);
-        requirePurpose(caller, visible, versions, purpose);
+        String basis = requirePurpose(caller, visible, versions, purpose, AuditAction.VIEW);
         List<ItemVersion> links = new ArrayList<>(readableLinks(caller, visible));
         if (visible.getItem().getKind() == ItemKind.MEETING_OUTCOME) {
             recommendationsFrom(caller, visible.getItem()).stream()
@@ -230,7 +232,8 @@ public class SharedItems {
         }
         audit.record(caller, AuditAction.VIEW, AuditOutcome.ALLOWED, visible.getItem().reference(), purpose,
                 "version " + visible.getNumber()
-                        + (links.isEmpty() ? "" : " with links to " + links.stream().map(l -> l.getItem().getId().toString()).toList()));
+                        + (links.isEmpty() ? "" : " with links to " + links.stream().map(l -> l.getItem().getId().toString()).toList())
+                        + basis);
         ItemVersion shared = visible.getItem().published().filter(versions::contains).orElse(null);
         return Optional.of(new Dossier(visible, versions, readableHistory(caller, visible.getItem(), versions), links, shared));
     }
@@ -276,8 +279,8 @@ public class SharedItems {
             return List.of();
         }
         List<ItemVersion> versions = gate.readableVersions(caller, visible.get());
-        requirePurpose(caller, visible.get(), versions, purpose);
-        audit.record(caller, AuditAction.HISTORY, AuditOutcome.ALLOWED, visible.get().getItem().reference(), purpose, "history");
+        String basis = requirePurpose(caller, visible.get(), versions, purpose, AuditAction.HISTORY);
+        audit.record(caller, AuditAction.HISTORY, AuditOutcome.ALLOWED, visible.get().getItem().reference(), purpose, "history" + basis);
         return readableHistory(caller, visible.get().getItem(), versions);
     }
 
@@ -291,10 +294,43 @@ public class SharedItems {
                 .orElse(List.of());
     }
 
-    private static void requirePurpose(Caller caller, ItemVersion visible, List<ItemVersion> versions, String purpose) {
-        if ((purpose == null || purpose.isBlank()) && VisibilityGate.purposeNeeded(caller, visible, versions)) {
+    /**
+     * The purpose a read of another agency's TLP:AMBER or RED edition needs: given, and one the agreements it is read
+     * under allow. A purpose they do not allow is refused and recorded (nothing was shown).
+     *
+     * @return what the read rests on, for its audit event (" under agreement …"), empty when it needs no purpose
+     */
+    private String requirePurpose(Caller caller, ItemVersion visible, List<ItemVersion> versions, String purpose, AuditAction action) {
+        if (!VisibilityGate.purposeNeeded(caller, visible, versions)) {
+            return "";
+        }
+        if (purpose == null || purpose.isBlank()) {
             throw new PurposeRequired(visible.getItem().id());
         }
+        VisibilityGate.ReadBasis basis = gate.basis(caller, visible.getItem(), versions);
+        if (!basis.allows(purpose)) {
+            // the reader's agency reads what the reader was told; the owner's auditors read the purpose given and the agreement
+            audit.recordDeniedApart(caller, action, visible.getItem().getId(), visible.getItem().reference(),
+                    "read of item " + visible.getItem().getId() + " refused: purpose not allowed", "read of item "
+                            + visible.getItem().getId() + " refused: purpose \"" + purpose + "\" not among those " + basis.describe()
+                            + " allows (" + basis.allowed() + ")");
+            throw new PurposeNotAllowed(visible.getItem().id(), basis.allowed(), basis.describe());
+        }
+        return " under " + basis.describe();
+    }
+
+    /**
+     * The purposes the caller may read the item for, when reading it needs one (another agency's TLP:AMBER or RED
+     * edition): those the agreements it is read under allow. Empty when it needs none or the caller does not read it.
+     * Nothing is recorded: the page asks with them before the read.
+     */
+    public Set<PurposeOfUse> purposesFor(Caller caller, ItemId id) {
+        return gate.visible(caller, id).map(visible -> {
+            List<ItemVersion> versions = gate.readableVersions(caller, visible);
+            return VisibilityGate.purposeNeeded(caller, visible, versions)
+                    ? gate.basis(caller, visible.getItem(), versions).purposes()
+                    : Set.<PurposeOfUse>of();
+        }).orElse(Set.of());
     }
 
     /**

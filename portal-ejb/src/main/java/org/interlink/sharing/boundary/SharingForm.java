@@ -1,10 +1,12 @@
 package org.interlink.sharing.boundary;
 
 import jakarta.validation.constraints.NotNull;
+import org.interlink.sharing.entity.HandlingCode;
 import org.interlink.sharing.entity.Marking;
 import org.interlink.sharing.entity.Scope;
 
 import java.io.Serializable;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,6 +27,15 @@ public class SharingForm implements Serializable {
 
     private List<String> agencies = new ArrayList<>();
     private List<String> communities = new ArrayList<>();
+
+    /** What readers may do with the item (none chosen: H2 for TLP:AMBER and above, H0 below). */
+    private HandlingCode handling;
+
+    /** The restrictions of H3, in words. */
+    private String handlingNote;
+
+    /** The last day of a share with named agencies or people (none: no end). */
+    private LocalDate until;
 
     /** Usernames, separated by commas or spaces (TLP:RED only). */
     private String people = "";
@@ -67,5 +78,29 @@ public class SharingForm implements Serializable {
 
     public void setPeople(String people) {
         this.people = people == null ? "" : people;
+    }
+
+    public LocalDate getUntil() {
+        return until;
+    }
+
+    public void setUntil(LocalDate until) {
+        this.until = until;
+    }
+
+    public HandlingCode getHandling() {
+        return handling;
+    }
+
+    public void setHandling(HandlingCode handling) {
+        this.handling = handling;
+    }
+
+    public String getHandlingNote() {
+        return handlingNote;
+    }
+
+    public void setHandlingNote(String handlingNote) {
+        this.handlingNote = handlingNote;
     }
 }

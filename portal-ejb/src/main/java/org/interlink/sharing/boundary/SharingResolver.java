@@ -49,7 +49,7 @@ public class SharingResolver {
         Set<Agency> named = scope == Scope.NAMED_AGENCIES ? agencies(form.getAgencies()) : Set.of();
         Set<Community> groups = scope == Scope.COMMUNITIES ? communities(form.getCommunities()) : Set.of();
         Set<Person> readers = scope == Scope.NAMED_USERS ? people(form.getPeople()) : Set.of();
-        return new Sharing(marking, scope, named, groups, readers);
+        return new Sharing(marking, scope, named, groups, readers, form.getUntil(), form.getHandling(), form.getHandlingNote());
     }
 
     /** The agencies with these codes; an unknown code is refused. */

@@ -45,7 +45,7 @@ final class Visibility {
                 or exists (select u1 from UserGrant u1 where u1.versionId between v.id and v.id and u1.personId = :person)))""";
 
     /*
-     * Another agency's version reaches the caller through its sharing AND, unless it is TLP:CLEAR, under an active data-sharing
+     * Another agency's version reaches the caller through its sharing (until its last day, if it has one) AND, unless it is TLP:CLEAR, under an active data-sharing
      * agreement between the owner agency and the caller's that covers its kind or record type and its marking on this day
      * (AgreementCover: one primary-key lookup). Nothing is copied: a suspended or terminated agreement's rows are gone,
      * an expired one's days are past, so the next read of every path no longer finds the version.
@@ -59,6 +59,7 @@ final class Visibility {
                     where c3.versionId between v.id and v.id and m3.communityId = c3.communityId and m3.agencyId = :agencyId))
                 or (v.scope = :namedUsers and exists (select u4 from UserGrant u4
                     where u4.versionId between v.id and v.id and u4.personId = :person)))
+            and (v.sharedUntil is null or v.sharedUntil >= :today)
             and (v.marking = :clear or exists (select k5 from AgreementCover k5 where k5.readerId = :agencyId
                 and k5.ownerId = i.owner.id and k5.coverage = v.coverage and k5.marking = v.marking
                 and k5.validFrom <= :today and k5.validUntil >= :today)))""";

@@ -7,6 +7,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import org.eclipse.persistence.config.QueryHints;
+import org.interlink.agency.entity.Agency;
+import org.interlink.agreement.entity.Agreement;
+import org.interlink.agreement.entity.PurposeOfUse;
 import org.interlink.audit.control.AuditGate;
 import org.interlink.audit.entity.AuditAction;
 import org.interlink.audit.entity.AuditOutcome;
@@ -20,19 +23,27 @@ import org.interlink.item.entity.ItemQuery;
 import org.interlink.item.entity.ItemReference;
 import org.interlink.item.entity.ItemVersion;
 import org.interlink.item.entity.Listing;
+import org.interlink.item.entity.PurposeNotAllowed;
+import org.interlink.item.entity.PurposeRequired;
 import org.interlink.meeting.entity.ActionStatus;
 import org.interlink.meeting.entity.MeetingVersion;
+import org.interlink.sharing.entity.Coverage;
 import org.interlink.sharing.entity.Marking;
+import org.interlink.sharing.entity.Scope;
 import org.interlink.workflow.entity.WorkflowState;
 
 import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The one place that decides who reads which item: the condition every query over items carries, and the decision on
@@ -177,6 +188,61 @@ public class VisibilityGate {
     }
 
     /**
+     * What a read of these versions (an item of another agency the caller reads) rests on: the agreements that cover
+     * the editions that need a purpose (TLP:AMBER, AMBER+STRICT, RED) for the caller's agency today, and the purposes
+     * every one of those editions may be read for. One statement per kind of edition (its coverage and marking).
+     */
+    public ReadBasis basis(Caller caller, Item item, Collection<ItemVersion> versions) {
+        Set<PurposeOfUse> allowed = null;
+        Set<String> references = new TreeSet<>();
+        Set<List<Object>> asked = new HashSet<>();
+        for (ItemVersion version : versions) {
+            if (!PURPOSE_MARKINGS.contains(version.getMarking()) || !asked.add(List.of(version.getCoverage(), version.getMarking()))) {
+                continue;
+            }
+            List<Agreement> covering = em.createQuery("select distinct a from Agreement a left join fetch a.purposes where a.id in"
+                    + " (select k.agreementId from AgreementCover k where k.readerId = :reader and k.ownerId = :owner"
+                    + " and k.coverage = :coverage and k.marking = :marking and k.validFrom <= :today and k.validUntil >= :today)",
+                    Agreement.class)
+                    .setParameter("reader", caller.activeAgency().orElseThrow().getId()).setParameter("owner", item.getOwner().getId())
+                    .setParameter("coverage", version.getCoverage()).setParameter("marking", version.getMarking())
+                    .setParameter("today", LocalDate.now(clock)).getResultList();
+            Set<PurposeOfUse> these = EnumSet.noneOf(PurposeOfUse.class);
+            covering.forEach(agreement -> {
+                these.addAll(agreement.getPurposes());
+                references.add(agreement.getReference());
+            });
+            if (allowed == null) {
+                allowed = these;
+            } else {
+                allowed.retainAll(these);
+            }
+        }
+        return new ReadBasis(allowed == null ? EnumSet.noneOf(PurposeOfUse.class) : allowed, List.copyOf(references));
+    }
+
+    /** The agreements a read rests on and the purposes they allow (see {@link #basis}). */
+    public record ReadBasis(Set<PurposeOfUse> purposes, List<String> agreements) {
+
+        /** Whether {@code purpose} (as the reader gave it) is one the agreements allow. */
+        public boolean allows(String purpose) {
+            return PurposeOfUse.of(purpose).filter(purposes::contains).isPresent();
+        }
+
+        /** The agreements in words, e.g. "agreement DSA-MOI-IOM-2026"; "no agreement" when there is none. */
+        public String describe() {
+            return agreements.isEmpty()
+                    ? "no agreement"
+                    : (agreements.size() == 1 ? "agreement " : "agreements ") + String.join(", ", agreements);
+        }
+
+        /** The purposes allowed, as a reader gives them. */
+        public String allowed() {
+            return purposes.isEmpty() ? "none" : purposes.stream().map(PurposeOfUse::label).collect(Collectors.joining(", "));
+        }
+    }
+
+    /**
      * Whether the caller reads this version of an item (see {@link #readableVersions}) — asked before someone is
      * told what it says (a notification quoting it): nothing is shown, so nothing is recorded.
      */
@@ -272,7 +338,9 @@ public class VisibilityGate {
      * An attached file, recorded as a download with why the caller reads it (asked for TLP:AMBER and RED), if the caller
      * may read the version it is attached to (their agency's versions, or a shared version whose sharing reaches them),
      * asked for as one of {@code onItem}'s (null: any item's). A file the caller may not read is recorded for their
-     * agency exactly as a file that does not exist; its name and checksum go to the owner agency's chain only.
+     * agency exactly as a file that does not exist; its name and checksum go to the owner agency's chain only. A file of
+     * another agency's TLP:AMBER or RED edition needs a purpose ({@link PurposeRequired}) that the agreement it is read
+     * under allows ({@link PurposeNotAllowed}, recorded); the download's event names the agreement.
      */
     public Optional<Attachment> attachment(Caller caller, ItemId onItem, long attachmentId, String purpose) {
         Attachment attachment = em.find(Attachment.class, attachmentId);
@@ -291,7 +359,22 @@ public class VisibilityGate {
                     file + " of item " + item.getId() + " version " + attachment.getVersion().getNumber() + " not readable by the caller");
             return Optional.empty();
         }
-        audit.record(caller, AuditAction.DOWNLOAD, AuditOutcome.ALLOWED, item.reference(), purpose, file);
+        String basis = "";
+        if (PURPOSE_MARKINGS.contains(attachment.getVersion().getMarking())
+                && !caller.activeAgency().map(item::isOwnedBy).orElse(false)) {
+            if (purpose == null || purpose.isBlank()) {
+                throw new PurposeRequired(item.id());
+            }
+            ReadBasis read = basis(caller, item, List.of(attachment.getVersion()));
+            if (!read.allows(purpose)) {
+                audit.recordDeniedApart(caller, AuditAction.DOWNLOAD, onItem == null ? null : onItem.value(), item.reference(),
+                        asked + " refused: purpose not allowed", file + " of item " + item.getId() + " refused: purpose \"" + purpose
+                                + "\" not among those " + read.describe() + " allows (" + read.allowed() + ")");
+                throw new PurposeNotAllowed(item.id(), read.allowed(), read.describe());
+            }
+            basis = " under " + read.describe();
+        }
+        audit.record(caller, AuditAction.DOWNLOAD, AuditOutcome.ALLOWED, item.reference(), purpose, file + basis);
         return Optional.of(attachment);
     }
 
@@ -299,6 +382,34 @@ public class VisibilityGate {
     private ItemReference existing(ItemId id) {
         Item item = em.find(Item.class, id.value());
         return item == null ? null : item.reference();
+    }
+
+    /**
+     * How many of {@code owner}'s shared items {@code partner} reads today only under agreement {@code agreement} (of
+     * these coverages and markings) and no other agreement covers on {@code after}: what stops being shared with the
+     * partner when the agreement ends. A system question for the owner's administrators (the dashboard): a count, no
+     * item is shown.
+     */
+    public long sharedOnlyUnder(long agreement, Agency owner, Agency partner, Set<Coverage> coverage, Set<Marking> markings,
+            LocalDate after) {
+        if (coverage.isEmpty() || markings.isEmpty()) {
+            return 0;
+        }
+        return em.createQuery("select count(v) from ItemVersion v join v.item i where i.owner = :owner and v.state in :shared"
+                + " and v.coverage in :coverage and v.marking in :markings and (v.sharedUntil is null or v.sharedUntil >= :today)"
+                + " and (v.scope = :allMembers"
+                + " or (v.scope = :namedAgencies and exists (select a from AgencyGrant a where a.versionId = v.id and a.agencyId = :partner))"
+                + " or (v.scope = :communities and exists (select c from CommunityGrant c, CommunityMembership m"
+                + " where c.versionId = v.id and m.communityId = c.communityId and m.agencyId = :partner)))"
+                + " and not exists (select k from AgreementCover k where k.readerId = :partner and k.ownerId = :ownerId"
+                + " and k.coverage = v.coverage and k.marking = v.marking and k.agreementId <> :agreement"
+                + " and k.validFrom <= :after and k.validUntil >= :after)", Long.class)
+                .setParameter("owner", owner).setParameter("ownerId", owner.getId()).setParameter("partner", partner.getId())
+                .setParameter("shared", List.copyOf(WorkflowState.shared())).setParameter("coverage", List.copyOf(coverage))
+                .setParameter("markings", List.copyOf(markings)).setParameter("today", LocalDate.now(clock))
+                .setParameter("allMembers", Scope.ALL_MEMBERS).setParameter("namedAgencies", Scope.NAMED_AGENCIES)
+                .setParameter("communities", Scope.COMMUNITIES).setParameter("agreement", agreement).setParameter("after", after)
+                .getSingleResult();
     }
 
     /**

@@ -4,6 +4,7 @@ import org.interlink.agency.entity.Agency;
 import org.interlink.agency.entity.Community;
 import org.interlink.caller.entity.Person;
 
+import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Set;
 
@@ -20,7 +21,11 @@ import java.util.Set;
  *     names none carries no grants.</li>
  * </ul>
  */
-public record Sharing(Marking marking, Scope scope, Set<Agency> agencies, Set<Community> communities, Set<Person> people) {
+public record Sharing(Marking marking, Scope scope, Set<Agency> agencies, Set<Community> communities, Set<Person> people,
+        LocalDate until, HandlingCode handling, String handlingNote) {
+
+    /** The longest note of an H3 handling code. */
+    public static final int MAX_HANDLING_NOTE = 500;
 
     public Sharing {
         Objects.requireNonNull(marking, "marking");
@@ -28,6 +33,14 @@ public record Sharing(Marking marking, Scope scope, Set<Agency> agencies, Set<Co
         agencies = Set.copyOf(agencies);
         communities = Set.copyOf(communities);
         people = Set.copyOf(people);
+        handling = handling == null ? HandlingCode.defaultFor(marking) : handling;
+        // only H3 has words of its own
+        handlingNote = handling != HandlingCode.H3 || handlingNote == null || handlingNote.isBlank() ? null : handlingNote.trim();
+    }
+
+    /** A sharing without an end, with the handling code of its marking. */
+    public Sharing(Marking marking, Scope scope, Set<Agency> agencies, Set<Community> communities, Set<Person> people) {
+        this(marking, scope, agencies, communities, people, null, null, null);
     }
 
     public static Sharing ownAgency(Marking marking) {
@@ -84,6 +97,26 @@ public record Sharing(Marking marking, Scope scope, Set<Agency> agencies, Set<Co
         }
         if (agencies.contains(owner)) {
             throw new IllegalSharing("The owner agency always sees its own items: name only other agencies.", "sharing.ownerNamed");
+        }
+        if (handling == HandlingCode.H3 && handlingNote == null) {
+            throw new IllegalSharing("Handling code H3 says its restrictions in words: write them in the note.", "sharing.handlingNote");
+        }
+        if (handlingNote != null && handlingNote.length() > MAX_HANDLING_NOTE) {
+            throw new IllegalSharing("The handling note is longer than " + MAX_HANDLING_NOTE + " characters.", "sharing.handlingNoteLong");
+        }
+        if (until != null && scope != Scope.NAMED_AGENCIES && scope != Scope.NAMED_USERS) {
+            throw new IllegalSharing("Only a share with named agencies or named people has an end date.", "sharing.untilNamedOnly");
+        }
+    }
+
+    /**
+     * A new end date must not have passed already ({@code today}: the day the author saves it).
+     *
+     * @throws IllegalSharing when it has
+     */
+    public void checkUntil(LocalDate today) {
+        if (until != null && until.isBefore(today)) {
+            throw new IllegalSharing("The end date of the sharing has passed: choose today or a later day.", "sharing.untilPassed");
         }
     }
 

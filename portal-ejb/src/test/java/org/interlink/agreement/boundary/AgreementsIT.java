@@ -15,10 +15,13 @@ import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.PersonId;
 import org.interlink.caller.entity.Role;
 import org.interlink.caller.entity.Username;
+import org.interlink.demo.DemoAgreements;
 import org.interlink.demo.DemoData;
 import org.interlink.demo.DemoItem;
 import org.interlink.infrastructure.persistence.SchemaMigration;
+import org.interlink.item.SampleFiles;
 import org.interlink.item.boundary.Items;
+import org.interlink.item.entity.InvalidContent;
 import org.interlink.item.entity.ItemId;
 import org.interlink.item.entity.ItemQuery;
 import org.interlink.item.entity.ItemVersion;
@@ -32,6 +35,7 @@ import org.interlink.sharing.entity.Coverage;
 import org.interlink.sharing.entity.IllegalSharing;
 import org.interlink.sharing.entity.Marking;
 import org.interlink.sharing.entity.Scope;
+import org.interlink.sharing.histories.HistoryClock;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -39,12 +43,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import javax.sql.DataSource;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -59,14 +69,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * administrator signs once, every other party's countersigns), who may take which step, that every step and every
  * refusal is audited, and that the gate reads agreements on every step — an item of the Ministry reaches the Border
  * Points Commission only while an agreement covering it is active, and is gone at the next read once it is suspended
- * or terminated. A draft shared by name with an agency no agreement covers is refused, naming what is missing.
+ * or terminated. A draft shared by name with an agency no agreement covers is refused, naming what is missing. With a
+ * controllable clock (the histories'): an agreement covers nothing after its last day, and a share with an end date
+ * reaches nobody after it.
  */
 @ExtendWith(ArquillianExtension.class)
 class AgreementsIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.portalEjb(AgreementsIT.class);
+        return Deployments.portalEjb(AgreementsIT.class, HistoryClock.class, SampleFiles.class);
     }
 
     @Inject
@@ -141,6 +153,9 @@ class AgreementsIT {
                 "bpc.admin.test ALLOWED every party has signed",
                 "moi.admin ALLOWED suspended", "bpc.admin.test DENIED Only Iraq Ministry of Interior", "moi.admin ALLOWED resumed",
                 "bpc.admin.test ALLOWED terminated", "moi.admin DENIED Only a suspended agreement");
+        assertThat(events(before, "ADMIN")).filteredOn(row -> "iq-moi".equals(row[3])).extracting(row -> row[0] + " " + row[1])
+                .as("the Ministry's auditors read the commission's steps in its own chain")
+                .containsExactly("bpc.admin.test ALLOWED", "bpc.admin.test ALLOWED");
     }
 
     @Test
@@ -171,6 +186,98 @@ class AgreementsIT {
         toInterpol.setReferenceDate(LocalDate.now());
         assertThatThrownBy(() -> items.draft(official, toInterpol)).as("the INTERPOL agreement does not cover displacement figures")
                 .isInstanceOf(IllegalSharing.class).hasMessageContaining("displacement figures");
+    }
+
+    @Test
+    void anAgreementCoversNothingAfterItsLastDayAndAShareReachesNobodyAfterItsEndDate() {
+        Instant start = Instant.now().minus(Duration.ofDays(30)).truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(12));
+        LocalDate day = LocalDate.ofInstant(start, ZoneOffset.UTC);
+        HistoryClock.stopAt(start);
+        try {
+            Caller moiAdmin = demo.as("moi.admin", "iq-moi");
+            Caller bpcReader = demo.as("multi.liaison", "iq-bpc");
+            AgreementForm terms = form("MOI-BPC-" + UUID.randomUUID().toString().substring(0, 8), "iq-bpc", List.of(Coverage.SOP),
+                    Marking.GREEN);
+            terms.setValidFrom(day.minusDays(1));
+            terms.setValidUntil(day.plusDays(10));
+            long agreement = agreements.draft(moiAdmin, terms).getId();
+            agreements.countersign(bpcAdministrator(), agreement);
+
+            RecordForm delegation = sop("Delegation for the commission " + UUID.randomUUID(), Marking.GREEN, "iq-bpc");
+            delegation.getSharing().setUntil(day.minusDays(1));
+            Caller official = demo.as("moi.official", "iq-moi");
+            assertThatThrownBy(() -> items.draft(official, delegation)).as("an end date already past").isInstanceOf(IllegalSharing.class);
+            delegation.getSharing().setUntil(day.plusDays(5));
+            ItemId shared = items.draft(official, delegation).id();
+            items.submit(official, shared);
+            items.publish(demo.as("moi.vetter", "iq-moi"), shared, "For the commission, five days");
+            ItemId procedure = demoItem(DemoItem.REVISED_SOP);
+            assertThat(reads(bpcReader, shared)).isTrue();
+            assertThat(reads(bpcReader, procedure)).isTrue();
+
+            HistoryClock.stopAt(start.plus(Duration.ofDays(5)));
+            assertThat(reads(bpcReader, shared)).as("the share's last day").isTrue();
+            HistoryClock.stopAt(start.plus(Duration.ofDays(6)));
+            assertThat(reads(bpcReader, shared)).as("the day after the share's end").isFalse();
+            assertThat(sharedItems.find(official, shared)).as("the owner reads it, with its end date")
+                    .hasValueSatisfying(v -> assertThat(v.getSharedUntil()).isEqualTo(day.plusDays(5)));
+            assertThat(reads(bpcReader, procedure)).as("the agreement still runs").isTrue();
+
+            HistoryClock.stopAt(start.plus(Duration.ofDays(10)));
+            assertThat(reads(bpcReader, procedure)).as("the agreement's last day").isTrue();
+            HistoryClock.stopAt(start.plus(Duration.ofDays(11)));
+            assertThat(reads(bpcReader, procedure)).as("expired: nothing lingers").isFalse();
+            assertThat(agreements.find(moiAdmin, agreement)).hasValueSatisfying(a -> assertThat(a.status(day.plusDays(11)))
+                    .isEqualTo(AgreementStatus.EXPIRED));
+            agreements.terminate(moiAdmin, agreement, "End of the test");
+        } finally {
+            HistoryClock.release();
+        }
+    }
+
+    @Test
+    void anAdministratorSeesTheAgreementsEndingSoonAndWhatStopsBeingSharedThen() {
+        List<Agreements.Ending> ending = agreements.endingSoon(demo.as("moi.admin", "iq-moi"));
+        assertThat(ending).extracting(e -> e.agreement().getReference()).containsExactly("DSA-MOI-INTERPOL-2026");
+        assertThat(ending.get(0).daysLeft()).isEqualTo(DemoAgreements.INTERPOL_DAYS_LEFT);
+        assertThat(ending.get(0).stopping()).singleElement().satisfies(stopping -> {
+            assertThat(stopping.partner().getCode().value()).isEqualTo("interpol");
+            assertThat(stopping.items()).as("the Lyon meeting and the revised procedure at least").isGreaterThanOrEqualTo(2);
+        });
+        assertThat(agreements.endingSoon(demo.as("interpol.admin", "interpol"))).singleElement()
+                .satisfies(e -> assertThat(e.stopping().get(0).partner().getCode().value()).isEqualTo("iq-moi"));
+        assertThat(agreements.endingSoon(demo.as("iom.admin", "iom-iq"))).as("two more years").isEmpty();
+        assertThat(agreements.endingSoon(demo.as("moi.official", "iq-moi"))).as("for administrators").isEmpty();
+    }
+
+    @Test
+    void theSignedDocumentIsAttachedToTheDraftBeforeTheOtherPartiesCountersignAndEveryDownloadIsRecorded() throws SQLException {
+        Caller moiAdmin = demo.as("moi.admin", "iq-moi");
+        Caller bpcAdmin = bpcAdministrator();
+        long id = agreements.draft(moiAdmin, form("MOI-BPC-" + UUID.randomUUID().toString().substring(0, 8), "iq-bpc",
+                List.of(Coverage.SOP), Marking.GREEN)).getId();
+        assertThatThrownBy(() -> agreements.attachDocument(moiAdmin, id, "signed.pdf", "application/pdf",
+                new ByteArrayInputStream("not a pdf".getBytes(StandardCharsets.UTF_8)))).as("the bytes are checked")
+                .isInstanceOf(InvalidContent.class);
+        byte[] pdf = SampleFiles.pdf();
+        assertThatThrownBy(
+                () -> agreements.attachDocument(bpcAdmin, id, "other-terms.pdf", "application/pdf", new ByteArrayInputStream(pdf)))
+                .as("only the drafting agency attaches what it signed").isInstanceOf(AgreementRefused.class);
+        agreements.attachDocument(moiAdmin, id, "dsa-moi-bpc-signed.pdf", "application/pdf", new ByteArrayInputStream(pdf));
+        long before = lastEventId();
+        assertThat(agreements.document(bpcAdmin, id)).hasValueSatisfying(file -> {
+            assertThat(file.bytes()).isEqualTo(pdf);
+            assertThat(file.filename()).isEqualTo("dsa-moi-bpc-signed.pdf");
+            assertThat(file.contentType()).isEqualTo("application/pdf");
+        });
+        assertThat(agreements.document(demo.as("iom.admin", "iom-iq"), id)).as("not a party").isEmpty();
+        assertThat(events(before, "DOWNLOAD")).extracting(row -> row[0] + " " + row[1]).containsExactly("bpc.admin.test ALLOWED",
+                "iom.admin DENIED");
+
+        agreements.countersign(bpcAdmin, id);
+        assertThatThrownBy(() -> agreements.attachDocument(moiAdmin, id, "other.pdf", "application/pdf", new ByteArrayInputStream(pdf)))
+                .as("countersigned: the document stays what was signed").isInstanceOf(AgreementRefused.class);
+        agreements.terminate(moiAdmin, id, "End of the test");
     }
 
     @Test
@@ -263,7 +370,8 @@ class AgreementsIT {
         List<String> markers = List.of("Only Iraq Ministry of Interior", "Only a suspended agreement", "drafted",
                 "signed this agreement already", "not an agency administrator", "not found", "every party has signed", "suspended",
                 "resumed", "terminated");
-        return events(id, "ADMIN").stream().map(row -> row[0] + " " + row[1] + " "
+        // as the acting agency's chain has them (the copies in the other parties' chains name them as owners)
+        return events(id, "ADMIN").stream().filter(row -> row[3] == null).map(row -> row[0] + " " + row[1] + " "
                 + markers.stream().filter(row[2]::contains).findFirst().orElse(row[2])).toList();
     }
 
@@ -274,13 +382,13 @@ class AgreementsIT {
     private List<String[]> events(long id, String action) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement sql = connection.prepareStatement(
-                        "select actor, outcome, details from audit_event where id > ? and action = ? order by id")) {
+                        "select actor, outcome, details, item_owner from audit_event where id > ? and action = ? order by id")) {
             sql.setLong(1, id);
             sql.setString(2, action);
             List<String[]> events = new ArrayList<>();
             try (ResultSet rows = sql.executeQuery()) {
                 while (rows.next()) {
-                    events.add(new String[]{rows.getString(1), rows.getString(2), rows.getString(3)});
+                    events.add(new String[]{rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4)});
                 }
             }
             return events;

@@ -13,6 +13,8 @@ import org.interlink.item.entity.AttachmentContent;
 import org.interlink.item.entity.InvalidContent;
 import org.interlink.item.entity.Item;
 import org.interlink.item.entity.ItemId;
+import org.interlink.item.entity.PurposeNotAllowed;
+import org.interlink.item.entity.PurposeRequired;
 import org.interlink.records.boundary.RecordForm;
 import org.interlink.records.entity.RecordType;
 import org.interlink.sharing.boundary.SharedItems;
@@ -86,7 +88,12 @@ class AttachmentsIT {
         items.submit(author, id);
         items.publish(demo.as("iom.vetter", "iom-iq"), id, "Figures checked");
 
-        assertThat(attachments.download(demo.as("moi.official", "iq-moi"), attachment)).as("shared with the Ministry")
+        Caller ministry = demo.as("moi.official", "iq-moi");
+        assertThatThrownBy(() -> attachments.download(ministry, attachment)).as("TLP:AMBER of another agency: read for a purpose")
+                .isInstanceOf(PurposeRequired.class);
+        assertThatThrownBy(() -> attachments.download(ministry, null, attachment, "Criminal investigation: a case"))
+                .as("not a purpose of the Ministry's agreement with IOM").isInstanceOf(PurposeNotAllowed.class);
+        assertThat(attachments.download(ministry, null, attachment, "Humanitarian response: planning")).as("shared with the Ministry")
                 .hasValueSatisfying(file -> assertThat(file.bytes()).isEqualTo(CSV));
         assertThat(attachments.download(demo.as("interpol.liaison", "interpol"), attachment)).as("not shared with INTERPOL").isEmpty();
         assertThat(attachments.download(demo.as("multi.liaison", "iq-bpc"), attachment)).as("not with the commission").isEmpty();

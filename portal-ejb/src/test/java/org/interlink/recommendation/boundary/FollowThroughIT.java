@@ -55,7 +55,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class FollowThroughIT {
 
     /** Given for every history read: some items read need one (another agency's TLP:AMBER or RED edition). */
-    private static final String PURPOSE = "Test: reading the history";
+    private static final String PURPOSE = "Border management operations: reading the history (test)";
 
     @Deployment
     static WebArchive deployment() {
@@ -163,7 +163,8 @@ class FollowThroughIT {
         List<String> moi = sharedItems.dossier(demo.as("moi.official", "iq-moi"), lyon, null).orElseThrow().links().stream()
                 .map(ItemVersion::getTitle).toList();
         assertThat(moi).contains(DemoItem.BMIS_RECOMMENDATION.title(), DemoItem.REJECTED_RECOMMENDATION.title());
-        List<String> interpol = sharedItems.dossier(demo.as("interpol.liaison", "interpol"), lyon, "Follow-through test").orElseThrow()
+        List<String> interpol = sharedItems
+                .dossier(demo.as("interpol.liaison", "interpol"), lyon, "Criminal investigation: follow-through test").orElseThrow()
                 .links().stream().map(ItemVersion::getTitle).toList();
         assertThat(interpol).as("the recommendations are shared with the Ministry only").isEmpty();
     }

@@ -84,11 +84,11 @@ class StatementBudgetIT {
         });
         budget("export: CSV of a list", 2, () -> shared.export(official, ItemQuery.of(Listing.ALL), "CSV"));
         // the item page (and the API's read): the owner's meeting, another agency's figures, the meeting read by a
-        // partner named in it, with its purpose
+        // partner named in it, with its purpose (one statement more: the agreement it is read under, with its purposes)
         budget("item page: the owner's meeting with its links", 10, () -> shared.dossier(official, lyon, null));
         budget("item page: another agency's figures", 5, () -> shared.dossier(official, dtm, null));
-        budget("item page: a partner reads the meeting, with a purpose", 7,
-                () -> shared.dossier(interpol, lyon, "Statement budget"));
+        budget("item page: a partner reads the meeting, with a purpose", 8,
+                () -> shared.dossier(interpol, lyon, "Border management operations: statement budget"));
         budget("API: history", 5, () -> shared.history(official, lyon, null));
         budget("notifications page: size and first page", 4, () -> {
             attention.inboxSize(official);

@@ -86,7 +86,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TrustRegressionIT {
 
     /** Given for every history read: some items read need one (another agency's TLP:AMBER or RED edition). */
-    private static final String PURPOSE = "Test: reading the history";
+    private static final String PURPOSE = "Border management operations: reading the history (test)";
 
     private static final String DOCUMENT_NUMBER = "R7654321";
 
@@ -187,7 +187,7 @@ class TrustRegressionIT {
         Caller interpol = demo.as("interpol.liaison", "interpol");
         assertThat(sharedItems.versions(interpol, id)).as("the named recipient reads the RED edition").extracting(ItemVersion::getNumber)
                 .containsExactly(1);
-        assertThat(attachments.download(interpol, redFile)).isPresent();
+        assertThat(attachments.download(interpol, id, redFile, PURPOSE)).isPresent();
     }
 
     /**

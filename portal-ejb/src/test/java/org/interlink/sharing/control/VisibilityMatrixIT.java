@@ -62,7 +62,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class VisibilityMatrixIT {
 
     /** Given for every history read: some items read need one (another agency's TLP:AMBER or RED edition). */
-    private static final String PURPOSE = "Test: reading the history";
+    private static final String PURPOSE = "Border management operations: reading the history (test)";
 
     private static final List<String> MOI = List.of("moi.official", "moi.vetter", "moi.auditor");
     private static final List<String> IOM = List.of("iom.liaison", "iom.vetter", "multi.liaison@iom-iq");

@@ -13,8 +13,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * The application's clock in the deployment of the generated histories (and only there: the other
- * deployments leave this package out): the system clock, until a history stops it at an instant of its
+ * The application's clock in the deployment of the generated histories and of the agreements' test (only there: the
+ * other deployments leave this package out): the system clock, until a history stops it at an instant of its
  * own and moves it on — a minute per step, and further when the history lets time pass. Every timestamp
  * of a step is then known to the reference model (the facets' "changed within", the dashboard's months).
  * A history starts years in the past and never passes the present, so nothing it leaves is dated in the
@@ -35,20 +35,20 @@ public class HistoryClock {
     }
 
     /** Stops the clock at {@code instant}. */
-    static void stopAt(Instant instant) {
+    public static void stopAt(Instant instant) {
         fixed = instant;
     }
 
-    static void advance(Duration duration) {
+    public static void advance(Duration duration) {
         fixed = now().plus(duration);
     }
 
     /** The system clock again. */
-    static void release() {
+    public static void release() {
         fixed = null;
     }
 
-    static Instant now() {
+    public static Instant now() {
         Instant at = fixed;
         return at == null ? Instant.now() : at;
     }

@@ -63,7 +63,7 @@ import java.util.stream.Collectors;
 final class ReadPaths {
 
     /** The purpose given where a read asks for one (another agency's TLP:AMBER or RED edition). */
-    private static final String PURPOSE = "Histories: reading what the model says this person reads";
+    private static final String PURPOSE = "Border management operations: reading what the model says this person reads";
 
     /**
      * An audit event as an auditor reads it: who, acting for which agency, did what to which item of which
@@ -207,9 +207,10 @@ final class ReadPaths {
 
             for (long file : History.knownFiles(item)) {
                 boolean downloads = model.downloads(p, item, file);
-                same(p, it + " file " + file, history.beans.attachments.download(c, file).isPresent(), downloads);
+                same(p, it + " file " + file, history.beans.attachments.download(c, null, file, PURPOSE).isPresent(), downloads);
                 download(p, x, item, file, null, downloads);
-                same(p, it + " file " + file + " as the item's", history.beans.attachments.download(c, id, file).isPresent(), downloads);
+                same(p, it + " file " + file + " as the item's", history.beans.attachments.download(c, id, file, PURPOSE).isPresent(),
+                        downloads);
                 download(p, x, item, file, item.id, downloads);
                 reads += 2;
             }

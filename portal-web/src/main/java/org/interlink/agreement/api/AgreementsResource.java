@@ -3,17 +3,21 @@ package org.interlink.agreement.api;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.interlink.agreement.boundary.AgreementForm;
@@ -22,7 +26,11 @@ import org.interlink.agreement.entity.Agreement;
 import org.interlink.agreement.entity.AgreementNotFound;
 import org.interlink.caller.security.ApiCaller;
 import org.interlink.infrastructure.rest.ApiRefusal;
+import org.interlink.infrastructure.rest.BodyLimit;
+import org.interlink.item.boundary.Attachments;
+import org.interlink.item.view.AttachmentDownload;
 
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -50,14 +58,14 @@ public class AgreementsResource {
     @Operation(operationId = "listAgreements", summary = "The agreements of the caller's agency (a platform administrator: all), by last day")
     public List<AgreementDocument> list() {
         LocalDate today = LocalDate.now(clock);
-        return agreements.visibleTo(caller.get()).stream().map(a -> AgreementDocument.of(a, today)).toList();
+        return agreements.list(caller.get()).stream().map(a -> AgreementDocument.of(a, today)).toList();
     }
 
     @GET
     @Path("{id}")
     @Operation(operationId = "readAgreement", summary = "One agreement of the caller's agency; another agency's is not found")
     public AgreementDocument read(@PathParam("id") long id) {
-        return document(agreements.find(caller.get(), id).orElseThrow(() -> new AgreementNotFound(id)));
+        return document(agreements.read(caller.get(), id).orElseThrow(() -> new AgreementNotFound(id)));
     }
 
     @POST
@@ -100,6 +108,31 @@ public class AgreementsResource {
     @Operation(operationId = "terminateAgreement", summary = "Terminate an agreement for good (agency-admin of a party), with a reason: it covers nothing from now on")
     public AgreementDocument terminate(@PathParam("id") long id, AgreementStep step) {
         return document(agreements.terminate(caller.get(), id, step == null ? null : step.reason()));
+    }
+
+    @POST
+    @Path("{id}/document")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(operationId = "attachAgreementDocument", summary = "Attach the signed document to a draft (agency-admin of a party), before the other parties countersign", description = "The body is the file, its type in Content-Type, its name in the filename parameter; checked as an item's attachment (400 invalid-content otherwise, recorded).")
+    public AgreementDocument attachDocument(@PathParam("id") long id,
+            @Parameter(description = "The file's name, e.g. dsa-signed.pdf", required = true) @QueryParam("filename") String filename,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream file) {
+        try {
+            return document(agreements.attachDocument(caller.get(), id, filename, contentType, file));
+        } finally {
+            BodyLimit.drain(file);
+        }
+    }
+
+    @GET
+    @Path("{id}/document")
+    @Produces(MediaType.WILDCARD)
+    @Operation(operationId = "downloadAgreementDocument", summary = "The signed document of an agreement of the caller's agency, recorded as a download")
+    public Response downloadDocument(@PathParam("id") long id) {
+        Attachments.AttachedFile file = agreements.document(caller.get(), id).orElseThrow(() -> new AgreementNotFound(id));
+        Response.ResponseBuilder response = Response.ok(file.bytes(), file.contentType());
+        AttachmentDownload.headers(file).forEach(response::header);
+        return response.build();
     }
 
     private AgreementDocument document(Agreement agreement) {

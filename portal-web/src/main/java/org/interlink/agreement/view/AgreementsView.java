@@ -10,14 +10,22 @@ import org.interlink.agency.entity.Community;
 import org.interlink.agreement.boundary.AgreementForm;
 import org.interlink.agreement.boundary.Agreements;
 import org.interlink.agreement.entity.Agreement;
+import org.interlink.agreement.entity.AgreementNotFound;
+import org.interlink.agreement.entity.AgreementRefused;
 import org.interlink.agreement.entity.AgreementStatus;
 import org.interlink.agreement.entity.PurposeOfUse;
 import org.interlink.caller.boundary.CurrentCaller;
 import org.interlink.caller.entity.Caller;
+import org.interlink.item.boundary.Attachments;
+import org.interlink.item.entity.InvalidContent;
 import org.interlink.sharing.entity.Coverage;
 import org.interlink.sharing.entity.Marking;
+import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
+import org.primefaces.model.file.UploadedFile;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -58,12 +66,13 @@ public class AgreementsView implements Serializable {
     private String reason;
     private final AgreementForm form = new AgreementForm();
     private String partner;
+    private transient UploadedFile document;
     private Coverage[] coverage = {};
     private PurposeOfUse[] purposes = {};
 
     public void load() {
-        list = agreements.visibleTo(caller());
-        opened = id == null ? null : agreements.find(caller(), id).orElse(null);
+        list = agreements.list(caller());
+        opened = id == null ? null : agreements.read(caller(), id).orElse(null);
     }
 
     public String draft() {
@@ -105,6 +114,36 @@ public class AgreementsView implements Serializable {
         Agreement terminated = agreements.terminate(caller(), id, reason);
         Messages.addFlashGlobalInfo("notice.agreementTerminated", terminated.getReference());
         return reopen(terminated);
+    }
+
+    public String attachDocument() throws IOException {
+        if (document == null || document.getSize() == 0) {
+            throw new InvalidContent("Choose the signed document first.", "agreement.noDocument");
+        }
+        try (InputStream file = document.getInputStream()) {
+            Agreement attached = agreements.attachDocument(caller(), id, document.getFileName(), document.getContentType(), file);
+            Messages.addFlashGlobalInfo("notice.agreementDocument", attached.getReference());
+            return reopen(attached);
+        }
+    }
+
+    /** Sends the opened agreement's signed document (the download is recorded). */
+    public void downloadDocument() throws IOException {
+        Attachments.AttachedFile file = agreements.document(caller(), id).orElseThrow(() -> new AgreementNotFound(id));
+        Faces.sendFile(file.bytes(), file.filename(), true);
+    }
+
+    /** Whether the signed document may still be attached to the opened agreement by the caller's agency. */
+    public boolean isDocumentOpen() {
+        if (opened == null || !caller().activeAgency().map(opened::isParty).orElse(false)) {
+            return false;
+        }
+        try {
+            opened.checkDocumentOpen(caller().activeAgency().get());
+            return true;
+        } catch (AgreementRefused closed) {
+            return false;
+        }
     }
 
     private static String reopen(Agreement agreement) {
@@ -222,5 +261,13 @@ public class AgreementsView implements Serializable {
 
     public void setPurposes(PurposeOfUse[] purposes) {
         this.purposes = purposes;
+    }
+
+    public UploadedFile getDocument() {
+        return document;
+    }
+
+    public void setDocument(UploadedFile document) {
+        this.document = document;
     }
 }

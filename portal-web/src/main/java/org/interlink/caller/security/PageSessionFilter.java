@@ -236,6 +236,9 @@ public class PageSessionFilter extends HttpFilter {
         if (path.startsWith("/audit/")) {
             return EnumSet.of(Role.AUDITOR, Role.PLATFORM_ADMIN);
         }
+        if (path.equals("/consents.xhtml")) {
+            return EnumSet.of(Role.VETTER);
+        }
         if (path.equals("/items.xhtml") && "VETTING_QUEUE".equals(request.getParameter("view"))) {
             return EnumSet.of(Role.VETTER);
         }

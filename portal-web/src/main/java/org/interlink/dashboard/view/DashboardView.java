@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.interlink.agreement.boundary.Agreements;
 import org.interlink.caller.boundary.CurrentCaller;
 import org.interlink.caller.entity.Caller;
 import org.interlink.infrastructure.i18n.Language;
@@ -44,11 +45,24 @@ public class DashboardView {
     @Inject
     Language language;
 
+    @Inject
+    Agreements agreements;
+
+    private List<Agreements.Ending> ending;
+
     private Attention.Counts attention;
     private List<Chart> charts;
 
     public Caller getCaller() {
         return currentCaller.get();
+    }
+
+    /** For an agency administrator: the agreements ending within 30 days and what stops being shared then. */
+    public List<Agreements.Ending> getEndingAgreements() {
+        if (ending == null) {
+            ending = agreements.endingSoon(getCaller());
+        }
+        return ending;
     }
 
     /** The "needs my attention" counts, computed through the gate once per request. */

@@ -12,6 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.interlink.admin.api.MembersResource;
 import org.interlink.agency.api.AgenciesResource;
 import org.interlink.agency.api.CommunitiesResource;
+import org.interlink.agreement.api.AgreementsResource;
+import org.interlink.consent.api.ConsentResource;
 import org.interlink.item.api.ItemsResource;
 import org.interlink.meeting.api.MeetingsResource;
 import org.interlink.recommendation.api.RecommendationsResource;
@@ -36,7 +38,7 @@ public class ApiApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(ItemsResource.class, RecordsResource.class, RecommendationsResource.class, MeetingsResource.class,
-                AgenciesResource.class, CommunitiesResource.class, MembersResource.class,
+                AgenciesResource.class, CommunitiesResource.class, MembersResource.class, AgreementsResource.class, ConsentResource.class,
                 ProblemMapper.class, ValidationProblems.class, JsonConfig.class, BodyLimit.class);
     }
 

@@ -28,7 +28,7 @@ public class BodyLimit implements ContainerRequestFilter {
 
     static final long DRAIN_BYTES = 16L * 1024 * 1024;
 
-    private static final Pattern UPLOAD = Pattern.compile("/?items/[^/]+/attachments/?");
+    private static final Pattern UPLOAD = Pattern.compile("/?(items/[^/]+/attachments|agreements/[^/]+/document)/?");
 
     @Override
     public void filter(ContainerRequestContext request) {

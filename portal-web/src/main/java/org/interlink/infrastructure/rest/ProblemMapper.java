@@ -19,11 +19,14 @@ import org.interlink.agreement.entity.AgreementRefused;
 import org.interlink.agreement.entity.InvalidAgreement;
 import org.interlink.audit.control.AuditUnavailable;
 import org.interlink.caller.entity.NotAMemberOfAgency;
+import org.interlink.consent.entity.ConsentNotFound;
+import org.interlink.consent.entity.ConsentRefused;
 import org.interlink.infrastructure.keycloak.KeycloakUnavailable;
 import org.interlink.infrastructure.persistence.DatabaseOutage;
 import org.interlink.item.entity.InvalidContent;
 import org.interlink.item.entity.ItemNotFound;
 import org.interlink.item.entity.NotAllowed;
+import org.interlink.item.entity.PurposeNotAllowed;
 import org.interlink.item.entity.StaleItem;
 import org.interlink.sharing.entity.IllegalSharing;
 import org.interlink.workflow.entity.FourEyesViolation;
@@ -55,6 +58,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     /** The business exceptions: problem slug, title, status. Most specific first. */
     private static final Map<Class<? extends BusinessException>, Kind> BUSINESS = Map.ofEntries(
             Map.entry(ItemNotFound.class, new Kind("not-found", "Not found", 404)),
+            Map.entry(PurposeNotAllowed.class, new Kind("purpose-not-allowed", "Not a purpose the agreement allows", 400)),
+            Map.entry(ConsentNotFound.class, new Kind("not-found", "Not found", 404)),
+            Map.entry(ConsentRefused.class, new Kind("consent-refused", "The request for consent cannot be made or decided as asked", 409)),
             Map.entry(AgreementNotFound.class, new Kind("not-found", "Not found", 404)),
             Map.entry(AgreementRefused.class, new Kind("agreement-refused", "Not possible in the agreement's state", 409)),
             Map.entry(InvalidAgreement.class, new Kind("invalid-agreement", "The agreement cannot be registered as asked", 400)),

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.interlink.caller.boundary.CurrentCaller;
 import org.interlink.item.boundary.Attachments;
 import org.interlink.item.entity.ItemId;
+import org.interlink.item.entity.PurposeNotAllowed;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -45,7 +46,14 @@ public class AttachmentDownload extends HttpServlet {
             response.sendRedirect(request.getContextPath() + "/item.xhtml?id=" + needsPurpose.get());
             return;
         }
-        Optional<Attachments.AttachedFile> file = asked.flatMap(id -> attachments.download(currentCaller.get(), null, id, purpose));
+        Optional<Attachments.AttachedFile> file;
+        try {
+            file = asked.flatMap(id -> attachments.download(currentCaller.get(), null, id, purpose));
+        } catch (PurposeNotAllowed refused) {
+            // the purpose given on the item's page is not one the file's agreement allows: the page asks again
+            response.sendRedirect(request.getContextPath() + "/item.xhtml?id=" + refused.item());
+            return;
+        }
         if (file.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;

@@ -17,6 +17,7 @@ import org.interlink.item.entity.ItemKind;
 import org.interlink.item.entity.ItemVersion;
 import org.interlink.item.entity.Texts;
 import org.interlink.sharing.boundary.SharedItems;
+import org.interlink.sharing.entity.HandlingCode;
 import org.interlink.sharing.entity.Marking;
 import org.interlink.sharing.entity.Scope;
 import org.omnifaces.util.Faces;
@@ -131,6 +132,10 @@ public abstract class ItemEditView<F extends ItemForm> implements Serializable {
 
     public List<Scope> getScopes() {
         return List.of(Scope.values());
+    }
+
+    public List<HandlingCode> getHandlingCodes() {
+        return List.of(HandlingCode.values());
     }
 
     /** The other agencies (the own agency always reads its items). */

@@ -6,11 +6,15 @@ import jakarta.inject.Named;
 import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import jakarta.json.stream.JsonGenerator;
+import org.interlink.agency.boundary.Agencies;
+import org.interlink.agency.entity.Agency;
+import org.interlink.agreement.entity.PurposeOfUse;
 import org.interlink.caller.boundary.CurrentCaller;
 import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.Role;
 import org.interlink.caller.security.SignedInSessions;
 import org.interlink.caller.view.SecondFactorView;
+import org.interlink.consent.boundary.ConsentRequests;
 import org.interlink.infrastructure.i18n.Language;
 import org.interlink.item.boundary.Attachments;
 import org.interlink.item.boundary.Items;
@@ -20,6 +24,7 @@ import org.interlink.item.entity.ItemId;
 import org.interlink.item.entity.ItemKind;
 import org.interlink.item.entity.ItemStep;
 import org.interlink.item.entity.ItemVersion;
+import org.interlink.item.entity.PurposeNotAllowed;
 import org.interlink.item.entity.PurposeRequired;
 import org.interlink.meeting.entity.MeetingVersion;
 import org.interlink.recommendation.entity.RecommendationVersion;
@@ -76,6 +81,12 @@ public class ItemView implements Serializable {
     @Inject
     Language language;
 
+    @Inject
+    ConsentRequests consents;
+
+    @Inject
+    Agencies agencies;
+
     private String id;
     private transient UploadedFile upload;
     private Dossier dossier;
@@ -84,10 +95,11 @@ public class ItemView implements Serializable {
     private String reasonText;
     private ItemVersion version;
     private String comment;
+    private String consentAgency;
+    private String consentReason;
 
-    /** The reasons a reader chooses from when an AMBER or RED item asks for a purpose. */
-    public static final List<String> REASONS = List.of("Border management operations", "Criminal investigation",
-            "Humanitarian response", "Policy and analysis", "Reporting to management", "Other");
+    /** The reasons a reader chooses from when an AMBER or RED item asks for a purpose: those its agreement allows. */
+    private List<String> reasons = List.of();
 
     /**
      * Runs before the page renders (f:viewAction): asks for the purpose first when the item needs
@@ -98,7 +110,11 @@ public class ItemView implements Serializable {
         try {
             found = ItemId.parse(id).flatMap(i -> sharedItems.dossier(caller(), i, purposes.of(i.value()).orElse(null)));
         } catch (PurposeRequired asked) {
-            purposeAsked = true;
+            askPurpose(asked.item());
+            return;
+        } catch (PurposeNotAllowed refused) {
+            askPurpose(refused.item());
+            Messages.addGlobalError("error.purposeNotAllowed", (Object[]) refused.arguments());
             return;
         }
         if (found.isEmpty()) {
@@ -110,6 +126,12 @@ public class ItemView implements Serializable {
         version = dossier.version();
     }
 
+    /** Asks why the reader reads the item, offering the purposes the agreement it is read under allows. */
+    private void askPurpose(ItemId item) {
+        purposeAsked = true;
+        reasons = sharedItems.purposesFor(caller(), item).stream().map(PurposeOfUse::label).toList();
+    }
+
     /** The reader states why they read the item; it is recorded with the read. */
     public String givePurpose() {
         if (reason == null || reason.isBlank() || "Other".equals(reason) && (reasonText == null || reasonText.isBlank())) {
@@ -118,6 +140,25 @@ public class ItemView implements Serializable {
         }
         String purpose = reasonText == null || reasonText.isBlank() ? reason : reason + ": " + reasonText.trim();
         purposes.give(ItemId.parse(id).orElseThrow().value(), purpose);
+        return "/item?faces-redirect=true&id=" + id;
+    }
+
+    /** Whether the caller may ask the owner to pass this item on: they read its published version from another agency. */
+    public boolean isConsentAskable() {
+        return version != null && version.getState() == WorkflowState.PUBLISHED
+                && !caller().activeAgency().map(version.getItem()::isOwnedBy).orElse(true);
+    }
+
+    /** The agencies the item could be passed on to: not its owner, not the caller's, none it is shared with by name. */
+    public List<Agency> getConsentTargets() {
+        Agency own = caller().activeAgency().orElse(null);
+        return agencies.all().stream().filter(a -> !version.getItem().isOwnedBy(a) && !a.equals(own)
+                && !version.getAgencyGrants().contains(a)).toList();
+    }
+
+    public String askConsent() {
+        consents.request(caller(), itemId(), consentAgency, consentReason);
+        Messages.addFlashGlobalInfo("notice.consentAsked");
         return "/item?faces-redirect=true&id=" + id;
     }
 
@@ -271,7 +312,7 @@ public class ItemView implements Serializable {
     }
 
     public List<String> getReasons() {
-        return REASONS;
+        return reasons;
     }
 
     public String getReason() {
@@ -386,5 +427,21 @@ public class ItemView implements Serializable {
 
     public void setComment(String comment) {
         this.comment = comment;
+    }
+
+    public String getConsentAgency() {
+        return consentAgency;
+    }
+
+    public void setConsentAgency(String consentAgency) {
+        this.consentAgency = consentAgency;
+    }
+
+    public String getConsentReason() {
+        return consentReason;
+    }
+
+    public void setConsentReason(String consentReason) {
+        this.consentReason = consentReason;
     }
 }

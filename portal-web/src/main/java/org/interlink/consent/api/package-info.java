@@ -1,0 +1,2 @@
+/** Consent to forward over the REST API. */
+package org.interlink.consent.api;
