@@ -37,7 +37,8 @@ class AgreementsJourneyIT {
                     LocalDate.now().plusMonths(6).toString());
             assertThat(register.infoMessage()).contains(reference, "waits for the other parties");
             assertThat(register.openedStatus()).contains("Draft");
-            assertThat(register.row(reference)).contains("IOM Iraq", "INTERPOL", "TLP:GREEN");
+            assertThat(register.row(reference)).contains("IOM Iraq", "INTERPOL", "TLP:GREEN")
+                    .as("typed as UTF-8 on a page whose filter reads the request first").contains("IOM – INTERPOL: workshop reports");
             iom.screenshot("agreement-drafted");
             partner.open(PortalStack.portalUrl() + "/item.xhtml?id=" + report);
             assertThat(new PortalPage(partner).errorCode()).as("a draft covers nothing").isEqualTo("404");
