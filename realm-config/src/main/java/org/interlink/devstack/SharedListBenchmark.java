@@ -87,7 +87,10 @@ public final class SharedListBenchmark {
                     seconds);
             Result commonSearch = pageResult(work, session, portal.url() + "/search.xhtml?q=generated", "il-item-link", connections,
                     seconds);
-            Result sqlResult = pgbench(work, postgres.database(), agencyId(postgres.database(), "iq-moi"), connections, seconds);
+            long moi = agencyId(postgres.database(), "iq-moi");
+            Result sqlResult = pgbench(work, postgres.database(), moi, connections, seconds, "shared-first-page.sql");
+            // the same page's query without the agreements' and end dates' conditions, on the same data in the same run
+            Result sqlBefore = pgbench(work, postgres.database(), moi, connections, seconds, "shared-first-page-before-agreements.sql");
 
             String api = portal.url() + "/api/v1/items?view=SHARED_WITH_MY_AGENCY&size=20";
             String token = systemToken(KeycloakServer.realmUrl(keycloakPort), API_SYSTEM, secrets.systemClientSecret());
@@ -101,6 +104,7 @@ public final class SharedListBenchmark {
                     First page of "shared with my agency" (20 of %,d items, caller moi.official), %d connections, %d s each:
                       through the portal (wrk):  p50 %6.1f ms   p95 %6.1f ms   p99 %6.1f ms   %,d requests, %d errors
                       raw SQL (pgbench):         p50 %6.2f ms   p95 %6.2f ms   p99 %6.2f ms   %,d queries
+                      raw SQL before agreements: p50 %6.2f ms   p95 %6.2f ms   p99 %6.2f ms   %,d queries
                     Other pages, same caller and load:
                       dashboard with charts:     p50 %6.1f ms   p95 %6.1f ms   p99 %6.1f ms   %,d requests, %d errors
                       search, one match:         p50 %6.1f ms   p95 %6.1f ms   p99 %6.1f ms   %,d requests, %d errors
@@ -110,6 +114,7 @@ public final class SharedListBenchmark {
                     %n""", items, connections, seconds,
                     portalResult.p50(), portalResult.p95(), portalResult.p99(), portalResult.count(), portalResult.errors(),
                     sqlResult.p50(), sqlResult.p95(), sqlResult.p99(), sqlResult.count(),
+                    sqlBefore.p50(), sqlBefore.p95(), sqlBefore.p99(), sqlBefore.count(),
                     dashboard.p50(), dashboard.p95(), dashboard.p99(), dashboard.count(), dashboard.errors(),
                     rareSearch.p50(), rareSearch.p95(), rareSearch.p99(), rareSearch.count(), rareSearch.errors(),
                     commonSearch.p50(), commonSearch.p95(), commonSearch.p99(), commonSearch.count(), commonSearch.errors(),
@@ -190,7 +195,7 @@ public final class SharedListBenchmark {
                 Long.parseLong(result.group(3)) / 1000.0, Long.parseLong(result.group(4)), Long.parseLong(result.group(5)));
     }
 
-    private static Result pgbench(Path work, PortalDatabase db, long agency, int connections, int seconds)
+    private static Result pgbench(Path work, PortalDatabase db, long agency, int connections, int seconds, String query)
             throws IOException, InterruptedException {
         Path logs = Folders.created(work.resolve("pgbench"));
         try (Stream<Path> old = Files.list(logs)) {
@@ -198,8 +203,8 @@ public final class SharedListBenchmark {
                 Files.deleteIfExists(log); // a log left from an earlier run would count in this run's percentiles
             }
         }
-        Path script = logs.resolve("shared-first-page.sql");
-        Files.writeString(script, resource("bench/shared-first-page.sql"));
+        Path script = logs.resolve(query);
+        Files.writeString(script, resource("bench/" + query));
         String port = db.url().replaceAll(".*localhost:(\\d+)/.*", "$1");
         run(List.of("pgbench", "-n", "-c", Integer.toString(connections), "-j", Integer.toString(Math.min(2, connections)), "-T",
                 Integer.toString(seconds),
