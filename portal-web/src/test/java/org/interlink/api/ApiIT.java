@@ -740,7 +740,10 @@ class ApiIT {
         assertProblem(api("iom.admin").post(agreement + "/countersign", null), 409, "agreement-refused");
         assertProblem(interpol.get(report), 404, "not-found");
 
-        assertThat(api("interpol.admin").post(agreement + "/countersign", null).json().path("status").asText()).isEqualTo("ACTIVE");
+        assertProblem(api("interpol.admin").post(agreement + "/countersign", null), 409, "agreement-refused");
+        String read = api("interpol.admin").get(agreement).json().path("documentSha256").asText();
+        assertThat(api("interpol.admin").post(agreement + "/countersign?document=" + read, null).json().path("status").asText())
+                .isEqualTo("ACTIVE");
         assertThat(interpol.get(report).status()).as("read under the agreement").isEqualTo(200);
 
         assertProblem(api("interpol.admin").post(agreement + "/suspend", Api.object()), 400, "invalid-agreement");

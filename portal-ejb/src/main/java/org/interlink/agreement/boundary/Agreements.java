@@ -129,7 +129,8 @@ public class Agreements {
                     + agreement.getHighestMarking().label() + ", " + agreement.getValidFrom() + " to " + agreement.getValidUntil()
                     + ", purposes " + agreement.getPurposes());
             return agreement;
-        } catch (InvalidAgreement refused) {
+        } catch (BusinessException refused) {
+            // a bad term, an unknown or malformed agency or community code: refused and recorded alike
             audit.recordRefusal(caller, AuditAction.ADMIN, null, "agreement not drafted: " + refused.getMessage());
             throw refused;
         }
@@ -152,10 +153,18 @@ public class Agreements {
         return found;
     }
 
-    /** An administrator of another party countersigns the draft; when every party has, it is active at once. */
+    /** As {@link #countersign(Caller, long, String)}, for a draft without a signed document. */
     public Agreement countersign(Caller caller, long id) {
+        return countersign(caller, id, null);
+    }
+
+    /**
+     * An administrator of another party countersigns the draft, and the signed document they read ({@code documentSeen}:
+     * its SHA-256); when every party has, it is active at once.
+     */
+    public Agreement countersign(Caller caller, long id, String documentSeen) {
         return step(caller, id, "countersign", (agreement, agency) -> {
-            if (agreement.countersign(agency, caller.username(), Instant.now(clock), today())) {
+            if (agreement.countersign(agency, caller.username(), documentSeen, Instant.now(clock), today())) {
                 cover(agreement);
                 return "countersigned for " + agency.getCode() + "; every party has signed: active";
             }
@@ -172,7 +181,7 @@ public class Agreements {
         Instant then = signedOn.atStartOfDay(clock.getZone()).toInstant();
         Agreement agreement = draft(drafter, form, then);
         Agency party = administered(countersigner, "countersign agreement " + agreement.getId());
-        if (agreement.countersign(party, countersigner.username(), then, signedOn)) {
+        if (agreement.countersign(party, countersigner.username(), null, then, signedOn)) {
             cover(agreement);
         }
         em.flush();

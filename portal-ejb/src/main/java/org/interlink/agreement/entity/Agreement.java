@@ -186,11 +186,12 @@ public class Agreement implements Serializable {
     }
 
     /**
-     * An administrator of {@code agency} countersigns the draft for it.
+     * An administrator of {@code agency} countersigns the draft for it, and with it the signed document they read
+     * ({@code documentSeen}: its SHA-256; null when the draft has none): a document replaced meanwhile is not signed.
      *
      * @return whether every party has now signed, so the agreement became active
      */
-    public boolean countersign(Agency agency, Username by, Instant now, LocalDate today) {
+    public boolean countersign(Agency agency, Username by, String documentSeen, Instant now, LocalDate today) {
         AgreementParty party = party(agency).orElseThrow(() -> new AgreementRefused("Your agency is not a party to this agreement."));
         if (status != AgreementStatus.DRAFT) {
             throw new AgreementRefused("Only a draft is countersigned; this agreement is " + status(today).name().toLowerCase() + ".");
@@ -200,6 +201,10 @@ public class Agreement implements Serializable {
         }
         if (today.isAfter(validUntil)) {
             throw new AgreementRefused("This agreement's last day has passed; draft a new one.");
+        }
+        if (documentSha256 != null && !documentSha256.equals(documentSeen)) {
+            throw new AgreementRefused("Countersign the signed document you read: name its checksum (the agreement's documentSha256);"
+                    + " if it changed since you read it, read it again.");
         }
         if (parties.stream().anyMatch(p -> by.value().equals(p.getSignedBy()))) {
             // someone who acts for two parties signs for one of them only: four eyes across agencies
@@ -340,10 +345,6 @@ public class Agreement implements Serializable {
         return draftedBy;
     }
 
-    public Instant getDraftedAt() {
-        return draftedAt;
-    }
-
     public Community getCommunity() {
         return community;
     }
@@ -374,9 +375,5 @@ public class Agreement implements Serializable {
 
     public String getDocumentSha256() {
         return documentSha256;
-    }
-
-    public long getLockVersion() {
-        return lockVersion;
     }
 }

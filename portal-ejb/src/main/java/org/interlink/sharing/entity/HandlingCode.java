@@ -7,18 +7,7 @@ package org.interlink.sharing.entity;
  * every reader.
  */
 public enum HandlingCode {
-    H0("Use for the agreed purposes only"), H1("Not for use in court without the provider's permission"), H2(
-            "No onward dissemination without the provider's permission"), H3("Other restrictions (see the note)");
-
-    private final String meaning;
-
-    HandlingCode(String meaning) {
-        this.meaning = meaning;
-    }
-
-    public String meaning() {
-        return meaning;
-    }
+    H0, H1, H2, H3;
 
     /** The code a version gets when its author chooses none: H2 for TLP:AMBER and above, H0 below. */
     public static HandlingCode defaultFor(Marking marking) {

@@ -21,6 +21,7 @@ import org.interlink.demo.DemoItem;
 import org.interlink.infrastructure.persistence.SchemaMigration;
 import org.interlink.item.SampleFiles;
 import org.interlink.item.boundary.Items;
+import org.interlink.item.entity.AttachmentContent;
 import org.interlink.item.entity.InvalidContent;
 import org.interlink.item.entity.ItemId;
 import org.interlink.item.entity.ItemQuery;
@@ -274,7 +275,9 @@ class AgreementsIT {
         assertThat(events(before, "DOWNLOAD")).extracting(row -> row[0] + " " + row[1]).containsExactly("bpc.admin.test ALLOWED",
                 "iom.admin DENIED");
 
-        agreements.countersign(bpcAdmin, id);
+        assertThatThrownBy(() -> agreements.countersign(bpcAdmin, id)).as("the countersignature names the document read")
+                .isInstanceOf(AgreementRefused.class);
+        agreements.countersign(bpcAdmin, id, AttachmentContent.sha256(pdf));
         assertThatThrownBy(() -> agreements.attachDocument(moiAdmin, id, "other.pdf", "application/pdf", new ByteArrayInputStream(pdf)))
                 .as("countersigned: the document stays what was signed").isInstanceOf(AgreementRefused.class);
         agreements.terminate(moiAdmin, id, "End of the test");

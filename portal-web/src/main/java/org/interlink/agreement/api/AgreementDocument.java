@@ -17,7 +17,7 @@ import java.util.Set;
 @Schema(name = "Agreement")
 public record AgreementDocument(long id, String reference, String title, AgreementStatus status, List<Party> parties, String community,
         Set<PurposeOfUse> purposes, Set<Coverage> coverage, Marking highestMarking, LocalDate validFrom, LocalDate validUntil,
-        String draftedBy, String suspendedBy, String documentName) {
+        String draftedBy, String suspendedBy, String documentName, String documentSha256) {
 
     static AgreementDocument of(Agreement agreement, LocalDate today) {
         return new AgreementDocument(agreement.getId(), agreement.getReference(), agreement.getTitle(), agreement.status(today),
@@ -25,7 +25,7 @@ public record AgreementDocument(long id, String reference, String title, Agreeme
                 agreement.getCommunity() == null ? null : agreement.getCommunity().getCode().value(), agreement.getPurposes(),
                 agreement.getCoverage(), agreement.getHighestMarking(), agreement.getValidFrom(), agreement.getValidUntil(),
                 agreement.getDraftedBy(), agreement.getSuspendedBy() == null ? null : agreement.getSuspendedBy().getCode().value(),
-                agreement.getDocumentName());
+                agreement.getDocumentName(), agreement.getDocumentSha256());
     }
 
     /** A party: its agency, and who signed for it when (none yet: it has not countersigned). */

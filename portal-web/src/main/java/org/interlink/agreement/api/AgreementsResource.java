@@ -82,9 +82,10 @@ public class AgreementsResource {
 
     @POST
     @Path("{id}/countersign")
-    @Operation(operationId = "countersignAgreement", summary = "Countersign a draft for the caller's agency (agency-admin of another party)")
-    public AgreementDocument countersign(@PathParam("id") long id) {
-        return document(agreements.countersign(caller.get(), id));
+    @Operation(operationId = "countersignAgreement", summary = "Countersign a draft for the caller's agency (agency-admin of another party)", description = "When the draft holds a signed document, name the one you read: its documentSha256 in the document parameter (409 agreement-refused when it is missing or the document changed since).")
+    public AgreementDocument countersign(@PathParam("id") long id,
+            @Parameter(description = "The SHA-256 of the signed document read (documentSha256)") @QueryParam("document") String documentSeen) {
+        return document(agreements.countersign(caller.get(), id, documentSeen));
     }
 
     @POST

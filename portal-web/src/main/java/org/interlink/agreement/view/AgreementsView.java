@@ -91,7 +91,8 @@ public class AgreementsView implements Serializable {
     }
 
     public String countersign() {
-        Agreement signed = agreements.countersign(caller(), id);
+        // the document shown on this page is the one signed
+        Agreement signed = agreements.countersign(caller(), id, opened.getDocumentSha256());
         Messages.addFlashGlobalInfo(signed.status(today()) == AgreementStatus.ACTIVE
                 ? "notice.agreementActive"
                 : "notice.agreementCountersigned", signed.getReference());

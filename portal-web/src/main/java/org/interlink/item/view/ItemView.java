@@ -97,6 +97,7 @@ public class ItemView implements Serializable {
     private String comment;
     private String consentAgency;
     private String consentReason;
+    private transient List<Agency> consentTargets;
 
     /** The reasons a reader chooses from when an AMBER or RED item asks for a purpose: those its agreement allows. */
     private List<String> reasons = List.of();
@@ -151,9 +152,13 @@ public class ItemView implements Serializable {
 
     /** The agencies the item could be passed on to: not its owner, not the caller's, none it is shared with by name. */
     public List<Agency> getConsentTargets() {
-        Agency own = caller().activeAgency().orElse(null);
-        return agencies.all().stream().filter(a -> !version.getItem().isOwnedBy(a) && !a.equals(own)
-                && !version.getAgencyGrants().contains(a)).toList();
+        if (consentTargets == null) {
+            // asked several times while the page renders: the directory is read once
+            Agency own = caller().activeAgency().orElse(null);
+            consentTargets = agencies.all().stream().filter(a -> !version.getItem().isOwnedBy(a) && !a.equals(own)
+                    && !version.getAgencyGrants().contains(a)).toList();
+        }
+        return consentTargets;
     }
 
     public String askConsent() {
