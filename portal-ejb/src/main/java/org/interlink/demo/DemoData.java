@@ -12,6 +12,7 @@ import org.interlink.agency.control.CommunityRegistration;
 import org.interlink.agency.entity.Agency;
 import org.interlink.agency.entity.AgencyCode;
 import org.interlink.agency.entity.AgencyKind;
+import org.interlink.agreement.boundary.Agreements;
 import org.interlink.caller.control.People;
 import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.Person;
@@ -108,6 +109,9 @@ public class DemoData {
     @Inject
     Notifications notifications;
 
+    @Inject
+    Agreements agreements;
+
     @PostConstruct
     void seed() {
         if (!enabled) {
@@ -133,6 +137,7 @@ public class DemoData {
         demoAgreements.seedIfNone(this);
         items.seed(this);
         notifications.notifyOverdue(LocalDate.now(clock));
+        agreements.remindEnding(LocalDate.now(clock));
         LOG.info("demo agencies, communities, people and items seeded");
     }
 

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The administration screens in the browser: the platform administrator onboards an agency (and
- * finds it in Keycloak), suspends and reactivates it and keeps a community; the Ministry's agency
+ * finds it in Keycloak), suspends and reactivates it, keeps a community and reads every agency's agreements; the Ministry's agency
  * administrator creates a member who signs in with the one-time password and sees their agency and
  * roles, then disables them and their next request is refused; a colleague of another agency cannot
  * be opened. With Keycloak stopped, the admin pages say so and the rest of the portal works.
@@ -61,6 +61,12 @@ class AdministrationJourneyIT {
         assertThat(agencies.community(community)).contains("Levant border working group", name);
         agencies = agencies.addToCommunity(community, "iq-moi").removeFromCommunity(community, code);
         assertThat(agencies.community(community)).contains("Iraq Ministry of Interior").doesNotContain("Lebanese General Security");
+
+        AgreementsPage register = AgreementsPage.open(browser);
+        assertThat(register.row("DSA-MOI-IOM-2026")).as("every agency's agreements").contains("IOM Iraq", "Active");
+        assertThat(register.row("DSA-MOI-AU-2024")).contains("Australian", "Expired");
+        assertThat(register.offersDraft()).as("a party's administrators draft").isFalse();
+        assertThat(register.openAgreement("DSA-MOI-INTERPOL-2026").openedTitle()).startsWith("DSA-MOI-INTERPOL-2026");
     }
 
     @Test

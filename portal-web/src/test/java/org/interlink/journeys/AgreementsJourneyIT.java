@@ -1,5 +1,6 @@
 package org.interlink.journeys;
 
+import org.interlink.demo.DemoAgreements;
 import org.interlink.demo.DemoItem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -15,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two administrators sign an agreement in the browser and an item becomes visible to the partner; the agreement is
  * terminated and the item is gone for the partner at its next request. IOM's workshop report (TLP:GREEN, shared with
  * the border working group, which INTERPOL belongs to) reaches INTERPOL only under an agreement between IOM and INTERPOL.
+ * INTERPOL's administrator has been reminded that the agreement with the Ministry ends soon, and opens it from the reminder.
  */
 @ExtendWith(PortalStack.class)
 class AgreementsJourneyIT {
@@ -44,6 +46,13 @@ class AgreementsJourneyIT {
             assertThat(new PortalPage(partner).errorCode()).as("a draft covers nothing").isEqualTo("404");
 
             interpol.signIn("interpol.admin");
+            assertThat(new PortalPage(interpol).unreadNotifications()).as("the reminder of the agreement with the Ministry")
+                    .isPositive();
+            NotificationsPage reminders = new PortalPage(interpol).notifications();
+            assertThat(reminders.aboutAgreements()).contains("DSA-MOI-INTERPOL-2026",
+                    "in " + DemoAgreements.INTERPOL_DAYS_LEFT + " days");
+            interpol.screenshot("agreement-reminder");
+            assertThat(reminders.openAgreement("DSA-MOI-INTERPOL-2026").openedTitle()).startsWith("DSA-MOI-INTERPOL-2026");
             AgreementsPage countersigned = AgreementsPage.open(interpol).openAgreement(reference).countersign();
             assertThat(countersigned.infoMessage()).contains(reference, "active");
             assertThat(countersigned.openedStatus()).isEqualTo("Active");

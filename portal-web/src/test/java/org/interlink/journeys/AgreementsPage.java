@@ -11,7 +11,7 @@ public final class AgreementsPage extends PortalPage {
     AgreementsPage(Browser browser) {
         super(browser);
         browser.awaitPortalPage("/agency/agreements.xhtml");
-        browser.await(By.id("draft:draft-button"));
+        browser.await(By.id("agreements:table"));
     }
 
     static AgreementsPage open(Browser browser) {
@@ -35,6 +35,11 @@ public final class AgreementsPage extends PortalPage {
         return new AgreementsPage(browser);
     }
 
+    /** Whether the page offers to draft an agreement (to an agency's administrators). */
+    public boolean offersDraft() {
+        return !browser.driver().findElements(By.id("draft:draft-button")).isEmpty();
+    }
+
     /** The agreement's row in the register (reference, title, parties, marking, dates, status). */
     public String row(String reference) {
         return browser.text(By.cssSelector("tr.il-agreement-" + reference));
@@ -44,6 +49,11 @@ public final class AgreementsPage extends PortalPage {
         browser.await(By.linkText(reference)).click();
         browser.await(By.id("opened-status"));
         return new AgreementsPage(browser);
+    }
+
+    /** The opened agreement's reference and title. */
+    public String openedTitle() {
+        return browser.text(By.id("opened-title"));
     }
 
     public String openedStatus() {

@@ -23,6 +23,18 @@ public final class NotificationsPage extends PortalPage {
         return new ItemPage(browser);
     }
 
+    /** The reminders about the agency's agreements ending (empty when there are none). */
+    public String aboutAgreements() {
+        return browser.driver().findElements(By.id("agreements:table")).stream().findFirst().map(WebElement::getText).orElse("");
+    }
+
+    /** Opens the reminder about the agreement with this reference (marking it read) and shows the agreement. */
+    public AgreementsPage openAgreement(String reference) {
+        browser.await(By.xpath("//a[contains(@class,'il-agreement-link') and normalize-space(.)='" + reference + "']")).click();
+        browser.await(By.id("opened-status"));
+        return new AgreementsPage(browser);
+    }
+
     /** Turns e-mail of one kind (NotificationKind's name) off and saves. */
     public NotificationsPage mailOff(String kind) {
         WebElement box = mailBox(kind);

@@ -1,6 +1,11 @@
 package org.interlink.agreement.boundary;
 
+import jakarta.annotation.Resource;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -25,6 +30,7 @@ import org.interlink.caller.entity.Role;
 import org.interlink.item.boundary.Attachments;
 import org.interlink.item.entity.AttachmentContent;
 import org.interlink.item.entity.NotAllowed;
+import org.interlink.notification.control.Notifier;
 import org.interlink.sharing.control.VisibilityGate;
 import org.interlink.sharing.entity.Coverage;
 import org.interlink.sharing.entity.IllegalSharing;
@@ -44,6 +50,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
@@ -56,8 +64,16 @@ import java.util.stream.Collectors;
 @Stateless
 public class Agreements {
 
-    /** An agreement is shown as ending this many days before its last day. */
+    /** An agreement is shown as ending this many days before its last day; its administrators are reminded then. */
     public static final int ENDING_DAYS = 30;
+
+    /** The last reminder, this many days before an agreement's last day. */
+    public static final int LAST_REMINDER_DAYS = 7;
+
+    private static final Logger LOG = Logger.getLogger(Agreements.class.getName());
+
+    @Resource
+    SessionContext context;
 
     @PersistenceContext
     EntityManager em;
@@ -79,6 +95,9 @@ public class Agreements {
 
     @Inject
     Attachments attachments;
+
+    @Inject
+    Notifier notifier;
 
     /** The agreements the caller reads: a platform administrator's all, anyone else's their agency's. */
     public List<Agreement> visibleTo(Caller caller) {
@@ -389,6 +408,58 @@ public class Agreements {
         }
         ending.sort(Comparator.comparing(e -> e.agreement().getValidUntil()));
         return ending;
+    }
+
+    /**
+     * The hourly look for agreements to remind of, outside a transaction: the look runs in its own, and its failure is
+     * logged and tried again the next hour (thrown out of the timer, it would make Payara drop the timer).
+     */
+    @Schedule(hour = "*", minute = "17", persistent = false)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void hourly() {
+        try {
+            context.getBusinessObject(Agreements.class).remindEnding(today());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "agreements ending not looked for this hour: " + e, e);
+        }
+    }
+
+    /**
+     * Reminds the administrators of every party of an active agreement {@value #ENDING_DAYS} days, and again
+     * {@value #LAST_REMINDER_DAYS} days, before its last day, each reminder once: it is claimed by a conditional update of
+     * the agreement, so a second look (another hour, another node) finds it taken. An agreement activated with a week
+     * or less to run gets only the last one. Each party's reminder says how many of its items stop being shared with each
+     * other party then (as the dashboard does).
+     *
+     * @return how many agreements were reminded of
+     */
+    public int remindEnding(LocalDate today) {
+        int reminded = 0;
+        for (Agreement agreement : em.createNamedQuery(Agreement.ENDING, Agreement.class).setParameter("active", AgreementStatus.ACTIVE)
+                .setParameter("today", today).setParameter("last", today.plusDays(ENDING_DAYS)).getResultList()) {
+            long daysLeft = ChronoUnit.DAYS.between(today, agreement.getValidUntil());
+            int reminder = daysLeft <= LAST_REMINDER_DAYS ? LAST_REMINDER_DAYS : ENDING_DAYS;
+            int claimed = em.createNativeQuery("update agreement set reminded_days = ? where id = ?"
+                    + " and (reminded_days is null or reminded_days > ?)")
+                    .setParameter(1, reminder).setParameter(2, agreement.getId()).setParameter(3, reminder).executeUpdate();
+            if (claimed == 1) {
+                for (AgreementParty party : agreement.getParties()) {
+                    notifier.agreementEnding(agreement, party.getAgency(), reminderText(agreement, party.getAgency(), daysLeft));
+                }
+                reminded++;
+            }
+        }
+        return reminded;
+    }
+
+    private String reminderText(Agreement agreement, Agency own, long daysLeft) {
+        String stopping = agreement.getParties().stream().map(AgreementParty::getAgency).filter(a -> !a.equals(own))
+                .map(partner -> gate.sharedOnlyUnder(agreement.getId(), own, partner, agreement.getCoverage(), agreement.markings(),
+                        agreement.getValidUntil().plusDays(1)) + " with " + partner.getName())
+                .collect(Collectors.joining(", "));
+        return agreement.getReference() + " (" + agreement.getTitle() + ") ends on " + agreement.getValidUntil() + ", in "
+                + daysLeft + (daysLeft == 1 ? " day" : " days") + ". Items of your agency that stop being shared then: " + stopping
+                + ".";
     }
 
     private LocalDate today() {

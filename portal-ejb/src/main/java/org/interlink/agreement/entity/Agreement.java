@@ -50,11 +50,15 @@ import java.util.stream.Collectors;
         + " where p.agreement = a and p.agency = :agency) order by a.validUntil, a.id")
 @NamedQuery(name = Agreement.ALL, query = "select a from Agreement a order by a.validUntil, a.id")
 @NamedQuery(name = Agreement.BY_REFERENCE, query = "select a from Agreement a where a.reference = :reference")
+@NamedQuery(name = Agreement.ENDING, query = "select a from Agreement a where a.status = :active and a.validFrom <= :today"
+        + " and a.validUntil between :today and :last order by a.validUntil, a.id")
 public class Agreement implements Serializable {
 
     public static final String OF_AGENCY = "Agreement.ofAgency";
     public static final String ALL = "Agreement.all";
     public static final String BY_REFERENCE = "Agreement.byReference";
+    /** Active agreements whose last day is between {@code today} and {@code last}. */
+    public static final String ENDING = "Agreement.ending";
 
     private static final long serialVersionUID = 1L;
 

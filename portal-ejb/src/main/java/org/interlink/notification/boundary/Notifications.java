@@ -12,6 +12,7 @@ import org.interlink.audit.control.AuditGate;
 import org.interlink.audit.entity.AuditAction;
 import org.interlink.audit.entity.AuditOutcome;
 import org.interlink.caller.entity.Caller;
+import org.interlink.caller.entity.Role;
 import org.interlink.caller.entity.Username;
 import org.interlink.item.entity.ItemId;
 import org.interlink.meeting.entity.MeetingVersion;
@@ -19,6 +20,7 @@ import org.interlink.notification.control.Directory;
 import org.interlink.notification.control.MailSettings;
 import org.interlink.notification.control.Notifier;
 import org.interlink.notification.control.ReadMarks;
+import org.interlink.notification.entity.Notification;
 import org.interlink.notification.entity.NotificationKind;
 import org.interlink.notification.entity.Recipient;
 import org.interlink.sharing.control.VisibilityGate;
@@ -41,6 +43,9 @@ import java.util.logging.Logger;
 public class Notifications {
 
     private static final Logger LOG = Logger.getLogger(Notifications.class.getName());
+
+    /** The notifications about agreements shown (two reminders per agreement: a few agreements' worth). */
+    static final int AGREEMENT_NOTICES = 20;
 
     @Resource
     SessionContext context;
@@ -79,9 +84,27 @@ public class Notifications {
         directory.describe(person, email);
     }
 
-    /** Marks the caller's notification read and answers the item it is about (empty: not theirs). */
-    public Optional<ItemId> open(@NotNull Caller caller, long id) {
-        return marks.read(caller, id, Instant.now(clock)).map(n -> n.getItem().id());
+    /** Marks the caller's notification read and answers what it is about (empty: not theirs). */
+    public Optional<Subject> open(@NotNull Caller caller, long id) {
+        return marks.read(caller, id, Instant.now(clock))
+                .map(n -> n.getItem() != null ? new Subject(n.getItem().id(), null) : new Subject(null, n.getAgreement().getId()));
+    }
+
+    /**
+     * The caller's newest notifications about their agency's agreements (the reminders before one ends), for the agency
+     * they act for; recorded as a list.
+     */
+    public List<Notification> aboutAgreements(@NotNull Caller caller) {
+        if (caller.activeAgency().isEmpty()) {
+            return List.of();
+        }
+        audit.record(caller, AuditAction.LIST, AuditOutcome.ALLOWED, null, null, "notifications about agreements");
+        return marks.aboutAgreements(caller, AGREEMENT_NOTICES);
+    }
+
+    /** How many notifications about agreements the caller has not read (an agency administrator's; not recorded: a number). */
+    public long unreadAboutAgreements(@NotNull Caller caller) {
+        return caller.hasRole(Role.AGENCY_ADMIN) && caller.activeAgency().isPresent() ? marks.unreadAboutAgreements(caller) : 0;
     }
 
     public int markAllRead(@NotNull Caller caller) {
@@ -149,5 +172,9 @@ public class Notifications {
             count += numbers.size();
         }
         return count;
+    }
+
+    /** What an opened notification is about: an item, or an agreement of the caller's agency. */
+    public record Subject(ItemId item, Long agreement) {
     }
 }

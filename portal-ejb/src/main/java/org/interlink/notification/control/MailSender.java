@@ -84,10 +84,15 @@ public class MailSender {
 
     private String body(Notification notification, Recipient recipient) {
         String portal = settings.portalUrl();
+        String about = notification.getItem() != null
+                ? "item " + notification.getItem().getId()
+                : "agreement " + notification.getAgreement().getId();
+        String link = notification.getItem() != null
+                ? "/item.xhtml?id=" + notification.getItem().getId()
+                : "/agency/agreements.xhtml?id=" + notification.getAgreement().getId();
         return "Hello " + recipient.getDisplayName() + ",\n\n"
-                + notification.getKind().headline() + " (item " + notification.getItem().getId() + ", acting for "
-                + notification.getAgency().getName() + ").\n\n"
-                + "Open it in Interlink: " + portal + "/item.xhtml?id=" + notification.getItem().getId() + "\n\n"
+                + notification.getKind().headline() + " (" + about + ", acting for " + notification.getAgency().getName() + ").\n\n"
+                + "Open it in Interlink: " + portal + link + "\n\n"
                 + "For the protection of shared information this e-mail carries no title or content: sign in to read them.\n"
                 + "Your notifications and e-mail settings: " + portal + "/notifications.xhtml\n";
     }

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.interlink.agency.entity.Agency;
+import org.interlink.agreement.entity.Agreement;
 import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.Role;
 import org.interlink.caller.entity.Username;
@@ -44,7 +45,8 @@ import java.util.stream.Stream;
  *     <li>a recommendation decided, progress reported, implemented → the officials and liaisons of
  *     the submitting agency;</li>
  *     <li>a meeting outcome published → officials and liaisons of each agency that owns one of its
- *     action items; an action item overdue → those of its owner agency ({@link #overdue}).</li>
+ *     action items; an action item overdue → those of its owner agency ({@link #overdue});</li>
+ *     <li>an agreement ending within 30, then 7 days → the administrators of each party ({@link #agreementEnding}).</li>
  * </ul>
  */
 @Stateless
@@ -123,6 +125,19 @@ public class Notifier {
         queueMail(notify(NotificationKind.CONSENT_DECIDED, version, requesterAgency, vetter, directory.find(requester).stream(), text));
     }
 
+    /** Tells the administrators of {@code party} that one of its agreements ends soon ({@code text} says when and what stops). */
+    public void agreementEnding(Agreement agreement, Agency party, String text) {
+        Instant now = Instant.now(clock);
+        List<Notification> made = new ArrayList<>();
+        directory.of(party, EnumSet.of(Role.AGENCY_ADMIN)).forEach(r -> {
+            Notification notification = new Notification(r.username(), party, NotificationKind.AGREEMENT_ENDING, agreement, text, now,
+                    mailStatus());
+            em.persist(notification);
+            made.add(notification);
+        });
+        queueMail(made);
+    }
+
     /** Tells the owner agencies of the meeting's newly overdue action items (numbers from 1). */
     public void overdue(MeetingVersion meeting, List<Integer> numbers) {
         List<Notification> made = new ArrayList<>();
@@ -151,12 +166,15 @@ public class Notifier {
                 .filter(r -> r.isMemberOf(agency) && told.add(r.username().value()))
                 .filter(r -> gate.readable(r.actingFor(agency), version))
                 .forEach(r -> {
-                    Notification notification = new Notification(r.username(), agency, kind, item, text, now,
-                            mail.isConfigured() ? MailStatus.PENDING : MailStatus.NOT_CONFIGURED);
+                    Notification notification = new Notification(r.username(), agency, kind, item, text, now, mailStatus());
                     em.persist(notification);
                     made.add(notification);
                 });
         return made;
+    }
+
+    private MailStatus mailStatus() {
+        return mail.isConfigured() ? MailStatus.PENDING : MailStatus.NOT_CONFIGURED;
     }
 
     private Stream<Recipient> author(ItemVersion version) {

@@ -7,9 +7,10 @@ import org.interlink.caller.entity.Caller;
 import org.interlink.notification.entity.Notification;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
-/** Marks the caller's own notifications read; nobody else's (someone else's is "not found"). */
+/** Marks the caller's own notifications read; nobody else's (someone else's is "not found"); lists those about agreements. */
 @Stateless
 public class ReadMarks {
 
@@ -25,6 +26,22 @@ public class ReadMarks {
         }
         notification.read(now);
         return Optional.of(notification);
+    }
+
+    /** The caller's newest notifications about their agency's agreements, for the agency they act for. */
+    public List<Notification> aboutAgreements(Caller caller, int max) {
+        return em.createQuery("select n from Notification n where n.recipient = :username and n.agency = :agency"
+                + " and n.agreement is not null order by n.createdAt desc, n.id desc", Notification.class)
+                .setParameter("username", caller.username().value()).setParameter("agency", caller.activeAgency().orElseThrow())
+                .setMaxResults(max).getResultList();
+    }
+
+    /** How many of the caller's notifications about agreements they have not read. */
+    public long unreadAboutAgreements(Caller caller) {
+        return em.createQuery("select count(n) from Notification n where n.recipient = :username and n.agency = :agency"
+                + " and n.agreement is not null and n.readAt is null", Long.class)
+                .setParameter("username", caller.username().value()).setParameter("agency", caller.activeAgency().orElseThrow())
+                .getSingleResult();
     }
 
     /** Marks every notification of the caller, for the agency they act for, read. */

@@ -13,6 +13,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.interlink.agency.entity.Agency;
+import org.interlink.agreement.entity.Agreement;
 import org.interlink.caller.entity.Username;
 import org.interlink.item.entity.Item;
 
@@ -21,9 +22,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * One notification of one person, acting for one agency, about one item: what happened (never the
- * item's title or content, which the inbox shows through the gate when the person opens it), when,
- * whether they read it and what became of its e-mail.
+ * One notification of one person, acting for one agency, about one item (what happened, never the
+ * item's title or content, which the inbox shows through the gate when the person opens it) or about
+ * one agreement of their agency (its reminders before it ends): when, whether they read it and what
+ * became of its e-mail.
  */
 @Entity
 @Table(name = "notification")
@@ -47,9 +49,13 @@ public class Notification implements Serializable {
     @Column(nullable = false, updatable = false, length = 30)
     private NotificationKind kind;
 
-    @ManyToOne(optional = false, fetch = FetchType.LAZY)
-    @JoinColumn(name = "item_id", nullable = false, updatable = false)
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "item_id", updatable = false)
     private Item item;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "agreement_id", updatable = false)
+    private Agreement agreement;
 
     @Column(nullable = false, updatable = false, length = 500)
     private String text;
@@ -69,10 +75,21 @@ public class Notification implements Serializable {
 
     public Notification(Username recipient, Agency agency, NotificationKind kind, Item item, String text, Instant now,
             MailStatus mail) {
+        this(recipient, agency, kind, text, now, mail);
+        this.item = item;
+    }
+
+    /** A notification about an agreement of {@code agency} (the person administers it for that agency). */
+    public Notification(Username recipient, Agency agency, NotificationKind kind, Agreement agreement, String text, Instant now,
+            MailStatus mail) {
+        this(recipient, agency, kind, text, now, mail);
+        this.agreement = agreement;
+    }
+
+    private Notification(Username recipient, Agency agency, NotificationKind kind, String text, Instant now, MailStatus mail) {
         this.recipient = recipient.value();
         this.agency = agency;
         this.kind = kind;
-        this.item = item;
         this.text = text.length() > 500 ? text.substring(0, 499) + "…" : text;
         this.createdAt = now;
         this.mail = mail;
@@ -108,8 +125,14 @@ public class Notification implements Serializable {
         return kind;
     }
 
+    /** The item it is about; {@code null} for a notification about an agreement. */
     public Item getItem() {
         return item;
+    }
+
+    /** The agreement it is about; {@code null} for a notification about an item. */
+    public Agreement getAgreement() {
+        return agreement;
     }
 
     public String getText() {

@@ -9,7 +9,8 @@ public enum NotificationKind {
                                     "An action item is assigned to your agency"), ACTION_OVERDUE(
                                             "An action item of your agency is overdue"), CONSENT_REQUESTED(
                                                     "Another agency asks to pass on an item of yours"), CONSENT_DECIDED(
-                                                            "Your request to pass on an item was answered");
+                                                            "Your request to pass on an item was answered"), AGREEMENT_ENDING(
+                                                                    "A data-sharing agreement of your agency ends soon");
 
     private final String headline;
 

@@ -11,6 +11,7 @@ import org.interlink.caller.entity.Role;
 import org.interlink.item.entity.ItemQuery;
 import org.interlink.item.entity.ItemVersion;
 import org.interlink.item.entity.Listing;
+import org.interlink.notification.boundary.Notifications;
 import org.interlink.notification.entity.Notification;
 import org.interlink.sharing.control.VisibilityGate;
 
@@ -38,6 +39,9 @@ public class Attention {
     @Inject
     AuditGate audit;
 
+    @Inject
+    Notifications notifications;
+
     /** The counts of the "needs my attention" dashboard, recorded as one list event. */
     public Counts counts(@NotNull Caller caller) {
         if (caller.activeAgency().isEmpty()) {
@@ -49,13 +53,16 @@ public class Attention {
         return new Counts(queue, count(caller, Listing.AWAITING_DECISION), actionItemsDue(caller), unread(caller));
     }
 
-    /** The number of notifications the caller has not read, of those they may read (not recorded: it is a number). */
+    /**
+     * The number of notifications the caller has not read, of those they may read, and an agency administrator's about
+     * their agency's agreements (not recorded: it is a number).
+     */
     public long unread(@NotNull Caller caller) {
         if (caller.activeAgency().isEmpty()) {
             return 0;
         }
         return gate.query(caller, ItemQuery.of(Listing.ALL), "select count(n) " + INBOX, MINE + " and n.readAt is null", "",
-                Map.of(), Long.class).getSingleResult();
+                Map.of(), Long.class).getSingleResult() + notifications.unreadAboutAgreements(caller);
     }
 
     /** One page of the caller's notifications, newest first, each with the version of its item they read; recorded as a list. */

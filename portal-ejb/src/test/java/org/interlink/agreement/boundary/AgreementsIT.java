@@ -28,6 +28,9 @@ import org.interlink.item.entity.ItemQuery;
 import org.interlink.item.entity.ItemVersion;
 import org.interlink.item.entity.Listing;
 import org.interlink.item.entity.NotAllowed;
+import org.interlink.notification.boundary.Notifications;
+import org.interlink.notification.entity.Notification;
+import org.interlink.notification.entity.NotificationKind;
 import org.interlink.records.boundary.RecordForm;
 import org.interlink.records.entity.RecordType;
 import org.interlink.sharing.boundary.SharedItems;
@@ -96,6 +99,9 @@ class AgreementsIT {
 
     @Inject
     DemoData demo;
+
+    @Inject
+    Notifications notifications;
 
     @Resource(lookup = SchemaMigration.DATASOURCE)
     DataSource dataSource;
@@ -252,6 +258,58 @@ class AgreementsIT {
     }
 
     @Test
+    void theAdministratorsOfEveryPartyAreRemindedThirtyAndSevenDaysBeforeAnAgreementEndsEachOnce() {
+        Caller moiAdmin = demo.as("moi.admin", "iq-moi");
+        Caller bpcAdmin = bpcAdministrator();
+        notifications.signedIn(bpcAdmin, null);
+        LocalDate until = LocalDate.now().plusDays(100);
+        AgreementForm terms = form("MOI-BPC-" + UUID.randomUUID().toString().substring(0, 8), "iq-bpc", List.of(Coverage.SOP),
+                Marking.GREEN);
+        terms.setValidUntil(until);
+        long id = agreements.draft(moiAdmin, terms).getId();
+        AgreementForm suspendedTerms = form("MOI-BPC-" + UUID.randomUUID().toString().substring(0, 8), "iq-bpc",
+                List.of(Coverage.SOP), Marking.GREEN);
+        suspendedTerms.setValidUntil(until);
+        long suspended = agreements.draft(moiAdmin, suspendedTerms).getId();
+        assertThat(agreements.remindEnding(until.minusDays(30))).as("drafts are not reminded of").isZero();
+        agreements.countersign(bpcAdmin, id);
+        agreements.countersign(bpcAdmin, suspended);
+        agreements.suspend(bpcAdmin, suspended, "Under review");
+
+        agreements.remindEnding(until.minusDays(31));
+        assertThat(reminders(moiAdmin, id)).as("31 days before").isEmpty();
+        agreements.remindEnding(until.minusDays(30));
+        assertThat(reminders(moiAdmin, id)).singleElement().satisfies(n -> {
+            assertThat(n.getKind()).isEqualTo(NotificationKind.AGREEMENT_ENDING);
+            assertThat(n.getText()).startsWith(terms.getReference() + " (").contains("ends on " + until + ", in 30 days")
+                    .contains("with Iraqi Border Points Commission");
+        });
+        assertThat(reminders(bpcAdmin, id)).as("every party's administrators").singleElement()
+                .satisfies(n -> assertThat(n.getText()).contains("with Iraq Ministry of Interior"));
+        agreements.remindEnding(until.minusDays(29));
+        agreements.remindEnding(until.minusDays(8));
+        assertThat(reminders(moiAdmin, id)).as("once").hasSize(1);
+        agreements.remindEnding(until.minusDays(7));
+        assertThat(reminders(moiAdmin, id)).as("again a week before").hasSize(2).first()
+                .satisfies(n -> assertThat(n.getText()).contains("in 7 days"));
+        agreements.remindEnding(until.minusDays(2));
+        assertThat(reminders(bpcAdmin, id)).as("twice in all").hasSize(2);
+        assertThat(reminders(moiAdmin, suspended)).as("a suspended agreement is not reminded of").isEmpty();
+        assertThat(notifications.aboutAgreements(demo.as("moi.official", "iq-moi"))).as("administrators only").isEmpty();
+
+        long unread = notifications.unreadAboutAgreements(moiAdmin);
+        long reminder = reminders(moiAdmin, id).get(0).getId();
+        assertThat(notifications.open(bpcAdmin, reminder)).as("someone else's").isEmpty();
+        assertThat(notifications.open(moiAdmin, reminder)).hasValueSatisfying(subject -> {
+            assertThat(subject.agreement()).isEqualTo(id);
+            assertThat(subject.item()).isNull();
+        });
+        assertThat(notifications.unreadAboutAgreements(moiAdmin)).isEqualTo(unread - 1);
+        agreements.terminate(moiAdmin, id, "End of the test");
+        agreements.terminate(moiAdmin, suspended, "End of the test");
+    }
+
+    @Test
     void theSignedDocumentIsAttachedToTheDraftBeforeTheOtherPartiesCountersignAndEveryDownloadIsRecorded() throws SQLException {
         Caller moiAdmin = demo.as("moi.admin", "iq-moi");
         Caller bpcAdmin = bpcAdministrator();
@@ -303,6 +361,10 @@ class AgreementsIT {
                 .containsExactly("DSA-MOI-AU-2024");
         assertThat(agreements.visibleTo(demo.as("donor.observer", "au-dibp")).get(0).status(LocalDate.now()))
                 .isEqualTo(AgreementStatus.EXPIRED);
+    }
+
+    private List<Notification> reminders(Caller caller, long agreement) {
+        return notifications.aboutAgreements(caller).stream().filter(n -> n.getAgreement().getId() == agreement).toList();
     }
 
     private boolean reads(Caller caller, ItemId id) {

@@ -141,7 +141,7 @@ class NotificationsIT {
         assertThat(newest.version().getItem().getId()).isEqualTo(id.value());
         assertThat(notifications.open(demo.as("moi.vetter", "iq-moi"), newest.notification().getId()))
                 .as("someone else's notification").isEmpty();
-        assertThat(notifications.open(official, newest.notification().getId())).contains(id);
+        assertThat(notifications.open(official, newest.notification().getId())).contains(new Notifications.Subject(id, null));
         assertThat(attention.unread(official)).isEqualTo(before);
 
         Caller vetter = demo.as("moi.vetter", "iq-moi");

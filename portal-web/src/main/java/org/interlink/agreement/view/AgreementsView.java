@@ -136,7 +136,7 @@ public class AgreementsView implements Serializable {
 
     /** Whether the signed document may still be attached to the opened agreement by the caller's agency. */
     public boolean isDocumentOpen() {
-        if (opened == null || !caller().activeAgency().map(opened::isParty).orElse(false)) {
+        if (!isParty()) {
             return false;
         }
         try {
@@ -163,7 +163,7 @@ public class AgreementsView implements Serializable {
     }
 
     public boolean isSuspendable() {
-        return opened != null && opened.status(today()) == AgreementStatus.ACTIVE;
+        return isParty() && opened.status(today()) == AgreementStatus.ACTIVE;
     }
 
     public boolean isResumable() {
@@ -172,7 +172,12 @@ public class AgreementsView implements Serializable {
     }
 
     public boolean isTerminable() {
-        return opened != null && opened.status(today()) != AgreementStatus.TERMINATED;
+        return isParty() && opened.status(today()) != AgreementStatus.TERMINATED;
+    }
+
+    /** Whether the caller acts for a party of the opened agreement (a platform administrator reads it only). */
+    private boolean isParty() {
+        return opened != null && caller().activeAgency().map(opened::isParty).orElse(false);
     }
 
     /** The other agencies and the communities an agreement may be drafted with ({@code community:<code>} for a community). */

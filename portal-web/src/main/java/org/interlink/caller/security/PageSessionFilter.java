@@ -230,6 +230,9 @@ public class PageSessionFilter extends HttpFilter {
         if (path.startsWith("/admin/")) {
             return EnumSet.of(Role.PLATFORM_ADMIN);
         }
+        if (path.equals("/agency/agreements.xhtml")) {
+            return EnumSet.of(Role.AGENCY_ADMIN, Role.PLATFORM_ADMIN);
+        }
         if (path.startsWith("/agency/")) {
             return EnumSet.of(Role.AGENCY_ADMIN);
         }

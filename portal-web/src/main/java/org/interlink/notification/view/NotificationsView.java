@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import org.interlink.caller.boundary.CurrentCaller;
 import org.interlink.caller.entity.Caller;
 import org.interlink.notification.boundary.Notifications;
+import org.interlink.notification.entity.Notification;
 import org.interlink.notification.entity.NotificationKind;
 import org.interlink.sharing.boundary.Attention;
 import org.omnifaces.util.Messages;
@@ -40,6 +41,7 @@ public class NotificationsView implements Serializable {
     CurrentCaller currentCaller;
 
     private final Inbox model = new Inbox();
+    private List<Notification> aboutAgreements;
     /** An array, not a list: Faces converts the checked values to the enum for an array. */
     private NotificationKind[] mailKinds;
 
@@ -47,10 +49,20 @@ public class NotificationsView implements Serializable {
         return model;
     }
 
-    /** Marks the notification read and shows its item (someone else's: the list again). */
+    /** Marks the notification read and shows its item or agreement (someone else's: the list again). */
     public String open(long id) {
-        return notifications.open(caller(), id).map(item -> "/item?faces-redirect=true&id=" + item.value())
+        return notifications.open(caller(), id).map(subject -> subject.item() != null
+                ? "/item?faces-redirect=true&id=" + subject.item().value()
+                : "/agency/agreements?faces-redirect=true&id=" + subject.agreement())
                 .orElse("/notifications?faces-redirect=true");
+    }
+
+    /** The caller's notifications about their agency's agreements, read once per view. */
+    public List<Notification> getAboutAgreements() {
+        if (aboutAgreements == null) {
+            aboutAgreements = notifications.aboutAgreements(caller());
+        }
+        return aboutAgreements;
     }
 
     public String markAllRead() {
