@@ -168,8 +168,9 @@ final class History implements AutoCloseable {
     }
 
     /**
-     * Every two of the history's agencies have an active data-sharing agreement covering everything up to TLP:RED, for
-     * far longer than a history lasts: the model's reads outside the owner agency are the sharing's alone.
+     * Every two of the history's agencies start with an active data-sharing agreement covering everything up to TLP:RED,
+     * for far longer than a history lasts; the steps suspend, resume and terminate them and register narrower or shorter
+     * ones ({@link Agree}, {@link AgreementChanged}).
      */
     private void registerAgreements() {
         Map<String, Agency> agencies = agencies();
@@ -177,25 +178,39 @@ final class History implements AutoCloseable {
         List<String> names = List.of("a", "b", "c");
         for (int i = 0; i < names.size(); i++) {
             for (int j = i + 1; j < names.size(); j++) {
-                AgreementForm form = new AgreementForm();
-                form.setReference(prefix + "-" + names.get(i) + names.get(j));
-                form.setTitle("History agreement " + names.get(i) + "–" + names.get(j));
-                form.setAgencies(List.of(codes.get(names.get(j))));
-                form.setCoverage(List.of(Coverage.values()));
-                form.setPurposes(List.of(PurposeOfUse.values()));
-                form.setHighestMarking(Marking.RED);
-                form.setValidFrom(today.minusDays(1));
-                form.setValidUntil(today.plusYears(30));
-                long id = beans.agreements.draft(administrator(names.get(i), agencies), form).getId();
-                beans.agreements.countersign(administrator(names.get(j), agencies), id);
+                long id = registerAgreement(prefix + "-" + names.get(i) + names.get(j), names.get(i), names.get(j),
+                        EnumSet.allOf(Coverage.class), Marking.RED, today.minusDays(1), today.plusYears(30), agencies);
+                model.agreements.add(new HistoryModel.AgreementM(id, prefix + "-" + names.get(i) + names.get(j),
+                        Set.of(codes.get(names.get(i)), codes.get(names.get(j))), EnumSet.allOf(Coverage.class), Marking.RED,
+                        today.minusDays(1), today.plusYears(30)));
             }
         }
     }
 
+    /** Drafts an agreement (an administrator of {@code first}) and countersigns it (one of {@code second}): its id. */
+    private long registerAgreement(String reference, String first, String second, Set<Coverage> coverage, Marking highest,
+            LocalDate from, LocalDate until, Map<String, Agency> agencies) {
+        AgreementForm form = new AgreementForm();
+        form.setReference(reference);
+        form.setTitle("History agreement " + first + "–" + second);
+        form.setAgencies(List.of(codes.get(second)));
+        form.setCoverage(List.copyOf(coverage));
+        form.setPurposes(List.of(PurposeOfUse.values()));
+        form.setHighestMarking(highest);
+        form.setValidFrom(from);
+        form.setValidUntil(until);
+        long id = beans.agreements.draft(administrator(first, agencies), form).getId();
+        beans.agreements.countersign(administrator(second, agencies), id);
+        return id;
+    }
+
+    /** The username of an agreement's administrator starts so (followed by the agency's code). */
+    static final String ADMINISTRATOR = "admin.";
+
     /** An agency administrator of one of the history's agencies, for its agreements. */
     private Caller administrator(String name, Map<String, Agency> agencies) {
         String code = codes.get(name);
-        return Caller.resolve(new PersonId(PERSON_ID + "admin." + code), new Username("admin." + code), "Administrator " + code,
+        return Caller.resolve(new PersonId(PERSON_ID + ADMINISTRATOR + code), new Username(ADMINISTRATOR + code), "Administrator " + code,
                 EnumSet.of(Role.AGENCY_ADMIN), List.of(agencies.get(code)), Optional.of(AgencyCode.of(code)));
     }
 
@@ -250,13 +265,14 @@ final class History implements AutoCloseable {
         return model.people.get(key);
     }
 
-    /** A sharing as generated (short names) with this history's codes and usernames. */
+    /** A sharing as generated (short names, a last day in days from today) with this history's codes, usernames and day. */
     SharingM resolve(SharingM sharing) {
         return new SharingM(sharing.marking(), sharing.scope(),
                 sharing.agencies().stream().map(codes::get).collect(Collectors.toSet()),
                 sharing.communities().stream().map(codes::get).collect(Collectors.toSet()),
                 sharing.users().stream().map(key -> model.people.containsKey(key) ? model.people.get(key).username : key + "." + prefix)
-                        .collect(Collectors.toSet()));
+                        .collect(Collectors.toSet()),
+                null, sharing.days() == null ? null : model.today().plusDays(sharing.days()));
     }
 
     /** Content as generated (short names, indices) with this history's codes; links to items it has not (yet) are dropped. */
@@ -268,7 +284,7 @@ final class History implements AutoCloseable {
     // ---------------------------------------------------------------- steps
 
     /** A step of a history, as generated (and printed in a shrunk history). */
-    sealed interface Act permits Draft, Change, Suspend, Member, CommunityMember, Choose, TimePasses {
+    sealed interface Act permits Draft, Change, Suspend, Member, CommunityMember, Choose, TimePasses, Agree, AgreementChanged {
     }
 
     record Draft(String person, ItemKind kind, SharingM sharing, ContentM content, long quantity) implements Act {
@@ -316,6 +332,23 @@ final class History implements AutoCloseable {
         @Override
         public String toString() {
             return person + (agency == null ? " chooses no agency" : " acts for agency " + agency);
+        }
+    }
+
+    /** Administrators of two agencies register an agreement from today, for {@code days} more days. */
+    record Agree(String first, String second, Set<Coverage> coverage, Marking highest, int days) implements Act {
+        @Override
+        public String toString() {
+            return "agencies " + first + " and " + second + " agree on " + new TreeSet<>(coverage) + " up to " + highest.label() + " for "
+                    + days + " days";
+        }
+    }
+
+    /** An administrator of {@code by} suspends, resumes or terminates the newest agreement between {@code first} and {@code second}. */
+    record AgreementChanged(String first, String second, String by, HistoryModel.AgreementChange change) implements Act {
+        @Override
+        public String toString() {
+            return "agency " + by + " " + change.name().toLowerCase() + "s the newest agreement of " + first + " and " + second;
         }
     }
 
@@ -379,8 +412,69 @@ final class History implements AutoCloseable {
         } else if (act instanceof TimePasses t) {
             HistoryClock.advance(t.duration());
             model.now = HistoryClock.now();
+        } else if (act instanceof Agree a) {
+            register(a);
+        } else if (act instanceof AgreementChanged a) {
+            changeAgreement(a);
         }
         stats.acted(System.nanoTime() - started);
+    }
+
+    /**
+     * Registers an agreement: drafted by an administrator of the first agency, countersigned by one of the second; either
+     * refused while their agency is suspended (its administrators act for no agency), a draft covering nothing.
+     */
+    private void register(Agree a) {
+        LocalDate today = model.today();
+        String first = codes.get(a.first());
+        String second = codes.get(a.second());
+        String reference = prefix + "-s" + step;
+        Refusal predicted = model.agencies.get(first) && model.agencies.get(second) ? null : Refusal.RULE;
+        Long id = null;
+        try {
+            id = registerAgreement(reference, a.first(), a.second(), a.coverage(), a.highest(), today, today.plusDays(a.days()),
+                    agencies());
+        } catch (BusinessException refused) {
+            // refused at drafting, or at countersigning (the draft stays a draft: it covers nothing)
+        } catch (RuntimeException failed) {
+            throw failure(a, predicted, failed);
+        }
+        agree(a, predicted, id == null ? Refusal.RULE : null);
+        stats.agreementStep(id != null);
+        if (id != null) {
+            model.agreements.add(new HistoryModel.AgreementM(id, reference, Set.of(first, second), a.coverage(), a.highest(), today,
+                    today.plusDays(a.days())));
+        }
+    }
+
+    /** A party suspends, resumes or terminates the pair's newest agreement, as the model predicts (nothing when they have none). */
+    private void changeAgreement(AgreementChanged a) {
+        Set<String> pair = Set.of(codes.get(a.first()), codes.get(a.second()));
+        HistoryModel.AgreementM agreement = model.agreements.stream().filter(x -> x.parties.equals(pair)).reduce((x, y) -> y)
+                .orElse(null);
+        if (agreement == null) {
+            return;
+        }
+        String by = codes.get(a.by());
+        Refusal predicted = model.agencies.get(by) && agreement.allows(a.change(), by, model.today()) ? null : Refusal.RULE;
+        Caller administrator = administrator(a.by(), agencies());
+        Refusal actual = null;
+        try {
+            switch (a.change()) {
+                case SUSPEND -> beans.agreements.suspend(administrator, agreement.id, "Suspended in step " + step);
+                case RESUME -> beans.agreements.resume(administrator, agreement.id);
+                case TERMINATE -> beans.agreements.terminate(administrator, agreement.id, "Terminated in step " + step);
+            }
+        } catch (BusinessException refused) {
+            actual = Refusal.RULE;
+        } catch (RuntimeException failed) {
+            throw failure(a, predicted, failed);
+        }
+        agree(a, predicted, actual);
+        stats.agreementStep(actual == null);
+        if (actual == null) {
+            agreement.apply(a.change(), by);
+        }
     }
 
     /** A link to an item the author may not read, while that known bug is steered around (HistorySettings). */
@@ -563,6 +657,8 @@ final class History implements AutoCloseable {
                 .append(p.chosen == null ? "" : " chose " + p.chosen).append(" acts for ").append(model.actingFor(p)));
         model.items.forEach(i -> text.append("\n    #").append(i.index).append(" id ").append(i.id).append(" of ")
                 .append(i.owner).append(": ").append(i.versions));
+        text.append("\n    today ").append(model.today()).append(", agreements:");
+        model.agreements.forEach(a -> text.append("\n    ").append(a));
         return text.toString();
     }
 
@@ -609,6 +705,7 @@ final class History implements AutoCloseable {
         form.getSharing().setAgencies(sharing.agencies().stream().sorted().toList());
         form.getSharing().setCommunities(sharing.communities().stream().sorted().toList());
         form.getSharing().setPeople(String.join(", ", sharing.users().stream().sorted().toList()));
+        form.getSharing().setUntil(sharing.until());
     }
 
     // ---------------------------------------------------------------- after each step
@@ -770,6 +867,16 @@ final class History implements AutoCloseable {
         long published;
         long newVersions;
         long redVersionsBeforeOthers;
+        long agreementSteps;
+        long agreementStepsAllowed;
+        long lastDays;
+        long refusedByAgreement;
+        long refusedByLastDay;
+
+        synchronized void agreementStep(boolean wasAllowed) {
+            agreementSteps++;
+            agreementStepsAllowed += wasAllowed ? 1 : 0;
+        }
 
         /** How far a history went: items, published ones, second versions, RED versions followed by another. */
         synchronized void reached(HistoryModel model) {
@@ -779,7 +886,10 @@ final class History implements AutoCloseable {
                 newVersions += item.versions.size() > 1 ? 1 : 0;
                 redVersionsBeforeOthers += item.versions.stream().anyMatch(v -> v.sharing.marking() == Marking.RED
                         && v.number < item.versions.size()) ? 1 : 0;
+                lastDays += item.versions.stream().filter(v -> v.sharing.until() != null).count();
             }
+            refusedByAgreement += model.refusedByAgreement;
+            refusedByLastDay += model.refusedByLastDay;
         }
 
         private final Map<String, Long> segments = new TreeMap<>();
@@ -794,9 +904,11 @@ final class History implements AutoCloseable {
         @Override
         public synchronized String toString() {
             return String.format("%d items (%d published, %d with a second version, %d with a RED version before another), "
-                    + "%d steps (%d changes allowed, %d refused), %d checks of %d reads; acting %.1f ms per step, "
-                    + "checking %.1f ms per step (%.2f ms per read)", items, published, newVersions, redVersionsBeforeOthers, steps,
-                    allowed, refused, checks, reads,
+                    + "%d versions with a last day, %d steps (%d changes allowed, %d refused; %d of agreements, %d allowed), "
+                    + "%d reads of a version shared with the reader refused for want of an agreement, %d after its last day, "
+                    + "%d checks of %d reads; acting %.1f ms per step, "
+                    + "checking %.1f ms per step (%.2f ms per read)", items, published, newVersions, redVersionsBeforeOthers, lastDays,
+                    steps, allowed, refused, agreementSteps, agreementStepsAllowed, refusedByAgreement, refusedByLastDay, checks, reads,
                     steps == 0 ? 0 : actNanos / 1e6 / steps, checks == 0 ? 0 : checkNanos / 1e6 / checks,
                     reads == 0 ? 0 : checkNanos / 1e6 / reads) + "; per check "
                     + segments.entrySet().stream()

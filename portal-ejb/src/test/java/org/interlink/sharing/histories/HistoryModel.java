@@ -1,13 +1,17 @@
 package org.interlink.sharing.histories;
 
+import org.interlink.agreement.entity.AgreementStatus;
 import org.interlink.caller.entity.Role;
 import org.interlink.item.entity.ItemAction;
 import org.interlink.item.entity.ItemKind;
+import org.interlink.sharing.entity.Coverage;
 import org.interlink.sharing.entity.Marking;
 import org.interlink.sharing.entity.Scope;
 import org.interlink.workflow.entity.WorkflowState;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -59,7 +63,99 @@ final class HistoryModel {
     }
     final List<ItemM> items = new ArrayList<>();
     final List<Notice> notices = new ArrayList<>();
+    /** How often the model found a version shared with the reader but not read: no agreement covers it, its last day passed. */
+    long refusedByAgreement;
+    long refusedByLastDay;
+    /** The data-sharing agreements between the history's agencies, oldest first. */
+    final List<AgreementM> agreements = new ArrayList<>();
     Instant now;
+
+    /** The day of the history's clock (the gate's today: UTC). */
+    LocalDate today() {
+        return LocalDate.ofInstant(now, ZoneOffset.UTC);
+    }
+
+    // ---------------------------------------------------------------- agreements
+
+    /** An agreement between two agencies (codes) as the register holds it: what it covers, up to which marking, when. */
+    static final class AgreementM {
+        final long id;
+        final String reference;
+        final Set<String> parties;
+        final Set<Coverage> coverage;
+        final Marking highest;
+        final LocalDate from;
+        final LocalDate until;
+        AgreementStatus status = AgreementStatus.ACTIVE;
+        String suspendedBy;
+
+        AgreementM(long id, String reference, Set<String> parties, Set<Coverage> coverage, Marking highest, LocalDate from,
+                LocalDate until) {
+            this.id = id;
+            this.reference = reference;
+            this.parties = Set.copyOf(parties);
+            this.coverage = Set.copyOf(coverage);
+            this.highest = highest;
+            this.from = from;
+            this.until = until;
+        }
+
+        /** Whether it lets {@code reader} read {@code owner}'s version of this coverage and marking on {@code today}. */
+        boolean covers(String owner, String reader, Coverage covered, Marking marking, LocalDate today) {
+            return status == AgreementStatus.ACTIVE && parties.contains(owner) && parties.contains(reader) && !today.isBefore(from)
+                    && !today.isAfter(until) && coverage.contains(covered) && marking.compareTo(highest) <= 0;
+        }
+
+        /** Whether the party may take the change: suspend an active one, resume what it suspended, terminate a live one. */
+        boolean allows(AgreementChange change, String party, LocalDate today) {
+            boolean active = status == AgreementStatus.ACTIVE && !today.isAfter(until);
+            return parties.contains(party) && switch (change) {
+                case SUSPEND -> active;
+                case RESUME -> status == AgreementStatus.SUSPENDED && party.equals(suspendedBy);
+                case TERMINATE -> status != AgreementStatus.TERMINATED;
+            };
+        }
+
+        void apply(AgreementChange change, String party) {
+            status = switch (change) {
+                case SUSPEND -> AgreementStatus.SUSPENDED;
+                case RESUME -> AgreementStatus.ACTIVE;
+                case TERMINATE -> AgreementStatus.TERMINATED;
+            };
+            suspendedBy = change == AgreementChange.SUSPEND ? party : null;
+        }
+
+        @Override
+        public String toString() {
+            return reference + " " + shortNames(parties) + " " + status + " " + new TreeSet<>(coverage) + " up to " + highest.label()
+                    + " " + from + "–" + until + (suspendedBy == null ? "" : " suspended by " + shortName(suspendedBy));
+        }
+    }
+
+    /** What a party does to an agreement. */
+    enum AgreementChange {
+        SUSPEND, RESUME, TERMINATE
+    }
+
+    /** What a version is for the agreements: its item's kind, and for a record its type (the histories' are displacement figures). */
+    static Coverage coverage(ItemKind kind) {
+        return switch (kind) {
+            case RECORD -> Coverage.DISPLACEMENT_FIGURES;
+            case RECOMMENDATION -> Coverage.RECOMMENDATION;
+            case MEETING_OUTCOME -> Coverage.MEETING_OUTCOME;
+        };
+    }
+
+    /** Whether an agreement lets {@code reader} read the owner's version of this coverage and marking today (TLP:CLEAR needs none). */
+    boolean covered(String owner, String reader, Coverage covered, Marking marking) {
+        return marking == Marking.CLEAR || agreements.stream().anyMatch(a -> a.covers(owner, reader, covered, marking, today()));
+    }
+
+    /** A share by name with agencies is drafted only when an agreement covers each of them (the others are the gate's). */
+    boolean coveredByName(String owner, Coverage covered, SharingM sharing) {
+        return sharing.scope() != Scope.NAMED_AGENCIES
+                || sharing.agencies().stream().allMatch(reader -> covered(owner, reader, covered, sharing.marking()));
+    }
 
     // ---------------------------------------------------------------- people
 
@@ -109,8 +205,12 @@ final class HistoryModel {
 
     // ---------------------------------------------------------------- items
 
-    /** A sharing as a form sends it, grants of the chosen scope only. */
-    record SharingM(Marking marking, Scope scope, Set<String> agencies, Set<String> communities, Set<String> users) {
+    /**
+     * A sharing as a form sends it, grants of the chosen scope only, and maybe a last day: as generated, {@code days} after
+     * the day of the step (a history's days are its own); resolved, the date {@code until}.
+     */
+    record SharingM(Marking marking, Scope scope, Set<String> agencies, Set<String> communities, Set<String> users, Integer days,
+            LocalDate until) {
 
         SharingM {
             agencies = Set.copyOf(agencies);
@@ -118,9 +218,13 @@ final class HistoryModel {
             users = Set.copyOf(users);
         }
 
-        /** The rules of TLP 2.0 as DESIGN states them, for an item owned by {@code owner}. */
-        boolean legalFor(String owner) {
+        /** The rules of TLP 2.0 as DESIGN states them, for an item owned by {@code owner}, and of a last day on {@code today}. */
+        boolean legalFor(String owner, LocalDate today) {
             if ((marking == Marking.RED) != (scope == Scope.NAMED_USERS)) {
+                return false;
+            }
+            // only a share by name has a last day, and not one already past
+            if (until != null && (scope != Scope.NAMED_AGENCIES && scope != Scope.NAMED_USERS || until.isBefore(today))) {
                 return false;
             }
             if (marking == Marking.AMBER_STRICT && scope != Scope.OWN_AGENCY && scope != Scope.NAMED_AGENCIES) {
@@ -145,7 +249,7 @@ final class HistoryModel {
                 case COMMUNITIES -> " " + shortNames(communities);
                 case NAMED_USERS -> " " + shortNames(users);
                 default -> "";
-            };
+            } + (days != null ? " until +" + days + "d" : until != null ? " until " + until : "");
         }
     }
 
@@ -264,7 +368,19 @@ final class HistoryModel {
         if (!agencies.getOrDefault(item.owner, false) || !READ_OUTSIDE.contains(v.state)) {
             return false;
         }
-        return reaches(v.sharing, x, p.username);
+        if (!reaches(v.sharing, x, p.username)) {
+            return false;
+        }
+        // outside the owner agency: while an agreement covers it, and not after the share's last day
+        if (!covered(item.owner, x, coverage(item.kind), v.sharing.marking())) {
+            refusedByAgreement++;
+            return false;
+        }
+        if (v.sharing.until() != null && today().isAfter(v.sharing.until())) {
+            refusedByLastDay++;
+            return false;
+        }
+        return true;
     }
 
     private boolean reaches(SharingM sharing, String x, String username) {
@@ -425,7 +541,8 @@ final class HistoryModel {
             return Refusal.NOT_FOUND;
         }
         String x = actingFor(p);
-        return x != null && p.writes() && sharing.legalFor(x) && contentFits(kind, x, sharing, content) ? null : Refusal.RULE;
+        return x != null && p.writes() && sharing.legalFor(x, today()) && contentFits(kind, x, sharing, content)
+                && coveredByName(x, coverage(kind), sharing) ? null : Refusal.RULE;
     }
 
     /** A recommendation goes to another agency than its owner, and its sharing must reach that agency. */
@@ -454,8 +571,10 @@ final class HistoryModel {
         VersionM v = item.current();
         boolean author = v.author.equals(p.username);
         boolean allowed = switch (step) {
-            case EDIT -> author && EDITABLE.contains(v.state) && sharing.legalFor(item.owner)
-                    && contentFits(item.kind, item.owner, sharing, content);
+            // a changed sharing by name needs its agreements again
+            case EDIT -> author && EDITABLE.contains(v.state) && sharing.legalFor(item.owner, today())
+                    && contentFits(item.kind, item.owner, sharing, content)
+                    && (sharing.equals(v.sharing) || coveredByName(item.owner, coverage(item.kind), sharing));
             case ATTACH, SUBMIT -> author && EDITABLE.contains(v.state);
             case DETACH -> author && EDITABLE.contains(v.state) && v.files.contains(file);
             case PUBLISH, RETURN -> p.has(Role.VETTER) && !author && v.state == WorkflowState.SUBMITTED;

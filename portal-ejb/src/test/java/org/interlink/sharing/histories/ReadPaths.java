@@ -310,7 +310,9 @@ final class ReadPaths {
         }
         same(p, "inbox", actual, expected);
         same(p, "inbox size", notifications.inboxSize(c), (long) expected.size());
-        same(p, "unread notifications", notifications.unread(c), (long) expected.size());
+        // an administrator's reminders of agreements ending (AgreementsIT's) count too: the model's are the items'
+        same(p, "unread notifications", notifications.unread(c) - history.beans.notifications.unreadAboutAgreements(c),
+                (long) expected.size());
         reads += 3;
     }
 
@@ -376,7 +378,9 @@ final class ReadPaths {
             List<AuditEvent> events = history.beans.trail.events(auditor, new AuditFilter(from, from.plusSeconds(1), null, null,
                     null, null, null), 0, 50_000);
             Map<Event, Long> actual = new HashMap<>();
-            events.stream().filter(e -> !observers.contains(e.getActor())).map(Event::of).forEach(e -> actual.merge(e, 1L, Long::sum));
+            // the agreements' steps are their administrators' (AgreementsIT checks their events): the model's are the people's
+            events.stream().filter(e -> !observers.contains(e.getActor()) && !e.getActor().startsWith(History.ADMINISTRATOR))
+                    .map(Event::of).forEach(e -> actual.merge(e, 1L, Long::sum));
             Map<Event, Long> expected = new HashMap<>();
             history.expected.stream().filter(e -> e.visibleTo(code)).forEach(e -> expected.merge(e, 1L, Long::sum));
             if (!actual.equals(expected)) {

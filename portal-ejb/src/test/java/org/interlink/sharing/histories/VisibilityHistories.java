@@ -20,8 +20,10 @@ import net.jqwik.api.state.ActionChain;
 import net.jqwik.api.state.Transformer;
 import org.interlink.caller.entity.Role;
 import org.interlink.item.entity.ItemKind;
+import org.interlink.sharing.entity.Coverage;
 import org.interlink.sharing.entity.Marking;
 import org.interlink.sharing.entity.Scope;
+import org.interlink.sharing.histories.HistoryModel.AgreementChange;
 import org.interlink.sharing.histories.HistoryModel.ContentM;
 import org.interlink.sharing.histories.HistoryModel.ItemM;
 import org.interlink.sharing.histories.HistoryModel.Person;
@@ -41,7 +43,8 @@ import java.util.function.Predicate;
  * other) with every marking and scope (legal and illegal), edits of marking, scope, grants, links and content,
  * the vetting workflow, new versions, files, agencies suspended and reactivated,
  * people joining and leaving agencies, agencies joining and leaving communities, a person of two agencies
- * choosing, time passing — acted by random people, every read path of every person agrees with the
+ * choosing, shares with a last day, data-sharing agreements registered (narrower or shorter than the first ones),
+ * suspended, resumed and terminated, time passing — acted by random people, every read path of every person agrees with the
  * reference model after every step ({@link History#check()}), and every change is allowed or refused as
  * the model predicts.
  *
@@ -63,16 +66,39 @@ class VisibilityHistories {
         }
     }
 
+    /**
+     * The same property over histories that share by name with a last day, let days pass and change the agreements
+     * often: what decides there is mostly the agreements and the last days (the general histories reach those rarely).
+     */
+    @Property(shrinking = ShrinkingMode.BOUNDED, edgeCases = EdgeCasesMode.NONE)
+    @AddLifecycleHook(HalfSettings.class)
+    void everyReadPathAgreesWithTheModelAsAgreementsAndLastDaysChange(@ForAll("agreementHistories") ActionChain<History> chain) {
+        everyReadPathAgreesWithTheModel(chain);
+    }
+
+    @Provide
+    Arbitrary<ActionChain<History>> agreementHistories() {
+        return ActionChain.startWith(History::start)
+                .withAction(3, new Drafts(true))
+                .withAction(14, new Changes(true))
+                .withAction(3, new TimePassing())
+                .withAction(2, new Agreeing())
+                .withAction(3, new AgreementChanges())
+                .withMaxTransformations(HistorySettings.inContainer().steps());
+    }
+
     @Provide
     Arbitrary<ActionChain<History>> histories() {
         return ActionChain.startWith(History::start)
-                .withAction(3, new Drafts())
-                .withAction(20, new Changes())
+                .withAction(3, new Drafts(false))
+                .withAction(20, new Changes(false))
                 .withAction(1, new Suspensions())
                 .withAction(1, new Memberships())
                 .withAction(1, new CommunityMemberships())
                 .withAction(1, new Choices())
-                .withAction(1, new TimePassing())
+                .withAction(2, new TimePassing())
+                .withAction(2, new Agreeing())
+                .withAction(3, new AgreementChanges())
                 .withMaxTransformations(HistorySettings.inContainer().steps());
     }
 
@@ -91,13 +117,26 @@ class VisibilityHistories {
         }
     }
 
+    /** Half the tries (at least one), the same seed: the focused histories are a complement, not a second suite. */
+    public static class HalfSettings extends Settings {
+
+        @Override
+        public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
+            return super.aroundProperty(context, () -> {
+                context.attributes().setTries(Math.max(1, HistorySettings.inContainer().tries() / 2));
+                return property.execute();
+            });
+        }
+    }
+
     // ---------------------------------------------------------------- the steps
 
     static Transformer<History> step(History.Act act) {
         return Transformer.mutate(act.toString(), history -> history.perform(act));
     }
 
-    static class Drafts implements Action.Dependent<History> {
+    /** Drafts an item ({@code byName}: shared by name, mostly until a day). */
+    record Drafts(boolean byName) implements Action.Dependent<History> {
 
         @Override
         public boolean precondition(History history) {
@@ -109,14 +148,15 @@ class VisibilityHistories {
             Arbitrary<ItemKind> kinds = Arbitraries.frequency(Tuple.of(3, ItemKind.RECORD), Tuple.of(2, ItemKind.RECOMMENDATION),
                     Tuple.of(2, ItemKind.MEETING_OUTCOME));
             return Combinators.combine(person(history, p -> p.writes() && history.model.actingFor(p) != null), kinds)
-                    .as(Tuple::of).flatMap(drafting -> Combinators.combine(sharing(history),
+                    .as(Tuple::of).flatMap(drafting -> Combinators.combine(sharing(history, byName),
                             content(history, drafting.get2(), drafting.get1(), -1), Arbitraries.longs().between(0, 5000))
                             .as((sharing, content, quantity) -> step(new History.Draft(drafting.get1(), drafting.get2(), sharing,
                                     content, quantity))));
         }
     }
 
-    static class Changes implements Action.Dependent<History> {
+    /** A step of the workflow or an edit ({@code byName}: to a sharing by name, mostly until a day). */
+    record Changes(boolean byName) implements Action.Dependent<History> {
 
         @Override
         public boolean precondition(History history) {
@@ -135,7 +175,7 @@ class VisibilityHistories {
                     Step chosen = step == Step.DETACH && History.knownFiles(item).isEmpty()
                             ? Step.ATTACH
                             : step == Step.NEW_VERSION && History.afterWithdrawal(item) ? Step.ARCHIVE : step;
-                    return actorFor(history, chosen, item).flatMap(person -> Combinators.combine(sharing(history),
+                    return actorFor(history, chosen, item).flatMap(person -> Combinators.combine(sharing(history, byName),
                             chosen == Step.EDIT ? content(history, item.kind, person, index) : Arbitraries.just(ContentM.NONE),
                             Arbitraries.integers().between(0, 7))
                             .as((sharing, content, file) -> step(new History.Change(chosen, person, index, sharing, content, file))));
@@ -231,6 +271,38 @@ class VisibilityHistories {
         }
     }
 
+    /** Two agencies register an agreement: mostly covering the histories' three kinds, up to a random marking, short or long. */
+    static class Agreeing implements Action.Independent<History> {
+
+        @Override
+        public Arbitrary<Transformer<History>> transformer() {
+            Arbitrary<Set<Coverage>> coverage = Arbitraries.frequencyOf(
+                    Tuple.of(3, Arbitraries.just(Set.of(Coverage.DISPLACEMENT_FIGURES, Coverage.RECOMMENDATION, Coverage.MEETING_OUTCOME))),
+                    Tuple.of(2, Arbitraries.subsetOf(Coverage.DISPLACEMENT_FIGURES, Coverage.RECOMMENDATION, Coverage.MEETING_OUTCOME,
+                            Coverage.SOP).ofMinSize(1)));
+            return Combinators.combine(pairs(), coverage, Arbitraries.of(Marking.GREEN, Marking.AMBER, Marking.AMBER_STRICT, Marking.RED),
+                    Arbitraries.of(0, 1, 6, 30, 400))
+                    .as((pair, covered, highest, days) -> step(new History.Agree(pair.get(0), pair.get(1), covered, highest, days)));
+        }
+    }
+
+    /** A party (now and then the third agency, refused) suspends, resumes or terminates a pair's newest agreement. */
+    static class AgreementChanges implements Action.Independent<History> {
+
+        @Override
+        public Arbitrary<Transformer<History>> transformer() {
+            return pairs().flatMap(pair -> Combinators.combine(
+                    Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.of(pair)), Tuple.of(1, Arbitraries.of("a", "b", "c"))),
+                    Arbitraries.frequency(Tuple.of(3, AgreementChange.SUSPEND), Tuple.of(3, AgreementChange.RESUME),
+                            Tuple.of(1, AgreementChange.TERMINATE)))
+                    .as((by, change) -> step(new History.AgreementChanged(pair.get(0), pair.get(1), by, change))));
+        }
+    }
+
+    private static Arbitrary<List<String>> pairs() {
+        return Arbitraries.of(List.of("a", "b"), List.of("a", "c"), List.of("b", "c"));
+    }
+
     // ---------------------------------------------------------------- choices
 
     /** A person (by key) among those that match, or anybody when none does. */
@@ -275,22 +347,43 @@ class VisibilityHistories {
      * never by the codes of one history: jqwik shrinks by replaying steps generated for another run.
      */
 
-    /** A sharing, legal most of the time: every marking (RED, GREEN and AMBER more often), its legal scopes mostly, up to three grants. */
-    static Arbitrary<SharingM> sharing(History history) {
+    /**
+     * A sharing, legal most of the time: every marking (RED, GREEN and AMBER more often), its legal scopes mostly, up to
+     * three grants; a share by name mostly with a last day (yesterday, today, tomorrow, in a week), another rarely.
+     */
+    static Arbitrary<SharingM> sharing(History history, boolean byName) {
         List<String> agencies = List.of("a", "b", "c");
         List<String> communities = List.of("k1", "k2");
         List<String> people = new ArrayList<>(history.model.people.keySet());
         people.add(HistoryModel.UNKNOWN_PERSON);
         Arbitrary<Marking> markings = Arbitraries.frequency(Tuple.of(1, Marking.CLEAR), Tuple.of(2, Marking.GREEN),
                 Tuple.of(2, Marking.AMBER), Tuple.of(1, Marking.AMBER_STRICT), Tuple.of(2, Marking.RED));
+        if (byName) {
+            // above TLP:CLEAR (which needs no agreement), shared by name as the marking allows
+            markings = markings.filter(m -> m != Marking.CLEAR);
+        }
         return markings.flatMap(marking -> Combinators.combine(
-                Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.of(legalScopes(marking))), Tuple.of(1, Arbitraries.of(Scope.class))),
+                byName
+                        ? Arbitraries.just(marking == Marking.RED ? Scope.NAMED_USERS : Scope.NAMED_AGENCIES)
+                        : Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.of(legalScopes(marking))),
+                                Tuple.of(1, Arbitraries.of(Scope.class))),
                 Arbitraries.subsetOf(agencies).ofMaxSize(3), Arbitraries.subsetOf(communities).ofMaxSize(2),
-                Arbitraries.subsetOf(people).ofMaxSize(3)).as(
-                        (scope, named, groups, users) -> new SharingM(marking, scope,
-                                scope == Scope.NAMED_AGENCIES ? named : Set.of(),
-                                scope == Scope.COMMUNITIES ? groups : Set.of(),
-                                scope == Scope.NAMED_USERS ? users : Set.of())));
+                Arbitraries.subsetOf(people).ofMaxSize(3)).as(Tuple::of).flatMap(
+                        chosen -> lastDay(chosen.get1()).map(
+                                days -> new SharingM(marking, chosen.get1(),
+                                        chosen.get1() == Scope.NAMED_AGENCIES ? chosen.get2() : Set.of(),
+                                        chosen.get1() == Scope.COMMUNITIES ? chosen.get3() : Set.of(),
+                                        chosen.get1() == Scope.NAMED_USERS ? chosen.get4() : Set.of(),
+                                        days == NO_LAST_DAY ? null : days, null))));
+    }
+
+    private static final int NO_LAST_DAY = Integer.MIN_VALUE;
+
+    /** A last day in days from today ({@link #NO_LAST_DAY}: none), mostly for a share by name. */
+    private static Arbitrary<Integer> lastDay(Scope scope) {
+        boolean named = scope == Scope.NAMED_AGENCIES || scope == Scope.NAMED_USERS;
+        return Arbitraries.frequencyOf(Tuple.of(named ? 1 : 30, Arbitraries.just(NO_LAST_DAY)), Tuple.of(named ? 3 : 1,
+                Arbitraries.frequency(Tuple.of(1, -1), Tuple.of(2, 0), Tuple.of(3, 1), Tuple.of(2, 7))));
     }
 
     private static List<Scope> legalScopes(Marking marking) {

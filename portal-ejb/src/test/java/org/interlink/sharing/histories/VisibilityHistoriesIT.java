@@ -86,6 +86,12 @@ class VisibilityHistoriesIT {
         if (!report.failures.isEmpty()) {
             throw new AssertionError(String.join("\n", report.failures) + "\n" + summary);
         }
+        History.Stats stats = History.Stats.INSTANCE;
+        if (stats.refusedByAgreement == 0 || stats.refusedByLastDay == 0) {
+            // the property claims the agreements and the last days: a run that never reached them proves nothing of them
+            throw new AssertionError("the histories never reached a read refused for want of an agreement or after a share's last"
+                    + " day: more tries (interlink.histories.tries) or another seed\n" + summary);
+        }
     }
 
     /** What jqwik reports: the report entries (tries, checks, seed, samples) and failures with their stack. */
