@@ -230,8 +230,8 @@ public class Agreements {
         }
         Agreement agreement = found.get();
         byte[] bytes = em.find(AttachmentContent.class, agreement.getDocumentSha256()).getBytes();
-        audit.record(caller, AuditAction.DOWNLOAD, AuditOutcome.ALLOWED, null, null, "signed document " + agreement.getDocumentName()
-                + " of " + agreement.describe());
+        recordRead(caller, AuditAction.DOWNLOAD, agreement, "signed document " + agreement.getDocumentName() + " of "
+                + agreement.describe());
         return Optional.of(new Attachments.AttachedFile(agreement.getDocumentName(), agreement.getDocumentType(), bytes.length,
                 agreement.getDocumentSha256(), bytes));
     }
@@ -295,6 +295,16 @@ public class Agreements {
     }
 
     /** An agreement's step is recorded in the acting agency's chain and in every other party's: their auditors read it too. */
+    /** A read of an agreement; one by someone not acting for a party (a platform administrator) goes to every party's chain too. */
+    private void recordRead(Caller caller, AuditAction action, Agreement agreement, String details) {
+        audit.record(caller, action, AuditOutcome.ALLOWED, null, null, details);
+        if (!caller.activeAgency().map(agreement::isParty).orElse(false)) {
+            agreement.getParties()
+                    .forEach(party -> audit.recordIn(caller, action, AuditOutcome.ALLOWED, party.getAgency().getCode().value(),
+                            details));
+        }
+    }
+
     private void recordForEveryParty(Caller caller, Agency acting, Agreement agreement, String details) {
         audit.record(caller, AuditAction.ADMIN, AuditOutcome.ALLOWED, null, null, details);
         agreement.getParties().stream().map(AgreementParty::getAgency).filter(party -> !party.equals(acting))
@@ -314,7 +324,7 @@ public class Agreements {
         if (found.isEmpty()) {
             audit.recordRefusal(caller, AuditAction.VIEW, null, "agreement " + id + " not found");
         } else {
-            audit.record(caller, AuditAction.VIEW, AuditOutcome.ALLOWED, null, null, found.get().describe());
+            recordRead(caller, AuditAction.VIEW, found.get(), found.get().describe());
         }
         return found;
     }
@@ -396,7 +406,8 @@ public class Agreements {
         Agency own = caller.activeAgency().get();
         LocalDate today = today();
         List<Ending> ending = new ArrayList<>();
-        for (Agreement agreement : visibleTo(caller)) {
+        for (Agreement agreement : em.createNamedQuery(Agreement.OF_AGENCY, Agreement.class).setParameter("agency", own)
+                .getResultList()) {
             if (agreement.status(today) != AgreementStatus.ACTIVE || agreement.getValidUntil().isAfter(today.plusDays(ENDING_DAYS))) {
                 continue;
             }
@@ -417,8 +428,17 @@ public class Agreements {
     @Schedule(hour = "*", minute = "17", persistent = false)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void hourly() {
+        LocalDate today = today();
+        Agreements self = context.getBusinessObject(Agreements.class);
         try {
-            context.getBusinessObject(Agreements.class).remindEnding(today());
+            for (Long id : self.endingOn(today)) {
+                try {
+                    self.remindOne(id, today);
+                } catch (RuntimeException e) {
+                    // one agreement's failure does not hold back the others' reminders: it is tried again the next hour
+                    LOG.log(Level.WARNING, "agreement " + id + " not reminded of this hour: " + e, e);
+                }
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "agreements ending not looked for this hour: " + e, e);
         }
@@ -427,7 +447,8 @@ public class Agreements {
     /**
      * Reminds the administrators of every party of an active agreement {@value #ENDING_DAYS} days, and again
      * {@value #LAST_REMINDER_DAYS} days, before its last day, each reminder once: it is claimed by a conditional update of
-     * the agreement, so a second look (another hour, another node) finds it taken. An agreement activated with a week
+     * the agreement, so a second look (another hour, another node) finds it taken. In the caller's transaction (the
+     * demo's seeding); the hourly look takes each agreement in a transaction of its own. An agreement activated with a week
      * or less to run gets only the last one. Each party's reminder says how many of its items stop being shared with each
      * other party then (as the dashboard does).
      *
@@ -435,21 +456,44 @@ public class Agreements {
      */
     public int remindEnding(LocalDate today) {
         int reminded = 0;
-        for (Agreement agreement : em.createNamedQuery(Agreement.ENDING, Agreement.class).setParameter("active", AgreementStatus.ACTIVE)
-                .setParameter("today", today).setParameter("last", today.plusDays(ENDING_DAYS)).getResultList()) {
-            long daysLeft = ChronoUnit.DAYS.between(today, agreement.getValidUntil());
-            int reminder = daysLeft <= LAST_REMINDER_DAYS ? LAST_REMINDER_DAYS : ENDING_DAYS;
-            int claimed = em.createNativeQuery("update agreement set reminded_days = ? where id = ?"
-                    + " and (reminded_days is null or reminded_days > ?)")
-                    .setParameter(1, reminder).setParameter(2, agreement.getId()).setParameter(3, reminder).executeUpdate();
-            if (claimed == 1) {
-                for (AgreementParty party : agreement.getParties()) {
-                    notifier.agreementEnding(agreement, party.getAgency(), reminderText(agreement, party.getAgency(), daysLeft));
-                }
-                reminded++;
-            }
+        for (Long id : endingOn(today)) {
+            reminded += remind(id, today) ? 1 : 0;
         }
         return reminded;
+    }
+
+    /** The active agreements whose last day is within {@value #ENDING_DAYS} days of {@code today}. */
+    public List<Long> endingOn(LocalDate today) {
+        return em.createNamedQuery(Agreement.ENDING, Agreement.class).setParameter("active", AgreementStatus.ACTIVE)
+                .setParameter("today", today).setParameter("last", today.plusDays(ENDING_DAYS)).getResultStream()
+                .map(Agreement::getId).toList();
+    }
+
+    /** As {@link #remindEnding} for one agreement, in a transaction of its own (the hourly look's). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean remindOne(long id, LocalDate today) {
+        return remind(id, today);
+    }
+
+    /**
+     * Claims the reminder due for one agreement and, claimed, notifies every party: the claim holds only while the
+     * agreement is still active and ends on the day read (a suspension committed meanwhile wins).
+     */
+    private boolean remind(long id, LocalDate today) {
+        Agreement agreement = em.find(Agreement.class, id);
+        long daysLeft = ChronoUnit.DAYS.between(today, agreement.getValidUntil());
+        int reminder = daysLeft <= LAST_REMINDER_DAYS ? LAST_REMINDER_DAYS : ENDING_DAYS;
+        int claimed = em.createNativeQuery("update agreement set reminded_days = ? where id = ? and status = ? and valid_until = ?"
+                + " and (reminded_days is null or reminded_days > ?)")
+                .setParameter(1, reminder).setParameter(2, id).setParameter(3, AgreementStatus.ACTIVE.name())
+                .setParameter(4, agreement.getValidUntil()).setParameter(5, reminder).executeUpdate();
+        if (claimed == 0) {
+            return false;
+        }
+        for (AgreementParty party : agreement.getParties()) {
+            notifier.agreementEnding(agreement, party.getAgency(), reminderText(agreement, party.getAgency(), daysLeft));
+        }
+        return true;
     }
 
     private String reminderText(Agreement agreement, Agency own, long daysLeft) {

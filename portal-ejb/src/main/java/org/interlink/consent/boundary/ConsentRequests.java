@@ -72,7 +72,9 @@ public class ConsentRequests {
 
     /** A reader of another agency's item asks its owner to pass it on to the agency with {@code agencyCode}. */
     public ConsentRequest request(Caller caller, ItemId id, String agencyCode, String reason) {
-        ItemVersion read = gate.read(caller, id, AuditAction.SHARING_CHANGE).orElseThrow(() -> new ItemNotFound(id));
+        // refused as "not found", the request rolls back: the refusal is recorded in a transaction of its own
+        ItemVersion read = gate.readApart(caller, id, AuditAction.SHARING_CHANGE, "asking to pass it on")
+                .orElseThrow(() -> new ItemNotFound(id));
         Item item = read.getItem();
         Agency from = caller.activeAgency().orElseThrow();
         try {

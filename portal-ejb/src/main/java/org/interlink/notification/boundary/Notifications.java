@@ -91,15 +91,19 @@ public class Notifications {
     }
 
     /**
-     * The caller's newest notifications about their agency's agreements (the reminders before one ends), for the agency
-     * they act for; recorded as a list.
+     * The newest notifications about their agency's agreements (the reminders before one ends) of an agency administrator,
+     * for the agency they act for (someone no longer an administrator: none); recorded as a list naming the agreements.
      */
     public List<Notification> aboutAgreements(@NotNull Caller caller) {
-        if (caller.activeAgency().isEmpty()) {
+        if (!caller.hasRole(Role.AGENCY_ADMIN) || caller.activeAgency().isEmpty()) {
             return List.of();
         }
-        audit.record(caller, AuditAction.LIST, AuditOutcome.ALLOWED, null, null, "notifications about agreements");
-        return marks.aboutAgreements(caller, AGREEMENT_NOTICES);
+        List<Notification> found = marks.aboutAgreements(caller, AGREEMENT_NOTICES);
+        if (!found.isEmpty()) {
+            audit.record(caller, AuditAction.LIST, AuditOutcome.ALLOWED, null, null, "notifications about agreements: "
+                    + found.stream().map(n -> n.getAgreement().getReference()).distinct().toList());
+        }
+        return found;
     }
 
     /** How many notifications about agreements the caller has not read (an agency administrator's; not recorded: a number). */

@@ -127,14 +127,20 @@ public class Notifier {
 
     /** Tells the administrators of {@code party} that one of its agreements ends soon ({@code text} says when and what stops). */
     public void agreementEnding(Agreement agreement, Agency party, String text) {
+        if (!party.isActive()) {
+            return;
+        }
         Instant now = Instant.now(clock);
         List<Notification> made = new ArrayList<>();
-        directory.of(party, EnumSet.of(Role.AGENCY_ADMIN)).forEach(r -> {
-            Notification notification = new Notification(r.username(), party, NotificationKind.AGREEMENT_ENDING, agreement, text, now,
-                    mailStatus());
-            em.persist(notification);
-            made.add(notification);
-        });
+        // those who administer the party now, as the directory last saw their token
+        directory.of(party, EnumSet.of(Role.AGENCY_ADMIN)).stream().filter(r -> r.actingFor(party).activeAgency().isPresent())
+                .forEach(r -> {
+                    Notification notification = new Notification(r.username(), party, NotificationKind.AGREEMENT_ENDING, agreement, text,
+                            now,
+                            mailStatus());
+                    em.persist(notification);
+                    made.add(notification);
+                });
         queueMail(made);
     }
 

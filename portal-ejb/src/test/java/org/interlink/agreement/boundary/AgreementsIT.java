@@ -332,6 +332,12 @@ class AgreementsIT {
         assertThat(agreements.document(demo.as("iom.admin", "iom-iq"), id)).as("not a party").isEmpty();
         assertThat(events(before, "DOWNLOAD")).extracting(row -> row[0] + " " + row[1]).containsExactly("bpc.admin.test ALLOWED",
                 "iom.admin DENIED");
+        long platformRead = lastEventId();
+        assertThat(agreements.document(demo.as("platform.admin", null), id)).as("the platform's administrators read every one")
+                .isPresent();
+        assertThat(events(platformRead, "DOWNLOAD")).as("in the platform's chain and every party's")
+                .extracting(row -> row[0] + " " + row[3]).containsExactlyInAnyOrder("platform.admin null", "platform.admin iq-moi",
+                        "platform.admin iq-bpc");
 
         assertThatThrownBy(() -> agreements.countersign(bpcAdmin, id)).as("the countersignature names the document read")
                 .isInstanceOf(AgreementRefused.class);

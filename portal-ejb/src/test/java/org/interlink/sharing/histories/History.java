@@ -20,6 +20,7 @@ import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.PersonId;
 import org.interlink.caller.entity.Role;
 import org.interlink.caller.entity.Username;
+import org.interlink.consent.boundary.ConsentRequests;
 import org.interlink.item.boundary.Attachments;
 import org.interlink.item.boundary.ItemForm;
 import org.interlink.item.boundary.Items;
@@ -49,6 +50,7 @@ import org.interlink.sharing.histories.HistoryModel.Person;
 import org.interlink.sharing.histories.HistoryModel.Refusal;
 import org.interlink.sharing.histories.HistoryModel.SharingM;
 import org.interlink.sharing.histories.HistoryModel.Step;
+import org.interlink.sharing.histories.HistoryModel.VersionM;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -284,7 +286,7 @@ final class History implements AutoCloseable {
     // ---------------------------------------------------------------- steps
 
     /** A step of a history, as generated (and printed in a shrunk history). */
-    sealed interface Act permits Draft, Change, Suspend, Member, CommunityMember, Choose, TimePasses, Agree, AgreementChanged {
+    sealed interface Act permits Draft, Change, Suspend, Member, CommunityMember, Choose, TimePasses, Agree, AgreementChanged, Consent {
     }
 
     record Draft(String person, ItemKind kind, SharingM sharing, ContentM content, long quantity) implements Act {
@@ -352,6 +354,16 @@ final class History implements AutoCloseable {
         }
     }
 
+    /** A reader asks the owner to pass an item on to another agency; a vetter of the owner approves, declines or leaves it. */
+    record Consent(String person, int item, String target, HistoryModel.ConsentDecision decision, String vetter) implements Act {
+        @Override
+        public String toString() {
+            return person + " asks to pass #" + item + " on to " + target + (decision == HistoryModel.ConsentDecision.PENDING
+                    ? ", left waiting"
+                    : ", " + vetter + " " + decision.name().toLowerCase() + "s");
+        }
+    }
+
     record TimePasses(Duration duration) implements Act {
         @Override
         public String toString() {
@@ -372,7 +384,7 @@ final class History implements AutoCloseable {
                         ? c.person()
                         : act instanceof Member m
                                 ? m.person()
-                                : act instanceof Choose ch ? ch.person() : null;
+                                : act instanceof Choose ch ? ch.person() : act instanceof Consent co ? co.person() : null;
         // a step is replayed on histories it was not generated for when jqwik shrinks: what no longer fits is skipped
         if (act instanceof Draft d) {
             Draft resolved = new Draft(d.person(), d.kind(), resolve(d.sharing()), resolve(d.content()), d.quantity());
@@ -416,6 +428,10 @@ final class History implements AutoCloseable {
             register(a);
         } else if (act instanceof AgreementChanged a) {
             changeAgreement(a);
+        } else if (act instanceof Consent c) {
+            if (c.item() < model.items.size()) {
+                consent(c);
+            }
         }
         stats.acted(System.nanoTime() - started);
     }
@@ -475,6 +491,101 @@ final class History implements AutoCloseable {
         if (actual == null) {
             agreement.apply(a.change(), by);
         }
+    }
+
+    /**
+     * A person acting for another agency than the owner asks to pass the item on (what does not fit, a person of the
+     * owner agency or of none, is skipped); unless refused or left waiting, a vetter of the owner then decides, each step
+     * allowed or refused, recorded and notified as the model says.
+     */
+    private void consent(Consent c) {
+        Person p = person(c.person());
+        ItemM item = model.items.get(c.item());
+        String x = model.actingFor(p);
+        if (x == null || x.equals(item.owner)) {
+            return;
+        }
+        String target = codes.get(c.target());
+        VersionM read = model.main(p, item);
+        Refusal predicted = model.refusalOfConsentRequest(p, item, target);
+        Long request = null;
+        Refusal actual = null;
+        try {
+            request = beans.consents.request(caller(p, agencies()), new ItemId(item.id), target, "Asked in step " + step).getId();
+        } catch (ItemNotFound notFound) {
+            actual = Refusal.NOT_FOUND;
+        } catch (BusinessException refused) {
+            actual = Refusal.RULE;
+        } catch (RuntimeException failed) {
+            throw failure(c, predicted, failed);
+        }
+        agree(c, predicted, actual);
+        if (actual != null) {
+            stats.consent(actual == Refusal.NOT_FOUND ? "refused when asked (not found)" : "refused when asked (by a rule)");
+        }
+        if (actual == Refusal.NOT_FOUND) {
+            expect(p, x, AuditAction.SHARING_CHANGE, AuditOutcome.DENIED, item.id, null, null);
+            expect(p, x, AuditAction.SHARING_CHANGE, AuditOutcome.DENIED, item.id, item.owner, null);
+            return;
+        }
+        expect(p, x, AuditAction.SHARING_CHANGE, actual == null ? AuditOutcome.ALLOWED : AuditOutcome.DENIED, item.id, item.owner, null);
+        if (actual != null) {
+            return;
+        }
+        model.notices.addAll(model.consentRequested(p, item, read));
+        List<Object> asked = List.of(item.index, target, x);
+        model.pendingConsents.add(asked);
+        if (c.decision() != HistoryModel.ConsentDecision.PENDING) {
+            decide(c, request, p, x, item, target, asked);
+        } else {
+            stats.consent("left waiting");
+        }
+    }
+
+    private void decide(Consent c, long request, Person requester, String requesterAgency, ItemM item, String target, List<Object> asked) {
+        Person v = person(c.vetter());
+        String x = model.actingFor(v);
+        boolean approve = c.decision() == HistoryModel.ConsentDecision.APPROVE;
+        Refusal decider = model.refusalOfDecider(v, item, requester.username, requesterAgency);
+        Refusal predicted = decider != null
+                ? decider
+                : approve ? model.refusalOfApproval(v, item, target) : model.refusalOfDecline(v, item);
+        Caller vetter = caller(v, agencies());
+        List<Long> newFiles = new ArrayList<>();
+        Refusal actual = null;
+        try {
+            if (approve) {
+                beans.consents.approve(vetter, request, "Approved in step " + step);
+                newFiles.addAll(beans.fixture.currentFiles(item.id));
+            } else {
+                beans.consents.decline(vetter, request, "Declined in step " + step);
+            }
+        } catch (ItemNotFound notFound) {
+            actual = Refusal.NOT_FOUND;
+        } catch (BusinessException refused) {
+            actual = Refusal.RULE;
+        } catch (RuntimeException failed) {
+            throw failure(c, predicted, failed);
+        }
+        agree(c, predicted, actual);
+        stats.consent(actual != null ? "refused when decided" : approve ? "approved" : "declined");
+        if (decider != null) {
+            expect(v, x, AuditAction.SHARING_CHANGE, AuditOutcome.DENIED, null, null, null);
+        } else if (actual == Refusal.NOT_FOUND) {
+            expect(v, x, AuditAction.UPDATE, AuditOutcome.DENIED, item.id, item.owner, null);
+        } else {
+            expect(v, x, AuditAction.SHARING_CHANGE, actual == null ? AuditOutcome.ALLOWED : AuditOutcome.DENIED, item.id, item.owner,
+                    null);
+        }
+        if (actual != null) {
+            return;
+        }
+        model.pendingConsents.remove(asked);
+        VersionM about = approve ? model.passOn(item, target, newFiles) : item.shared().orElseThrow();
+        if (approve) {
+            model.notices.addAll(model.noticesOf(Step.PUBLISH, v, item, about.number));
+        }
+        model.notices.addAll(model.consentDecided(v, requester, requesterAgency, item, about));
     }
 
     /** A link to an item the author may not read, while that known bug is steered around (HistorySettings). */
@@ -800,6 +911,7 @@ final class History implements AutoCloseable {
         final HistoryFixture fixture = bean(HistoryFixture.class);
         final People people = bean(People.class);
         final Agreements agreements = bean(Agreements.class);
+        final ConsentRequests consents = bean(ConsentRequests.class);
 
         static synchronized Beans get() {
             if (instance == null) {
@@ -873,6 +985,13 @@ final class History implements AutoCloseable {
         long refusedByAgreement;
         long refusedByLastDay;
 
+        final Map<String, Long> consents = new TreeMap<>();
+
+        /** A request to pass an item on: asked and left waiting, approved, declined, or refused (asked or decided). */
+        synchronized void consent(String outcome) {
+            consents.merge(outcome, 1L, Long::sum);
+        }
+
         synchronized void agreementStep(boolean wasAllowed) {
             agreementSteps++;
             agreementStepsAllowed += wasAllowed ? 1 : 0;
@@ -906,9 +1025,11 @@ final class History implements AutoCloseable {
             return String.format("%d items (%d published, %d with a second version, %d with a RED version before another), "
                     + "%d versions with a last day, %d steps (%d changes allowed, %d refused; %d of agreements, %d allowed), "
                     + "%d reads of a version shared with the reader refused for want of an agreement, %d after its last day, "
+                    + "consent requests %s, "
                     + "%d checks of %d reads; acting %.1f ms per step, "
                     + "checking %.1f ms per step (%.2f ms per read)", items, published, newVersions, redVersionsBeforeOthers, lastDays,
-                    steps, allowed, refused, agreementSteps, agreementStepsAllowed, refusedByAgreement, refusedByLastDay, checks, reads,
+                    steps, allowed, refused, agreementSteps, agreementStepsAllowed, refusedByAgreement, refusedByLastDay, consents, checks,
+                    reads,
                     steps == 0 ? 0 : actNanos / 1e6 / steps, checks == 0 ? 0 : checkNanos / 1e6 / checks,
                     reads == 0 ? 0 : checkNanos / 1e6 / reads) + "; per check "
                     + segments.entrySet().stream()

@@ -6,11 +6,15 @@ import jakarta.persistence.PersistenceContext;
 import org.interlink.agency.entity.Agency;
 import org.interlink.agency.entity.AgencyCode;
 import org.interlink.agency.entity.Community;
+import org.interlink.item.entity.Attachment;
+import org.interlink.item.entity.Item;
+
+import java.util.List;
 
 /**
  * What the platform administration (portal-web) does to agencies and communities, for the histories'
  * own agencies: suspend and reactivate an agency, add an agency to a community or take it out — through
- * the entities' intent methods, as the administration does.
+ * the entities' intent methods, as the administration does; and the files a step made, without reading them.
  */
 @Stateless
 public class HistoryFixture {
@@ -35,6 +39,11 @@ public class HistoryFixture {
         } else {
             found.remove(agency(agency));
         }
+    }
+
+    /** The ids of the files of the item's current version, looked up without a read (which the audit trail would record). */
+    public List<Long> currentFiles(long item) {
+        return em.find(Item.class, item).current().getAttachments().stream().map(Attachment::getId).toList();
     }
 
     private Agency agency(String code) {

@@ -63,6 +63,9 @@ final class HistoryModel {
     }
     final List<ItemM> items = new ArrayList<>();
     final List<Notice> notices = new ArrayList<>();
+    /** Requests to pass an item on waiting for its owner: item index, the agency asked for, the agency that asked. */
+    final Set<List<Object>> pendingConsents = new LinkedHashSet<>();
+
     /** How often the model found a version shared with the reader but not read: no agreement covers it, its last day passed. */
     long refusedByAgreement;
     long refusedByLastDay;
@@ -585,6 +588,96 @@ final class HistoryModel {
             case NEW_VERSION -> p.writes() && v.state == WorkflowState.PUBLISHED && (v.sharing.marking() != Marking.RED || author);
         };
         return allowed ? null : Refusal.RULE;
+    }
+
+    // ---------------------------------------------------------------- consent to pass an item on
+
+    /** What the owner's vetter does with a request to pass an item on. */
+    enum ConsentDecision {
+        APPROVE, DECLINE, PENDING
+    }
+
+    /**
+     * Why a request of {@code p} (acting for another agency than the owner, reading the item) to pass the item on to
+     * {@code target} is refused: the owner, their own agency or an agency the version they read names already; a request
+     * of their agency for that agency waiting already (null: asked).
+     */
+    Refusal refusalOfConsentRequest(Person p, ItemM item, String target) {
+        String x = actingFor(p);
+        VersionM read = main(p, item);
+        if (read == null) {
+            return Refusal.NOT_FOUND;
+        }
+        boolean named = read.sharing.scope() == Scope.NAMED_AGENCIES && read.sharing.agencies().contains(target);
+        return target.equals(item.owner) || target.equals(x) || named || pendingConsents.contains(List.of(item.index, target, x))
+                ? Refusal.RULE
+                : null;
+    }
+
+    /**
+     * Whether a vetter may decide at all on a request of {@code requesterAgency} (asked by {@code requester}): acting for the
+     * owner, a vetter, neither the one who asked nor a member of the agency that asked (null: they may; {@code RULE} refused
+     * before the item is looked at, recorded without it).
+     */
+    Refusal refusalOfDecider(Person vetter, ItemM item, String requester, String requesterAgency) {
+        return item.owner.equals(actingFor(vetter)) && vetter.has(Role.VETTER) && !vetter.username.equals(requester)
+                && !activeAgenciesOf(vetter).contains(requesterAgency) ? null : Refusal.RULE;
+    }
+
+    /**
+     * Why the owner's vetter may not pass the item on to {@code target} now (after {@link #refusalOfDecider}): not found
+     * when they may not change it; refused unless its current version is published, not theirs, shared with named
+     * agencies and an agreement covers {@code target} for it (null: passed on).
+     */
+    Refusal refusalOfApproval(Person vetter, ItemM item, String target) {
+        if (!mayChange(vetter, item)) {
+            return Refusal.NOT_FOUND;
+        }
+        VersionM v = item.current();
+        return v.state == WorkflowState.PUBLISHED && !v.author.equals(vetter.username) && v.sharing.scope() == Scope.NAMED_AGENCIES
+                && !v.sharing.agencies().contains(target) && !target.equals(item.owner)
+                && covered(item.owner, target, coverage(item.kind), v.sharing.marking()) ? null : Refusal.RULE;
+    }
+
+    /** Why the owner's vetter may not decline (after {@link #refusalOfDecider}): a published version they did not write. */
+    Refusal refusalOfDecline(Person vetter, ItemM item) {
+        if (!mayChange(vetter, item)) {
+            return Refusal.NOT_FOUND;
+        }
+        return item.shared().filter(published -> !published.author.equals(vetter.username)).isPresent() ? null : Refusal.RULE;
+    }
+
+    /**
+     * Passes the item on: a new version, its published one's copy (author, content, files: {@code newFiles}), shared with
+     * {@code target} too, published at once; the one before superseded.
+     */
+    VersionM passOn(ItemM item, String target, List<Long> newFiles) {
+        VersionM published = item.current();
+        Set<String> agencies = new LinkedHashSet<>(published.sharing.agencies());
+        agencies.add(target);
+        SharingM before = published.sharing;
+        VersionM next = new VersionM(item.versions.stream().mapToInt(o -> o.number).max().orElse(0) + 1, published.author,
+                new SharingM(before.marking(), Scope.NAMED_AGENCIES, agencies, Set.of(), Set.of(), null, before.until()), now);
+        next.content = published.content;
+        next.files.addAll(newFiles);
+        next.state = WorkflowState.PUBLISHED;
+        next.publishedAt = now;
+        published.current = false;
+        item.versions.add(next);
+        item.record(next, ItemAction.PUBLISHED, true);
+        move(item, published, WorkflowState.SUPERSEDED, ItemAction.SUPERSEDED);
+        return next;
+    }
+
+    /** The owner's vetters (not the author of the version asked about) told of a request, as far as they read that version. */
+    List<Notice> consentRequested(Person requester, ItemM item, VersionM read) {
+        return notices(people.values().stream().filter(r -> r.has(Role.VETTER) && !r.username.equals(read.author)).toList(),
+                requester, item, read, item.owner);
+    }
+
+    /** The one who asked told of the decision, acting for the agency that asked, if they read the version it is about. */
+    List<Notice> consentDecided(Person vetter, Person requester, String requesterAgency, ItemM item, VersionM version) {
+        return notices(List.of(requester), vetter, item, version, requesterAgency);
     }
 
     /** The changes of an existing item a person can attempt. */

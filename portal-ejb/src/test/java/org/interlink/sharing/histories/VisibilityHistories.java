@@ -24,6 +24,7 @@ import org.interlink.sharing.entity.Coverage;
 import org.interlink.sharing.entity.Marking;
 import org.interlink.sharing.entity.Scope;
 import org.interlink.sharing.histories.HistoryModel.AgreementChange;
+import org.interlink.sharing.histories.HistoryModel.ConsentDecision;
 import org.interlink.sharing.histories.HistoryModel.ContentM;
 import org.interlink.sharing.histories.HistoryModel.ItemM;
 import org.interlink.sharing.histories.HistoryModel.Person;
@@ -44,7 +45,8 @@ import java.util.function.Predicate;
  * the vetting workflow, new versions, files, agencies suspended and reactivated,
  * people joining and leaving agencies, agencies joining and leaving communities, a person of two agencies
  * choosing, shares with a last day, data-sharing agreements registered (narrower or shorter than the first ones),
- * suspended, resumed and terminated, time passing — acted by random people, every read path of every person agrees with the
+ * suspended, resumed and terminated, readers asking to pass an item on and the owner's vetters approving, declining or
+ * leaving it, time passing — acted by random people, every read path of every person agrees with the
  * reference model after every step ({@link History#check()}), and every change is allowed or refused as
  * the model predicts.
  *
@@ -84,6 +86,7 @@ class VisibilityHistories {
                 .withAction(3, new TimePassing())
                 .withAction(2, new Agreeing())
                 .withAction(3, new AgreementChanges())
+                .withAction(3, new Consents())
                 .withMaxTransformations(HistorySettings.inContainer().steps());
     }
 
@@ -99,6 +102,7 @@ class VisibilityHistories {
                 .withAction(2, new TimePassing())
                 .withAction(2, new Agreeing())
                 .withAction(3, new AgreementChanges())
+                .withAction(3, new Consents())
                 .withMaxTransformations(HistorySettings.inContainer().steps());
     }
 
@@ -296,6 +300,41 @@ class VisibilityHistories {
                     Arbitraries.frequency(Tuple.of(3, AgreementChange.SUSPEND), Tuple.of(3, AgreementChange.RESUME),
                             Tuple.of(1, AgreementChange.TERMINATE)))
                     .as((by, change) -> step(new History.AgreementChanged(pair.get(0), pair.get(1), by, change))));
+        }
+    }
+
+    /** A reader of another agency (mostly) asks to pass an item on; a vetter of the owner (mostly) approves, declines or waits. */
+    static class Consents implements Action.Dependent<History> {
+
+        @Override
+        public boolean precondition(History history) {
+            return !history.model.items.isEmpty();
+        }
+
+        @Override
+        public Arbitrary<Transformer<History>> transformer(History history) {
+            HistoryModel model = history.model;
+            // mostly an item someone of another agency reads now (the others are refused as not found)
+            List<Integer> readOutside = model.items.stream().filter(i -> model.people.values().stream()
+                    .anyMatch(p -> model.actingFor(p) != null && !i.owner.equals(model.actingFor(p)) && model.main(p, i) != null))
+                    .map(i -> i.index).toList();
+            Arbitrary<Integer> any = Arbitraries.integers().between(0, model.items.size() - 1);
+            return (readOutside.isEmpty() ? any : Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.of(readOutside)), Tuple.of(1, any)))
+                    .flatMap(index -> {
+                        ItemM item = model.items.get(index);
+                        Arbitrary<String> reader = Arbitraries.frequencyOf(Tuple.of(6, person(history,
+                                p -> model.main(p, item) != null && !item.owner.equals(model.actingFor(p)))),
+                                Tuple.of(1, Arbitraries.of(List.copyOf(model.people.keySet()))));
+                        Arbitrary<String> vetter = Arbitraries.frequencyOf(Tuple.of(6, person(history,
+                                p -> p.has(Role.VETTER) && p.memberOf.contains(item.owner))),
+                                Tuple.of(1, Arbitraries.of(List.copyOf(model.people.keySet()))));
+                        return Combinators.combine(reader, Arbitraries.of("a", "b", "c"), Arbitraries.frequency(
+                                Tuple.of(3, ConsentDecision.APPROVE), Tuple.of(2, ConsentDecision.DECLINE),
+                                Tuple.of(1, ConsentDecision.PENDING)),
+                                vetter)
+                                .as((asker, target, decision,
+                                        decider) -> step(new History.Consent(asker, index, target, decision, decider)));
+                    });
         }
     }
 
