@@ -306,20 +306,23 @@ class VisibilityHistories {
     /** A reader of another agency (mostly) asks to pass an item on; a vetter of the owner (mostly) approves, declines or waits. */
     static class Consents implements Action.Dependent<History> {
 
+        /** When someone of another agency reads an item now (asking about the others is refused as not found). */
         @Override
         public boolean precondition(History history) {
-            return !history.model.items.isEmpty();
+            return !readOutside(history.model).isEmpty();
+        }
+
+        private static List<Integer> readOutside(HistoryModel model) {
+            return model.items.stream().filter(i -> model.people.values().stream()
+                    .anyMatch(p -> model.actingFor(p) != null && !i.owner.equals(model.actingFor(p)) && model.main(p, i) != null))
+                    .map(i -> i.index).toList();
         }
 
         @Override
         public Arbitrary<Transformer<History>> transformer(History history) {
             HistoryModel model = history.model;
-            // mostly an item someone of another agency reads now (the others are refused as not found)
-            List<Integer> readOutside = model.items.stream().filter(i -> model.people.values().stream()
-                    .anyMatch(p -> model.actingFor(p) != null && !i.owner.equals(model.actingFor(p)) && model.main(p, i) != null))
-                    .map(i -> i.index).toList();
             Arbitrary<Integer> any = Arbitraries.integers().between(0, model.items.size() - 1);
-            return (readOutside.isEmpty() ? any : Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.of(readOutside)), Tuple.of(1, any)))
+            return Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.of(readOutside(model))), Tuple.of(1, any))
                     .flatMap(index -> {
                         ItemM item = model.items.get(index);
                         Arbitrary<String> reader = Arbitraries.frequencyOf(Tuple.of(6, person(history,
@@ -328,12 +331,15 @@ class VisibilityHistories {
                         Arbitrary<String> vetter = Arbitraries.frequencyOf(Tuple.of(6, person(history,
                                 p -> p.has(Role.VETTER) && p.memberOf.contains(item.owner))),
                                 Tuple.of(1, Arbitraries.of(List.copyOf(model.people.keySet()))));
-                        return Combinators.combine(reader, Arbitraries.of("a", "b", "c"), Arbitraries.frequency(
-                                Tuple.of(3, ConsentDecision.APPROVE), Tuple.of(2, ConsentDecision.DECLINE),
-                                Tuple.of(1, ConsentDecision.PENDING)),
+                        // mostly an agency that reads it not yet: neither the owner nor the asker's
+                        return reader.flatMap(asker -> Combinators.combine(Arbitraries.frequencyOf(
+                                Tuple.of(4, Arbitraries.of(List.of("a", "b", "c")).filter(name -> !history.codes.get(name)
+                                        .equals(item.owner) && !history.codes.get(name).equals(model.actingFor(history.person(asker))))),
+                                Tuple.of(1, Arbitraries.of("a", "b", "c"))),
+                                Arbitraries.frequency(Tuple.of(3, ConsentDecision.APPROVE), Tuple.of(2, ConsentDecision.DECLINE),
+                                        Tuple.of(1, ConsentDecision.PENDING)),
                                 vetter)
-                                .as((asker, target, decision,
-                                        decider) -> step(new History.Consent(asker, index, target, decision, decider)));
+                                .as((target, decision, decider) -> step(new History.Consent(asker, index, target, decision, decider))));
                     });
         }
     }
