@@ -139,8 +139,9 @@ public class AuditTrail {
         return query.getSingleResult();
     }
 
-    private static final String READS_BY_PARTNERS = "e.itemOwner = :agency and (e.actorAgency is null or e.actorAgency <> :agency)"
-            + " and e.outcome = :allowed and e.action in :reads";
+    /** Reads of the agency's items (not of its agreements, which the trail shows) by anyone acting for another agency or none. */
+    private static final String READS_BY_PARTNERS = "e.itemOwner = :agency and e.itemId is not null"
+            + " and (e.actorAgency is null or e.actorAgency <> :agency) and e.outcome = :allowed and e.action in :reads";
 
     private static void bindReport(TypedQuery<?> query, Caller caller, Optional<ItemId> item) {
         query.setParameter("agency", caller.activeAgency().orElseThrow().getCode().value())

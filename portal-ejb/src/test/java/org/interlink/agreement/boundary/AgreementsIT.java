@@ -11,6 +11,7 @@ import org.interlink.agreement.entity.AgreementRefused;
 import org.interlink.agreement.entity.AgreementStatus;
 import org.interlink.agreement.entity.InvalidAgreement;
 import org.interlink.agreement.entity.PurposeOfUse;
+import org.interlink.audit.boundary.AuditTrail;
 import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.PersonId;
 import org.interlink.caller.entity.Role;
@@ -102,6 +103,9 @@ class AgreementsIT {
 
     @Inject
     Notifications notifications;
+
+    @Inject
+    AuditTrail trail;
 
     @Resource(lookup = SchemaMigration.DATASOURCE)
     DataSource dataSource;
@@ -338,6 +342,9 @@ class AgreementsIT {
         assertThat(events(platformRead, "DOWNLOAD")).as("in the platform's chain and every party's")
                 .extracting(row -> row[0] + " " + row[3]).containsExactlyInAnyOrder("platform.admin null", "platform.admin iq-moi",
                         "platform.admin iq-bpc");
+        assertThat(trail.accessReport(demo.as("moi.auditor", "iq-moi"), Optional.empty(), 0, 1000))
+                .as("the report of partners' reads lists items (a read of an agreement has none: it broke the page)")
+                .allSatisfy(e -> assertThat(e.getItemId()).isNotNull());
 
         assertThatThrownBy(() -> agreements.countersign(bpcAdmin, id)).as("the countersignature names the document read")
                 .isInstanceOf(AgreementRefused.class);

@@ -446,19 +446,13 @@ final class History implements AutoCloseable {
         String second = codes.get(a.second());
         String reference = prefix + "-s" + step;
         Refusal predicted = model.agencies.get(first) && model.agencies.get(second) ? null : Refusal.RULE;
-        Long id = null;
-        try {
-            id = registerAgreement(reference, a.first(), a.second(), a.coverage(), a.highest(), today, today.plusDays(a.days()),
-                    agencies());
-        } catch (BusinessException refused) {
-            // refused at drafting, or at countersigning (the draft stays a draft: it covers nothing)
-        } catch (RuntimeException failed) {
-            throw failure(a, predicted, failed);
-        }
-        agree(a, predicted, id == null ? Refusal.RULE : null);
-        stats.agreementStep(id != null);
-        if (id != null) {
-            model.agreements.add(new HistoryModel.AgreementM(id, reference, Set.of(first, second), a.coverage(), a.highest(), today,
+        long[] id = new long[1];
+        // refused at drafting, or at countersigning (the draft stays a draft: it covers nothing)
+        Refusal actual = attempt(a, predicted, () -> id[0] = registerAgreement(reference, a.first(), a.second(), a.coverage(),
+                a.highest(), today, today.plusDays(a.days()), agencies()));
+        stats.agreementStep(actual == null);
+        if (actual == null) {
+            model.agreements.add(new HistoryModel.AgreementM(id[0], reference, Set.of(first, second), a.coverage(), a.highest(), today,
                     today.plusDays(a.days())));
         }
     }
@@ -474,19 +468,13 @@ final class History implements AutoCloseable {
         String by = codes.get(a.by());
         Refusal predicted = model.agencies.get(by) && agreement.allows(a.change(), by, model.today()) ? null : Refusal.RULE;
         Caller administrator = administrator(a.by(), agencies());
-        Refusal actual = null;
-        try {
+        Refusal actual = attempt(a, predicted, () -> {
             switch (a.change()) {
                 case SUSPEND -> beans.agreements.suspend(administrator, agreement.id, "Suspended in step " + step);
                 case RESUME -> beans.agreements.resume(administrator, agreement.id);
                 case TERMINATE -> beans.agreements.terminate(administrator, agreement.id, "Terminated in step " + step);
             }
-        } catch (BusinessException refused) {
-            actual = Refusal.RULE;
-        } catch (RuntimeException failed) {
-            throw failure(a, predicted, failed);
-        }
-        agree(a, predicted, actual);
+        });
         stats.agreementStep(actual == null);
         if (actual == null) {
             agreement.apply(a.change(), by);
@@ -508,18 +496,9 @@ final class History implements AutoCloseable {
         String target = codes.get(c.target());
         VersionM read = model.main(p, item);
         Refusal predicted = model.refusalOfConsentRequest(p, item, target);
-        Long request = null;
-        Refusal actual = null;
-        try {
-            request = beans.consents.request(caller(p, agencies()), new ItemId(item.id), target, "Asked in step " + step).getId();
-        } catch (ItemNotFound notFound) {
-            actual = Refusal.NOT_FOUND;
-        } catch (BusinessException refused) {
-            actual = Refusal.RULE;
-        } catch (RuntimeException failed) {
-            throw failure(c, predicted, failed);
-        }
-        agree(c, predicted, actual);
+        long[] request = new long[1];
+        Refusal actual = attempt(c, predicted, () -> request[0] = beans.consents.request(caller(p, agencies()), new ItemId(item.id),
+                target, "Asked in step " + step).getId());
         if (actual != null) {
             stats.consent(actual == Refusal.NOT_FOUND ? "refused when asked (not found)" : "refused when asked (by a rule)");
         }
@@ -536,7 +515,7 @@ final class History implements AutoCloseable {
         List<Object> asked = List.of(item.index, target, x);
         model.pendingConsents.add(asked);
         if (c.decision() != HistoryModel.ConsentDecision.PENDING) {
-            decide(c, request, p, x, item, target, asked);
+            decide(c, request[0], p, x, item, target, asked);
         } else {
             stats.consent("left waiting");
         }
@@ -552,22 +531,14 @@ final class History implements AutoCloseable {
                 : approve ? model.refusalOfApproval(v, item, target) : model.refusalOfDecline(v, item);
         Caller vetter = caller(v, agencies());
         List<Long> newFiles = new ArrayList<>();
-        Refusal actual = null;
-        try {
+        Refusal actual = attempt(c, predicted, () -> {
             if (approve) {
                 beans.consents.approve(vetter, request, "Approved in step " + step);
                 newFiles.addAll(beans.fixture.currentFiles(item.id));
             } else {
                 beans.consents.decline(vetter, request, "Declined in step " + step);
             }
-        } catch (ItemNotFound notFound) {
-            actual = Refusal.NOT_FOUND;
-        } catch (BusinessException refused) {
-            actual = Refusal.RULE;
-        } catch (RuntimeException failed) {
-            throw failure(c, predicted, failed);
-        }
-        agree(c, predicted, actual);
+        });
         stats.consent(actual != null ? "refused when decided" : approve ? "approved" : "declined");
         if (decider != null) {
             expect(v, x, AuditAction.SHARING_CHANGE, AuditOutcome.DENIED, null, null, null);
@@ -611,27 +582,16 @@ final class History implements AutoCloseable {
         String x = model.actingFor(p);
         Refusal predicted = model.refusalOfDraft(p, d.kind(), d.sharing(), d.content());
         ItemM unreadable = model.unreadableLink(p, d.content());
-        Item created = null;
-        Refusal actual;
-        try {
-            int index = model.items.size();
-            created = switch (d.kind()) {
-                case RECORD -> beans.items.draft(caller, record(d.sharing(), d.quantity(), index));
-                case RECOMMENDATION -> beans.items.draft(caller, recommendation(d.sharing(), d.content(), d.quantity(), index));
-                case MEETING_OUTCOME -> beans.items.draft(caller, meeting(d.sharing(), d.content(), d.quantity(), index, x));
-            };
-            actual = null;
-        } catch (ItemNotFound notFound) {
-            actual = Refusal.NOT_FOUND;
-        } catch (BusinessException refused) {
-            actual = Refusal.RULE;
-        } catch (RuntimeException failed) {
-            throw failure(d, predicted, failed);
-        }
-        agree(d, predicted, actual);
-        if (created != null) {
+        Item[] created = new Item[1];
+        int index = model.items.size();
+        attempt(d, predicted, () -> created[0] = switch (d.kind()) {
+            case RECORD -> beans.items.draft(caller, record(d.sharing(), d.quantity(), index));
+            case RECOMMENDATION -> beans.items.draft(caller, recommendation(d.sharing(), d.content(), d.quantity(), index));
+            case MEETING_OUTCOME -> beans.items.draft(caller, meeting(d.sharing(), d.content(), d.quantity(), index, x));
+        });
+        if (created[0] != null) {
             linksRead(p, x, d.content());
-            ItemM item = model.draft(p, d.kind(), d.sharing(), d.content(), created.getId());
+            ItemM item = model.draft(p, d.kind(), d.sharing(), d.content(), created[0].getId());
             expect(p, x, AuditAction.CREATE, AuditOutcome.ALLOWED, item.id, item.owner, null);
         } else if (unreadable != null) {
             linkRefused(p, x, unreadable);
@@ -672,8 +632,7 @@ final class History implements AutoCloseable {
         SharingM before = item.current().sharing;
         ItemId id = new ItemId(item.id);
         List<Long> newFiles = new ArrayList<>();
-        Refusal actual = null;
-        try {
+        Refusal actual = attempt(c, predicted, () -> {
             switch (c.step()) {
                 case EDIT -> {
                     switch (item.kind) {
@@ -695,14 +654,7 @@ final class History implements AutoCloseable {
                 case NEW_VERSION -> beans.items.startNewVersion(caller, id).current().getAttachments()
                         .forEach(a -> newFiles.add(a.getId()));
             }
-        } catch (ItemNotFound notFound) {
-            actual = Refusal.NOT_FOUND;
-        } catch (BusinessException refused) {
-            actual = Refusal.RULE;
-        } catch (RuntimeException failed) {
-            throw failure(c, predicted, failed);
-        }
-        agree(c, predicted, actual);
+        });
         AuditAction attempted = switch (c.step()) {
             case SUBMIT, PUBLISH, RETURN, WITHDRAW, ARCHIVE -> AuditAction.STATE_CHANGE;
             default -> AuditAction.UPDATE;
@@ -736,6 +688,25 @@ final class History implements AutoCloseable {
         item.versions.forEach(v -> files.addAll(v.files));
         files.addAll(item.removedFiles);
         return files.stream().distinct().sorted().toList();
+    }
+
+    /**
+     * Takes a step in the system: its refusal as the model tells them apart (a missing item, a rule), which must be the one
+     * predicted; a server error fails at once.
+     */
+    private Refusal attempt(Act act, Refusal predicted, Runnable call) {
+        Refusal actual = null;
+        try {
+            call.run();
+        } catch (ItemNotFound notFound) {
+            actual = Refusal.NOT_FOUND;
+        } catch (BusinessException refused) {
+            actual = Refusal.RULE;
+        } catch (RuntimeException failed) {
+            throw failure(act, predicted, failed);
+        }
+        agree(act, predicted, actual);
+        return actual;
     }
 
     private void agree(Act act, Refusal predicted, Refusal actual) {
