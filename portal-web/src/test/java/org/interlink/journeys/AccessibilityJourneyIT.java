@@ -39,7 +39,7 @@ class AccessibilityJourneyIT {
                 "/search.xhtml?q=border", "/record-edit.xhtml", "/notifications.xhtml");
         pages.forEach(this::check);
         browser.open(PortalStack.portalUrl() + "/items.xhtml?kind=RECORD");
-        browser.await(By.cssSelector(".il-item-link")).click();
+        browser.click(By.cssSelector(".il-item-link"));
         browser.await(By.className("il-title"));
         checkCurrent("item page", browser);
 
@@ -78,7 +78,7 @@ class AccessibilityJourneyIT {
                 platform.screenshot("agencies-ar");
             } finally {
                 // a demo persona other journeys expect in English
-                platform.await(By.id("caller-bar:lang-en")).click();
+                platform.click(By.id("caller-bar:lang-en"));
                 platform.awaitLanguage("en");
             }
         }
@@ -119,7 +119,7 @@ class AccessibilityJourneyIT {
     }
 
     private static void switchToArabic(Browser on) {
-        on.await(By.id("caller-bar:lang-ar")).click();
+        on.click(By.id("caller-bar:lang-ar"));
         on.awaitLanguage("ar");
     }
 

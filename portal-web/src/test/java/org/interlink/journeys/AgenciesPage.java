@@ -13,7 +13,7 @@ public final class AgenciesPage extends PortalPage {
     }
 
     static AgenciesPage open(Browser browser) {
-        browser.await(By.id("nav-agencies")).click();
+        browser.click(By.id("nav-agencies"));
         return new AgenciesPage(browser);
     }
 
@@ -22,7 +22,7 @@ public final class AgenciesPage extends PortalPage {
         browser.await(By.id("onboard:name")).sendKeys(name);
         new Select(browser.await(By.id("onboard:kind"))).selectByValue(kind);
         browser.await(By.id("onboard:country")).sendKeys(country);
-        browser.await(By.id("onboard:submit")).click();
+        browser.click(By.id("onboard:submit"));
         return new AgenciesPage(browser);
     }
 
@@ -33,32 +33,32 @@ public final class AgenciesPage extends PortalPage {
     }
 
     public AgenciesPage suspend(String code) {
-        browser.await(By.cssSelector("tr.il-agency-" + code + " .il-suspend")).click();
+        browser.click(By.cssSelector("tr.il-agency-" + code + " .il-suspend"));
         browser.driver().switchTo().alert().accept();
         return new AgenciesPage(browser);
     }
 
     public AgenciesPage reactivate(String code) {
-        browser.await(By.cssSelector("tr.il-agency-" + code + " .il-reactivate")).click();
+        browser.click(By.cssSelector("tr.il-agency-" + code + " .il-reactivate"));
         return new AgenciesPage(browser);
     }
 
     public AgenciesPage createCommunity(String code, String name) {
         browser.await(By.id("communities:new-code")).sendKeys(code);
         browser.await(By.id("communities:new-name")).sendKeys(name);
-        browser.await(By.id("communities:create")).click();
+        browser.click(By.id("communities:create"));
         return new AgenciesPage(browser);
     }
 
     public AgenciesPage addToCommunity(String community, String agency) {
         new Select(browser.await(By.id("communities:community"))).selectByValue(community);
         new Select(browser.await(By.id("communities:agency"))).selectByValue(agency);
-        browser.await(By.id("communities:add")).click();
+        browser.click(By.id("communities:add"));
         return new AgenciesPage(browser);
     }
 
     public AgenciesPage removeFromCommunity(String community, String agency) {
-        browser.await(By.cssSelector(".il-community-" + community + " .il-remove-" + agency)).click();
+        browser.click(By.cssSelector(".il-community-" + community + " .il-remove-" + agency));
         return new AgenciesPage(browser);
     }
 

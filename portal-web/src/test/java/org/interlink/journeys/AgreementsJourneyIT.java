@@ -27,7 +27,7 @@ class AgreementsJourneyIT {
         try (Browser iom = new Browser(); Browser interpol = new Browser(); Browser partner = new Browser()) {
             iom.signIn("iom.admin");
             iom.open(PortalStack.portalUrl() + "/items.xhtml?view=MY_AGENCY");
-            iom.await(By.linkText(DemoItem.REVISION_IN_DRAFT.title())).click();
+            iom.click(By.linkText(DemoItem.REVISION_IN_DRAFT.title()));
             String report = new ItemPage(iom).id();
 
             partner.signIn("interpol.liaison");

@@ -15,7 +15,7 @@ public final class AgreementsPage extends PortalPage {
     }
 
     static AgreementsPage open(Browser browser) {
-        browser.await(By.id("nav-agreements")).click();
+        browser.click(By.id("nav-agreements"));
         return new AgreementsPage(browser);
     }
 
@@ -31,7 +31,7 @@ public final class AgreementsPage extends PortalPage {
         tick("draft:purposes", purposes);
         form.date("draft:from", from);
         form.date("draft:until", until);
-        browser.await(By.id("draft:draft-button")).click();
+        browser.click(By.id("draft:draft-button"));
         return new AgreementsPage(browser);
     }
 
@@ -46,7 +46,7 @@ public final class AgreementsPage extends PortalPage {
     }
 
     public AgreementsPage openAgreement(String reference) {
-        browser.await(By.linkText(reference)).click();
+        browser.click(By.linkText(reference));
         browser.await(By.id("opened-status"));
         return new AgreementsPage(browser);
     }
@@ -61,13 +61,13 @@ public final class AgreementsPage extends PortalPage {
     }
 
     public AgreementsPage countersign() {
-        browser.await(By.id("agreement:countersign")).click();
+        browser.click(By.id("agreement:countersign"));
         return new AgreementsPage(browser);
     }
 
     public AgreementsPage terminate(String reason) {
         browser.await(By.id("agreement:reason")).sendKeys(reason);
-        browser.await(By.id("agreement:terminate")).click();
+        browser.click(By.id("agreement:terminate"));
         browser.driver().switchTo().alert().accept();
         return new AgreementsPage(browser);
     }

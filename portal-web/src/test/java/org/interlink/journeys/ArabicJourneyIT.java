@@ -35,9 +35,9 @@ class ArabicJourneyIT {
 
         browser.signInAsNewPerson("iq-moi", "official");
         switchToArabic();
-        browser.await(By.id("nav-records")).click();
+        browser.click(By.id("nav-records"));
         assertThat(new PortalPage(browser).title()).isEqualTo("السجلات");
-        browser.await(By.id("new-record")).click();
+        browser.click(By.id("new-record"));
         ItemFormPage form = new ItemFormPage(browser);
         assertThat(rtl()).isTrue();
         form.choose("record-form:type", "SOP");
@@ -72,7 +72,7 @@ class ArabicJourneyIT {
         browser = new Browser();
         browser.signInAsNewPerson("iq-moi", "vetter");
         switchToArabic();
-        browser.await(By.id("nav-vetting")).click();
+        browser.click(By.id("nav-vetting"));
         assertThat(browser.text(By.id("items:table_data"))).contains(arabicTitle);
         assertThat(rtl()).isTrue();
         browser.screenshot("arabic-4-vetting-queue");
@@ -91,7 +91,7 @@ class ArabicJourneyIT {
         browser.signInAsNewPerson("iom-iq", "liaison");
         SearchPage found = SearchPage.fromHeader(browser, "Safwan " + tag);
         assertThat(found.titles()).containsExactly(englishTitle);
-        browser.await(By.linkText(englishTitle)).click();
+        browser.click(By.linkText(englishTitle));
         item = new ItemPage(browser);
         assertThat(item.title()).as("an English reader reads the English title").isEqualTo(englishTitle);
         assertThat(browser.text(By.id("item-summary"))).isEqualTo("How to refer vulnerable travellers at the Safwan border point.");
@@ -107,7 +107,7 @@ class ArabicJourneyIT {
     }
 
     private void switchToArabic() {
-        browser.await(By.id("caller-bar:lang-ar")).click();
+        browser.click(By.id("caller-bar:lang-ar"));
         browser.awaitLanguage("ar");
     }
 

@@ -46,7 +46,7 @@ class AuditJourneyIT {
 
         browser.signIn("interpol.liaison");
         browser.open(PortalStack.portalUrl() + "/items.xhtml?kind=MEETING_OUTCOME");
-        browser.await(By.linkText(DemoItem.LYON_VISIT.title())).click();
+        browser.click(By.linkText(DemoItem.LYON_VISIT.title()));
         ItemPage item = new PurposePage(browser).give("Border management operations", purpose);
         assertThat(item.title()).isEqualTo(DemoItem.LYON_VISIT.title());
         String id = item.id();

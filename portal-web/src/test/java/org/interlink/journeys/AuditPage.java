@@ -3,7 +3,6 @@ package org.interlink.journeys;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +19,7 @@ public final class AuditPage extends PortalPage {
     public void filterByAgency(String code) {
         ((JavascriptExecutor) browser.driver()).executeScript(
                 "PrimeFaces.getWidgetById('audit:agency').selectValue(arguments[0]);", code);
-        browser.await(By.id("audit:search")).click();
+        browser.click(By.id("audit:search"));
         waitForAjax();
     }
 
@@ -33,8 +32,8 @@ public final class AuditPage extends PortalPage {
         browser.await(By.id("audit:actor")).sendKeys(actor);
         ((JavascriptExecutor) browser.driver()).executeScript(
                 "PrimeFaces.getWidgetById('audit:outcome').selectValue(arguments[0]);", outcome);
-        return new WebDriverWait(browser.driver(), within).pollingEvery(Duration.ofSeconds(1)).until(driver -> {
-            browser.await(By.id("audit:search")).click();
+        return browser.waitFor(within).pollingEvery(Duration.ofSeconds(1)).until(driver -> {
+            browser.click(By.id("audit:search"));
             waitForAjax();
             String events = events();
             return events.contains(expected) ? events : null;
@@ -53,18 +52,18 @@ public final class AuditPage extends PortalPage {
 
     /** Exports the filtered events and returns the downloaded CSV file. */
     public Path exportCsv() {
-        browser.await(By.id("audit:export")).click();
+        browser.click(By.id("audit:export"));
         return browser.awaitDownload(".csv");
     }
 
     public String verify() {
-        browser.await(By.id("audit:verify")).click();
+        browser.click(By.id("audit:verify"));
         waitForAjax();
         return browser.text(By.id("audit:verification"));
     }
 
     private void waitForAjax() {
-        new WebDriverWait(browser.driver(), Browser.WAIT).until(ExpectedConditions.jsReturnsValue(
+        browser.waitFor(Browser.WAIT).until(ExpectedConditions.jsReturnsValue(
                 "return (window.PrimeFaces && PrimeFaces.ajax && PrimeFaces.ajax.Queue.isEmpty()) ? true : null"));
     }
 }

@@ -2,7 +2,9 @@ package org.interlink.journeys;
 
 import org.interlink.devstack.RealmDefinition;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -90,16 +92,46 @@ public final class Browser implements AutoCloseable {
         return driver.getCurrentUrl();
     }
 
-    public WebElement await(By locator) {
-        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    /**
+     * A bounded wait that looks again when the page replaced an element between finding and reading it (an Ajax update or
+     * a navigation under way): a stale element is a moment of the page, not an answer.
+     */
+    public WebDriverWait waitFor(Duration within) {
+        WebDriverWait wait = new WebDriverWait(driver, within);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
+    public WebElement await(By locator) {
+        return waitFor(WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    /** The visible text of the element, read again if the page replaced it meanwhile. */
     public String text(By locator) {
-        return await(locator).getText().trim();
+        return waitFor(WAIT).until(d -> {
+            WebElement element = d.findElement(locator);
+            return element.isDisplayed() ? element.getText().trim() : null;
+        });
+    }
+
+    /**
+     * Clicks the element once it is shown and enabled; found again if the page replaced it, and tried again while
+     * something (an Ajax status overlay) covers it. A click on a stale or covered element does nothing, so the retry
+     * never clicks twice.
+     */
+    public void click(By locator) {
+        waitFor(WAIT).ignoring(ElementClickInterceptedException.class).until(d -> {
+            WebElement element = d.findElement(locator);
+            if (!element.isDisplayed() || !element.isEnabled()) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
     }
 
     public void awaitUrlStartingWith(String prefix) {
-        new WebDriverWait(driver, WAIT).until(d -> d.getCurrentUrl().startsWith(prefix));
+        waitFor(WAIT).until(d -> d.getCurrentUrl().startsWith(prefix));
     }
 
     /**
@@ -108,7 +140,7 @@ public final class Browser implements AutoCloseable {
      * the person would, and lands there.
      */
     public void awaitPortalPage(String path) {
-        new WebDriverWait(driver, WAIT).until(d -> d.getCurrentUrl().startsWith(PortalStack.portalUrl() + path)
+        waitFor(WAIT).until(d -> d.getCurrentUrl().startsWith(PortalStack.portalUrl() + path)
                 || d.getCurrentUrl().startsWith(PortalStack.portalUrl() + SECOND_FACTOR));
         if (driver.getCurrentUrl().startsWith(PortalStack.portalUrl() + SECOND_FACTOR)) {
             await(By.id("second-factor-recent"));
@@ -119,7 +151,7 @@ public final class Browser implements AutoCloseable {
 
     /** Clicks the portal's button to confirm the second factor, enters the demo code on Keycloak's page, and is back. */
     public void confirmSecondFactor(By button) {
-        await(button).click();
+        click(button);
         awaitUrlStartingWith(PortalStack.keycloakUrl());
         KeycloakLoginPage.enterCode(this);
     }
@@ -131,10 +163,9 @@ public final class Browser implements AutoCloseable {
      * page replaced while waiting is no stale element.
      */
     public void awaitLanguage(String language) {
-        new WebDriverWait(driver, WAIT)
+        waitFor(WAIT)
                 // a script run while the old page unloads may fail: try again until the deadline
                 .ignoring(org.openqa.selenium.JavascriptException.class)
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> language.equals(((org.openqa.selenium.JavascriptExecutor) d)
                         .executeScript("return document.documentElement.lang;")));
     }
@@ -161,7 +192,7 @@ public final class Browser implements AutoCloseable {
     public Path awaitDownload(String suffix) {
         // Chromium puts an empty file under the final name while the download runs (in a .crdownload beside it): the
         // download is there once no .crdownload is left and the file has content
-        return new WebDriverWait(driver, WAIT).until(d -> {
+        return waitFor(WAIT).until(d -> {
             try (var files = Files.list(downloads)) {
                 List<Path> all = files.toList();
                 if (all.stream().anyMatch(f -> f.toString().endsWith(".crdownload"))) {

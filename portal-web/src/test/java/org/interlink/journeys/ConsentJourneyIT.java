@@ -60,20 +60,20 @@ class ConsentJourneyIT {
 
         try (Browser vetter = new Browser()) {
             vetter.signIn("moi.vetter");
-            vetter.await(By.id("nav-consents")).click();
+            vetter.click(By.id("nav-consents"));
             vetter.awaitPortalPage("/consents.xhtml");
             assertThat(vetter.text(By.id("consents:table_data"))).contains("IOM Iraq", "INTERPOL", "Iraqi Border Points Commission",
                     "Waiting", "INTERPOL traces the forgers");
             open(vetter, "INTERPOL traces the forgers");
             vetter.await(By.id("consent:reason")).sendKeys("Our agreement with INTERPOL covers border incidents");
-            vetter.await(By.id("consent:approve")).click();
+            vetter.click(By.id("consent:approve"));
             vetter.awaitPortalPage("/consents.xhtml");
             assertThat(vetter.text(By.id("opened-status"))).isEqualTo("Approved");
             vetter.screenshot("consent-approved");
-            vetter.await(By.id("nav-consents")).click();
+            vetter.click(By.id("nav-consents"));
             open(vetter, "The commission runs the border point");
             vetter.await(By.id("consent:reason")).sendKeys("No agreement with the commission yet");
-            vetter.await(By.id("consent:decline")).click();
+            vetter.click(By.id("consent:decline"));
             vetter.awaitPortalPage("/consents.xhtml");
             assertThat(vetter.text(By.id("opened-status"))).isEqualTo("Declined");
         }
@@ -95,7 +95,7 @@ class ConsentJourneyIT {
     private static void ask(Browser iom, String agency, String reason) {
         new ItemFormPage(iom).choose("consent-form:consent-agency", agency);
         iom.await(By.id("consent-form:consent-reason")).sendKeys(reason);
-        iom.await(By.id("consent-form:ask-consent")).click();
+        iom.click(By.id("consent-form:ask-consent"));
         assertThat(new PortalPage(iom).infoMessage()).contains("sent to the vetters");
     }
 
@@ -104,7 +104,7 @@ class ConsentJourneyIT {
         String row = vetter.driver().findElements(By.cssSelector("#consents\\:table_data tr")).stream()
                 .filter(r -> r.getText().contains(reason) && r.getText().contains("Waiting")).findFirst().orElseThrow()
                 .findElement(By.cssSelector(".il-consent-link")).getText();
-        vetter.await(By.linkText(row)).click();
+        vetter.click(By.linkText(row));
         vetter.await(By.id("consent:approve"));
     }
 }

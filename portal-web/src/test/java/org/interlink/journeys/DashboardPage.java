@@ -36,7 +36,7 @@ public final class DashboardPage extends PortalPage {
 
     /** Follows a tile to its list and answers the list's text. */
     public String follow(String tile) {
-        browser.await(By.id("attention-" + tile)).click();
+        browser.click(By.id("attention-" + tile));
         return browser.text(By.cssSelector("[id$='table_data']"));
     }
 }

@@ -165,7 +165,7 @@ class FollowThroughJourneyIT {
         DashboardPage dashboard = new PortalPage(browser).dashboard();
         assertThat(dashboard.attention("actions")).as("the Ministry's overdue list of border points").isPositive();
         assertThat(dashboard.follow("actions")).contains(DemoItem.LYON_VISIT.title());
-        browser.await(By.linkText(DemoItem.LYON_VISIT.title())).click();
+        browser.click(By.linkText(DemoItem.LYON_VISIT.title()));
         new ItemPage(browser);
 
         String actions = browser.text(By.id("meeting-actions"));
@@ -180,7 +180,7 @@ class FollowThroughJourneyIT {
         form.choose("action-form:action-number", "2");
         form.choose("action-form:action-status", "DONE");
         form.type("action-form:action-note", "Focal points named at every border point");
-        browser.await(By.id("action-form:update-action")).click();
+        browser.click(By.id("action-form:update-action"));
         new ItemPage(browser);
         assertThat(browser.text(By.id("meeting-actions"))).contains("Focal points named at every border point");
         assertThat(new ItemPage(browser).history()).contains("Action item updated");

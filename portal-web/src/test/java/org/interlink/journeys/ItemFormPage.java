@@ -4,7 +4,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The edit pages of records, recommendations and meeting outcomes, driven through their PrimeFaces inputs. */
 public final class ItemFormPage extends PortalPage {
@@ -53,8 +52,8 @@ public final class ItemFormPage extends PortalPage {
 
     /** Chooses a p:selectOneRadio option by its value (the scope's name). */
     public void radio(String id, String value) {
-        browser.await(By.xpath("//input[@name='" + id + "' and @value='" + value
-                + "']/../following-sibling::div[contains(@class,'ui-radiobutton-box')]")).click();
+        browser.click(By.xpath("//input[@name='" + id + "' and @value='" + value
+                + "']/../following-sibling::div[contains(@class,'ui-radiobutton-box')]"));
         waitForAjax();
     }
 
@@ -92,18 +91,18 @@ public final class ItemFormPage extends PortalPage {
     }
 
     public ItemPage save() {
-        browser.await(By.cssSelector("[id$=':save']")).click();
+        browser.click(By.cssSelector("[id$=':save']"));
         return new ItemPage(browser);
     }
 
     /** Saves and expects to stay on the form with an error message, which it returns. */
     public String saveFailing() {
-        browser.await(By.cssSelector("[id$=':save']")).click();
+        browser.click(By.cssSelector("[id$=':save']"));
         return browser.text(By.cssSelector(".ui-messages-error"));
     }
 
     private void waitForAjax() {
-        new WebDriverWait(browser.driver(), Browser.WAIT).until(ExpectedConditions.jsReturnsValue(
+        browser.waitFor(Browser.WAIT).until(ExpectedConditions.jsReturnsValue(
                 "return (window.PrimeFaces && PrimeFaces.ajax && PrimeFaces.ajax.Queue.isEmpty()) ? true : null"));
     }
 

@@ -3,7 +3,6 @@ package org.interlink.journeys;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** {@code item.xhtml}: one item, its state, history and the workflow steps on offer. */
 public final class ItemPage extends PortalPage {
@@ -49,11 +48,11 @@ public final class ItemPage extends PortalPage {
         WebElement button = browser.await(By.id("step-form:" + id));
         button.click();
         if (id.equals("publish")) {
-            new WebDriverWait(browser.driver(), Browser.WAIT).until(ExpectedConditions.stalenessOf(button));
+            browser.waitFor(Browser.WAIT).until(ExpectedConditions.stalenessOf(button));
             if (!browser.driver().findElements(CONFIRM).isEmpty()) {
                 // refused: the second factor grew too old between the page and the click; confirmed, published again
                 comment(comment);
-                browser.await(By.id("step-form:publish")).click();
+                browser.click(By.id("step-form:publish"));
             }
         }
     }
@@ -71,14 +70,14 @@ public final class ItemPage extends PortalPage {
     public ItemPage decide(String decision, String rationale) {
         new ItemFormPage(browser).radio("decide-form:decision", decision);
         browser.await(By.id("decide-form:rationale")).sendKeys(rationale);
-        browser.await(By.id("decide-form:decide")).click();
+        browser.click(By.id("decide-form:decide"));
         return new ItemPage(browser);
     }
 
     public ItemPage reportProgress(int percent, String note) {
         browser.await(By.id("progress-form:percent_input")).sendKeys(Integer.toString(percent));
         browser.await(By.id("progress-form:note")).sendKeys(note);
-        browser.await(By.id("progress-form:report-progress")).click();
+        browser.click(By.id("progress-form:report-progress"));
         return new ItemPage(browser);
     }
 }

@@ -4,7 +4,6 @@ import org.interlink.devstack.OneTimeCodes;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Keycloak's login pages for the {@code interlink} realm. Organizations make the login
@@ -54,9 +53,9 @@ public final class KeycloakLoginPage {
     public PortalPage signInRegisteringASecurityKey(String username, String password) {
         enter(username, password);
         browser.await(CODE).sendKeys(OneTimeCodes.demo());
-        browser.await(SUBMIT).click();
-        browser.await(By.id("registerWebAuthn")).click();
-        new WebDriverWait(browser.driver(), Browser.WAIT).until(ExpectedConditions.alertIsPresent()).accept();
+        browser.click(SUBMIT);
+        browser.click(By.id("registerWebAuthn"));
+        browser.waitFor(Browser.WAIT).until(ExpectedConditions.alertIsPresent()).accept();
         return new PortalPage(browser);
     }
 
@@ -66,16 +65,16 @@ public final class KeycloakLoginPage {
      */
     public PortalPage signInWithASecurityKey(String username, String password) {
         enter(username, password);
-        browser.await(By.id("try-another-way")).click();
+        browser.click(By.id("try-another-way"));
         browser.await(By.xpath("//div[@role='button'][.//h2[not(contains(., 'Authenticator'))]]")).click();
-        browser.await(By.id("authenticateWebAuthnButton")).click();
+        browser.click(By.id("authenticateWebAuthnButton"));
         return new PortalPage(browser);
     }
 
     /** On Keycloak's one-time code page: enters the demo code and returns the portal page it lands on. */
     public static PortalPage enterCode(Browser browser) {
         browser.await(CODE).sendKeys(OneTimeCodes.demo());
-        browser.await(SUBMIT).click();
+        browser.click(SUBMIT);
         return new PortalPage(browser);
     }
 
@@ -86,11 +85,11 @@ public final class KeycloakLoginPage {
      * Returns once Keycloak is left.
      */
     private void answerSecondFactor() {
-        new WebDriverWait(browser.driver(), Browser.WAIT).until(d -> !d.getCurrentUrl().startsWith(PortalStack.keycloakUrl())
+        browser.waitFor(Browser.WAIT).until(d -> !d.getCurrentUrl().startsWith(PortalStack.keycloakUrl())
                 || !d.findElements(CODE).isEmpty() || !d.findElements(ENROL_SECRET).isEmpty());
         if (!browser.driver().findElements(CODE).isEmpty()) {
             browser.await(CODE).sendKeys(OneTimeCodes.demo());
-            browser.await(SUBMIT).click();
+            browser.click(SUBMIT);
         } else if (!browser.driver().findElements(ENROL_SECRET).isEmpty()) {
             enrol();
         }
@@ -120,17 +119,17 @@ public final class KeycloakLoginPage {
         enter(username, oneTimePassword);
         // Keycloak's required actions, in its order: a privileged member sets up an authenticator before the password
         for (int page = 0; page < 2; page++) {
-            new WebDriverWait(browser.driver(), Browser.WAIT).until(d -> !d.getCurrentUrl().startsWith(PortalStack.keycloakUrl())
+            browser.waitFor(Browser.WAIT).until(d -> !d.getCurrentUrl().startsWith(PortalStack.keycloakUrl())
                     || !d.findElements(NEW_PASSWORD).isEmpty() || !d.findElements(ENROL_SECRET).isEmpty());
             if (!browser.driver().findElements(NEW_PASSWORD).isEmpty()) {
                 browser.await(NEW_PASSWORD).sendKeys(newPassword);
                 browser.await(By.id("password-confirm")).sendKeys(newPassword);
                 WebElement submit = browser.await(By.cssSelector("#kc-passwd-update-form [type=submit]"));
                 submit.click();
-                new WebDriverWait(browser.driver(), Browser.WAIT).until(ExpectedConditions.stalenessOf(submit));
+                browser.waitFor(Browser.WAIT).until(ExpectedConditions.stalenessOf(submit));
             } else if (!browser.driver().findElements(ENROL_SECRET).isEmpty()) {
                 WebElement submit = enrol();
-                new WebDriverWait(browser.driver(), Browser.WAIT).until(ExpectedConditions.stalenessOf(submit));
+                browser.waitFor(Browser.WAIT).until(ExpectedConditions.stalenessOf(submit));
             }
         }
         return new PortalPage(browser);
@@ -142,12 +141,12 @@ public final class KeycloakLoginPage {
      */
     public String signInRefused(String username, String password) {
         browser.await(USERNAME).sendKeys(username);
-        browser.await(SUBMIT).click();
-        new WebDriverWait(browser.driver(), Browser.WAIT)
+        browser.click(SUBMIT);
+        browser.waitFor(Browser.WAIT)
                 .until(d -> !d.findElements(PASSWORD).isEmpty() || !d.findElements(ERROR).isEmpty());
         if (browser.driver().findElements(ERROR).isEmpty()) {
             browser.await(PASSWORD).sendKeys(password);
-            browser.await(SUBMIT).click();
+            browser.click(SUBMIT);
         }
         return browser.text(ERROR);
     }
@@ -158,11 +157,11 @@ public final class KeycloakLoginPage {
      */
     public String signInReadingPasswordPageLanguage(String username, String password) {
         browser.await(USERNAME).sendKeys(username);
-        browser.await(SUBMIT).click();
+        browser.click(SUBMIT);
         browser.await(PASSWORD);
         String language = browser.driver().findElement(By.tagName("html")).getAttribute("lang");
         browser.await(PASSWORD).sendKeys(password);
-        browser.await(SUBMIT).click();
+        browser.click(SUBMIT);
         answerSecondFactor();
         new PortalPage(browser);
         return language;
@@ -174,8 +173,8 @@ public final class KeycloakLoginPage {
 
     private void enter(String username, String password) {
         browser.await(USERNAME).sendKeys(username);
-        browser.await(SUBMIT).click();
+        browser.click(SUBMIT);
         browser.await(PASSWORD).sendKeys(password);
-        browser.await(SUBMIT).click();
+        browser.click(SUBMIT);
     }
 }

@@ -45,7 +45,7 @@ class LanguageJourneyIT {
         assertThat(browser.overflowsSideways()).as("the Arabic dashboard at 1366 px").isFalse();
         browser.screenshot("dashboard-ar");
 
-        browser.await(By.id("nav-shared")).click();
+        browser.click(By.id("nav-shared"));
         assertThat(new PortalPage(browser).title()).isEqualTo("ما شورك مع جهتي");
         assertThat(attribute("dir")).isEqualTo("rtl");
         assertThat(browser.overflowsSideways()).as("the Arabic shared list at 1366 px").isFalse();
@@ -76,7 +76,7 @@ class LanguageJourneyIT {
     }
 
     private PortalPage switchTo(String language) {
-        browser.await(By.id("caller-bar:lang-" + language)).click();
+        browser.click(By.id("caller-bar:lang-" + language));
         browser.awaitUrlStartingWith(PortalStack.portalUrl());
         browser.awaitLanguage(language);
         return new PortalPage(browser);

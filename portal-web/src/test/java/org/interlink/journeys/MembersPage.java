@@ -14,7 +14,7 @@ public final class MembersPage extends PortalPage {
     }
 
     static MembersPage open(Browser browser) {
-        browser.await(By.id("nav-members")).click();
+        browser.click(By.id("nav-members"));
         return new MembersPage(browser);
     }
 
@@ -41,12 +41,12 @@ public final class MembersPage extends PortalPage {
         browser.await(By.id("create:last-name")).sendKeys(lastName);
         browser.await(By.id("create:email")).sendKeys(email);
         checkRoles("create:new-roles", roles);
-        browser.await(By.id("create:submit")).click();
+        browser.click(By.id("create:submit"));
         return browser.text(By.id("temporary-password"));
     }
 
     public MembersPage openMember(String username) {
-        browser.await(By.linkText(username)).click();
+        browser.click(By.linkText(username));
         browser.await(By.id("member:save-roles"));
         return new MembersPage(browser);
     }
@@ -54,7 +54,7 @@ public final class MembersPage extends PortalPage {
     /** Adds an existing user by username; the page answers with the member opened, or with why not. */
     public MembersPage addExisting(String username) {
         browser.await(By.id("existing:existing-username")).sendKeys(username);
-        browser.await(By.id("existing:add")).click();
+        browser.click(By.id("existing:add"));
         return new MembersPage(browser);
     }
 
@@ -64,12 +64,12 @@ public final class MembersPage extends PortalPage {
 
     public MembersPage saveRoles(String... roles) {
         checkRoles("member:roles", roles);
-        browser.await(By.id("member:save-roles")).click();
+        browser.click(By.id("member:save-roles"));
         return new MembersPage(browser);
     }
 
     public MembersPage disable() {
-        browser.await(By.id("member:disable")).click();
+        browser.click(By.id("member:disable"));
         browser.driver().switchTo().alert().accept();
         browser.await(By.id("member:enable"));
         return new MembersPage(browser);

@@ -30,7 +30,7 @@ public final class NotificationsPage extends PortalPage {
 
     /** Opens the reminder about the agreement with this reference (marking it read) and shows the agreement. */
     public AgreementsPage openAgreement(String reference) {
-        browser.await(By.xpath("//a[contains(@class,'il-agreement-link') and normalize-space(.)='" + reference + "']")).click();
+        browser.click(By.xpath("//a[contains(@class,'il-agreement-link') and normalize-space(.)='" + reference + "']"));
         browser.await(By.id("opened-status"));
         return new AgreementsPage(browser);
     }
@@ -41,7 +41,7 @@ public final class NotificationsPage extends PortalPage {
         if (box.getAttribute("class").contains("ui-state-active")) {
             box.click();
         }
-        browser.await(By.id("mail:save-mail")).click();
+        browser.click(By.id("mail:save-mail"));
         return new NotificationsPage(browser);
     }
 

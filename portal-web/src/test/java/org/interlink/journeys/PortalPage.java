@@ -43,8 +43,8 @@ public class PortalPage {
 
     /** Uses the header's agency switch. */
     public PortalPage switchTo(String agencyCode) {
-        browser.await(By.id("caller-bar:switch-agency_button")).click();
-        browser.await(By.cssSelector(".switch-to-" + agencyCode + " a, a.switch-to-" + agencyCode)).click();
+        browser.click(By.id("caller-bar:switch-agency_button"));
+        browser.click(By.cssSelector(".switch-to-" + agencyCode + " a, a.switch-to-" + agencyCode));
         return new PortalPage(browser);
     }
 
@@ -59,12 +59,12 @@ public class PortalPage {
     }
 
     public NotificationsPage notifications() {
-        browser.await(By.id("caller-bar:nav-notifications")).click();
+        browser.click(By.id("caller-bar:nav-notifications"));
         return new NotificationsPage(browser);
     }
 
     public SignedOutPage signOut() {
-        browser.await(By.id("caller-bar:sign-out")).click();
+        browser.click(By.id("caller-bar:sign-out"));
         return new SignedOutPage(browser);
     }
 

@@ -20,10 +20,10 @@ public final class PurposePage extends PortalPage {
 
     /** Gives the purpose and opens the item. */
     public ItemPage give(String reason, String inOwnWords) {
-        browser.await(By.xpath("//input[@name='purpose-form:reason' and @value='" + reason
-                + "']/../following-sibling::div[contains(@class,'ui-radiobutton-box')]")).click();
+        browser.click(By.xpath("//input[@name='purpose-form:reason' and @value='" + reason
+                + "']/../following-sibling::div[contains(@class,'ui-radiobutton-box')]"));
         browser.await(By.id("purpose-form:reason-text")).sendKeys(inOwnWords);
-        browser.await(By.id("purpose-form:give-purpose")).click();
+        browser.click(By.id("purpose-form:give-purpose"));
         return new ItemPage(browser);
     }
 }

@@ -81,12 +81,12 @@ class SearchJourneyIT {
         new PortalPage(browser);
         assertThat(browser.text(By.id("items:table_data"))).contains(RED_ALERT);
 
-        browser.await(By.id("items:export-csv")).click();
+        browser.click(By.id("items:export-csv"));
         List<CSVRecord> rows = csv(browser.awaitDownload(".csv"));
         assertThat(rows).isNotEmpty().extracting(r -> r.get("Title")).doesNotContain(RED_ALERT);
         assertThat(rows).extracting(r -> r.get("Marking")).doesNotContain("TLP:RED");
 
-        browser.await(By.id("items:export-pdf")).click();
+        browser.click(By.id("items:export-pdf"));
         assertThat(pdfText(browser.awaitDownload(".pdf"))).doesNotContain("stolen blank passports").contains("TLP:GREEN");
     }
 

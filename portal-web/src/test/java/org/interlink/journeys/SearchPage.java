@@ -27,12 +27,12 @@ public final class SearchPage extends PortalPage {
         WebElement box = browser.await(By.id("search-terms"));
         box.clear();
         box.sendKeys(terms);
-        browser.await(By.id("search-submit")).click();
+        browser.click(By.id("search-submit"));
         return awaitTerms(terms);
     }
 
     private SearchPage awaitTerms(String terms) {
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Browser.WAIT)
+        browser.waitFor(Browser.WAIT)
                 .until(d -> terms.equals(d.findElement(By.id("search-terms")).getAttribute("value")));
         return new SearchPage(browser);
     }
@@ -55,18 +55,18 @@ public final class SearchPage extends PortalPage {
 
     public SearchPage choose(String name, String value) {
         String before = browser.currentUrl();
-        browser.await(By.id("facet-" + name + "-" + value)).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Browser.WAIT).until(d -> !d.getCurrentUrl().equals(before));
+        browser.click(By.id("facet-" + name + "-" + value));
+        browser.waitFor(Browser.WAIT).until(d -> !d.getCurrentUrl().equals(before));
         return new SearchPage(browser);
     }
 
     public Path exportCsv() {
-        browser.await(By.id("results:export-csv")).click();
+        browser.click(By.id("results:export-csv"));
         return browser.awaitDownload(".csv");
     }
 
     public Path exportPdf() {
-        browser.await(By.id("results:export-pdf")).click();
+        browser.click(By.id("results:export-pdf"));
         return browser.awaitDownload(".pdf");
     }
 }

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
@@ -62,7 +61,7 @@ class SecondFactorJourneyIT {
             assertThat(AuditEvents.count(username, "VIEW", "DENIED", "needs a sign-in with a second factor")).isEqualTo(1);
         }
 
-        browser.await(By.id("second-factor:sign-in-again")).click();
+        browser.click(By.id("second-factor:sign-in-again"));
         browser.awaitUrlStartingWith(PortalStack.keycloakUrl() + "/realms/interlink/");
         browser.await(By.id("otp"));
         assertThat(browser.driver().findElements(By.id("password"))).as("Keycloak still knows the password: the code alone").isEmpty();
@@ -111,7 +110,7 @@ class SecondFactorJourneyIT {
         assertThat(new ItemPage(browser).hasStep("publish")).as("a code just entered").isTrue();
 
         // the session's code grows older than publishing and administration accept (the suite's max age)
-        new WebDriverWait(browser.driver(), PortalStack.SECOND_FACTOR_MAX_AGE.plus(Browser.WAIT)).pollingEvery(Duration.ofSeconds(2))
+        browser.waitFor(PortalStack.SECOND_FACTOR_MAX_AGE.plus(Browser.WAIT)).pollingEvery(Duration.ofSeconds(2))
                 .until(driver -> {
                     driver.get(itemPage);
                     return !driver.findElements(By.id("step-form:confirm-second-factor")).isEmpty();
@@ -127,7 +126,7 @@ class SecondFactorJourneyIT {
             assertThat(AuditEvents.count(username, "VIEW", "DENIED", "opening /agency/members.xhtml refused: it asks for a second factor"))
                     .isEqualTo(1);
         }
-        browser.await(By.id("second-factor:sign-in-again")).click();
+        browser.click(By.id("second-factor:sign-in-again"));
         browser.awaitUrlStartingWith(PortalStack.keycloakUrl() + "/realms/interlink/");
         browser.await(By.id("otp"));
         assertThat(browser.driver().findElements(By.id("password"))).as("the code alone").isEmpty();

@@ -17,7 +17,7 @@ public final class SelectAgencyPage extends PortalPage {
     }
 
     public DashboardPage choose(String agencyCode) {
-        browser.await(By.cssSelector(".choose-" + agencyCode)).click();
+        browser.click(By.cssSelector(".choose-" + agencyCode));
         return new DashboardPage(browser);
     }
 }

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.sql.SQLException;
 import java.time.Duration;
@@ -62,7 +61,7 @@ class SessionsJourneyIT {
         WebElement confirm = browser.await(By.id("kc-logout"));
         confirm.click();
         // Keycloak's signed-out page replaced the confirmation: the logout (and its back-channel call) is done
-        new WebDriverWait(browser.driver(), Browser.WAIT).until(ExpectedConditions.stalenessOf(confirm));
+        browser.waitFor(Browser.WAIT).until(ExpectedConditions.stalenessOf(confirm));
         browser.open(PortalStack.portalUrl() + "/items.xhtml");
 
         assertEndedInKeycloak();
@@ -107,7 +106,7 @@ class SessionsJourneyIT {
         long start = KeycloakRealmAdmin.sessions(username).get(0).get("start").asLong();
 
         // browse on until the tokens of the sign-in are long expired and Keycloak has seen them refreshed
-        new WebDriverWait(browser.driver(), PortalStack.WEB_TOKEN_LIFESPAN.multipliedBy(3)).pollingEvery(Duration.ofSeconds(2))
+        browser.waitFor(PortalStack.WEB_TOKEN_LIFESPAN.multipliedBy(3)).pollingEvery(Duration.ofSeconds(2))
                 .until(driver -> {
                     driver.get(PortalStack.portalUrl() + "/items.xhtml");
                     assertThat(new PortalPage(browser).callerUsername()).isEqualTo(username);
@@ -128,7 +127,7 @@ class SessionsJourneyIT {
 
     /** Opens the items page until the portal no longer serves it: the session's next check with Keycloak ends it. */
     private void awaitOutOfThePortal() {
-        new WebDriverWait(browser.driver(), PortalStack.SESSION_CHECK.plus(Browser.WAIT)).pollingEvery(Duration.ofSeconds(1))
+        browser.waitFor(PortalStack.SESSION_CHECK.plus(Browser.WAIT)).pollingEvery(Duration.ofSeconds(1))
                 .until(driver -> {
                     driver.get(PortalStack.portalUrl() + "/items.xhtml");
                     return !driver.getCurrentUrl().startsWith(PortalStack.portalUrl() + "/items.xhtml");

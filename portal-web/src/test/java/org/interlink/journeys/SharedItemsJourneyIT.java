@@ -91,7 +91,7 @@ class SharedItemsJourneyIT {
         form.type("meeting-form:place", "Baghdad");
         form.pick("meeting-form:participants", "interpol");
         form.type("meeting-form:decisions", "Exchange stolen-document data weekly.\nReview the exchange in March.");
-        browser.await(By.id("meeting-form:add-action")).click();
+        browser.click(By.id("meeting-form:add-action"));
         browser.await(By.cssSelector(".il-action-row input.ui-inputtext"));
         form.typeIn(By.cssSelector(".il-action-row input.ui-inputtext"), "Name the Ministry's focal point");
         form.chooseIn(".il-action-row .ui-selectonemenu", "iq-moi");
@@ -139,7 +139,7 @@ class SharedItemsJourneyIT {
     void anItemNotSharedWithYouIsNotFoundEvenByItsAddress() {
         browser.signIn("moi.official");
         browser.open(PortalStack.portalUrl() + "/items.xhtml?view=MY_AGENCY");
-        browser.await(By.linkText(DemoItem.SAFWAN_INCIDENT.title())).click();
+        browser.click(By.linkText(DemoItem.SAFWAN_INCIDENT.title()));
         String safwan = new ItemPage(browser).id();
         signOut();
 
@@ -191,14 +191,14 @@ class SharedItemsJourneyIT {
         Path disguised = Files.createTempFile("minutes", ".pdf");
         Files.writeString(disguised, "<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>");
         browser.driver().findElement(By.cssSelector("input[type=file][id^='attachment-form:file']")).sendKeys(disguised.toString());
-        browser.await(By.id("attachment-form:attach")).click();
+        browser.click(By.id("attachment-form:attach"));
         item = new ItemPage(browser);
         assertThat(item.errorMessage()).as("a web page named .pdf").contains(disguised.getFileName().toString(), "text/html",
                 "cannot be attached");
         assertThat(browser.driver().findElements(By.cssSelector("#attachment-form a.il-file-link"))).isEmpty();
 
         browser.driver().findElement(By.cssSelector("input[type=file][id^='attachment-form:file']")).sendKeys(file.toString());
-        browser.await(By.id("attachment-form:attach")).click();
+        browser.click(By.id("attachment-form:attach"));
         item = new ItemPage(browser);
         String link = browser.await(By.cssSelector("#attachment-form a.il-file-link")).getAttribute("href");
         assertThat(browser.text(By.id("attachments"))).contains(file.getFileName().toString(), "SHA-256");

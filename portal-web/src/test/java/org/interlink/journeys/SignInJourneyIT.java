@@ -121,7 +121,7 @@ class SignInJourneyIT {
         assertThat(page.title()).isEqualTo("Access denied");
         assertThat(page.callerUsername()).isEqualTo("moi.official");
         assertThat(page.hasWayBack()).isTrue();
-        browser.await(By.id("error-back")).click();
+        browser.click(By.id("error-back"));
         assertThat(new PortalPage(browser).dashboard().username()).isEqualTo("moi.official");
     }
 
@@ -160,7 +160,7 @@ class SignInJourneyIT {
         new PortalPage(browser).dashboard();
         ((JavascriptExecutor) browser.driver()).executeScript(
                 "document.querySelectorAll('input[name=\"jakarta.faces.ViewState\"]').forEach(i => i.value = 'stale:0');");
-        browser.await(By.id("caller-bar:sign-out")).click();
+        browser.click(By.id("caller-bar:sign-out"));
         page = new PortalPage(browser);
         assertThat(page.title()).isEqualTo("Page expired");
         assertThat(page.hasWayBack()).isTrue();

@@ -15,7 +15,7 @@ public final class SignedOutPage {
 
     /** Follows "sign in again", which must lead to Keycloak's login (the SSO session is gone too). */
     public KeycloakLoginPage signInAgain() {
-        browser.await(By.id("sign-in-again")).click();
+        browser.click(By.id("sign-in-again"));
         return new KeycloakLoginPage(browser);
     }
 }
