@@ -60,6 +60,14 @@ class WebArchitectureTest {
     }
 
     @Test
+    void jsonIsBuiltThroughAProviderLookedUpOnce() {
+        noClasses().should().dependOnClassesThat().belongToAnyOf(jakarta.json.Json.class)
+                .because("each of Json's static methods searches the class path for a provider: under load a tenth of a"
+                        + " page's time (a flight recording of the dashboard); keep a JsonProvider in a constant")
+                .check(classes);
+    }
+
+    @Test
     void nothingAsksTheContainerForARole() {
         noClasses().should().callMethod(HttpServletRequest.class, "isUserInRole", String.class)
                 .orShould().callMethod(SecurityContext.class, "isCallerInRole", String.class)

@@ -47,7 +47,7 @@ public final class PayaraMicroServer implements AutoCloseable {
         Path tmp = Folders.created(workDir.resolve("tmp"));
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms256m", "-Xmx1g",
+                "-Xms256m", "-Xmx512m",
                 "-Djava.io.tmpdir=" + tmp.toAbsolutePath(),
                 "-jar", jar.toAbsolutePath().toString(),
                 "--deploy", war.toAbsolutePath().toString(),
@@ -58,7 +58,11 @@ public final class PayaraMicroServer implements AutoCloseable {
         if (!clustered) {
             command.add("--nohazelcast");
         }
-        ManagedProcess process = ManagedProcess.start("Payara Micro", command, workDir, env, workDir.resolve("payara.log"));
+        Map<String, String> environment = new java.util.HashMap<>(env);
+        // glibc's malloc keeps an arena per thread by default (up to 8 per core), each holding freed memory: two keep
+        // the portal's resident memory near its heap and metaspace (docs/benchmarks.md, "Memory")
+        environment.putIfAbsent("MALLOC_ARENA_MAX", "2");
+        ManagedProcess process = ManagedProcess.start("Payara Micro", command, workDir, environment, workDir.resolve("payara.log"));
         return new PayaraMicroServer(process, "http://localhost:" + port);
     }
 

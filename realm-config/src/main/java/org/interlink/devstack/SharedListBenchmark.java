@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,12 +65,13 @@ public final class SharedListBenchmark {
                 KeycloakServer keycloak = startKeycloak(work, keycloakPort, portalPort, secrets);
                 PayaraMicroServer portal = PayaraMicroServer.start(Path.of(System.getProperty("interlink.payara.micro.jar")),
                         Path.of(System.getProperty("interlink.war")), portalPort, work.resolve("portal"),
-                        PortalSettings.environment(postgres.database(), KeycloakServer.realmUrl(keycloakPort), secrets.clientSecret(), true,
-                                fresh(work.resolve("audit-heads.jsonl"))))) {
+                        benchEnvironment(PortalSettings.environment(postgres.database(), KeycloakServer.realmUrl(keycloakPort),
+                                secrets.clientSecret(), true, fresh(work.resolve("audit-heads.jsonl")))))) {
             keycloak.awaitReady(Duration.ofMinutes(5));
             portal.awaitReady(Duration.ofMinutes(3));
             long items = generate(postgres.database());
             System.out.printf("%nGenerated: %,d items over 20 agencies%n", items);
+            ResidentMemory memory = ResidentMemory.watch(portal.process().pid());
 
             PortalSignIn session = new PortalSignIn();
             session.signIn(portal.url(), "moi.official", RealmDefinition.DEMO_PASSWORD);
@@ -79,16 +82,42 @@ public final class SharedListBenchmark {
                 throw new IllegalStateException(
                         "the page did not show 20 shared items (status " + first.statusCode() + ", " + rows + " rows)");
             }
-            Result portalResult = wrk(work, page, "Cookie: " + session.sessionCookie(), connections, seconds);
+            // the floor: a page with the same layout (header, menu, unread count, a form) and no item queries
+            String floorPage = portal.url() + "/select-agency.xhtml";
+            // every page under load before anything is measured: a flight recording of the first runs found the JIT
+            // compiler using most of a core for over a minute (11 s of compiling in the 15 s of the list's figure)
+            int warmUp = Integer.getInteger("interlink.bench.warmup-seconds", 20);
+            for (String warm : List.of(floorPage, page, portal.url() + "/", portal.url() + "/search.xhtml?q=benchmark+4242")) {
+                wrk(work, warm, "Cookie: " + session.sessionCookie(), connections, warmUp);
+            }
+            Result floor = pageResult(work, session, floorPage, "select-agency", connections, seconds).print("floor-page", seconds);
+            FlightRecording recording = FlightRecording.startIf(Boolean.getBoolean("interlink.bench.jfr"), portal.process().pid(), work);
+            Result portalResult = wrk(work, page, "Cookie: " + session.sessionCookie(), connections, seconds).print("shared-list", seconds);
+            recording.dump();
+            Result unloaded = wrk(work, page, "Cookie: " + session.sessionCookie(), 1, seconds).print("shared-list-1-user", seconds);
             // the dashboard (attention counts and the three charts, counted through the gate) and two searches:
             // one word a single item has, one every generated item has (facets counted over all of them)
-            Result dashboard = pageResult(work, session, portal.url() + "/", "il-chart", connections, seconds);
+            Result dashboard = pageResult(work, session, portal.url() + "/", "il-chart", connections, seconds).print("dashboard", seconds);
             Result rareSearch = pageResult(work, session, portal.url() + "/search.xhtml?q=benchmark+4242", "il-item-link", connections,
-                    seconds);
+                    seconds).print("search-rare", seconds);
             Result commonSearch = pageResult(work, session, portal.url() + "/search.xhtml?q=generated", "il-item-link", connections,
-                    seconds);
+                    seconds).print("search-common", seconds);
+            Optional<UsersLoad> load = ServiceLoader.load(UsersLoad.class).findFirst();
+            UsersLoad.Figures users = load.isPresent()
+                    ? load.get().run(portal.url(), signedIn(portal.url(), Integer.getInteger("interlink.bench.users", 50)),
+                            Duration.ofSeconds(3), Duration.ofSeconds(Math.max(seconds, 30)), work)
+                    : null;
+            if (users != null) {
+                System.out.printf(java.util.Locale.ROOT,
+                        "RESULT shared-list-50-users p50_ms=%.1f p95_ms=%.1f p99_ms=%.1f rps=%.1f errors=%d%n",
+                        users.p50(), users.p95(), users.p99(), users.requests() / (double) Math.max(seconds, 30), users.errors());
+            } else {
+                System.out.println("(no open-model load on the class path: run with -Pbench to measure shared-list-50-users)");
+            }
             long moi = agencyId(postgres.database(), "iq-moi");
-            Result sqlResult = pgbench(work, postgres.database(), moi, connections, seconds, "shared-first-page.sql");
+            Result sqlResult = pgbench(work, postgres.database(), moi, connections, seconds, "shared-first-page.sql").print(
+                    "shared-list-sql",
+                    seconds);
             // the same page's query without the agreements' and end dates' conditions, on the same data in the same run
             Result sqlBefore = pgbench(work, postgres.database(), moi, connections, seconds, "shared-first-page-before-agreements.sql");
 
@@ -98,29 +127,73 @@ public final class SharedListBenchmark {
             if (answer.statusCode() != 200 || count(answer.body(), "\"href\"") != 20) {
                 throw new IllegalStateException("the API did not answer 20 shared items (status " + answer.statusCode() + ")");
             }
-            Result apiResult = wrk(work, api, "Authorization: Bearer " + token, apiConnections, seconds);
-            System.out.printf("""
+            wrk(work, api, "Authorization: Bearer " + token, apiConnections, warmUp);
+            Result apiResult = wrk(work, api, "Authorization: Bearer " + token, apiConnections, seconds).print("api-shared-list", seconds);
+            long rssMb = memory.stop() / 1024;
+            System.out.printf(
+                    """
 
-                    First page of "shared with my agency" (20 of %,d items, caller moi.official), %d connections, %d s each:
-                      through the portal (wrk):  p50 %6.1f ms   p95 %6.1f ms   p99 %6.1f ms   %,d requests, %d errors
-                      raw SQL (pgbench):         p50 %6.2f ms   p95 %6.2f ms   p99 %6.2f ms   %,d queries
-                      raw SQL before agreements: p50 %6.2f ms   p95 %6.2f ms   p99 %6.2f ms   %,d queries
-                    Other pages, same caller and load:
-                      dashboard with charts:     p50 %6.1f ms   p95 %6.1f ms   p99 %6.1f ms   %,d requests, %d errors
-                      search, one match:         p50 %6.1f ms   p95 %6.1f ms   p99 %6.1f ms   %,d requests, %d errors
-                      search, every item:        p50 %6.1f ms   p95 %6.1f ms   p99 %6.1f ms   %,d requests, %d errors
-                    The same through the REST API (caller %s, iq-moi), %d concurrent clients, %d s:
-                      GET /api/v1/items (wrk):   p50 %6.1f ms   p95 %6.1f ms   p99 %6.1f ms   %,d requests = %,.0f requests/s, %d errors
-                    %n""", items, connections, seconds,
-                    portalResult.p50(), portalResult.p95(), portalResult.p99(), portalResult.count(), portalResult.errors(),
+                            First page of "shared with my agency" (20 of %,d items, caller moi.official), %d connections, %d s each:
+                              floor page (same layout, no items): p50 %6.1f ms   p95 %6.1f ms   p99 %6.1f ms   %,.0f pages/s, %d errors
+                              through the portal (wrk):  p50 %6.1f ms   p95 %6.1f ms   p99 %6.1f ms   %,.0f pages/s, %d errors (%.0f %% of the floor)
+                              one user alone (wrk -c 1): p50 %6.1f ms   p95 %6.1f ms   p99 %6.1f ms   %,.0f pages/s, %d errors
+                              raw SQL (pgbench):         p50 %6.2f ms   p95 %6.2f ms   p99 %6.2f ms   %,d queries
+                              raw SQL before agreements: p50 %6.2f ms   p95 %6.2f ms   p99 %6.2f ms   %,d queries
+                            Other pages, same caller and load:
+                              dashboard with charts:     p50 %6.1f ms   p95 %6.1f ms   p99 %6.1f ms   %,d requests, %d errors
+                              search, one match:         p50 %6.1f ms   p95 %6.1f ms   p99 %6.1f ms   %,d requests, %d errors
+                              search, every item:        p50 %6.1f ms   p95 %6.1f ms   p99 %6.1f ms   %,d requests, %d errors
+                            The same through the REST API (caller %s, iq-moi), %d concurrent clients, %d s:
+                              GET /api/v1/items (wrk):   p50 %6.1f ms   p95 %6.1f ms   p99 %6.1f ms   %,d requests = %,.0f requests/s, %d errors
+                            The portal's resident memory, highest under the load: %,d MB
+                            %n""",
+                    items, connections, seconds,
+                    floor.p50(), floor.p95(), floor.p99(), floor.rps(seconds), floor.errors(),
+                    portalResult.p50(), portalResult.p95(), portalResult.p99(), portalResult.rps(seconds), portalResult.errors(),
+                    100 * portalResult.rps(seconds) / floor.rps(seconds),
+                    unloaded.p50(), unloaded.p95(), unloaded.p99(), unloaded.rps(seconds), unloaded.errors(),
                     sqlResult.p50(), sqlResult.p95(), sqlResult.p99(), sqlResult.count(),
                     sqlBefore.p50(), sqlBefore.p95(), sqlBefore.p99(), sqlBefore.count(),
                     dashboard.p50(), dashboard.p95(), dashboard.p99(), dashboard.count(), dashboard.errors(),
                     rareSearch.p50(), rareSearch.p95(), rareSearch.p99(), rareSearch.count(), rareSearch.errors(),
                     commonSearch.p50(), commonSearch.p95(), commonSearch.p99(), commonSearch.count(), commonSearch.errors(),
                     API_SYSTEM, apiConnections, seconds, apiResult.p50(), apiResult.p95(), apiResult.p99(), apiResult.count(),
-                    apiResult.count() / (double) seconds, apiResult.errors());
+                    apiResult.rps(seconds), apiResult.errors(), rssMb);
+            System.out.printf("RESULT portal-rss-mb max=%d%n", rssMb);
         }
+    }
+
+    /**
+     * The portal's settings for the benchmark: the API's limits per caller lifted, since the API figure is one client
+     * (one caller) standing in for many; with the defaults it would measure the limit (100 calls a second), not the
+     * portal.
+     */
+    private static Map<String, String> benchEnvironment(Map<String, String> portal) {
+        Map<String, String> env = new java.util.HashMap<>(portal);
+        env.put("INTERLINK_API_REQUESTS_PER_SECOND", "1000000");
+        env.put("INTERLINK_API_CONCURRENT_CALLS_PER_CALLER", "1000");
+        return env;
+    }
+
+    /** Demo users who read items of other agencies; the 50 users of the open-model load are sessions of theirs. */
+    private static final List<String> READERS = List.of("moi.official", "iom.liaison", "interpol.liaison");
+
+    private static final Pattern ITEM_LINK = Pattern.compile("href=\"(/item\\.xhtml\\?id=[^\"]+)\"");
+
+    /** Signs {@code count} sessions in, taking the readers in turn, each with an item page from its shared list. */
+    private static List<UsersLoad.User> signedIn(String portalUrl, int count) {
+        List<UsersLoad.User> users = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String username = READERS.get(i % READERS.size());
+            PortalSignIn session = new PortalSignIn();
+            session.signIn(portalUrl, username, RealmDefinition.DEMO_PASSWORD);
+            Matcher item = ITEM_LINK.matcher(session.open(portalUrl + "/items.xhtml?view=SHARED_WITH_MY_AGENCY").body());
+            if (!item.find()) {
+                throw new IllegalStateException(username + " sees no item shared with their agency");
+            }
+            users.add(new UsersLoad.User(session.sessionCookie(), item.group(1).replace("&amp;", "&")));
+        }
+        return users;
     }
 
     /** Opens the page once (it must answer 200 and show {@code expected}), then loads it with wrk. */
@@ -230,7 +303,7 @@ public final class SharedListBenchmark {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)) / 1000.0;
     }
 
-    private static String run(List<String> command, Map<String, String> env, int seconds) throws IOException, InterruptedException {
+    static String run(List<String> command, Map<String, String> env, int seconds) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env);
         Process process = builder.start();
@@ -273,5 +346,16 @@ public final class SharedListBenchmark {
     }
 
     private record Result(double p50, double p95, double p99, long count, long errors) {
+
+        double rps(int seconds) {
+            return count / (double) seconds;
+        }
+
+        /** Prints the figure's machine-readable line at once (a later failure keeps it) and answers this result. */
+        Result print(String figure, int seconds) {
+            System.out.printf(java.util.Locale.ROOT, "RESULT %s p50_ms=%.1f p95_ms=%.1f p99_ms=%.1f rps=%.1f errors=%d%n", figure, p50,
+                    p95, p99, rps(seconds), errors);
+            return this;
+        }
     }
 }

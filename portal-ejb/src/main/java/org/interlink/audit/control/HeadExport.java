@@ -11,8 +11,8 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.interlink.audit.entity.AuditHash;
 import org.interlink.infrastructure.persistence.SchemaMigration;
@@ -48,6 +48,9 @@ import java.util.logging.Logger;
 @DependsOn("SchemaMigration")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class HeadExport {
+
+    /** Looked up once: {@code Json.create…} searches the class path for a provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final Logger LOG = Logger.getLogger(HeadExport.class.getName());
 
@@ -99,7 +102,7 @@ public class HeadExport {
                         + "order by e.chain");
                 ResultSet rows = sql.executeQuery()) {
             while (rows.next()) {
-                lines.append(Json.createObjectBuilder().add("at", at).add("chain", rows.getString(1))
+                lines.append(JSON.createObjectBuilder().add("at", at).add("chain", rows.getString(1))
                         .add("seq", rows.getLong(2)).add("hash", rows.getString(3)).build()).append('\n');
                 chains++;
             }
@@ -136,7 +139,7 @@ public class HeadExport {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             for (String line : lines) {
                 if (!line.isBlank()) {
-                    JsonObject head = Json.createReader(new StringReader(line)).readObject();
+                    JsonObject head = JSON.createReader(new StringReader(line)).readObject();
                     heads.put(head.getString("chain"), new ChainVerifier.ExportedHead(head.getString("chain"),
                             head.getJsonNumber("seq").longValue(), head.getString("hash"), head.getString("at")));
                 }

@@ -1,6 +1,5 @@
 package org.interlink.item.entity;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -9,6 +8,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -41,6 +41,9 @@ import java.util.stream.Collectors;
 @Entity
 @Table(name = "item_event")
 public class ItemEvent implements Serializable {
+
+    /** Looked up once: {@code Json.create…} searches the class path for a provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final long serialVersionUID = 1L;
 
@@ -165,13 +168,13 @@ public class ItemEvent implements Serializable {
         if (readable.containsAll(linkedItems())) {
             return this;
         }
-        JsonObjectBuilder json = Json.createObjectBuilder(json().orElseThrow());
+        JsonObjectBuilder json = JSON.createObjectBuilder(json().orElseThrow());
         ItemVersion.SNAPSHOT_LINKS.forEach(field -> {
             JsonValue value = json().orElseThrow().get(field);
             if (value instanceof JsonNumber id && !readable.contains(id.longValue())) {
                 json.remove(field);
             } else if (value instanceof JsonArray many) {
-                JsonArrayBuilder kept = Json.createArrayBuilder();
+                JsonArrayBuilder kept = JSON.createArrayBuilder();
                 many.getValuesAs(JsonNumber.class).stream().filter(id -> readable.contains(id.longValue())).forEach(kept::add);
                 json.add(field, kept);
             }
@@ -194,7 +197,7 @@ public class ItemEvent implements Serializable {
         if (snapshot == null) {
             return Optional.empty();
         }
-        try (JsonReader reader = Json.createReader(new StringReader(snapshot))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(snapshot))) {
             return Optional.of(reader.readObject());
         }
     }

@@ -1,8 +1,8 @@
 package org.interlink.item.entity;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -66,6 +66,9 @@ import java.util.stream.Stream;
 @Inheritance(strategy = InheritanceType.JOINED)
 @DiscriminatorColumn(name = "dtype", length = 31)
 public abstract class ItemVersion implements Serializable {
+
+    /** Looked up once: {@code Json.create…} searches the class path for a provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final long serialVersionUID = 1L;
 
@@ -281,7 +284,7 @@ public abstract class ItemVersion implements Serializable {
 
     /** The content, marking and sharing as JSON, for the history. */
     public String snapshot() {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("version", number)
                 .add("title", title)
                 .add("summary", summary)
@@ -304,8 +307,8 @@ public abstract class ItemVersion implements Serializable {
         if (!translations.isEmpty()) {
             json.add("translations", translated());
         }
-        JsonArrayBuilder files = Json.createArrayBuilder();
-        attachments.forEach(a -> files.add(Json.createObjectBuilder().add("name", a.getFilename())
+        JsonArrayBuilder files = JSON.createArrayBuilder();
+        attachments.forEach(a -> files.add(JSON.createObjectBuilder().add("name", a.getFilename())
                 .add("type", a.getContentType()).add("size", a.getSize()).add("sha256", a.getSha256())));
         json.add("attachments", files);
         describe(json);
@@ -313,14 +316,14 @@ public abstract class ItemVersion implements Serializable {
     }
 
     private JsonObjectBuilder translated() {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
         new TreeMap<>(translations).forEach((lang, text) -> json.add(lang,
-                Json.createObjectBuilder().add("title", text.getTitle()).add("summary", text.getSummary())));
+                JSON.createObjectBuilder().add("title", text.getTitle()).add("summary", text.getSummary())));
         return json;
     }
 
     private static JsonArrayBuilder names(Stream<String> names) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         names.sorted().forEach(array::add);
         return array;
     }

@@ -1,8 +1,8 @@
 package org.interlink.meeting.entity;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.DiscriminatorValue;
@@ -41,6 +41,9 @@ import java.util.Set;
 @DiscriminatorValue("MEETING_OUTCOME")
 @PrimaryKeyJoinColumn(name = "id")
 public class MeetingVersion extends ItemVersion {
+
+    /** Looked up once: {@code Json.create…} searches the class path for a provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final long serialVersionUID = 1L;
 
@@ -157,17 +160,17 @@ public class MeetingVersion extends ItemVersion {
     @Override
     protected void describe(JsonObjectBuilder snapshot) {
         snapshot.add("startsOn", startsOn.toString()).add("endsOn", endsOn.toString()).add("place", place);
-        JsonArrayBuilder agencies = Json.createArrayBuilder();
+        JsonArrayBuilder agencies = JSON.createArrayBuilder();
         getParticipants().forEach(a -> agencies.add(a.getCode().value()));
-        JsonArrayBuilder decided = Json.createArrayBuilder();
+        JsonArrayBuilder decided = JSON.createArrayBuilder();
         decisions.forEach(decided::add);
-        JsonArrayBuilder actions = Json.createArrayBuilder();
-        actionItems.forEach(a -> actions.add(Json.createObjectBuilder()
+        JsonArrayBuilder actions = JSON.createArrayBuilder();
+        actionItems.forEach(a -> actions.add(JSON.createObjectBuilder()
                 .add("description", a.getDescription())
                 .add("owner", a.getOwner().getCode().value())
                 .add("dueOn", a.getDueOn().toString())
                 .add("status", a.getStatus().name())));
-        JsonArrayBuilder linked = Json.createArrayBuilder();
+        JsonArrayBuilder linked = JSON.createArrayBuilder();
         recommendations.stream().map(Item::getId).sorted().forEach(linked::add);
         snapshot.add("participants", agencies).add("decisions", decided).add("actionItems", actions)
                 .add("recommendations", linked);

@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.security.enterprise.AuthenticationException;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
@@ -61,6 +61,9 @@ import java.util.regex.Pattern;
 @Priority(Interceptor.Priority.APPLICATION)
 @ApplicationScoped
 public class PortalAuthentication implements HttpAuthenticationMechanism {
+
+    /** Looked up once: {@code Json.create…} searches the class path for a provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** Where the REST API lives. */
     public static final String API = "/api/";
@@ -332,7 +335,7 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         try {
-            response.getWriter().write(Json.createObjectBuilder()
+            response.getWriter().write(JSON.createObjectBuilder()
                     .add("type", "urn:interlink:problem:" + slug)
                     .add("title", title)
                     .add("status", status)

@@ -1,8 +1,8 @@
 package org.interlink.dashboard.view;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 
 import java.util.List;
 
@@ -12,6 +12,9 @@ import java.util.List;
  */
 final class Charts {
 
+    /** Looked up once: {@code Json.create…} searches the class path for a provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     /** Colours that keep at least 3:1 against white and apart from each other. */
     private static final List<String> COLOURS = List.of("#1f6f78", "#c0392b", "#7a4fb5", "#b7791f", "#2c5282", "#2f855a");
 
@@ -20,36 +23,36 @@ final class Charts {
 
     /** A bar chart; stacked when it has more than one series. */
     static String bar(String locale, boolean rightToLeft, List<String> labels, List<DashboardView.Chart.Series> series) {
-        JsonArrayBuilder datasets = Json.createArrayBuilder();
+        JsonArrayBuilder datasets = JSON.createArrayBuilder();
         for (int i = 0; i < series.size(); i++) {
             DashboardView.Chart.Series one = series.get(i);
-            JsonArrayBuilder data = Json.createArrayBuilder();
+            JsonArrayBuilder data = JSON.createArrayBuilder();
             one.values().forEach(data::add);
-            datasets.add(Json.createObjectBuilder().add("label", one.label()).add("data", data)
+            datasets.add(JSON.createObjectBuilder().add("label", one.label()).add("data", data)
                     .add("backgroundColor", COLOURS.get(i % COLOURS.size())));
         }
         boolean stacked = series.size() > 1;
-        JsonObjectBuilder options = Json.createObjectBuilder()
+        JsonObjectBuilder options = JSON.createObjectBuilder()
                 .add("responsive", true)
                 .add("maintainAspectRatio", false)
                 .add("locale", locale)
                 .add("animation", false)
-                .add("scales", Json.createObjectBuilder()
-                        .add("x", Json.createObjectBuilder().add("stacked", stacked).add("reverse", rightToLeft))
-                        .add("y", Json.createObjectBuilder().add("stacked", stacked).add("beginAtZero", true)
+                .add("scales", JSON.createObjectBuilder()
+                        .add("x", JSON.createObjectBuilder().add("stacked", stacked).add("reverse", rightToLeft))
+                        .add("y", JSON.createObjectBuilder().add("stacked", stacked).add("beginAtZero", true)
                                 .add("position", rightToLeft ? "right" : "left")
-                                .add("ticks", Json.createObjectBuilder().add("precision", 0))))
-                .add("plugins", Json.createObjectBuilder()
-                        .add("legend", Json.createObjectBuilder().add("display", stacked).add("position", "bottom")
+                                .add("ticks", JSON.createObjectBuilder().add("precision", 0))))
+                .add("plugins", JSON.createObjectBuilder()
+                        .add("legend", JSON.createObjectBuilder().add("display", stacked).add("position", "bottom")
                                 .add("rtl", rightToLeft).add("textDirection", rightToLeft ? "rtl" : "ltr"))
-                        .add("tooltip", Json.createObjectBuilder().add("rtl", rightToLeft)));
-        return Json.createObjectBuilder().add("type", "bar")
-                .add("data", Json.createObjectBuilder().add("labels", strings(labels)).add("datasets", datasets))
+                        .add("tooltip", JSON.createObjectBuilder().add("rtl", rightToLeft)));
+        return JSON.createObjectBuilder().add("type", "bar")
+                .add("data", JSON.createObjectBuilder().add("labels", strings(labels)).add("datasets", datasets))
                 .add("options", options).build().toString();
     }
 
     private static JsonArrayBuilder strings(List<String> values) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         values.forEach(array::add);
         return array;
     }

@@ -1,6 +1,6 @@
 package org.interlink.infrastructure.web;
 
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -20,6 +20,9 @@ import java.util.logging.Logger;
  * other filters throw.
  */
 public class DatabaseOutageFilter extends HttpFilter {
+
+    /** Looked up once: {@code Json.create…} searches the class path for a provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /**
      * Request attribute naming what is unavailable for the 503 page: absent, the database; {@code sign-in}, Keycloak
@@ -58,7 +61,7 @@ public class DatabaseOutageFilter extends HttpFilter {
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
-            response.getWriter().write(Json.createObjectBuilder().add("type", "urn:interlink:problem:database-unavailable")
+            response.getWriter().write(JSON.createObjectBuilder().add("type", "urn:interlink:problem:database-unavailable")
                     .add("title", "The database is unavailable").add("status", HttpServletResponse.SC_SERVICE_UNAVAILABLE)
                     .add("detail", DatabaseOutage.DETAIL).build().toString());
             // written now: an answer left in the buffer would be replaced by the container's error page

@@ -3,9 +3,9 @@ package org.interlink.infrastructure.web;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,6 +29,9 @@ import java.lang.annotation.Annotation;
 @WebServlet(urlPatterns = {"/health/ready", "/health/live"})
 public class HealthEndpoint extends HttpServlet {
 
+    /** Looked up once: {@code Json.create…} searches the class path for a provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private static final long serialVersionUID = 1L;
 
     @Inject
@@ -39,21 +42,21 @@ public class HealthEndpoint extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Annotation kind = request.getServletPath().endsWith("/live") ? Liveness.Literal.INSTANCE : Readiness.Literal.INSTANCE;
         boolean up = true;
-        JsonArrayBuilder results = Json.createArrayBuilder();
+        JsonArrayBuilder results = JSON.createArrayBuilder();
         for (HealthCheck check : checks.select(kind)) {
             HealthCheckResponse result = call(check);
             up &= result.getStatus() == HealthCheckResponse.Status.UP;
-            JsonObjectBuilder json = Json.createObjectBuilder()
+            JsonObjectBuilder json = JSON.createObjectBuilder()
                     .add("name", result.getName())
                     .add("status", result.getStatus().name());
-            JsonObjectBuilder data = Json.createObjectBuilder();
+            JsonObjectBuilder data = JSON.createObjectBuilder();
             result.getData().ifPresent(values -> values.forEach((key, value) -> data.add(key, String.valueOf(value))));
             results.add(json.add("data", data));
         }
         response.setStatus(up ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setContentType("application/json");
         response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write(Json.createObjectBuilder()
+        response.getWriter().write(JSON.createObjectBuilder()
                 .add("status", up ? "UP" : "DOWN")
                 .add("checks", results)
                 .build().toString());

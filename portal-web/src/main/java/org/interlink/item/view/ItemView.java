@@ -3,8 +3,8 @@ package org.interlink.item.view;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonGenerator;
 import org.interlink.agency.boundary.Agencies;
 import org.interlink.agency.entity.Agency;
@@ -57,6 +57,9 @@ import java.util.function.Consumer;
 @Named
 @ViewScoped
 public class ItemView implements Serializable {
+
+    /** Looked up once: {@code Json.create…} searches the class path for a provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final long serialVersionUID = 1L;
 
@@ -412,9 +415,9 @@ public class ItemView implements Serializable {
 
     /** A history snapshot (JSON) laid out to be read: one field per line. */
     public String pretty(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             StringWriter out = new StringWriter();
-            Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out).write(reader.readValue());
+            JSON.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out).write(reader.readValue());
             return out.toString().trim();
         }
     }

@@ -1,0 +1,51 @@
+package org.interlink.devstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The highest resident memory (Linux {@code VmRSS}) of a process, read every half second until stopped. */
+final class ResidentMemory {
+
+    private final ScheduledExecutorService reader = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "resident-memory");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicLong highestKb = new AtomicLong();
+    private final Path status;
+
+    private ResidentMemory(long pid) {
+        status = Path.of("/proc", Long.toString(pid), "status");
+    }
+
+    static ResidentMemory watch(long pid) {
+        ResidentMemory memory = new ResidentMemory(pid);
+        memory.reader.scheduleAtFixedRate(memory::read, 0, 500, TimeUnit.MILLISECONDS);
+        return memory;
+    }
+
+    private void read() {
+        try {
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith("VmRSS:")) {
+                    long kb = Long.parseLong(line.replaceAll("\\D", ""));
+                    highestKb.accumulateAndGet(kb, Math::max);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the process ended or the file is not there (not Linux): nothing to add
+        }
+    }
+
+    /** Stops reading and answers the highest resident memory seen, in KB. */
+    long stop() {
+        reader.shutdownNow();
+        read();
+        return highestKb.get();
+    }
+}
