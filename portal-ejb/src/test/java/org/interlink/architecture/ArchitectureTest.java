@@ -97,14 +97,6 @@ class ArchitectureTest {
     }
 
     @Test
-    void jsonIsBuiltThroughAProviderLookedUpOnce() {
-        noClasses().should().dependOnClassesThat().belongToAnyOf(jakarta.json.Json.class)
-                .because("each of Json's static methods searches the class path for a provider: under load a tenth of a"
-                        + " page's time (a flight recording of the dashboard); keep a JsonProvider in a constant")
-                .check(classes);
-    }
-
-    @Test
     void rolesAreAskedOfTheCallerNeverOfTheContainer() {
         // the container's roles still hold the privileged roles a sign-in without a second factor does not act with
         noClasses().should().callMethod(EJBContext.class, "isCallerInRole", String.class)

@@ -42,6 +42,16 @@ final class ResidentMemory {
         }
     }
 
+    /** The resident memory now, as anonymous (heap, metaspace, code, stacks, malloc) and file pages (the mapped jars). */
+    String breakdown() {
+        try {
+            return Files.readAllLines(status).stream().filter(line -> line.startsWith("Rss") || line.startsWith("VmRSS"))
+                    .map(line -> line.replaceAll("\\s+", " ")).collect(java.util.stream.Collectors.joining(", "));
+        } catch (IOException e) {
+            return "(not readable: " + e.getMessage() + ")";
+        }
+    }
+
     /** Stops reading and answers the highest resident memory seen, in KB. */
     long stop() {
         reader.shutdownNow();
