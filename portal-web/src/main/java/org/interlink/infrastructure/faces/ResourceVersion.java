@@ -14,7 +14,8 @@ import java.util.HexFormat;
 
 /**
  * The version of the portal's own style sheet, added to its address by OmniFaces' {@code VersionedResourceHandler}
- * (web.xml): the start of its content's SHA-256. A browser keeps a versioned resource for a year
+ * (web.xml): the start of the SHA-256 of its content and of the Faces and OmniFaces versions (the handler versions
+ * Mojarra's script too). A browser keeps a versioned resource for a year
  * ({@code com.sun.faces.defaultResourceMaxAge}); a changed style sheet has another address, so nobody is served a stale
  * one after an update, and an unchanged one stays cached across deployments.
  */
@@ -31,17 +32,29 @@ public class ResourceVersion {
 
     public String getValue() {
         if (value == null) {
-            value = of(servletContext.getResourceAsStream(STYLE_SHEET));
+            value = of(servletContext.getResourceAsStream(STYLE_SHEET), frameworks());
         }
         return value;
     }
 
-    static String of(InputStream content) {
+    /**
+     * The versions of the frameworks whose unversioned resources get this version too (Mojarra's {@code faces.js}): an
+     * upgrade of the server changes the addresses, so no browser keeps an old script for a year.
+     */
+    static String frameworks() {
+        return java.util.stream.Stream.of(jakarta.faces.context.FacesContext.class, org.omnifaces.util.Faces.class)
+                .map(type -> String.valueOf(type.getPackage().getImplementationVersion()))
+                .collect(java.util.stream.Collectors.joining(","));
+    }
+
+    static String of(InputStream content, String frameworks) {
         if (content == null) {
             throw new IllegalStateException("no " + STYLE_SHEET);
         }
         try (content) {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.readAllBytes());
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(frameworks.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byte[] digest = sha.digest(content.readAllBytes());
             return HexFormat.of().formatHex(digest, 0, 6);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

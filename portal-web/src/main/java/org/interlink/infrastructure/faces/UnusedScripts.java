@@ -13,7 +13,8 @@ import java.util.Set;
  * Leaves out of a page's head the scripts a component declares but the portal never uses (faces-config.xml, before
  * each page is rendered). PrimeFaces' chart always brings Moment.js (20 KB compressed) for time axes; the dashboard's
  * charts have none, and Chart.js' adapter does without it. The first visit's download is the one this saves
- * (PageWeightJourneyIT).
+ * (PageWeightJourneyIT). A component that does need it (a {@code p:schedule}, PrimeFaces' client-side validation)
+ * must be taken off this list.
  */
 public class UnusedScripts implements SystemEventListener {
 
