@@ -71,6 +71,10 @@ public final class SharedListBenchmark {
             portal.awaitReady(Duration.ofMinutes(3));
             long items = generate(postgres.database());
             System.out.printf("%nGenerated: %,d items over 20 agencies%n", items);
+            if (Boolean.getBoolean("interlink.bench.explore")) {
+                explore(portal.url(), postgres.database());
+                return;
+            }
             ResidentMemory memory = ResidentMemory.watch(portal.process().pid());
 
             PortalSignIn session = new PortalSignIn();
@@ -165,6 +169,17 @@ public final class SharedListBenchmark {
                     apiResult.rps(seconds), apiResult.errors(), rssMb);
             System.out.printf("RESULT portal-rss-mb max=%d%n", rssMb);
         }
+    }
+
+    /**
+     * Keeps the portal and its 100,000 items up for a person to look at (query plans, pages, a profiler) instead of
+     * measuring: prints where they are and waits for Enter, then stops everything.
+     */
+    private static void explore(String portalUrl, PortalDatabase db) throws IOException {
+        System.out.printf("Exploring (-Dinterlink.bench.explore=true): nothing is measured.%n"
+                + "  portal:   %s (demo users, password %s)%n  database: %s as %s, password %s%nPress Enter to stop.%n", portalUrl,
+                RealmDefinition.DEMO_PASSWORD, db.url(), db.migrationUser(), db.migrationPassword());
+        System.in.read();
     }
 
     /**

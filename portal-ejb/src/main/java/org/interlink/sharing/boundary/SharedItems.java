@@ -39,6 +39,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import static org.interlink.item.entity.ItemQuery.COUNT_LIMIT;
@@ -68,7 +69,7 @@ public class SharedItems {
         if (!allowed(caller, query, action(query), describe(query) + " rows " + first + "+" + max)) {
             return List.of();
         }
-        return rows(caller, query, null).setFirstResult(first).setMaxResults(max).getResultList();
+        return newest(query, first, max, (condition, parameters) -> rows(caller, query, condition, parameters));
     }
 
     /**
@@ -93,7 +94,8 @@ public class SharedItems {
             audit.record(caller, AuditAction.EXPORT, AuditOutcome.DENIED, null, null, what);
             return List.of();
         }
-        List<ItemVersion> rows = rows(caller, query, "v.marking <> :red").setMaxResults(COUNT_LIMIT).getResultList();
+        List<ItemVersion> rows = newest(query, 0, COUNT_LIMIT, (condition, parameters) -> rows(caller, query,
+                condition == null ? "v.marking <> :red" : "v.marking <> :red and " + condition, parameters));
         audit.record(caller, AuditAction.EXPORT, AuditOutcome.ALLOWED, null, null, what + ": " + rows.size()
                 + " rows (TLP:RED never exported), items " + rows.stream().map(v -> v.getItem().getId()).toList());
         return rows;
@@ -154,8 +156,8 @@ public class SharedItems {
      * tables outer-joined, the item and its owner fetched with them) and one more for the titles in other languages
      * of all of them.
      */
-    private TypedQuery<ItemVersion> rows(Caller caller, ItemQuery query, String condition) {
-        TypedQuery<ItemVersion> jpql = gate.query(caller, query, VERSIONS, condition, order(query), Map.of(), ItemVersion.class);
+    private TypedQuery<ItemVersion> rows(Caller caller, ItemQuery query, String condition, Map<String, ?> parameters) {
+        TypedQuery<ItemVersion> jpql = gate.query(caller, query, VERSIONS, condition, order(query), parameters, ItemVersion.class);
         jpql.setHint(QueryHints.INHERITANCE_OUTER_JOIN, "true");
         jpql.setHint(QueryHints.FETCH, "v.item");
         jpql.setHint(QueryHints.FETCH, "v.item.owner");
@@ -166,8 +168,13 @@ public class SharedItems {
 
     /** How many rows match, counted in list order up to {@link ItemQuery#COUNT_LIMIT} + 1 (so the count stops early). */
     private long firstRows(Caller caller, ItemQuery query) {
-        return gate.query(caller, query, "select v.id from ItemVersion v join v.item i", null, order(query), Map.of(), Long.class)
-                .setMaxResults(COUNT_LIMIT + 1).getResultList().size();
+        return newest(query, 0, COUNT_LIMIT + 1, (condition, parameters) -> gate.query(caller, query,
+                "select v.id from ItemVersion v join v.item i", condition, order(query), parameters, Long.class)).size();
+    }
+
+    /** The rows of the query from {@code first}, at most {@code max} (a search in newest-first order: {@link VisibilityGate#newestFirst}). */
+    private <T> List<T> newest(ItemQuery query, int first, int max, BiFunction<String, Map<String, ?>, TypedQuery<T>> rows) {
+        return gate.newestFirst(query, first, max, rows);
     }
 
     /** The version of the item the caller reads, recorded as a read, or empty ("not found", recorded) when they may not. */

@@ -66,6 +66,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -590,6 +592,51 @@ class TrustRegressionIT {
         assertThatThrownBy(() -> items.refuseCrossedEdit(author, opened, ministrys)).isInstanceOf(CrossedEdit.class);
         assertThat(sharedItems.find(demo.as("moi.official", "iq-moi"), ministrys).orElseThrow().getTitle())
                 .isEqualTo("The Ministry's draft");
+    }
+
+    /**
+     * A search in newest-first order is narrowed to its newest matches, whoever may read them (issue 21): when another
+     * agency's unshared drafts are the newest matches, the window widens until the caller's own are in it, and every
+     * page holds the rows the whole search would — none left out, none out of order, none the caller may not read.
+     */
+    @Test
+    void aSearchNarrowedToItsNewestMatchesFindsWhatTheWholeSearchWould() {
+        Caller official = demo.as("moi.official", "iq-moi");
+        Caller iom = demo.as("iom.liaison", "iom-iq");
+        String word = "zqwindow" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        List<ItemId> mine = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            mine.add(0, items.draft(official, figures("Older figures " + i + " " + word)).id());
+        }
+        for (int i = 0; i < 12; i++) {
+            items.draft(iom, figures("IOM's private figures " + i + " " + word));
+        }
+        for (int i = 0; i < 2; i++) {
+            mine.add(0, items.draft(official, figures("Newer figures " + i + " " + word)).id());
+        }
+        ItemQuery search = ItemQuery.of(Listing.ALL).matching(word);
+
+        // the newest 8 matches hold the 2 newest of the Ministry's; the newest 16 the next 2; the rest reads them all
+        assertThat(sharedItems.list(official, search, 0, 2)).extracting(v -> v.getItem().id())
+                .containsExactlyElementsOf(mine.subList(0, 2));
+        assertThat(sharedItems.list(official, search, 2, 2)).extracting(v -> v.getItem().id())
+                .containsExactlyElementsOf(mine.subList(2, 4));
+        assertThat(sharedItems.list(official, search, 4, 2)).extracting(v -> v.getItem().id())
+                .containsExactlyElementsOf(mine.subList(4, 5));
+        // the newest 12 matches hold only 2 of the Ministry's: the window widens (to every match here) for the third;
+        // the newest 4 hold none of the next ones: no wider window, the whole search
+        assertThat(sharedItems.list(official, search, 0, 3)).extracting(v -> v.getItem().id())
+                .containsExactlyElementsOf(mine.subList(0, 3));
+        assertThat(sharedItems.list(official, search, 2, 1)).extracting(v -> v.getItem().id()).containsExactly(mine.get(2));
+        assertThat(sharedItems.list(official, search, 1, 3)).extracting(v -> v.getItem().id())
+                .containsExactlyElementsOf(mine.subList(1, 4));
+        assertThat(sharedItems.count(official, search)).isEqualTo(5);
+        assertThat(sharedItems.list(iom, search, 0, 20)).as("IOM reads its own drafts only").hasSize(12)
+                .allSatisfy(v -> assertThat(v.getTitle()).startsWith("IOM's private figures"));
+        List<ItemId> oldestFirst = new ArrayList<>(mine);
+        Collections.reverse(oldestFirst);
+        assertThat(sharedItems.list(official, search.ordered(ItemQuery.Order.UPDATED, true), 0, 5)).as("oldest first: not narrowed")
+                .extracting(v -> v.getItem().id()).containsExactlyElementsOf(oldestFirst);
     }
 
     /** The refusals' action, outcome, owner and details with the asked ids replaced, in order. */
