@@ -39,7 +39,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import static org.interlink.item.entity.ItemQuery.COUNT_LIMIT;
@@ -69,7 +68,7 @@ public class SharedItems {
         if (!allowed(caller, query, action(query), describe(query) + " rows " + first + "+" + max)) {
             return List.of();
         }
-        return newest(query, first, max, (condition, parameters) -> rows(caller, query, condition, parameters));
+        return gate.newestFirst(query, first, max, (condition, parameters) -> rows(caller, query, condition, parameters));
     }
 
     /**
@@ -94,7 +93,7 @@ public class SharedItems {
             audit.record(caller, AuditAction.EXPORT, AuditOutcome.DENIED, null, null, what);
             return List.of();
         }
-        List<ItemVersion> rows = newest(query, 0, COUNT_LIMIT, (condition, parameters) -> rows(caller, query,
+        List<ItemVersion> rows = gate.newestFirst(query, 0, COUNT_LIMIT, (condition, parameters) -> rows(caller, query,
                 condition == null ? "v.marking <> :red" : "v.marking <> :red and " + condition, parameters));
         audit.record(caller, AuditAction.EXPORT, AuditOutcome.ALLOWED, null, null, what + ": " + rows.size()
                 + " rows (TLP:RED never exported), items " + rows.stream().map(v -> v.getItem().getId()).toList());
@@ -168,13 +167,8 @@ public class SharedItems {
 
     /** How many rows match, counted in list order up to {@link ItemQuery#COUNT_LIMIT} + 1 (so the count stops early). */
     private long firstRows(Caller caller, ItemQuery query) {
-        return newest(query, 0, COUNT_LIMIT + 1, (condition, parameters) -> gate.query(caller, query,
+        return gate.newestFirst(query, 0, COUNT_LIMIT + 1, (condition, parameters) -> gate.query(caller, query,
                 "select v.id from ItemVersion v join v.item i", condition, order(query), parameters, Long.class)).size();
-    }
-
-    /** The rows of the query from {@code first}, at most {@code max} (a search in newest-first order: {@link VisibilityGate#newestFirst}). */
-    private <T> List<T> newest(ItemQuery query, int first, int max, BiFunction<String, Map<String, ?>, TypedQuery<T>> rows) {
-        return gate.newestFirst(query, first, max, rows);
     }
 
     /** The version of the item the caller reads, recorded as a read, or empty ("not found", recorded) when they may not. */

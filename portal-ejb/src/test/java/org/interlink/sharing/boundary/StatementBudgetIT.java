@@ -79,7 +79,7 @@ class StatementBudgetIT {
         // the search page: its facets, then its first page
         ItemQuery border = ItemQuery.of(Listing.ALL).matching("border");
         // each of the two asks the time of its newest matches, between setting and resetting how they are planned
-        // (SharedItems.newest): only a few match here, so no more
+        // (VisibilityGate.newestFirst): only a few match here, so no more
         budget("search: facets and first page", 17, () -> {
             shared.facets(official, border);
             return shared.list(official, border, 0, 20);
