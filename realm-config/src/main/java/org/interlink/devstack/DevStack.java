@@ -99,6 +99,7 @@ public final class DevStack {
                  Demo systems (client credentials grant, client secret %s; dev only):
                   %-18s %-47s %s
                 %s
+                 Metrics:         %s/metrics  (Prometheus text; a bearer token of client %s, client credentials, same secret)
                  User tokens: client %s, password grant, scope "openid organization:*" (and totp=<code> for the
                  users with a one-time code); no refresh token: ask again after 5 minutes.
 
@@ -108,7 +109,7 @@ public final class DevStack {
                 RealmDefinition.DEMO_PASSWORD, "username", "name", "roles", "agencies", "one-time code", users,
                 RealmDefinition.DEMO_TOTP_KEY, RealmDefinition.DEMO_TOTP_KEY,
                 portalUrl, portalUrl, portalUrl, secrets.systemClientSecret(), "client id", "roles", "agency", systems,
-                RealmDefinition.CLI_CLIENT);
+                portalUrl, RealmDefinition.MONITORING_CLIENT, RealmDefinition.CLI_CLIENT);
     }
 
     private static String required(String property) {

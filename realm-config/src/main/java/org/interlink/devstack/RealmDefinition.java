@@ -26,6 +26,9 @@ public final class RealmDefinition {
     public static final String CLI_CLIENT = "interlink-cli";
     /** The audience every API access token must carry. */
     public static final String API_AUDIENCE = "interlink-api";
+
+    /** The demo's monitoring system: a service account with the role {@code metrics-reader}, for {@code /metrics}. */
+    public static final String MONITORING_CLIENT = "interlink-monitoring";
     /** Dev-only password of every demo user (long enough for the realm's password policy). */
     public static final String DEMO_PASSWORD = "interlink-demo";
     /**
@@ -93,7 +96,7 @@ public final class RealmDefinition {
         JsonNode demo = read("realm/demo/interlink-demo.json");
         List<DemoSystem> systems = new ArrayList<>();
         for (JsonNode user : demo.get("users")) {
-            if (!user.has("serviceAccountClientId")) {
+            if (!user.has("serviceAccountClientId") || user.get("serviceAccountClientId").asText().equals(MONITORING_CLIENT)) {
                 continue;
             }
             String clientId = user.get("serviceAccountClientId").asText();

@@ -39,12 +39,12 @@ class RealmDefinitionTest {
     }
 
     @Test
-    void theRealmDefinesTheSixRolesTheSecondFactorMarkerAndAConfidentialWebClientWithAFlatRolesClaim() {
+    void theRealmDefinesTheSixRolesTheSecondFactorMarkerTheMetricsReaderAndAConfidentialWebClientWithAFlatRolesClaim() {
         ObjectNode realm = RealmDefinition.production();
 
         assertThat(names(realm.get("roles").get("realm"), "name"))
                 .containsExactlyInAnyOrder("official", "liaison", "vetter", "auditor", "agency-admin", "platform-admin",
-                        RealmDefinition.SECOND_FACTOR_ROLE);
+                        RealmDefinition.SECOND_FACTOR_ROLE, "metrics-reader");
         JsonNode client = webClient(realm);
         assertThat(client.get("publicClient").asBoolean()).isFalse();
         assertThat(client.get("directAccessGrantsEnabled").asBoolean()).isFalse();
@@ -81,7 +81,8 @@ class RealmDefinitionTest {
                 "moi.vetter",
                 "moi.admin", "iom.liaison", "iom.vetter", "interpol.liaison", "donor.observer", "moi.auditor",
                 "platform.admin", "multi.liaison", "iom.admin", "interpol.admin", "donor.admin", "service-account-moi-border-system",
-                "service-account-moi-vetting-desk", "service-account-iom-case-system");
+                "service-account-moi-vetting-desk", "service-account-iom-case-system",
+                "service-account-" + RealmDefinition.MONITORING_CLIENT);
         for (JsonNode user : realm.get("users")) {
             if (user.has("serviceAccountClientId")) {
                 continue;
@@ -209,6 +210,27 @@ class RealmDefinitionTest {
         JsonNode cli = find(realm.get("clients"), "clientId", RealmDefinition.CLI_CLIENT);
         assertThat(cli.get("publicClient").asBoolean()).isTrue();
         assertThat(RealmDefinition.toJson(RealmDefinition.production())).doesNotContain(RealmDefinition.CLI_CLIENT);
+    }
+
+    @Test
+    void theDemoMonitoringSystemReadsTheMetricsAndActsForNoAgency() {
+        ObjectNode realm = RealmDefinition.withDemo();
+
+        JsonNode client = find(realm.get("clients"), "clientId", RealmDefinition.MONITORING_CLIENT);
+        assertThat(client.get("serviceAccountsEnabled").asBoolean()).isTrue();
+        assertThat(client.get("standardFlowEnabled").asBoolean()).isFalse();
+        assertThat(client.get("secret").asText()).isEqualTo("${INTERLINK_SYSTEM_CLIENT_SECRET}");
+        assertThat(client.get("protocolMappers").findValuesAsText("protocolMapper")).as("no agency claim")
+                .doesNotContain("oidc-hardcoded-claim-mapper");
+        JsonNode account = find(realm.get("users"), "username", "service-account-" + RealmDefinition.MONITORING_CLIENT);
+        assertThat(account.get("realmRoles")).extracting(JsonNode::asText).containsExactly("metrics-reader");
+        assertThat(RealmDefinition.demoSystems()).extracting(RealmDefinition.DemoSystem::clientId)
+                .doesNotContain(RealmDefinition.MONITORING_CLIENT);
+
+        JsonNode production = RealmDefinition.production();
+        assertThat(production.get("roles").get("realm").findValuesAsText("name")).as("the role, for a production monitor")
+                .contains("metrics-reader");
+        assertThat(RealmDefinition.toJson(production)).doesNotContain(RealmDefinition.MONITORING_CLIENT);
     }
 
     private static JsonNode webClient(JsonNode realm) {

@@ -21,6 +21,7 @@ import org.interlink.infrastructure.persistence.DatabaseOutage;
 import org.interlink.item.entity.ItemReference;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collections;
@@ -57,6 +58,9 @@ public class AuditGate {
 
     @Inject
     LaneHeads heads;
+
+    @Inject
+    AuditMetrics metrics;
 
     /** Records what {@code caller} did, about {@code item} when there is one. */
     public AuditEvent record(Caller caller, AuditAction action, AuditOutcome outcome, ItemReference item, String purpose,
@@ -120,7 +124,15 @@ public class AuditGate {
 
     /** Records an event that has no caller of the portal's own (e.g. a failed sign-in reported by Keycloak). */
     public AuditEvent record(AuditRecord record) {
-        return append(record.chainOwner(), AuditChainHead.LANES, record);
+        long start = System.nanoTime();
+        try {
+            AuditEvent event = append(record.chainOwner(), AuditChainHead.LANES, record);
+            metrics.appended(Duration.ofNanos(System.nanoTime() - start));
+            return event;
+        } catch (AuditUnavailable e) {
+            metrics.failed();
+            throw e;
+        }
     }
 
     /**

@@ -37,7 +37,7 @@ import java.util.logging.Logger;
  * <p>The pool's settings for faults (validation, dropping every connection when one is broken, the wait for a
  * connection) are in docs/reliability.md.
  */
-@DataSourceDefinition(name = SchemaMigration.DATASOURCE, className = "${MPCONFIG=interlink.db.datasource-class}", url = "${MPCONFIG=interlink.db.url}", user = "${MPCONFIG=interlink.db.user}", password = "${MPCONFIG=interlink.db.password}", minPoolSize = 2, maxPoolSize = 32, properties = {
+@DataSourceDefinition(name = SchemaMigration.DATASOURCE, className = "${MPCONFIG=interlink.db.datasource-class}", url = "${MPCONFIG=interlink.db.url}", user = "${MPCONFIG=interlink.db.user}", password = "${MPCONFIG=interlink.db.password}", minPoolSize = 2, maxPoolSize = SchemaMigration.MAX_POOL_SIZE, properties = {
         // a connection is checked (Connection.isValid) before it is handed out, and when one is found broken every
         // pooled one is dropped: after a database restart the pool heals by itself instead of failing request by request
         "fish.payara.is-connection-validation-required=true", "fish.payara.connection-validation-method=custom-validation",
@@ -58,6 +58,9 @@ import java.util.logging.Logger;
 public class SchemaMigration {
 
     public static final String DATASOURCE = "java:app/jdbc/interlink";
+
+    /** The most connections the pool opens. */
+    public static final int MAX_POOL_SIZE = 32;
     private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
 
     @Resource(lookup = DATASOURCE)

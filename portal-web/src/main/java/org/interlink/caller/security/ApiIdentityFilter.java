@@ -61,7 +61,8 @@ public class ApiIdentityFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!isApiRequest(request)) {
+        if (!isApiRequest(request) || PortalAuthentication.isMetrics(request)) {
+            // the metrics: a monitoring system's token, which acts for no agency and calls nothing of the API
             chain.doFilter(request, response);
             return;
         }

@@ -39,6 +39,9 @@ import java.util.regex.Pattern;
  *     with {@code WWW-Authenticate: Bearer}, never a redirect to a sign-in page, and no session is
  *     created or read. A valid token's identity is left in the request for the caller resolution
  *     ({@link #IDENTITY}); a refusal is counted for the audit trail ({@link AnonymousRefusals});</li>
+ *     <li>the metrics ({@value #METRICS}, Payara's MicroProfile Metrics, which bind into the application at the root
+ *     context, the portal's) take bearer access tokens the same way, and only one with the role {@value #METRICS_READER}
+ *     (a monitoring system's service account): a valid token without it is a 403, counted for the audit trail too;</li>
  *     <li>every other path (the pages) goes to the OpenID Connect mechanism configured by
  *     {@link OpenIdSettings}: sign-in by redirect, session, sign-out.</li>
  * </ul>
@@ -67,6 +70,12 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
 
     /** Where the REST API lives. */
     public static final String API = "/api/";
+
+    /** Where Payara's MicroProfile Metrics answer: in the application at the root context, so behind its sign-in. */
+    public static final String METRICS = "/metrics";
+
+    /** The role a bearer token needs to read {@value #METRICS}. */
+    public static final String METRICS_READER = "metrics-reader";
 
     /** Request attribute holding the {@link TokenIdentity} of an API call. */
     public static final String IDENTITY = TokenIdentity.class.getName();
@@ -116,6 +125,23 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
      */
     public static boolean isApi(HttpServletRequest request) {
         return mappedToApi(request) || isApiPath(containerPath(request)) || isApiPath(rawPath(request));
+    }
+
+    /**
+     * Whether the request is one for the metrics: its decoded and normalised path or its raw path is {@value #METRICS}
+     * or below it, in any letter case.
+     */
+    public static boolean isMetrics(HttpServletRequest request) {
+        return isUnder(containerPath(request), METRICS) || isUnder(rawPath(request), METRICS);
+    }
+
+    /** Whether the request takes a bearer token and never a session: the API's or the metrics'. */
+    public static boolean isBearerOnly(HttpServletRequest request) {
+        return isApi(request) || isMetrics(request);
+    }
+
+    private static boolean isUnder(String path, String root) {
+        return path.equalsIgnoreCase(root) || path.regionMatches(true, 0, root + "/", 0, root.length() + 1);
     }
 
     /**
@@ -188,7 +214,10 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
                         "Send the API's path as it is documented: no path parameters (;), dot segments, double slashes or "
                                 + "encoded dots, slashes or semicolons.");
             }
-            return validateBearer(request, response, context);
+            return validateBearer(request, response, context, null);
+        }
+        if (isMetrics(request)) {
+            return validateBearer(request, response, context, METRICS_READER);
         }
         if (!request.isRequestedSessionIdValid() && signedInSessions.wasEndedByKeycloak(request.getRequestedSessionId())) {
             // the browser's session was ended by Keycloak (back-channel logout): say so, rather than send it to sign in
@@ -288,8 +317,12 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
         request.setAttribute(LANDING, askedFor instanceof String page ? page : request.getContextPath() + "/");
     }
 
+    /**
+     * Signs the request in by its bearer token; with a {@code role}, only a token that has it (else 403, counted for the
+     * audit trail like the other refusals of requests without a caller of the portal's).
+     */
     private AuthenticationStatus validateBearer(HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context) {
+            HttpMessageContext context, String role) {
         String header = request.getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             if (!context.isProtected()) {
@@ -301,6 +334,13 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
         }
         try {
             TokenIdentity identity = bearerTokens.identify(header.substring(BEARER.length()).trim());
+            if (role != null && !identity.roles().contains(role)) {
+                refusals.refused(request.getRemoteAddr(), request.getHeader("User-Agent"), RefusalReason.NO_ROLE,
+                        request.getMethod() + " " + request.getRequestURI() + " with a token of " + identity.username().value()
+                                + ", who has no role " + role);
+                return refuse(response, HttpServletResponse.SC_FORBIDDEN, "not-allowed", "Not allowed",
+                        "This path needs a token with the role " + role + ".");
+            }
             request.setAttribute(IDENTITY, identity);
             return context.notifyContainerAboutLogin(identity.username().value(), identity.roles());
         } catch (BearerTokens.InvalidToken invalid) {
@@ -350,12 +390,12 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus secureResponse(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) throws AuthenticationException {
-        return isApi(request) ? AuthenticationStatus.SUCCESS : openId.secureResponse(request, response, context);
+        return isBearerOnly(request) ? AuthenticationStatus.SUCCESS : openId.secureResponse(request, response, context);
     }
 
     @Override
     public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-        if (!isApi(request)) {
+        if (!isBearerOnly(request)) {
             openId.cleanSubject(request, response, context);
         }
     }

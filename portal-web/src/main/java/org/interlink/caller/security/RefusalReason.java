@@ -11,7 +11,8 @@ public enum RefusalReason {
                     "not an access token (type)"), CLAIMS("claims missing or malformed"), ACCESS_ENDED(
                             "access ended by an administrator"), ODD_PATH("API path not in its plain form"), LOGOUT_TOKEN(
                                     "back-channel logout token refused"), THROTTLED(
-                                            "a limit of the caller's calls (too many requests or refusals)"), OTHER("token refused");
+                                            "a limit of the caller's calls (too many requests or refusals)"), NO_ROLE(
+                                                    "a valid token without the role the path needs"), OTHER("token refused");
 
     private final String label;
 

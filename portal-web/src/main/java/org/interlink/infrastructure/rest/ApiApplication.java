@@ -39,7 +39,7 @@ public class ApiApplication extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(ItemsResource.class, RecordsResource.class, RecommendationsResource.class, MeetingsResource.class,
                 AgenciesResource.class, CommunitiesResource.class, MembersResource.class, AgreementsResource.class, ConsentResource.class,
-                ProblemMapper.class, ValidationProblems.class, JsonConfig.class, BodyLimit.class);
+                ProblemMapper.class, ValidationProblems.class, JsonConfig.class, BodyLimit.class, OperationName.class);
     }
 
     @Override

@@ -66,7 +66,7 @@ public class SecurityHeaders {
     private static boolean isData(HttpServletRequest request) {
         String path = (request.getServletPath() == null ? "" : request.getServletPath())
                 + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        return PortalAuthentication.isApi(request) || path.startsWith(DOWNLOADS);
+        return PortalAuthentication.isBearerOnly(request) || path.startsWith(DOWNLOADS);
     }
 
     private static String origin(String url) {
