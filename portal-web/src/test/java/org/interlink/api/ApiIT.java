@@ -1158,7 +1158,7 @@ class ApiIT {
         for (Instant deadline = Instant.now().plusSeconds(20); Instant.now().isBefore(deadline)
                 && probes.stream().noneMatch(event -> event.contains("more refused"));) {
             sleep(Duration.ofSeconds(1));
-            probes = audit.detailsSince(before, "anonymous").stream().filter(event -> event.contains("API path not in its plain form"))
+            probes = audit.detailsSince(before, "anonymous").stream().filter(event -> event.contains("path not in its plain form"))
                     .toList();
         }
         assertThat(probes).as("the probing is in the audit trail, counted per address").isNotEmpty();

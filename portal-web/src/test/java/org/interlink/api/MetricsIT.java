@@ -78,6 +78,11 @@ class MetricsIT {
                 .isBetween(1L, 32L);
         assertThat(count(metrics.body(), "interlink_db_connections_busy")).isBetween(0L, 32L);
         assertThat(Api.as(monitoring).get("/items").status()).as("a monitor reads nothing of any agency").isEqualTo(403);
+        for (String path : List.of("/metrics/../items.xhtml", "/metrics/%2e%2e/items.xhtml", "/%6detrics")) {
+            HttpResponse<String> odd = get(portal + path, monitoring);
+            assertThat(odd.statusCode()).as("the monitor's token on " + path + ": " + odd.body()).isEqualTo(400);
+            assertThat(odd.body()).doesNotContain("<html");
+        }
     }
 
     @Test

@@ -14,6 +14,8 @@ import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Timer;
 
 import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * What an operator watches of the audit trail ({@code /metrics}, application scope):
@@ -30,6 +32,8 @@ public class AuditMetrics {
     public static final String APPENDED = "interlink.audit.appended";
     public static final String APPEND = "interlink.audit.append";
     public static final String UNAVAILABLE = "interlink.audit.unavailable";
+
+    private static final Logger LOG = Logger.getLogger(AuditMetrics.class.getName());
 
     @Inject
     MetricRegistry registry;
@@ -56,13 +60,18 @@ public class AuditMetrics {
     void appended(Duration took) {
         append.update(took);
         Object key = AuditMetrics.class;
-        if (transactions.getResource(key) instanceof Pending pending) {
-            pending.events++;
-            return;
+        try {
+            if (transactions.getResource(key) instanceof Pending pending) {
+                pending.events++;
+                return;
+            }
+            Pending pending = new Pending(appended);
+            transactions.registerInterposedSynchronization(pending);
+            transactions.putResource(key, pending);
+        } catch (RuntimeException e) {
+            // e.g. a transaction already marked for rollback: its events are not stored, and counting must never fail the action
+            LOG.log(Level.FINE, "an audit event not counted", e);
         }
-        Pending pending = new Pending(appended);
-        transactions.putResource(key, pending);
-        transactions.registerInterposedSynchronization(pending);
     }
 
     /** An event that could not be stored. */

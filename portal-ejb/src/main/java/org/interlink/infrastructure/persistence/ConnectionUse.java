@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -31,8 +32,10 @@ import java.util.logging.Logger;
  *     <li>{@value #BUSY}: connections a request holds, running a statement or inside a transaction;</li>
  *     <li>{@value #MAX}: the most the pool opens; a request waits for one at most 5 s, then is answered 503.</li>
  * </ul>
- * One query answers all three, at most once a second however often they are read. The query's own connection is not
- * counted. On H2 (the run command) nothing is reported: -1.
+ * A timer reads them every 5 s (one query) and a scrape gets the last reading: a scrape never waits for a connection of
+ * the pool it measures, not even when the pool is exhausted or the database gone (then -1, and a warning when that
+ * begins). The reading's own connection is open, not busy. They count every connection of the portal's database user:
+ * several nodes together. On H2 (the run command) nothing is reported: -1.
  */
 @Singleton
 @Startup
@@ -45,9 +48,8 @@ public class ConnectionUse {
     public static final String MAX = "interlink.db.connections.max";
 
     private static final Logger LOG = Logger.getLogger(ConnectionUse.class.getName());
-    private static final long FRESH_NANOS = 1_000_000_000L;
-    private static final String SESSIONS = "select count(*), count(*) filter (where state = 'active' or state like 'idle in transaction%') "
-            + "from pg_stat_activity where usename = current_user and datname = current_database() and pid <> pg_backend_pid()";
+    private static final String SESSIONS = "select count(*), count(*) filter (where state = 'active' and pid <> pg_backend_pid() "
+            + "or state like 'idle in transaction%') from pg_stat_activity where usename = current_user and datname = current_database()";
 
     @Resource(lookup = SchemaMigration.DATASOURCE)
     DataSource dataSource;
@@ -55,14 +57,15 @@ public class ConnectionUse {
     @Inject
     MetricRegistry registry;
 
-    private final AtomicBoolean failureLogged = new AtomicBoolean();
-    private volatile Sessions last = new Sessions(-1, -1, System.nanoTime() - 2 * FRESH_NANOS);
+    private final AtomicBoolean failing = new AtomicBoolean();
+    private volatile Sessions last = new Sessions(-1, -1);
 
-    private record Sessions(long open, long busy, long readAt) {
+    private record Sessions(long open, long busy) {
     }
 
     @PostConstruct
     void register() {
+        last = read();
         gauge(OPEN, "Connections of the portal's pool open in the database", Sessions::open);
         gauge(BUSY, "Connections of the portal's pool a request holds (running a statement or inside a transaction)",
                 Sessions::busy);
@@ -72,34 +75,33 @@ public class ConnectionUse {
 
     private void gauge(String name, String description, ToLongFunction<Sessions> value) {
         registry.gauge(Metadata.builder().withName(name).withDescription(description).build(),
-                () -> value.applyAsLong(sessions()));
+                () -> value.applyAsLong(last));
     }
 
-    private Sessions sessions() {
-        Sessions known = last;
-        long now = System.nanoTime();
-        if (now - known.readAt() < FRESH_NANOS) {
-            return known;
-        }
-        Sessions read = read(now);
-        last = read;
-        return read;
+    /** Reads the sessions again (every 5 s). */
+    @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false)
+    void refresh() {
+        last = read();
     }
 
-    private Sessions read(long now) {
+    private Sessions read() {
         try (Connection connection = dataSource.getConnection()) {
             if (!connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")) {
-                return new Sessions(-1, -1, now);
+                return new Sessions(-1, -1);
             }
             try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(SESSIONS)) {
                 rows.next();
-                return new Sessions(rows.getLong(1), rows.getLong(2), now);
+                Sessions read = new Sessions(rows.getLong(1), rows.getLong(2));
+                if (failing.compareAndSet(true, false)) {
+                    LOG.info("the connection pool's use can be read again");
+                }
+                return read;
             }
         } catch (SQLException | RuntimeException e) {
-            if (failureLogged.compareAndSet(false, true)) {
+            if (failing.compareAndSet(false, true)) {
                 LOG.log(Level.WARNING, "the connection pool's use could not be read (reported as -1 until it can)", e);
             }
-            return new Sessions(-1, -1, now);
+            return new Sessions(-1, -1);
         }
     }
 }

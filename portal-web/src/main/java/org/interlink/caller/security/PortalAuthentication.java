@@ -128,11 +128,18 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
     }
 
     /**
-     * Whether the request is one for the metrics: its decoded and normalised path or its raw path is {@value #METRICS}
-     * or below it, in any letter case.
+     * Whether the request is one for the metrics: its path as the container decoded and normalised it (what it serves)
+     * is {@value #METRICS} or below it, in any letter case. A raw path that disagrees ({@code /metrics/../items.xhtml},
+     * {@code /%6detrics}) is refused before anything else ({@link #isOddMetricsPath}): a monitoring system's token must
+     * never sign in a page.
      */
     public static boolean isMetrics(HttpServletRequest request) {
-        return isUnder(containerPath(request), METRICS) || isUnder(rawPath(request), METRICS);
+        return isUnder(containerPath(request), METRICS);
+    }
+
+    /** Whether the raw path and the path the container serves disagree about being the metrics'. */
+    static boolean isOddMetricsPath(HttpServletRequest request) {
+        return isUnder(rawPath(request), METRICS) != isMetrics(request);
     }
 
     /** Whether the request takes a bearer token and never a session: the API's or the metrics'. */
@@ -215,6 +222,12 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
                                 + "encoded dots, slashes or semicolons.");
             }
             return validateBearer(request, response, context, null);
+        }
+        if (isOddMetricsPath(request)) {
+            refusals.refused(request.getRemoteAddr(), request.getHeader("User-Agent"), RefusalReason.ODD_PATH,
+                    request.getMethod() + " " + request.getRequestURI());
+            return refuse(response, HttpServletResponse.SC_BAD_REQUEST, "invalid-path", "The request path is not plain",
+                    "Send the metrics' path as it is documented: " + METRICS + ", without encoded letters or dot segments.");
         }
         if (isMetrics(request)) {
             return validateBearer(request, response, context, METRICS_READER);

@@ -30,7 +30,8 @@ import java.util.Set;
  * </ul>
  * The tags come from closed sets, never from what a client sends: a page is one of the portal's own (listed once from the
  * application's files), anything else is {@value #OTHER}; an API request that matched no operation is {@value #OTHER}.
- * Static resources, the health checks and the metrics themselves are not timed.
+ * Static resources, the health checks and the metrics themselves are not timed. A request that ends in an exception
+ * (answered by the container's error page after this filter) counts as {@code 5xx}.
  */
 public class RequestMetrics extends HttpFilter {
 
@@ -90,9 +91,12 @@ public class RequestMetrics extends HttpFilter {
         long start = System.nanoTime();
         try {
             chain.doFilter(request, response);
-        } finally {
-            record(request, response.getStatus(), Duration.ofNanos(System.nanoTime() - start));
+        } catch (IOException | ServletException | RuntimeException e) {
+            // the container answers it with an error page after this filter: a failure, whatever the status set so far
+            record(request, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, Duration.ofNanos(System.nanoTime() - start));
+            throw e;
         }
+        record(request, response.getStatus(), Duration.ofNanos(System.nanoTime() - start));
     }
 
     private void record(HttpServletRequest request, int status, Duration took) {
