@@ -20,12 +20,17 @@ final class FlightRecording {
         this.file = file;
     }
 
-    /** Starts a recording when {@code wanted}; otherwise one whose {@link #dump} does nothing. */
-    static FlightRecording startIf(boolean wanted, long pid, Path work) throws IOException, InterruptedException {
-        if (!wanted) {
+    /**
+     * Starts a recording of the figure {@code figure} when {@code interlink.bench.jfr} names it ({@code shared-list},
+     * {@code users} for the 50 users, {@code api}; {@code true} is the shared list); otherwise one whose {@link #dump}
+     * does nothing.
+     */
+    static FlightRecording startIf(String figure, long pid, Path work) throws IOException, InterruptedException {
+        String wanted = System.getProperty("interlink.bench.jfr", "false");
+        if (!wanted.equals(figure) && !("true".equals(wanted) && "shared-list".equals(figure))) {
             return new FlightRecording(pid, null);
         }
-        Path file = work.resolve("portal.jfr");
+        Path file = work.resolve("portal-" + figure + ".jfr");
         Files.deleteIfExists(file);
         jcmd(pid, "JFR.start", "name=bench", "settings=profile");
         return new FlightRecording(pid, file);
@@ -34,7 +39,7 @@ final class FlightRecording {
     void dump() throws IOException, InterruptedException {
         if (file != null) {
             jcmd(pid, "JFR.stop", "name=bench", "filename=" + file.toAbsolutePath());
-            System.out.println("Flight recording of the portal under the shared list's load: " + file);
+            System.out.println("Flight recording of the portal under the figure's load: " + file);
         }
     }
 

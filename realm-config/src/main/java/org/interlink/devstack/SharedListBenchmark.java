@@ -32,7 +32,8 @@ import java.util.stream.Stream;
  * (Debian: {@code apt-get install wrk postgresql-client}). System properties as for the run command,
  * plus {@code interlink.bench.seconds} (30), {@code interlink.bench.connections} (4) and
  * {@code interlink.bench.log-statements} (false; true logs every statement with its duration to
- * {@code postgres/postgres.log} under the work folder). Then the same first page through the REST
+ * {@code postgres/postgres.log} under the work folder), {@code interlink.bench.postgres-settings} (server settings to
+ * compare, {@code name=value,...}). Then the same first page through the REST
  * API ({@code GET /api/v1/items?view=SHARED_WITH_MY_AGENCY}) with the Ministry's border system's
  * bearer token at {@code interlink.bench.api-connections} (50) concurrent clients: throughput and
  * p50/p95/p99.
@@ -58,9 +59,16 @@ public final class SharedListBenchmark {
         DevSecrets secrets = DevSecrets.random();
         int portalPort = FreePort.find();
         int keycloakPort = FreePort.find();
-        Map<String, String> settings = Boolean.getBoolean("interlink.bench.log-statements")
-                ? Map.of("log_min_duration_statement", "0", "log_line_prefix", "%m ")
-                : Map.of();
+        Map<String, String> settings = new java.util.LinkedHashMap<>();
+        if (Boolean.getBoolean("interlink.bench.log-statements")) {
+            settings.putAll(Map.of("log_min_duration_statement", "0", "log_line_prefix", "%m "));
+        }
+        // e.g. -Dinterlink.bench.postgres-settings=max_parallel_workers_per_gather=0 to compare a server setting
+        for (String setting : System.getProperty("interlink.bench.postgres-settings", "").split(",")) {
+            if (setting.contains("=")) {
+                settings.put(setting.substring(0, setting.indexOf('=')).trim(), setting.substring(setting.indexOf('=') + 1).trim());
+            }
+        }
         try (TestPostgres postgres = TestPostgres.start(work.resolve("postgres"), secrets.databasePassword(), settings);
                 KeycloakServer keycloak = startKeycloak(work, keycloakPort, portalPort, secrets);
                 PayaraMicroServer portal = PayaraMicroServer.start(Path.of(System.getProperty("interlink.payara.micro.jar")),
@@ -76,7 +84,7 @@ public final class SharedListBenchmark {
             }
             System.out.printf("%nGenerated: %,d items over 20 agencies%n", items);
             if (Boolean.getBoolean("interlink.bench.explore")) {
-                explore(portal.url(), postgres.database());
+                explore(portal.url(), postgres.database(), KeycloakServer.realmUrl(keycloakPort), secrets.systemClientSecret());
                 return;
             }
             ResidentMemory memory = ResidentMemory.watch(portal.process().pid());
@@ -99,7 +107,7 @@ public final class SharedListBenchmark {
                 wrk(work, warm, "Cookie: " + session.sessionCookie(), connections, warmUp);
             }
             Result floor = pageResult(work, session, floorPage, "select-agency", connections, seconds).print("floor-page", seconds);
-            FlightRecording recording = FlightRecording.startIf(Boolean.getBoolean("interlink.bench.jfr"), portal.process().pid(), work);
+            FlightRecording recording = FlightRecording.startIf("shared-list", portal.process().pid(), work);
             Result portalResult = wrk(work, page, "Cookie: " + session.sessionCookie(), connections, seconds).print("shared-list", seconds);
             recording.dump();
             Result unloaded = wrk(work, page, "Cookie: " + session.sessionCookie(), 1, seconds).print("shared-list-1-user", seconds);
@@ -116,7 +124,9 @@ public final class SharedListBenchmark {
                 List<UsersLoad.User> signedIn = signedIn(portal.url(), Integer.getInteger("interlink.bench.users", 50));
                 // once unmeasured: the item pages and the other users' lists are new to the JIT compiler
                 load.get().run(portal.url(), signedIn, Duration.ofSeconds(3), Duration.ofSeconds(warmUp), work);
+                FlightRecording usersRecording = FlightRecording.startIf("users", portal.process().pid(), work);
                 users = load.get().run(portal.url(), signedIn, Duration.ofSeconds(3), Duration.ofSeconds(Math.max(seconds, 30)), work);
+                usersRecording.dump();
             }
             if (users != null) {
                 System.out.printf(java.util.Locale.ROOT,
@@ -139,7 +149,9 @@ public final class SharedListBenchmark {
                 throw new IllegalStateException("the API did not answer 20 shared items (status " + answer.statusCode() + ")");
             }
             wrk(work, api, "Authorization: Bearer " + token, apiConnections, warmUp);
+            FlightRecording apiRecording = FlightRecording.startIf("api", portal.process().pid(), work);
             Result apiResult = wrk(work, api, "Authorization: Bearer " + token, apiConnections, seconds).print("api-shared-list", seconds);
+            apiRecording.dump();
             long rssMb = memory.stop() / 1024;
             System.out.println("The portal's memory now: " + memory.breakdown());
             System.out.printf(
@@ -179,10 +191,12 @@ public final class SharedListBenchmark {
      * Keeps the portal and its 100,000 items up for a person to look at (query plans, pages, a profiler) instead of
      * measuring: prints where they are and waits for Enter, then stops everything.
      */
-    private static void explore(String portalUrl, PortalDatabase db) throws IOException {
+    private static void explore(String portalUrl, PortalDatabase db, String realmUrl, String systemSecret) throws IOException {
         System.out.printf("Exploring (-Dinterlink.bench.explore=true): nothing is measured.%n"
-                + "  portal:   %s (demo users, password %s)%n  database: %s as %s, password %s%nPress Enter to stop.%n", portalUrl,
-                RealmDefinition.DEMO_PASSWORD, db.url(), db.migrationUser(), db.migrationPassword());
+                + "  portal:   %s (demo users, password %s)%n  database: %s as %s, password %s%n"
+                + "  realm:    %s (demo systems, e.g. %s, client secret %s)%nPress Enter to stop.%n", portalUrl,
+                RealmDefinition.DEMO_PASSWORD, db.url(), db.migrationUser(), db.migrationPassword(), realmUrl, API_SYSTEM,
+                systemSecret);
         System.in.read();
     }
 
