@@ -12,6 +12,7 @@ import org.interlink.audit.entity.AuditOutcome;
 import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.Role;
 import org.interlink.infrastructure.export.SpreadsheetCsv;
+import org.interlink.item.entity.CountedPage;
 import org.interlink.item.entity.Dossier;
 import org.interlink.item.entity.Facets;
 import org.interlink.item.entity.Item;
@@ -36,6 +37,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -80,6 +82,38 @@ public class SharedItems {
             return 0;
         }
         return firstRows(caller, query);
+    }
+
+    /**
+     * What a list page shows: one page of {@link #list} and the {@link #count}, read in one transaction and recorded as
+     * one read. The count's walk reads the ids of the list's first {@link ItemQuery#COUNT_LIMIT} + 1 rows in order, so
+     * a page among them is then read by those ids, through the gate again (the same rows {@link #list} reads); a page
+     * beyond them the way {@link #list} does.
+     */
+    public CountedPage page(Caller caller, ItemQuery query, int first, int max) {
+        if (!allowed(caller, query, action(query), describe(query) + " rows " + first + "+" + max + " and count")) {
+            return CountedPage.none();
+        }
+        List<Long> ids = firstIds(caller, query);
+        if (first + max > ids.size() && ids.size() > COUNT_LIMIT) {
+            return new CountedPage(ids.size(),
+                    gate.newestFirst(query, first, max, (condition, parameters) -> rows(caller, query, condition, parameters)));
+        }
+        return new CountedPage(ids.size(),
+                byIds(caller, query, ids.subList(Math.min(first, ids.size()), Math.min(first + max, ids.size()))));
+    }
+
+    /**
+     * The versions of {@code ids}, in that order, as a list shows them: through the gate again (the query's conditions
+     * and the caller's reach on these few rows, found by their keys), so nothing is read that the gate would not give.
+     */
+    private List<ItemVersion> byIds(Caller caller, ItemQuery query, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, ItemVersion> found = new HashMap<>();
+        rows(caller, query, "v.id in :ids", Map.of("ids", ids)).getResultList().forEach(version -> found.put(version.getId(), version));
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
     /**
@@ -157,18 +191,27 @@ public class SharedItems {
      */
     private TypedQuery<ItemVersion> rows(Caller caller, ItemQuery query, String condition, Map<String, ?> parameters) {
         TypedQuery<ItemVersion> jpql = gate.query(caller, query, VERSIONS, condition, order(query), parameters, ItemVersion.class);
+        listHints(jpql);
+        return jpql;
+    }
+
+    private static void listHints(TypedQuery<ItemVersion> jpql) {
         jpql.setHint(QueryHints.INHERITANCE_OUTER_JOIN, "true");
         jpql.setHint(QueryHints.FETCH, "v.item");
         jpql.setHint(QueryHints.FETCH, "v.item.owner");
         jpql.setHint(QueryHints.BATCH, "v.translations");
         jpql.setHint(QueryHints.BATCH_TYPE, "IN");
-        return jpql;
     }
 
     /** How many rows match, counted in list order up to {@link ItemQuery#COUNT_LIMIT} + 1 (so the count stops early). */
     private long firstRows(Caller caller, ItemQuery query) {
+        return firstIds(caller, query).size();
+    }
+
+    /** The ids of the first {@link ItemQuery#COUNT_LIMIT} + 1 rows of the list, in its order. */
+    private List<Long> firstIds(Caller caller, ItemQuery query) {
         return gate.newestFirst(query, 0, COUNT_LIMIT + 1, (condition, parameters) -> gate.query(caller, query,
-                "select v.id from ItemVersion v join v.item i", condition, order(query), parameters, Long.class)).size();
+                "select v.id from ItemVersion v join v.item i", condition, order(query), parameters, Long.class));
     }
 
     /** The version of the item the caller reads, recorded as a read, or empty ("not found", recorded) when they may not. */

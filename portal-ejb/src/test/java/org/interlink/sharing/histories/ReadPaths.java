@@ -9,6 +9,7 @@ import org.interlink.audit.entity.AuditFilter;
 import org.interlink.audit.entity.AuditOutcome;
 import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.Role;
+import org.interlink.item.entity.CountedPage;
 import org.interlink.item.entity.Dossier;
 import org.interlink.item.entity.Facets;
 import org.interlink.item.entity.ItemEvent;
@@ -247,12 +248,18 @@ final class ReadPaths {
             }
             same(p, "search " + view + " count", shared.count(c, search), (long) rows.size());
             expect(p, x, AuditAction.SEARCH, allowed);
+            // a list page's count and rows read together: the same count, and the rows list() reads from the 2nd to the 4th
+            CountedPage page = shared.page(c, search, 1, 3);
+            expect(p, x, AuditAction.SEARCH, allowed);
+            same(p, "search " + view + " page's count", page.count(), (long) rows.size());
+            same(p, "search " + view + " page 1+3", page.rows().stream().map(ItemVersion::getId).toList(),
+                    found.subList(Math.min(1, found.size()), Math.min(4, found.size())).stream().map(ItemVersion::getId).toList());
             long all = shared.count(c, ItemQuery.of(listing));
             expect(p, x, AuditAction.LIST, allowed);
             long others = allowed && (view == View.ALL || view == View.SHARED_WITH_MY_AGENCY) ? history.baseline.count() : 0;
             same(p, "list " + view + " count (what others share with every member counted on top)", all,
                     Math.min(others + rows.size(), ItemQuery.COUNT_LIMIT + 1L));
-            reads += 2;
+            reads += 3;
         }
     }
 

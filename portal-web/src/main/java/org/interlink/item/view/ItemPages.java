@@ -1,12 +1,15 @@
 package org.interlink.item.view;
 
+import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;
 import org.interlink.caller.boundary.CurrentCaller;
+import org.interlink.item.entity.CountedPage;
 import org.interlink.item.entity.ItemQuery;
 import org.interlink.item.entity.ItemVersion;
 import org.interlink.sharing.boundary.SharedItems;
 import org.interlink.sharing.entity.Marking;
 import org.interlink.workflow.entity.WorkflowState;
+import org.primefaces.component.datatable.DataTable;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -51,15 +54,40 @@ final class ItemPages extends LazyDataModel<ItemVersion> {
         this.asked = base;
     }
 
-    /** At most the newest {@link ItemQuery#COUNT_LIMIT}; {@link #isBeyondLimit()} says when there are more. */
+    /**
+     * At most the newest {@link ItemQuery#COUNT_LIMIT}; {@link #isBeyondLimit()} says when there are more. When the table
+     * asks as it renders (it asks for its page next), the count and that page are read together, in one transaction
+     * and one audit event ({@link SharedItems#page}).
+     */
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
         ItemQuery query = query(Map.of(), filterBy);
-        long count = knownCount != null && query.equals(base)
-                ? knownCount
-                : (Long) answer(new Question(query, -1, -1), () -> items.count(currentCaller.get(), query));
+        long count;
+        DataTable table = renderingTable();
+        if (knownCount != null && query.equals(base)) {
+            count = knownCount;
+        } else if (table != null) {
+            ItemQuery sorted = query(table.getActiveSortMeta(), filterBy);
+            int first = table.getFirst();
+            int size = table.getRows();
+            count = (Long) answer(new Question(sorted, -1, -1), () -> {
+                CountedPage page = items.page(currentCaller.get(), sorted, first, size);
+                answers.put(new Question(sorted, first, size), page.rows());
+                return page.count();
+            });
+        } else {
+            count = (Long) answer(new Question(query, -1, -1), () -> items.count(currentCaller.get(), query));
+        }
         beyondLimit = count > ItemQuery.COUNT_LIMIT;
         return (int) Math.min(count, ItemQuery.COUNT_LIMIT);
+    }
+
+    /** The table this model is the value of, when it is asking while it renders; else null. */
+    private DataTable renderingTable() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        return faces != null && UIComponent.getCurrentComponent(faces) instanceof DataTable table && table.getValue() == this
+                ? table
+                : null;
     }
 
     @Override
@@ -87,7 +115,13 @@ final class ItemPages extends LazyDataModel<ItemVersion> {
             answeredRequest = request;
             answers = new HashMap<>();
         }
-        return answers.computeIfAbsent(question, q -> ask.get());
+        Object known = answers.get(question);
+        if (known == null) {
+            // not computeIfAbsent: asking may remember a second answer (the page read with the count)
+            known = ask.get();
+            answers.put(question, known);
+        }
+        return known;
     }
 
     @Override
