@@ -68,7 +68,8 @@ class StatementBudgetIT {
         // the dashboard: the attention tiles, the caller bar's unread count, the charts
         budget("dashboard: needs my attention", 6, () -> attention.counts(vetter));
         budget("caller bar: unread notifications", 1, () -> attention.unread(official));
-        budget("dashboard: charts", 4, () -> figures.of(official));
+        // (one of them plans the rest for the caller: VisibilityGate.planForTheCaller)
+        budget("dashboard: charts", 5, () -> figures.of(official));
         // a list page and the API's list (one page, its count)
         // (the count's ids and the page read together, one audit event: the list page; the two apart were 4)
         budget("list: all items, count and first page", 3, () -> shared.page(official, ItemQuery.of(Listing.ALL), 0, 20));
