@@ -11,10 +11,14 @@ import jakarta.ejb.EJBContext;
 import jakarta.faces.context.ExternalContext;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
+import org.interlink.agreement.boundary.AgreementForm;
+import org.interlink.agreement.boundary.Agreements;
+import org.interlink.caller.entity.Caller;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -65,6 +69,19 @@ class WebArchitectureTest {
         noClasses().should().dependOnClassesThat().belongToAnyOf(jakarta.json.Json.class)
                 .because("each of Json's static methods searches the class path for a provider: under load a tenth of a"
                         + " page's time (a flight recording of the dashboard); keep a JsonProvider in a constant")
+                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("org.interlink"));
+    }
+
+    /**
+     * In the portal's classes and portal-ejb's. An agreement signed before the register skips its four eyes (both
+     * signatures given at once): only the demo's seeding records one, never a page, the API or another boundary.
+     */
+    @Test
+    void onlyTheDemoRegistersAnAgreementSignedEarlier() {
+        noClasses().that().resideOutsideOfPackage("org.interlink.demo..")
+                .should().callMethod(Agreements.class, "registerSignedEarlier", Caller.class, Caller.class, AgreementForm.class,
+                        LocalDate.class)
                 .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                         .importPackages("org.interlink"));
     }

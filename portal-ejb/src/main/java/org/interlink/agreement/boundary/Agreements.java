@@ -136,9 +136,10 @@ public class Agreements {
                 parties = named(form.getAgencies(), drafting);
             }
             String reference = form.getReference() == null ? "" : form.getReference().trim();
-            if (!em.createNamedQuery(Agreement.BY_REFERENCE, Agreement.class).setParameter("reference", reference).getResultList()
-                    .isEmpty()) {
-                throw new InvalidAgreement("An agreement with the reference " + reference + " exists already.");
+            // unique per drafting agency, so the answer tells nothing of other agencies' agreements
+            if (!em.createNamedQuery(Agreement.BY_REFERENCE, Agreement.class).setParameter("drafting", drafting)
+                    .setParameter("reference", reference).getResultList().isEmpty()) {
+                throw new InvalidAgreement("Your agency has an agreement with the reference " + reference + " already.");
             }
             Agreement agreement = Agreement.draft(form.terms(), drafting, caller.username(), parties, community, at);
             em.persist(agreement);

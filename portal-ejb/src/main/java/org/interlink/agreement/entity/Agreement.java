@@ -49,13 +49,15 @@ import java.util.stream.Collectors;
 @NamedQuery(name = Agreement.OF_AGENCY, query = "select a from Agreement a where exists (select p from AgreementParty p"
         + " where p.agreement = a and p.agency = :agency) order by a.validUntil, a.id")
 @NamedQuery(name = Agreement.ALL, query = "select a from Agreement a order by a.validUntil, a.id")
-@NamedQuery(name = Agreement.BY_REFERENCE, query = "select a from Agreement a where a.reference = :reference")
+@NamedQuery(name = Agreement.BY_REFERENCE, query = "select a from Agreement a where a.draftingAgency = :drafting"
+        + " and a.reference = :reference")
 @NamedQuery(name = Agreement.ENDING, query = "select a from Agreement a where a.status = :active and a.validFrom <= :today"
         + " and a.validUntil between :today and :last order by a.validUntil, a.id")
 public class Agreement implements Serializable {
 
     public static final String OF_AGENCY = "Agreement.ofAgency";
     public static final String ALL = "Agreement.all";
+    /** The drafting agency's agreement with a reference: references are unique per drafting agency (V24). */
     public static final String BY_REFERENCE = "Agreement.byReference";
     /** Active agreements whose last day is between {@code today} and {@code last}. */
     public static final String ENDING = "Agreement.ending";
@@ -67,7 +69,7 @@ public class Agreement implements Serializable {
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "agreement_seq")
     private Long id;
 
-    @Column(nullable = false, unique = true, updatable = false, length = 40)
+    @Column(nullable = false, updatable = false, length = 40)
     private String reference;
 
     @Column(nullable = false, length = 200)

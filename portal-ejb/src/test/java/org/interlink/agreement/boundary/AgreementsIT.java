@@ -364,7 +364,13 @@ class AgreementsIT {
         assertThatThrownBy(() -> agreements.draft(moiAdmin, form("X-" + UUID.randomUUID().toString().substring(0, 8), "iq-bpc",
                 List.of(Coverage.SOP), Marking.CLEAR))).as("CLEAR needs none").isInstanceOf(InvalidAgreement.class);
         assertThatThrownBy(() -> agreements.draft(moiAdmin, form("DSA-MOI-IOM-2026", "iq-bpc", List.of(Coverage.SOP), Marking.GREEN)))
-                .as("references are unique").isInstanceOf(InvalidAgreement.class);
+                .as("references are unique within the drafting agency").isInstanceOf(InvalidAgreement.class)
+                .hasMessageContaining("Your agency");
+        // the Commission is no party of DSA-MOI-IOM-2026: the same reference is its own, and tells nothing of that one
+        Agreement commissions = agreements.draft(bpcAdministrator(), form("DSA-MOI-IOM-2026", "iq-moi", List.of(Coverage.SOP),
+                Marking.GREEN));
+        assertThat(commissions.getDraftingAgency().getCode()).isEqualTo(AgencyCode.of("iq-bpc"));
+        agreements.terminate(bpcAdministrator(), commissions.getId(), "Only a test of references");
         assertThatThrownBy(() -> agreements.draft(moiAdmin, form("X-" + UUID.randomUUID().toString().substring(0, 8), "xx-none",
                 List.of(Coverage.SOP), Marking.GREEN))).isInstanceOf(InvalidAgreement.class).hasMessageContaining("xx-none");
         AgreementForm backwards = form("X-" + UUID.randomUUID().toString().substring(0, 8), "iq-bpc", List.of(Coverage.SOP), Marking.GREEN);
