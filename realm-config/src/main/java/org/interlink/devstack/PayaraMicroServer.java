@@ -51,7 +51,14 @@ public final class PayaraMicroServer implements AutoCloseable {
                 // memory, but stopped the portal for half a second per full collection under 50 users); each
                 // collection is logged in gc.log beside payara.log
                 "-Xms256m", "-Xmx320m", "-Xlog:gc:file=" + workDir.resolve("gc.log").toAbsolutePath() + ":uptime",
-                "-Djava.io.tmpdir=" + tmp.toAbsolutePath(),
+                "-Djava.io.tmpdir=" + tmp.toAbsolutePath()));
+        // more JVM options, after these so they win (docs/running.md): e.g. another heap, compared by the benchmark
+        for (String option : System.getProperty("interlink.portal.jvm-options", "").trim().split("\\s+")) {
+            if (!option.isEmpty()) {
+                command.add(option);
+            }
+        }
+        command.addAll(List.of(
                 "-jar", jar.toAbsolutePath().toString(),
                 "--deploy", war.toAbsolutePath().toString(),
                 "--contextroot", "/",

@@ -154,6 +154,11 @@ public final class SharedListBenchmark {
             apiRecording.dump();
             long rssMb = memory.stop() / 1024;
             System.out.println("The portal's memory now: " + memory.breakdown());
+            if (System.getProperty("interlink.portal.jvm-options", "").contains("NativeMemoryTracking")) {
+                // where the resident memory is, as the JVM counts it (-Dinterlink.portal.jvm-options=-XX:NativeMemoryTracking=summary)
+                System.out.println(run(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        Long.toString(portal.process().pid()), "VM.native_memory", "summary"), Map.of(), 0));
+            }
             System.out.printf(
                     """
 
