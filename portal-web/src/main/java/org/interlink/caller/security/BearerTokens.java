@@ -1,5 +1,7 @@
 package org.interlink.caller.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -21,10 +23,14 @@ import org.interlink.caller.entity.PersonId;
 import org.interlink.caller.entity.Username;
 
 import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,7 +38,8 @@ import java.util.logging.Logger;
  * Checks the REST API's bearer access tokens: RS256 signature by a key of the realm (its JWKS,
  * cached, fetched again for an unknown key id), the realm as exact issuer, the API audience, a
  * Keycloak access token ({@code typ} Bearer), not expired (with a small clock skew). Nothing is
- * asked of Keycloak per request. What a valid token says becomes the caller's {@link TokenIdentity}:
+ * asked of Keycloak per request, and a token checked once is not checked again for a minute while it lasts
+ * ({@link CheckedTokens}). What a valid token says becomes the caller's {@link TokenIdentity}:
  * {@code sub}, {@code preferred_username}, the flat {@code roles} claim and the {@code organization} claim (agency
  * codes: a user's organizations, or the one agency a system's service account is bound to).
  */
@@ -54,9 +61,12 @@ public class BearerTokens {
 
     private DefaultJWTProcessor<SecurityContext> processor;
 
+    private CheckedTokens checked;
+
     @PostConstruct
     void init() {
         processor = processor(openId.realmKeys(), openId.getRealmUrl(), audience, clockSkewSeconds);
+        checked = new CheckedTokens(Clock.systemUTC(), CheckedTokens.KEPT, Duration.ofSeconds(clockSkewSeconds));
     }
 
     /** The processor for tokens of {@code issuer} for {@code audience}, signed by a key of {@code keys}. */
@@ -79,10 +89,15 @@ public class BearerTokens {
      * @throws InvalidToken when the token is not one the API accepts (the message says why)
      */
     public TokenIdentity identify(String token) {
-        return identify(processor, token);
+        return checked.identify(token, t -> check(processor, t));
     }
 
     static TokenIdentity identify(DefaultJWTProcessor<SecurityContext> processor, String token) {
+        return check(processor, token).identity();
+    }
+
+    /** Checks the token's signature and claims: who it speaks for and when it expires. */
+    static Checked check(DefaultJWTProcessor<SecurityContext> processor, String token) {
         JWTClaimsSet claims;
         try {
             claims = processor.process(token, null);
@@ -98,10 +113,11 @@ public class BearerTokens {
         try {
             String username = claims.getStringClaim("preferred_username");
             String name = Optional.ofNullable(claims.getStringClaim("name")).orElse(username);
-            return new TokenIdentity(new PersonId(claims.getSubject()), new Username(username), name,
+            return new Checked(new TokenIdentity(new PersonId(claims.getSubject()), new Username(username), name,
                     strings(claims.getStringListClaim("roles")),
                     strings(claims.getStringListClaim("organization")), claims.getIssueTime().toInstant(),
-                    OpenIdSettings.SECOND_FACTOR_ACR.equals(claims.getStringClaim("acr")) || isServiceAccount(claims, username));
+                    OpenIdSettings.SECOND_FACTOR_ACR.equals(claims.getStringClaim("acr")) || isServiceAccount(claims, username)),
+                    claims.getExpirationTime().toInstant());
         } catch (ParseException | IllegalArgumentException e) {
             throw new InvalidToken(RefusalReason.CLAIMS, "The bearer token's claims are malformed: " + e.getMessage());
         }
@@ -150,6 +166,51 @@ public class BearerTokens {
 
     private static Set<String> strings(List<String> values) {
         return values == null ? Set.of() : new HashSet<>(values);
+    }
+
+    /** A token whose signature and claims were checked: who it speaks for, and its {@code exp}. */
+    record Checked(TokenIdentity identity, Instant expires) {
+    }
+
+    /**
+     * Tokens checked already, by their whole text: a system calls with the same token until it expires (Keycloak's
+     * default: 5 minutes), and checking its RS256 signature and claims was a twelfth of an API call's time (a flight
+     * recording of the benchmark's 50 clients). A token is taken from here only while it has not expired (its {@code exp}
+     * with the same clock skew as the check) and for at most {@link #KEPT} after its check, within the time the realm's
+     * keys are cached: a key the realm removes is not trusted longer than before. A refused token is never kept, so it
+     * is checked, and refused, every time.
+     */
+    static final class CheckedTokens {
+
+        static final Duration KEPT = Duration.ofMinutes(1);
+
+        private static final long MOST = 10_000;
+
+        private final Cache<String, Checked> cache;
+
+        private final Clock clock;
+
+        private final Duration skew;
+
+        CheckedTokens(Clock clock, Duration kept, Duration skew) {
+            this.clock = clock;
+            this.skew = skew;
+            this.cache = Caffeine.newBuilder().maximumSize(MOST).expireAfterWrite(kept)
+                    .ticker(() -> clock.millis() * 1_000_000L).build();
+        }
+
+        /**
+         * Who {@code token} speaks for: checked by {@code check} unless checked before and not expired since. Calls with
+         * the same token wait for one check (a system's many connections start at once, and again each minute).
+         */
+        TokenIdentity identify(String token, Function<String, Checked> check) {
+            Checked known = cache.get(token, check);
+            if (!clock.instant().isBefore(known.expires().plus(skew))) {
+                cache.invalidate(token);
+                known = cache.get(token, check);
+            }
+            return known.identity();
+        }
     }
 
     /** A token the API does not accept: 401 with the reason. */

@@ -19,9 +19,15 @@ import org.interlink.caller.entity.Username;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,6 +83,82 @@ class BearerTokensTest {
         assertThat(BearerTokens.identify(processor, sign(realmKey, claims(b -> b.claim("azp", "interlink-cli"))))
                 .secondFactor()).as("a person's token by another client").isFalse();
         assertThat(BearerTokens.identify(processor, sign(realmKey, claims(b -> b))).secondFactor()).as("no azp").isFalse();
+    }
+
+    @Test
+    void aCheckedTokenIsCheckedAgainOnlyWhenItExpiredOrWasKeptAMinute() throws Exception {
+        MovingClock clock = new MovingClock(Instant.parse("2026-12-04T10:00:00Z"));
+        BearerTokens.CheckedTokens checked = new BearerTokens.CheckedTokens(clock, Duration.ofMinutes(1), Duration.ofSeconds(30));
+        String token = sign(realmKey, claims(b -> b));
+        TokenIdentity identity = BearerTokens.identify(processor, token);
+        List<Instant> checks = new ArrayList<>();
+        Duration[] lifetime = {Duration.ofSeconds(20)};
+        Function<String, BearerTokens.Checked> check = t -> {
+            checks.add(clock.instant());
+            return new BearerTokens.Checked(identity, clock.instant().plus(lifetime[0]));
+        };
+
+        assertThat(checked.identify(token, check)).isSameAs(identity);
+        // expires 20 s after its check: taken from the cache up to the clock skew (30 s) after that, not beyond
+        clock.move(Duration.ofSeconds(20 + 29));
+        assertThat(checked.identify(token, check)).isSameAs(identity);
+        assertThat(checks).as("checked once while it lasts").hasSize(1);
+        // checked again now, it lasts 5 minutes more: kept a minute after this check, not longer
+        lifetime[0] = Duration.ofMinutes(5);
+        clock.move(Duration.ofSeconds(1));
+        checked.identify(token, check);
+        assertThat(checks).as("expired (with the skew): checked again").hasSize(2);
+        clock.move(Duration.ofSeconds(59));
+        checked.identify(token, check);
+        assertThat(checks).hasSize(2);
+        clock.move(Duration.ofSeconds(1));
+        checked.identify(token, check);
+        assertThat(checks).as("kept a minute at most").hasSize(3);
+    }
+
+    @Test
+    void aRefusedTokenIsNeverKept() throws Exception {
+        BearerTokens.CheckedTokens checked = new BearerTokens.CheckedTokens(Clock.systemUTC(), Duration.ofMinutes(1),
+                Duration.ofSeconds(30));
+        String forged = sign(otherKey, claims(b -> b));
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> checked.identify(forged, t -> BearerTokens.check(processor, t)))
+                    .isInstanceOf(BearerTokens.InvalidToken.class);
+        }
+        String token = sign(realmKey, claims(b -> b));
+        checked.identify(token, t -> BearerTokens.check(processor, t));
+        assertThat(checked.identify(token, t -> {
+            throw new AssertionError("a token checked a moment ago is not checked again");
+        }).username()).isEqualTo(new Username("service-account-moi-border-system"));
+    }
+
+    /** A clock the test moves. */
+    private static final class MovingClock extends Clock {
+
+        private Instant now;
+
+        MovingClock(Instant start) {
+            now = start;
+        }
+
+        void move(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
     }
 
     @Test
