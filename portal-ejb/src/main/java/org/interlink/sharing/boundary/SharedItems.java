@@ -3,7 +3,6 @@ package org.interlink.sharing.boundary;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.TypedQuery;
-import org.eclipse.persistence.config.QueryHints;
 import org.interlink.agency.entity.AgencyCode;
 import org.interlink.agreement.entity.PurposeOfUse;
 import org.interlink.audit.control.AuditGate;
@@ -53,8 +52,6 @@ import static org.interlink.item.entity.ItemQuery.COUNT_LIMIT;
  */
 @Stateless
 public class SharedItems {
-
-    private static final String VERSIONS = "select v from ItemVersion v join v.item i";
 
     @Inject
     VisibilityGate gate;
@@ -190,17 +187,7 @@ public class SharedItems {
      * of all of them.
      */
     private TypedQuery<ItemVersion> rows(Caller caller, ItemQuery query, String condition, Map<String, ?> parameters) {
-        TypedQuery<ItemVersion> jpql = gate.query(caller, query, VERSIONS, condition, order(query), parameters, ItemVersion.class);
-        listHints(jpql);
-        return jpql;
-    }
-
-    private static void listHints(TypedQuery<ItemVersion> jpql) {
-        jpql.setHint(QueryHints.INHERITANCE_OUTER_JOIN, "true");
-        jpql.setHint(QueryHints.FETCH, "v.item");
-        jpql.setHint(QueryHints.FETCH, "v.item.owner");
-        jpql.setHint(QueryHints.BATCH, "v.translations");
-        jpql.setHint(QueryHints.BATCH_TYPE, "IN");
+        return gate.query(caller, query, VisibilityGate.VERSIONS, condition, order(query), parameters, ItemVersion.class);
     }
 
     /** How many rows match, counted in list order up to {@link ItemQuery#COUNT_LIMIT} + 1 (so the count stops early). */
@@ -294,7 +281,7 @@ public class SharedItems {
 
     /** The recommendations the caller reads that name {@code meeting} as the meeting they came from. */
     private List<ItemVersion> recommendationsFrom(Caller caller, Item meeting) {
-        return gate.query(caller, ItemQuery.of(Listing.ALL), VERSIONS, "i.kind = :recommendation and v.id in "
+        return gate.query(caller, ItemQuery.of(Listing.ALL), VisibilityGate.VERSIONS, "i.kind = :recommendation and v.id in "
                 + "(select r.id from RecommendationVersion r where r.meeting.id = :meeting)", "order by v.title",
                 Map.of("recommendation", ItemKind.RECOMMENDATION, "meeting", meeting.getId()), ItemVersion.class)
                 .setMaxResults(200).getResultList();

@@ -16,7 +16,7 @@ final class QueryShape {
 
     /** What a query's select-from names: the versions {@code v} (of a kind, or all) and their items {@code i}. */
     private static final Pattern SELECT_FROM = Pattern.compile(
-            "select .+ from .*\\b(Item|Record|Recommendation|Meeting)Version v join v\\.item i\\b.*", Pattern.CASE_INSENSITIVE);
+            "select .+ from .*\\b(Item|Record|Recommendation|Meeting)Version v join (fetch )?v\\.item i\\b.*", Pattern.CASE_INSENSITIVE);
 
     /** Words that would add rows or conditions where only a grouping and an order belong. */
     private static final Pattern WIDENING = Pattern.compile("\\b(where|or|union|having|select|and|not)\\b", Pattern.CASE_INSENSITIVE);

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import org.eclipse.persistence.config.QueryHints;
 import org.interlink.agency.entity.Agency;
 import org.interlink.agreement.entity.Agreement;
 import org.interlink.agreement.entity.PurposeOfUse;
@@ -74,6 +73,13 @@ public class VisibilityGate {
 
     /** An action item is "due" from this many days before its due date. */
     public static final int DUE_SOON_DAYS = 14;
+
+    /**
+     * Versions as lists and pages show them, in one statement: each with its item, the item's owner and its kind's table
+     * ({@link ItemVersion.KindsOuterJoined}). Fetched by the query's text and the mapping, not by hints: a hint makes
+     * EclipseLink prepare the query (generate its SQL) again on every call.
+     */
+    public static final String VERSIONS = "select v from ItemVersion v join fetch v.item i join fetch v.item.owner";
 
     @PersistenceContext
     EntityManager em;
@@ -230,12 +236,7 @@ public class VisibilityGate {
         if (caller.activeAgency().isEmpty()) {
             return Optional.empty();
         }
-        // one statement: the kind's table outer-joined, the item and its owner fetched with the version
-        return query(caller, ItemQuery.of(Listing.ALL), "select v from ItemVersion v join v.item i", "i.id = :id", "",
-                Map.of("id", id.value()), ItemVersion.class)
-                .setHint(QueryHints.INHERITANCE_OUTER_JOIN, "true")
-                .setHint(QueryHints.FETCH, "v.item")
-                .setHint(QueryHints.FETCH, "v.item.owner")
+        return query(caller, ItemQuery.of(Listing.ALL), VERSIONS, "i.id = :id", "", Map.of("id", id.value()), ItemVersion.class)
                 .getResultStream().findFirst();
     }
 

@@ -23,6 +23,8 @@ class QueryShapeTest {
                 .isEqualTo(VERSIONS + " where (" + VISIBLE + ") and (i.kind = :kind or v.marking = :marking) order by v.id desc");
         assertThat(QueryShape.compose("select count(n) from Notification n, RecommendationVersion v join v.item i", VISIBLE, null,
                 "", Set.of(), GATE)).endsWith(" where (" + VISIBLE + ") ");
+        assertThat(QueryShape.compose(VisibilityGate.VERSIONS, VISIBLE, null, "", Set.of(), GATE))
+                .as("the versions with their items and owners fetched").endsWith(" where (" + VISIBLE + ") ");
     }
 
     @ParameterizedTest
