@@ -224,7 +224,7 @@ class ApiIT {
         assertThat(audit.since(before, account(VETTING_DESK))).contains("STATE_CHANGE:ALLOWED");
         assertThat(audit.detailsSince(before, "interpol.liaison"))
                 .anyMatch(e -> e.startsWith("VIEW:ALLOWED:Criminal investigation: check against the stolen documents database:")
-                        && e.endsWith("under agreement DSA-MOI-INTERPOL-2026"));
+                        && e.endsWith("under agreement DSA-MOI-INTERPOL-2026 of iq-moi"));
     }
 
     /**

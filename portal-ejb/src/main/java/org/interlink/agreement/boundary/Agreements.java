@@ -502,7 +502,7 @@ public class Agreements {
                 .map(partner -> gate.sharedOnlyUnder(agreement.getId(), own, partner, agreement.getCoverage(), agreement.markings(),
                         agreement.getValidUntil().plusDays(1)) + " with " + partner.getName())
                 .collect(Collectors.joining(", "));
-        return agreement.getReference() + " (" + agreement.getTitle() + ") ends on " + agreement.getValidUntil() + ", in "
+        return agreement.qualifiedReference() + " (" + agreement.getTitle() + ") ends on " + agreement.getValidUntil() + ", in "
                 + daysLeft + (daysLeft == 1 ? " day" : " days") + ". Items of your agency that stop being shared then: " + stopping
                 + ".";
     }

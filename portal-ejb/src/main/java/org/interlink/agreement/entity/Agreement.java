@@ -327,6 +327,14 @@ public class Agreement implements Serializable {
         return reference;
     }
 
+    /**
+     * The reference with the agency that drafted it, e.g. {@code DSA-MOI-IOM-2026 of iq-moi}: references are unique per
+     * drafting agency (V24), so this names one agreement wherever a read or a notice is recorded.
+     */
+    public String qualifiedReference() {
+        return reference + " of " + draftingAgency.getCode().value();
+    }
+
     public String getTitle() {
         return title;
     }

@@ -27,8 +27,6 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.eclipse.persistence.annotations.BatchFetch;
-import org.eclipse.persistence.annotations.BatchFetchType;
 import org.eclipse.persistence.annotations.Customizer;
 import org.eclipse.persistence.config.DescriptorCustomizer;
 import org.eclipse.persistence.descriptors.ClassDescriptor;
@@ -100,9 +98,8 @@ public abstract class ItemVersion implements Serializable {
     @Column(name = "text_language", length = 8)
     private String language;
 
-    /** The title and summary in other languages, by language: read for a page of versions in one statement. */
+    /** The title and summary in other languages, by language. */
     @ElementCollection
-    @BatchFetch(BatchFetchType.IN)
     @CollectionTable(name = "item_version_text", joinColumns = @JoinColumn(name = "version_id"))
     @MapKeyColumn(name = "language", length = 8)
     private Map<String, TranslatedText> translations = new HashMap<>();

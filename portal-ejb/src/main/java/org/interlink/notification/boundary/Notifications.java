@@ -101,7 +101,7 @@ public class Notifications {
         List<Notification> found = marks.aboutAgreements(caller, AGREEMENT_NOTICES);
         if (!found.isEmpty()) {
             audit.record(caller, AuditAction.LIST, AuditOutcome.ALLOWED, null, null, "notifications about agreements: "
-                    + found.stream().map(n -> n.getAgreement().getReference()).distinct().toList());
+                    + found.stream().map(n -> n.getAgreement().qualifiedReference()).distinct().toList());
         }
         return found;
     }

@@ -289,7 +289,8 @@ public class VisibilityGate {
             if (!PURPOSE_MARKINGS.contains(version.getMarking()) || !asked.add(List.of(version.getCoverage(), version.getMarking()))) {
                 continue;
             }
-            List<Agreement> covering = em.createQuery("select distinct a from Agreement a left join fetch a.purposes where a.id in"
+            List<Agreement> covering = em.createQuery("select distinct a from Agreement a join fetch a.draftingAgency"
+                    + " left join fetch a.purposes where a.id in"
                     + " (select k.agreementId from AgreementCover k where k.readerId = :reader and k.ownerId = :owner"
                     + " and k.coverage = :coverage and k.marking = :marking and k.validFrom <= :today and k.validUntil >= :today)",
                     Agreement.class)
@@ -299,7 +300,7 @@ public class VisibilityGate {
             Set<PurposeOfUse> these = EnumSet.noneOf(PurposeOfUse.class);
             covering.forEach(agreement -> {
                 these.addAll(agreement.getPurposes());
-                references.add(agreement.getReference());
+                references.add(agreement.qualifiedReference());
             });
             if (allowed == null) {
                 allowed = these;
@@ -318,7 +319,7 @@ public class VisibilityGate {
             return PurposeOfUse.of(purpose).filter(purposes::contains).isPresent();
         }
 
-        /** The agreements in words, e.g. "agreement DSA-MOI-IOM-2026"; "no agreement" when there is none. */
+        /** The agreements in words, e.g. "agreement DSA-MOI-IOM-2026 of iq-moi"; "no agreement" when there is none. */
         public String describe() {
             return agreements.isEmpty()
                     ? "no agreement"

@@ -285,7 +285,7 @@ class AgreementsIT {
         agreements.remindEnding(until.minusDays(30));
         assertThat(reminders(moiAdmin, id)).singleElement().satisfies(n -> {
             assertThat(n.getKind()).isEqualTo(NotificationKind.AGREEMENT_ENDING);
-            assertThat(n.getText()).startsWith(terms.getReference() + " (").contains("ends on " + until + ", in 30 days")
+            assertThat(n.getText()).startsWith(terms.getReference() + " of iq-moi (").contains("ends on " + until + ", in 30 days")
                     .contains("with Iraqi Border Points Commission");
         });
         assertThat(reminders(bpcAdmin, id)).as("every party's administrators").singleElement()

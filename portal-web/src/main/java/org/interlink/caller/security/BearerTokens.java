@@ -176,9 +176,9 @@ public class BearerTokens {
      * Tokens checked already, by their whole text: a system calls with the same token until it expires (Keycloak's
      * default: 5 minutes), and checking its RS256 signature and claims was a twelfth of an API call's time (a flight
      * recording of the benchmark's 50 clients). A token is taken from here only while it has not expired (its {@code exp}
-     * with the same clock skew as the check) and for at most {@link #KEPT} after its check, within the time the realm's
-     * keys are cached: a key the realm removes is not trusted longer than before. A refused token is never kept, so it
-     * is checked, and refused, every time.
+     * with the same clock skew as the check) and for at most {@link #KEPT} after its check: a key the realm removes is
+     * trusted up to a minute longer than the realm's cached key set keeps it (5 minutes). A refused token is never kept,
+     * so it is checked, and refused, every time.
      */
     static final class CheckedTokens {
 

@@ -121,10 +121,14 @@ class BearerTokensTest {
         BearerTokens.CheckedTokens checked = new BearerTokens.CheckedTokens(Clock.systemUTC(), Duration.ofMinutes(1),
                 Duration.ofSeconds(30));
         String forged = sign(otherKey, claims(b -> b));
+        List<String> checks = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            assertThatThrownBy(() -> checked.identify(forged, t -> BearerTokens.check(processor, t)))
-                    .isInstanceOf(BearerTokens.InvalidToken.class);
+            assertThatThrownBy(() -> checked.identify(forged, t -> {
+                checks.add(t);
+                return BearerTokens.check(processor, t);
+            })).isInstanceOf(BearerTokens.InvalidToken.class);
         }
+        assertThat(checks).as("checked, and refused, each time").hasSize(2);
         String token = sign(realmKey, claims(b -> b));
         checked.identify(token, t -> BearerTokens.check(processor, t));
         assertThat(checked.identify(token, t -> {
