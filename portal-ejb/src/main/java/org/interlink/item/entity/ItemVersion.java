@@ -486,7 +486,7 @@ public abstract class ItemVersion implements Serializable {
 
     /**
      * A version is read with its kind's table outer-joined, in the statement that finds it (not one more statement per
-     * kind). Set on the mapping, not as a query hint: a hint makes EclipseLink prepare its query (generate the SQL) on
+     * kind). Set on the descriptor, not as a query hint: a hint makes EclipseLink prepare its query (generate the SQL) on
      * every call, which a flight recording of the API found in a twelfth of a list call's time.
      */
     public static final class KindsOuterJoined implements DescriptorCustomizer {

@@ -76,8 +76,9 @@ public class VisibilityGate {
 
     /**
      * Versions as lists and pages show them, in one statement: each with its item, the item's owner and its kind's table
-     * ({@link ItemVersion.KindsOuterJoined}). Fetched by the query's text and the mapping, not by hints: a hint makes
-     * EclipseLink prepare the query (generate its SQL) again on every call.
+     * ({@link ItemVersion.KindsOuterJoined}). Fetched by the query's text and the descriptor, not by hints: a hint makes
+     * EclipseLink prepare the query (generate its SQL) again on every call (the lists still add one, for their rows'
+     * translations: {@code SharedItems.rows}).
      */
     public static final String VERSIONS = "select v from ItemVersion v join fetch v.item i join fetch v.item.owner";
 
