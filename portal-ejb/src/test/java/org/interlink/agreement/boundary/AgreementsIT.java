@@ -371,6 +371,9 @@ class AgreementsIT {
                 Marking.GREEN));
         assertThat(commissions.getDraftingAgency().getCode()).isEqualTo(AgencyCode.of("iq-bpc"));
         agreements.terminate(bpcAdministrator(), commissions.getId(), "Only a test of references");
+        assertThatThrownBy(() -> agreements.draft(bpcAdministrator(), form("DSA-MOI-IOM-2026 of iq-moi", "iq-moi",
+                List.of(Coverage.SOP), Marking.GREEN))).as("a reference that reads like another agency's agreement")
+                .isInstanceOf(InvalidAgreement.class).hasMessageContaining("letters, digits");
         assertThatThrownBy(() -> agreements.draft(moiAdmin, form("X-" + UUID.randomUUID().toString().substring(0, 8), "xx-none",
                 List.of(Coverage.SOP), Marking.GREEN))).isInstanceOf(InvalidAgreement.class).hasMessageContaining("xx-none");
         AgreementForm backwards = form("X-" + UUID.randomUUID().toString().substring(0, 8), "iq-bpc", List.of(Coverage.SOP), Marking.GREEN);
