@@ -127,6 +127,12 @@ public final class SharedListBenchmark {
                 FlightRecording usersRecording = FlightRecording.startIf("users", portal.process().pid(), work);
                 users = load.get().run(portal.url(), signedIn, Duration.ofSeconds(3), Duration.ofSeconds(Math.max(seconds, 30)), work);
                 usersRecording.dump();
+                if (Boolean.getBoolean("interlink.bench.histogram")) {
+                    // what the signed-in sessions keep: the live objects after a full collection, largest first
+                    String histogram = run(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                            Long.toString(portal.process().pid()), "GC.class_histogram"), Map.of(), 0);
+                    histogram.lines().limit(45).forEach(System.out::println);
+                }
             }
             if (users != null) {
                 System.out.printf(java.util.Locale.ROOT,
