@@ -51,12 +51,12 @@ public class AuditGate {
             + "outcome, client_address, user_agent, purpose, details, prev_hash, hash";
 
     /** An event in its place, if that place is free. */
-    private static final NumberedParameters INSERT = NumberedParameters
+    static final NumberedParameters INSERT = NumberedParameters
             .of("insert into audit_event (" + COLUMNS + ") values (nextval('audit_event_seq'), "
                     + "?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as bigint), ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) on conflict do nothing");
 
     /** An event after the last of its lane, if the lane is free and that event still its last. */
-    private static final NumberedParameters INSERT_AFTER_LAST = NumberedParameters
+    static final NumberedParameters INSERT_AFTER_LAST = NumberedParameters
             .of("insert into audit_event (" + COLUMNS + ") select nextval('audit_event_seq'), "
                     + "c.chain, cast(?2 as bigint), cast(?3 as timestamp with time zone), ?4, ?5, ?6, cast(?7 as bigint), ?8, ?9, "
                     + "?10, ?11, ?12, ?13, ?14, ?15 from audit_chain c where c.chain = ?1 and exists (select 1 from audit_event p "
@@ -272,7 +272,16 @@ public class AuditGate {
      */
     private int execute(NumberedParameters sql, AuditEvent e) {
         em.flush();
-        try (PreparedStatement statement = em.unwrap(Connection.class).prepareStatement(sql.jdbc())) {
+        try {
+            return execute(em.unwrap(Connection.class), sql, e);
+        } catch (SQLException failure) {
+            throw new PersistenceException("the audit event could not be stored", failure);
+        }
+    }
+
+    /** Runs {@code sql} with the event's columns on {@code connection}: how many rows it inserted (0 or 1). */
+    static int execute(Connection connection, NumberedParameters sql, AuditEvent e) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql.jdbc())) {
             Object[] columns = {e.getChain(), e.getSeq(), e.getAt().atOffset(ZoneOffset.UTC), e.getActor(), e.getActorAgency(),
                     e.getAction().name(), e.getItemId(), e.getItemOwner(), e.getOutcome().name(), e.getClientAddress(),
                     e.getUserAgent(), e.getPurpose(), e.getDetails(), e.getPreviousHash(), e.getHash()};
@@ -286,8 +295,6 @@ public class AuditGate {
                 }
             }
             return statement.executeUpdate();
-        } catch (SQLException failure) {
-            throw new PersistenceException("the audit event could not be stored", failure);
         }
     }
 
