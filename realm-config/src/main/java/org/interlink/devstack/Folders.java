@@ -31,6 +31,15 @@ public final class Folders {
         }
     }
 
+    /** Writes {@code text} (UTF-8) to {@code file}, replacing what was there. */
+    public static Path written(Path file, String text) {
+        try {
+            return Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static Path created(Path dir) {
         try {
             return Files.createDirectories(dir);

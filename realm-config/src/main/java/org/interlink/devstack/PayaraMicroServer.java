@@ -68,7 +68,12 @@ public final class PayaraMicroServer implements AutoCloseable {
                 "--rootdir", rootDir.toAbsolutePath().toString(),
                 "--disablephonehome"));
         if (!clustered) {
-            command.add("--nohazelcast");
+            // alone, sessions stay in this JVM's memory: the WAR is distributable (issue 22), and Payara Micro's own
+            // configuration would save every changed session to the data grid it does not start ("Cannot serialize
+            // session attribute … Hazelcast is not enabled" in payara.log, for each)
+            command.addAll(List.of("--nohazelcast", "--prebootcommandfile", Folders.written(workDir.resolve("preboot.asadmin"),
+                    "set configs.config.server-config.availability-service.web-container-availability.availability-enabled=false\n")
+                    .toAbsolutePath().toString()));
         }
         Map<String, String> environment = new java.util.HashMap<>(env);
         // glibc's malloc keeps an arena per thread by default (up to 8 per core), each holding freed memory: two keep
