@@ -23,6 +23,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +58,16 @@ public final class AuditAppendBenchmark {
 
     /** What the portal's servers each hold once: the last event they wrote to each chain. */
     private static final LaneHeads HEADS = new LaneHeads();
+    /** No metrics registry outside the container: appends and failures are not counted. */
+    private static final AuditMetrics NO_METRICS = new AuditMetrics() {
+        @Override
+        void appended(Duration took) {
+        }
+
+        @Override
+        void failed() {
+        }
+    };
 
     private static final List<String> AGENCIES = List.of("iq-moi", "iom-iq", "interpol", "au-dibp", "iq-bpc");
 
@@ -189,6 +200,7 @@ public final class AuditAppendBenchmark {
                 AuditGate gate = new AuditGate();
                 gate.em = em;
                 gate.heads = HEADS;
+                gate.metrics = NO_METRICS;
                 long n = 0;
                 try {
                     while (!stop.get()) {
