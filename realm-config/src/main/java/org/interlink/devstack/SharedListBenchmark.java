@@ -121,17 +121,24 @@ public final class SharedListBenchmark {
             Optional<UsersLoad> load = ServiceLoader.load(UsersLoad.class).findFirst();
             UsersLoad.Figures users = null;
             if (load.isPresent()) {
+                boolean histogram = Boolean.getBoolean("interlink.bench.histogram");
+                // the live objects before the users sign in, to tell what their sessions hold
+                long liveBefore = histogram ? liveBytes(histogram(portal.process().pid())) : 0;
                 List<UsersLoad.User> signedIn = signedIn(portal.url(), Integer.getInteger("interlink.bench.users", 50));
                 // once unmeasured: the item pages and the other users' lists are new to the JIT compiler
                 load.get().run(portal.url(), signedIn, Duration.ofSeconds(3), Duration.ofSeconds(warmUp), work);
                 FlightRecording usersRecording = FlightRecording.startIf("users", portal.process().pid(), work);
                 users = load.get().run(portal.url(), signedIn, Duration.ofSeconds(3), Duration.ofSeconds(Math.max(seconds, 30)), work);
                 usersRecording.dump();
-                if (Boolean.getBoolean("interlink.bench.histogram")) {
-                    // what the signed-in sessions keep: the live objects after a full collection, largest first
-                    String histogram = run(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                            Long.toString(portal.process().pid()), "GC.class_histogram"), Map.of(), 0);
-                    histogram.lines().limit(45).forEach(System.out::println);
+                if (histogram) {
+                    // what the signed-in sessions keep: the live objects after a full collection, largest first, and
+                    // how much more is live than before they signed in (their sessions, and what their pages cached)
+                    String after = histogram(portal.process().pid());
+                    after.lines().limit(45).forEach(System.out::println);
+                    long grown = liveBytes(after) - liveBefore;
+                    System.out.printf(java.util.Locale.ROOT,
+                            "RESULT live-heap-per-session users=%d before_mb=%.1f after_mb=%.1f per_session_kb=%.0f%n",
+                            signedIn.size(), liveBefore / 1e6, liveBytes(after) / 1e6, grown / 1024.0 / signedIn.size());
                 }
             }
             if (users != null) {
@@ -349,6 +356,23 @@ public final class SharedListBenchmark {
         }
         return new Result(percentile(micros, 50), percentile(micros, 95), percentile(micros, 99), micros.size(), 0);
     }
+
+    /** The portal's live objects by class, after a full collection ({@code jcmd GC.class_histogram}). */
+    private static String histogram(long pid) throws IOException, InterruptedException {
+        return run(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(pid), "GC.class_histogram"),
+                Map.of(), 0);
+    }
+
+    /** The bytes of all live objects, from a histogram's last line ("Total  instances  bytes"). */
+    static long liveBytes(String histogram) {
+        Matcher total = HISTOGRAM_TOTAL.matcher(histogram);
+        if (!total.find()) {
+            throw new IllegalStateException("no total in the class histogram:\n" + histogram);
+        }
+        return Long.parseLong(total.group(1));
+    }
+
+    private static final Pattern HISTOGRAM_TOTAL = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)\\s*$");
 
     private static double percentile(List<Long> sorted, int p) {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)) / 1000.0;
