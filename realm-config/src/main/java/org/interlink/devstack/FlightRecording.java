@@ -43,10 +43,11 @@ final class FlightRecording {
         }
     }
 
-    private static void jcmd(long pid, String... command) throws IOException, InterruptedException {
+    /** Runs a diagnostic command in the JVM {@code pid} (the JDK's jcmd): what it printed. */
+    static String jcmd(long pid, String... command) throws IOException, InterruptedException {
         List<String> line = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                 Long.toString(pid)));
         line.addAll(List.of(command));
-        SharedListBenchmark.run(line, Map.of(), 60);
+        return SharedListBenchmark.run(line, Map.of(), 60);
     }
 }

@@ -43,6 +43,8 @@ public final class SharedListBenchmark {
     /** The calling system of the API benchmark: the Ministry's border system (acts for iq-moi). */
     private static final String API_SYSTEM = "moi-border-system";
 
+    /** A class histogram's last line: "Total", the instances, their bytes. */
+    private static final Pattern HISTOGRAM_TOTAL = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)\\s*$");
     private static final Pattern WRK_RESULT = Pattern
             .compile("RESULT p50_us=(\\d+) p95_us=(\\d+) p99_us=(\\d+) requests=(\\d+) errors=(\\d+)");
 
@@ -123,7 +125,7 @@ public final class SharedListBenchmark {
             if (load.isPresent()) {
                 boolean histogram = Boolean.getBoolean("interlink.bench.histogram");
                 // the live objects before the users sign in, to tell what their sessions hold
-                long liveBefore = histogram ? liveBytes(histogram(portal.process().pid())) : 0;
+                long liveBefore = histogram ? liveBytes(FlightRecording.jcmd(portal.process().pid(), "GC.class_histogram")) : 0;
                 List<UsersLoad.User> signedIn = signedIn(portal.url(), Integer.getInteger("interlink.bench.users", 50));
                 // once unmeasured: the item pages and the other users' lists are new to the JIT compiler
                 load.get().run(portal.url(), signedIn, Duration.ofSeconds(3), Duration.ofSeconds(warmUp), work);
@@ -133,7 +135,7 @@ public final class SharedListBenchmark {
                 if (histogram) {
                     // what the signed-in sessions keep: the live objects after a full collection, largest first, and
                     // how much more is live than before they signed in (their sessions, and what their pages cached)
-                    String after = histogram(portal.process().pid());
+                    String after = FlightRecording.jcmd(portal.process().pid(), "GC.class_histogram");
                     after.lines().limit(45).forEach(System.out::println);
                     long grown = liveBytes(after) - liveBefore;
                     System.out.printf(java.util.Locale.ROOT,
@@ -169,8 +171,7 @@ public final class SharedListBenchmark {
             System.out.println("The portal's memory now: " + memory.breakdown());
             if (System.getProperty("interlink.portal.jvm-options", "").contains("NativeMemoryTracking")) {
                 // where the resident memory is, as the JVM counts it (-Dinterlink.portal.jvm-options=-XX:NativeMemoryTracking=summary)
-                System.out.println(run(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                        Long.toString(portal.process().pid()), "VM.native_memory", "summary"), Map.of(), 0));
+                System.out.println(FlightRecording.jcmd(portal.process().pid(), "VM.native_memory", "summary"));
             }
             System.out.printf(
                     """
@@ -357,12 +358,6 @@ public final class SharedListBenchmark {
         return new Result(percentile(micros, 50), percentile(micros, 95), percentile(micros, 99), micros.size(), 0);
     }
 
-    /** The portal's live objects by class, after a full collection ({@code jcmd GC.class_histogram}). */
-    private static String histogram(long pid) throws IOException, InterruptedException {
-        return run(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(pid), "GC.class_histogram"),
-                Map.of(), 0);
-    }
-
     /** The bytes of all live objects, from a histogram's last line ("Total  instances  bytes"). */
     static long liveBytes(String histogram) {
         Matcher total = HISTOGRAM_TOTAL.matcher(histogram);
@@ -371,8 +366,6 @@ public final class SharedListBenchmark {
         }
         return Long.parseLong(total.group(1));
     }
-
-    private static final Pattern HISTOGRAM_TOTAL = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)\\s*$");
 
     private static double percentile(List<Long> sorted, int p) {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)) / 1000.0;

@@ -50,6 +50,9 @@ public class AuditGate {
     private static final String COLUMNS = "id, chain, seq, occurred_at, actor, actor_agency, action, item_id, item_owner, "
             + "outcome, client_address, user_agent, purpose, details, prev_hash, hash";
 
+    /** The number of the item's id among the statements' parameters. */
+    private static final int ITEM_ID = 7;
+
     /** An event in its place, if that place is free. */
     static final NumberedParameters INSERT = NumberedParameters
             .of("insert into audit_event (" + COLUMNS + ") values (nextval('audit_event_seq'), "
@@ -289,7 +292,8 @@ public class AuditGate {
             for (int number : sql.order()) {
                 Object value = columns[number - 1];
                 if (value == null) {
-                    statement.setNull(position++, number == 7 ? Types.BIGINT : Types.VARCHAR);
+                    // the item's id is the one number among the event's columns (?7); the rest are texts
+                    statement.setNull(position++, number == ITEM_ID ? Types.BIGINT : Types.VARCHAR);
                 } else {
                     statement.setObject(position++, value);
                 }
