@@ -25,9 +25,10 @@ import java.util.function.Supplier;
  * database through the gate; PrimeFaces asks for the count and one page at a time. It may ask more
  * than once while rendering one response: the answers of this request are remembered, so the
  * database is asked once. The table's sort and column filters narrow the page's own query; the
- * last query asked is what an export of "this list" exports.
+ * last query asked is what an export of "this list" exports. The rows are {@link ItemRow}s, not
+ * entities: the model lives in the view, and keeps its last page.
  */
-final class ItemPages extends LazyDataModel<ItemVersion> {
+final class ItemPages extends LazyDataModel<ItemRow> {
 
     private static final long serialVersionUID = 1L;
 
@@ -38,9 +39,6 @@ final class ItemPages extends LazyDataModel<ItemVersion> {
     private final Long knownCount;
     private ItemQuery asked;
     private boolean beyondLimit;
-
-    private transient Object answeredRequest;
-    private transient Map<Question, Object> answers;
 
     ItemPages(SharedItems items, CurrentCaller currentCaller, ItemQuery base) {
         this(items, currentCaller, base, null);
@@ -72,7 +70,7 @@ final class ItemPages extends LazyDataModel<ItemVersion> {
             int size = table.getRows();
             count = (Long) answer(new Question(sorted, -1, -1), () -> {
                 CountedPage page = items.page(currentCaller.get(), sorted, first, size);
-                answers.put(new Question(sorted, first, size), page.rows());
+                answers().put(new Question(sorted, first, size), rows(page.rows()));
                 return page.count();
             });
         } else {
@@ -92,11 +90,15 @@ final class ItemPages extends LazyDataModel<ItemVersion> {
 
     @Override
     @SuppressWarnings("unchecked")
-    public List<ItemVersion> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+    public List<ItemRow> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
         ItemQuery query = query(sortBy, filterBy);
         asked = query;
-        return (List<ItemVersion>) answer(new Question(query, first, pageSize),
-                () -> items.list(currentCaller.get(), query, first, pageSize));
+        return (List<ItemRow>) answer(new Question(query, first, pageSize),
+                () -> rows(items.list(currentCaller.get(), query, first, pageSize)));
+    }
+
+    private static List<ItemRow> rows(List<ItemVersion> versions) {
+        return versions.stream().map(ItemRow::of).toList();
     }
 
     /** More rows match than the table offers: the page asks for a filter. */
@@ -110,11 +112,7 @@ final class ItemPages extends LazyDataModel<ItemVersion> {
     }
 
     private Object answer(Question question, Supplier<Object> ask) {
-        Object request = FacesContext.getCurrentInstance();
-        if (request != answeredRequest || answers == null) {
-            answeredRequest = request;
-            answers = new HashMap<>();
-        }
+        Map<Question, Object> answers = answers();
         Object known = answers.get(question);
         if (known == null) {
             // not computeIfAbsent: asking may remember a second answer (the page read with the count)
@@ -124,17 +122,24 @@ final class ItemPages extends LazyDataModel<ItemVersion> {
         return known;
     }
 
-    @Override
-    public String getRowKey(ItemVersion version) {
-        return String.valueOf(version.getId());
+    /** This request's answers to this model: kept with the request, so the model keeps neither them nor the request. */
+    @SuppressWarnings("unchecked")
+    private Map<Question, Object> answers() {
+        return (Map<Question, Object>) FacesContext.getCurrentInstance().getAttributes()
+                .computeIfAbsent(new Answers(this), key -> new HashMap<Question, Object>());
     }
 
     @Override
-    public ItemVersion getRowData(String rowKey) {
+    public String getRowKey(ItemRow row) {
+        return String.valueOf(row.versionId());
+    }
+
+    @Override
+    public ItemRow getRowData(String rowKey) {
         return getWrappedData() == null
                 ? null
                 : getWrappedData().stream()
-                        .filter(v -> String.valueOf(v.getId()).equals(rowKey)).findFirst().orElse(null);
+                        .filter(row -> String.valueOf(row.versionId()).equals(rowKey)).findFirst().orElse(null);
     }
 
     private ItemQuery query(Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
@@ -170,5 +175,19 @@ final class ItemPages extends LazyDataModel<ItemVersion> {
 
     /** What the table asked the boundary: a count (first = -1) or a page. */
     private record Question(ItemQuery query, int first, int size) {
+    }
+
+    /** The key of a model's answers among the request's attributes: the model itself, by identity. */
+    private record Answers(ItemPages model) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Answers answers && answers.model == model;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(model);
+        }
     }
 }

@@ -10,7 +10,6 @@ import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.Role;
 import org.interlink.item.entity.ItemKind;
 import org.interlink.item.entity.ItemQuery;
-import org.interlink.item.entity.ItemVersion;
 import org.interlink.item.entity.Listing;
 import org.interlink.sharing.boundary.SharedItems;
 import org.interlink.sharing.entity.Marking;
@@ -57,7 +56,7 @@ public class ItemsView implements Serializable {
         model = new ItemPages(items, currentCaller, ItemQuery.of(view).ofKind(kind));
     }
 
-    public LazyDataModel<ItemVersion> getModel() {
+    public LazyDataModel<ItemRow> getModel() {
         return model;
     }
 

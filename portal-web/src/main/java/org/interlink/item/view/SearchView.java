@@ -12,7 +12,6 @@ import org.interlink.infrastructure.faces.BusinessExceptionHandler;
 import org.interlink.item.entity.Facets;
 import org.interlink.item.entity.ItemKind;
 import org.interlink.item.entity.ItemQuery;
-import org.interlink.item.entity.ItemVersion;
 import org.interlink.item.entity.Listing;
 import org.interlink.sharing.boundary.SharedItems;
 import org.interlink.sharing.entity.Marking;
@@ -130,7 +129,7 @@ public class SearchView implements Serializable {
         return facets;
     }
 
-    public LazyDataModel<ItemVersion> getModel() {
+    public LazyDataModel<ItemRow> getModel() {
         return model;
     }
 
