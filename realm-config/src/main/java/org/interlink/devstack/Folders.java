@@ -40,6 +40,16 @@ public final class Folders {
         }
     }
 
+    /** {@code file}, deleted when it exists: a fresh database gets a fresh file of its own. */
+    public static Path fresh(Path file) {
+        try {
+            Files.deleteIfExists(file);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static Path created(Path dir) {
         try {
             return Files.createDirectories(dir);

@@ -28,11 +28,16 @@ public final class LocalhostCookies extends CookieHandler {
 
     /** One cookie as a request header value, e.g. {@code JSESSIONID=abc}. */
     public String header(String name) {
+        return name + "=" + value(name);
+    }
+
+    /** One cookie's value. */
+    public String value(String name) {
         String value = cookies.get(name);
         if (value == null) {
             throw new IllegalStateException("no cookie " + name + " was set");
         }
-        return name + "=" + value;
+        return value;
     }
 
     @Override

@@ -103,6 +103,19 @@ public final class ManagedProcess implements AutoCloseable {
         }
     }
 
+    /** Kills the process as a crash would ({@code kill -9}): no shutdown, nothing flushed; waits until it is gone. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " did not die within 30 s of SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while killing " + name, e);
+        }
+    }
+
     /** Stops the process and all its descendants: politely first, forcibly after a grace period. */
     @Override
     public void close() {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Payara Micro running the portal WAR at the root context. Configuration reaches the portal as
@@ -30,15 +31,15 @@ public final class PayaraMicroServer implements AutoCloseable {
      * @param env     the portal's configuration as environment variables
      */
     public static PayaraMicroServer start(Path jar, Path war, int port, Path workDir, Map<String, String> env) {
-        return start(jar, war, port, workDir, env, false);
+        return start(jar, war, port, workDir, env, null);
     }
 
     /**
-     * @param clustered join a Hazelcast data grid with the other instances on the network (replicated
-     *                  sessions); off, no data grid is started at all, which starts faster
+     * @param grid the data grid this instance is a member of (sessions kept by the grid, so another member serves them
+     *             when this one dies: {@link PortalCluster}); null: alone, no data grid is started at all
      */
     public static PayaraMicroServer start(Path jar, Path war, int port, Path workDir, Map<String, String> env,
-            boolean clustered) {
+            DataGrid grid) {
         require(jar, "Payara Micro jar");
         require(war, "portal WAR");
         // Payara Micro redeploys what its root folder remembers: start from an empty one, so only this WAR runs.
@@ -67,7 +68,9 @@ public final class PayaraMicroServer implements AutoCloseable {
                 "--port", Integer.toString(port),
                 "--rootdir", rootDir.toAbsolutePath().toString(),
                 "--disablephonehome"));
-        if (!clustered) {
+        if (grid != null) {
+            command.addAll(grid.options());
+        } else {
             // alone, sessions stay in this JVM's memory: the WAR is distributable (issue 22), and Payara Micro's own
             // configuration would save every changed session to the data grid it does not start ("Cannot serialize
             // session attribute … Hazelcast is not enabled" in payara.log, for each)
@@ -103,6 +106,26 @@ public final class PayaraMicroServer implements AutoCloseable {
     @Override
     public void close() {
         process.close();
+    }
+
+    /**
+     * Membership of a Hazelcast data grid whose members run on this machine: found by TCP/IP on the loopback interface
+     * (no multicast: no other grid on the network joins), each member on its own grid port.
+     *
+     * @param name        the grid's name: only members that give it join
+     * @param member      this member's (instance's) name, as Payara's logs and the grid's status show it
+     * @param port        this member's grid port
+     * @param memberPorts every member's grid port
+     */
+    public record DataGrid(String name, String member, int port, List<Integer> memberPorts) {
+
+        List<String> options() {
+            String members = memberPorts.stream().map(p -> "127.0.0.1:" + p).collect(Collectors.joining(","));
+            // --nohostaware: Hazelcast keeps no backup of a partition on a member with the same address by default,
+            // so on one machine a killed member's sessions would have had no copy anywhere
+            return List.of("--clustermode", "tcpip:" + members, "--interfaces", "127.0.0.1", "--startport", Integer.toString(port),
+                    "--clustername", name, "--name", member, "--nohostaware");
+        }
     }
 
     private static void require(Path file, String what) {

@@ -58,6 +58,11 @@ public final class PortalSignIn {
         return cookies.header("JSESSIONID");
     }
 
+    /** The value of one of the browser's cookies, e.g. the balancer's, which names the node that serves it. */
+    public String cookie(String name) {
+        return cookies.value(name);
+    }
+
     public HttpClient client() {
         return client;
     }

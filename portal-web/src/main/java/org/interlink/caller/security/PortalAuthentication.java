@@ -10,8 +10,10 @@ import jakarta.security.enterprise.AuthenticationException;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
 import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.glassfish.soteria.mechanisms.OpenIdAuthenticationMechanism;
@@ -116,6 +118,12 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
 
     @Inject
     SignInAvailability signInAvailability;
+
+    @Inject
+    OpenIdContext openIdContext;
+
+    @Inject
+    OpenIdSettings openIdSettings;
 
     /**
      * Whether the request is one for the REST API: the container maps it to the API's JAX-RS servlet,
@@ -237,9 +245,23 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
             Servlets.facesRedirect(request, response, request.getContextPath() + PageSessionFilter.SIGNED_OUT + "?keycloak=true");
             return AuthenticationStatus.SEND_CONTINUE;
         }
-        boolean signingIn = request.getUserPrincipal() == null && request.getParameter("code") != null
-                && request.getParameter("state") != null;
         HttpSession session = request.getSession(false);
+        boolean movedHere = movedFromAnotherNode(request, session);
+        SessionTokens kept = movedHere ? SessionTokens.in(session) : null;
+        if (kept != null) {
+            // signed in on a node that died: the session goes on here with its tokens, checked (and refreshed) as before
+            kept.restore(openIdContext, openIdSettings.getTokenMinValidityMillis());
+            movedHere = false;
+        }
+        if (movedHere && !"GET".equals(request.getMethod())) {
+            // moved here without its tokens (signed in by a portal of an earlier version): the click's page again (GET),
+            // which signs in again through Keycloak's single sign-on and renders the page afresh; for an Ajax click, a
+            // partial response saying so
+            Servlets.facesRedirect(request, response, askedFor(request));
+            return AuthenticationStatus.SEND_CONTINUE;
+        }
+        boolean signingIn = (request.getUserPrincipal() == null || movedHere) && request.getParameter("code") != null
+                && request.getParameter("state") != null;
         Optional<SignedInSessions.SignIn> signedIn = signedInSessions.signInOf(session);
         if (context.isProtected() && request.getUserPrincipal() == null && signedIn.isEmpty() && !signingIn
                 && !signInAvailability.available()) {
@@ -255,7 +277,7 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
         }
         AuthenticationStatus status;
         try {
-            status = openId.validateRequest(request, response, context);
+            status = openId.validateRequest(movedHere ? new WithoutCaller(request) : request, response, context);
         } catch (RuntimeException e) {
             if (signedIn.isPresent() && request.getUserPrincipal() != null && unreachable(e)) {
                 // the tokens were due for refresh and Keycloak did not answer: no refusal, so the session goes on
@@ -271,7 +293,7 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
             // through Keycloak's end-session to the signed-out page
             signedInSessions.refreshRefused(signedIn.get());
         }
-        if (status == AuthenticationStatus.SEND_CONTINUE && !signingIn && request.getUserPrincipal() == null
+        if (status == AuthenticationStatus.SEND_CONTINUE && !signingIn && (request.getUserPrincipal() == null || movedHere)
                 && "GET".equals(request.getMethod())) {
             // sent to Keycloak: remember the page, to land on it once signed in
             request.getSession().setAttribute(ASKED_FOR, askedFor(request));
@@ -279,10 +301,43 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
         if (status == AuthenticationStatus.SUCCESS && signingIn) {
             landOnTheAskedForPage(request);
         }
+        if (status == AuthenticationStatus.SUCCESS && request.getSession(false) != null) {
+            SessionTokens.keep(request.getSession(false), openIdContext);
+        }
         if (status == AuthenticationStatus.SUCCESS && "GET".equals(request.getMethod())) {
             context.withRequest(request);
         }
         return status;
+    }
+
+    /**
+     * Whether the request's session was signed in on another node of a cluster, which has died (issue 22): the data grid
+     * gave this node the session, and the container its caller, but not Soteria's OpenID Connect context (its tokens are
+     * not serializable), so Soteria has no tokens to check or refresh. The session's own copy of them
+     * ({@link SessionTokens}) fills the context again; a session without one signs in again: Soteria, shown the request
+     * without its caller, sends the browser to Keycloak's single sign-on, and the session goes on, with everything else
+     * it holds, on this node.
+     */
+    private boolean movedFromAnotherNode(HttpServletRequest request, HttpSession session) {
+        return session != null && request.getUserPrincipal() != null && openIdContext.getAccessToken() == null;
+    }
+
+    /** The request as Soteria is to see it when its session moved here: no caller yet, so that it signs in. */
+    private static final class WithoutCaller extends HttpServletRequestWrapper {
+
+        WithoutCaller(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public java.security.Principal getUserPrincipal() {
+            return null;
+        }
+
+        @Override
+        public String getRemoteUser() {
+            return null;
+        }
     }
 
     /** Whether a failure is Keycloak not answering (connection refused, timed out, unknown host), not a refusal. */
