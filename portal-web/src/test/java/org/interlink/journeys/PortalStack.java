@@ -16,10 +16,7 @@ import org.interlink.devstack.TestPostgres;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -159,7 +156,7 @@ public final class PortalStack implements BeforeAllCallback {
                 portal = PayaraMicroServer.start(Path.of(System.getProperty("interlink.payara.micro.jar")),
                         Path.of(System.getProperty("interlink.war")), portalPort, work.resolve("portal"),
                         withMail(PortalSettings.environment(postgres.database(), keycloak.realmUrl(), secrets.clientSecret(), true,
-                                fresh(work.resolve("audit-heads.jsonl"))), mail, "http://localhost:" + portalPort));
+                                Folders.fresh(work.resolve("audit-heads.jsonl"))), mail, "http://localhost:" + portalPort));
                 keycloak.awaitReady(KEYCLOAK_TIMEOUT);
                 portal.awaitReady(PORTAL_TIMEOUT);
                 instance = new Running(postgres, keycloak, portal, secrets, mail);
@@ -189,15 +186,6 @@ public final class PortalStack implements BeforeAllCallback {
             all.put("INTERLINK_API_REFUSALS_PER_MINUTE", "1000");
             all.put("INTERLINK_API_REQUESTS_PER_SECOND", "1000");
             return all;
-        }
-
-        private static Path fresh(Path file) {
-            try {
-                Files.deleteIfExists(file);
-                return file;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
 
         @Override
