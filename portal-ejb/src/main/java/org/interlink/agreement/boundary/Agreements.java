@@ -27,6 +27,7 @@ import org.interlink.audit.entity.AuditAction;
 import org.interlink.audit.entity.AuditOutcome;
 import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.Role;
+import org.interlink.infrastructure.persistence.ScheduledWork;
 import org.interlink.item.boundary.Attachments;
 import org.interlink.item.entity.AttachmentContent;
 import org.interlink.item.entity.NotAllowed;
@@ -40,6 +41,7 @@ import org.interlink.sharing.entity.Sharing;
 
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -80,6 +82,9 @@ public class Agreements {
 
     @Inject
     AuditGate audit;
+
+    @Inject
+    ScheduledWork scheduledWork;
 
     @Inject
     Clock clock;
@@ -432,6 +437,10 @@ public class Agreements {
         LocalDate today = today();
         Agreements self = context.getBusinessObject(Agreements.class);
         try {
+            // once an hour however many nodes run the portal
+            if (!scheduledWork.claim("agreement reminders", Duration.ofHours(1))) {
+                return;
+            }
             for (Long id : self.endingOn(today)) {
                 try {
                     self.remindOne(id, today);

@@ -15,6 +15,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.interlink.audit.entity.AuditHash;
+import org.interlink.infrastructure.persistence.ScheduledWork;
 import org.interlink.infrastructure.persistence.SchemaMigration;
 
 import javax.sql.DataSource;
@@ -30,6 +31,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -64,6 +66,9 @@ public class HeadExport {
     Clock clock;
 
     @Inject
+    ScheduledWork scheduledWork;
+
+    @Inject
     @ConfigProperty(name = "interlink.audit.head-export-minutes", defaultValue = "5")
     int minutes;
 
@@ -85,7 +90,10 @@ public class HeadExport {
     @Timeout
     void onSchedule() {
         try {
-            export();
+            // once per interval however many nodes run the portal
+            if (scheduledWork.claim("audit head export", Duration.ofMinutes(minutes))) {
+                export();
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "audit chain heads not exported this time (next try in " + minutes + " min): " + e, e);
         }

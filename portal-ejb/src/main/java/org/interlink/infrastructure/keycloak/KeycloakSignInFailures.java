@@ -14,6 +14,7 @@ import jakarta.ws.rs.NotFoundException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.interlink.audit.boundary.FailedSignIns;
 import org.interlink.audit.entity.SignInFailure;
+import org.interlink.infrastructure.persistence.ScheduledWork;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.EventRepresentation;
 
@@ -56,6 +57,9 @@ public class KeycloakSignInFailures {
     Clock clock;
 
     @Inject
+    ScheduledWork scheduledWork;
+
+    @Inject
     @ConfigProperty(name = "interlink.audit.keycloak-events-seconds", defaultValue = "30")
     int seconds;
 
@@ -68,7 +72,8 @@ public class KeycloakSignInFailures {
     @Timeout
     void onSchedule() {
         try {
-            int recorded = importNew();
+            // once per interval however many nodes run the portal
+            int recorded = scheduledWork.claim("failed sign-ins from Keycloak", Duration.ofSeconds(seconds)) ? importNew() : 0;
             if (recorded > 0) {
                 LOG.fine(() -> recorded + " failed sign-ins recorded from Keycloak");
             }

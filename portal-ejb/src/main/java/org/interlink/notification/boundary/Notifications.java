@@ -14,6 +14,7 @@ import org.interlink.audit.entity.AuditOutcome;
 import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.Role;
 import org.interlink.caller.entity.Username;
+import org.interlink.infrastructure.persistence.ScheduledWork;
 import org.interlink.item.entity.ItemId;
 import org.interlink.meeting.entity.MeetingVersion;
 import org.interlink.notification.control.Directory;
@@ -26,6 +27,7 @@ import org.interlink.notification.entity.Recipient;
 import org.interlink.sharing.control.VisibilityGate;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -52,6 +54,9 @@ public class Notifications {
 
     @Inject
     Directory directory;
+
+    @Inject
+    ScheduledWork scheduledWork;
 
     @Inject
     VisibilityGate gate;
@@ -157,7 +162,10 @@ public class Notifications {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void hourly() {
         try {
-            context.getBusinessObject(Notifications.class).notifyOverdue(LocalDate.now(clock));
+            // once an hour however many nodes run the portal
+            if (scheduledWork.claim("overdue action items", Duration.ofHours(1))) {
+                context.getBusinessObject(Notifications.class).notifyOverdue(LocalDate.now(clock));
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "overdue action items not looked for this hour: " + e, e);
         }

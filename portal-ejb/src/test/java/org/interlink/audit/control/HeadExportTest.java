@@ -1,5 +1,6 @@
 package org.interlink.audit.control;
 
+import org.interlink.infrastructure.persistence.ScheduledWork;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -22,6 +23,7 @@ class HeadExportTest {
                 });
         export.clock = Clock.systemUTC();
         export.minutes = 1;
+        export.scheduledWork = ScheduledWork.on(export.dataSource, export.clock);
 
         assertThatThrownBy(export::export).as("asked for by an operator: told").isInstanceOf(IllegalStateException.class);
         assertThatCode(export::onSchedule).as("on its schedule: logged, not thrown at the timer").doesNotThrowAnyException();
