@@ -70,6 +70,10 @@ public final class PayaraMicroServer implements AutoCloseable {
                 "--disablephonehome"));
         if (grid != null) {
             command.addAll(grid.options());
+            // Soteria's OpenID Connect context cannot be serialized (the portal keeps its own copy of the tokens, issue 22):
+            // Payara says so at WARNING, with the session's id in full, which the log must not hold
+            command.addAll(List.of("--postbootcommandfile", Folders.written(workDir.resolve("postboot.asadmin"),
+                    "set-log-levels jakarta.enterprise.web.core=SEVERE\n").toAbsolutePath().toString()));
         } else {
             // alone, sessions stay in this JVM's memory: the WAR is distributable (issue 22), and Payara Micro's own
             // configuration would save every changed session to the data grid it does not start ("Cannot serialize

@@ -1,12 +1,15 @@
 package org.interlink.devstack;
 
+import java.net.HttpCookie;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
 /**
@@ -76,8 +79,7 @@ public final class PortalCluster implements AutoCloseable {
                 nodes.add(cluster.startNode(i));
             }
             nodes.forEach(node -> node.awaitReady(timeout));
-            balancer.awaitReady(() -> Http.answers(cluster.url + "/health/ready", 200), timeout);
-            return cluster;
+            return cluster.awaitBalanced(timeout);
         } catch (RuntimeException e) {
             cluster.close();
             throw e;
@@ -92,6 +94,22 @@ public final class PortalCluster implements AutoCloseable {
     private PayaraMicroServer startNode(int index) {
         Path nodeDir = Folders.created(workDir.resolve(nodeName(index)));
         return PayaraMicroServer.start(jar, war, ports.get(index), nodeDir, env, grid.get(index));
+    }
+
+    /**
+     * Waits until the balancer sends requests to every node: each has answered a readiness check through it (HAProxy
+     * takes a node into its rotation after two good checks of its own).
+     */
+    public PortalCluster awaitBalanced(Duration timeout) {
+        Set<String> served = ConcurrentHashMap.newKeySet();
+        balancer.awaitReady(() -> {
+            Http.get(url + "/health/ready").filter(answer -> answer.statusCode() == 200)
+                    .flatMap(answer -> answer.headers().allValues("set-cookie").stream().flatMap(c -> HttpCookie.parse(c).stream())
+                            .filter(c -> c.getName().equals(NODE_COOKIE)).map(HttpCookie::getValue).findFirst())
+                    .ifPresent(served::add);
+            return served.size() == size();
+        }, timeout);
+        return this;
     }
 
     /** The name of the node at {@code index} (from 0): as HAProxy's cookie and Payara's data grid name it. */
@@ -198,8 +216,9 @@ public final class PortalCluster implements AutoCloseable {
                         timeout queue 10s
 
                     frontend portal
-                        bind :{port}
-                        option forwardfor
+                        bind 127.0.0.1:{port}
+                        # the client's address, as HAProxy saw it: never one a client wrote into the header itself
+                        http-request set-header X-Forwarded-For %[src]
                         # an HTTP/2 upgrade (h2c; Java's HTTP client asks for it, browsers do not) would turn the connection
                         # into a tunnel to one node: no more cookie, no health check, no failover for its requests
                         http-request del-header HTTP2-Settings if { req.hdr(upgrade) -i h2c }

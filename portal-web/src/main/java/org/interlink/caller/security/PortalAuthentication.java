@@ -13,7 +13,6 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
 import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.glassfish.soteria.mechanisms.OpenIdAuthenticationMechanism;
@@ -253,14 +252,15 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
             kept.restore(openIdContext, openIdSettings.getTokenMinValidityMillis());
             movedHere = false;
         }
-        if (movedHere && !"GET".equals(request.getMethod())) {
-            // moved here without its tokens (signed in by a portal of an earlier version): the click's page again (GET),
-            // which signs in again through Keycloak's single sign-on and renders the page afresh; for an Ajax click, a
-            // partial response saying so
-            Servlets.facesRedirect(request, response, askedFor(request));
+        if (movedHere) {
+            // moved here without its tokens (signed in by a portal of an earlier version): nothing vouches for it any
+            // more, so it ends and the page asked for (GET) signs in afresh; for an Ajax click, a partial response saying so
+            String page = askedFor(request);
+            session.invalidate();
+            Servlets.facesRedirect(request, response, page);
             return AuthenticationStatus.SEND_CONTINUE;
         }
-        boolean signingIn = (request.getUserPrincipal() == null || movedHere) && request.getParameter("code") != null
+        boolean signingIn = request.getUserPrincipal() == null && request.getParameter("code") != null
                 && request.getParameter("state") != null;
         Optional<SignedInSessions.SignIn> signedIn = signedInSessions.signInOf(session);
         if (context.isProtected() && request.getUserPrincipal() == null && signedIn.isEmpty() && !signingIn
@@ -277,7 +277,7 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
         }
         AuthenticationStatus status;
         try {
-            status = openId.validateRequest(movedHere ? new WithoutCaller(request) : request, response, context);
+            status = openId.validateRequest(request, response, context);
         } catch (RuntimeException e) {
             if (signedIn.isPresent() && request.getUserPrincipal() != null && unreachable(e)) {
                 // the tokens were due for refresh and Keycloak did not answer: no refusal, so the session goes on
@@ -293,7 +293,7 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
             // through Keycloak's end-session to the signed-out page
             signedInSessions.refreshRefused(signedIn.get());
         }
-        if (status == AuthenticationStatus.SEND_CONTINUE && !signingIn && (request.getUserPrincipal() == null || movedHere)
+        if (status == AuthenticationStatus.SEND_CONTINUE && !signingIn && request.getUserPrincipal() == null
                 && "GET".equals(request.getMethod())) {
             // sent to Keycloak: remember the page, to land on it once signed in
             request.getSession().setAttribute(ASKED_FOR, askedFor(request));
@@ -314,30 +314,12 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
      * Whether the request's session was signed in on another node of a cluster, which has died (issue 22): the data grid
      * gave this node the session, and the container its caller, but not Soteria's OpenID Connect context (its tokens are
      * not serializable), so Soteria has no tokens to check or refresh. The session's own copy of them
-     * ({@link SessionTokens}) fills the context again; a session without one signs in again: Soteria, shown the request
-     * without its caller, sends the browser to Keycloak's single sign-on, and the session goes on, with everything else
-     * it holds, on this node.
+     * ({@link SessionTokens}) fills the context again; a session without one ends, and its browser signs in afresh (not
+     * again within the same session: whoever Keycloak's single sign-on now knows would inherit its sign-in's second
+     * factor, agencies and views).
      */
     private boolean movedFromAnotherNode(HttpServletRequest request, HttpSession session) {
         return session != null && request.getUserPrincipal() != null && openIdContext.getAccessToken() == null;
-    }
-
-    /** The request as Soteria is to see it when its session moved here: no caller yet, so that it signs in. */
-    private static final class WithoutCaller extends HttpServletRequestWrapper {
-
-        WithoutCaller(HttpServletRequest request) {
-            super(request);
-        }
-
-        @Override
-        public java.security.Principal getUserPrincipal() {
-            return null;
-        }
-
-        @Override
-        public String getRemoteUser() {
-            return null;
-        }
     }
 
     /** Whether a failure is Keycloak not answering (connection refused, timed out, unknown host), not a refusal. */
