@@ -3,6 +3,7 @@ package org.interlink.cluster;
 import org.interlink.devstack.DevSecrets;
 import org.interlink.devstack.Folders;
 import org.interlink.devstack.FreePort;
+import org.interlink.devstack.GridWeight;
 import org.interlink.devstack.KeycloakServer;
 import org.interlink.devstack.PortalCluster;
 import org.interlink.devstack.PortalSettings;
@@ -26,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -144,6 +146,42 @@ class ClusterIT {
                 .as("the restarted node's view of the data grid").containsPattern("DG Size: 2");
         // the balancer sends to it again: each node has answered through it
         cluster.awaitBalanced(NODE_TIMEOUT);
+    }
+
+    /**
+     * What a signed-in session weighs in the data grid (issue 22 asks for the figure): five people sign in and open the
+     * dashboard, a list and an item; the grid's maps on both nodes, counted by Hazelcast, before and after.
+     */
+    @Test
+    @Order(3)
+    @Tag("drill")
+    void whatASessionWeighs() throws Exception {
+        List<GridWeight.Map> before = weights();
+        List<String> people = List.of("moi.official", "iom.liaison", "interpol.liaison", "donor.observer", "moi.vetter");
+        for (String person : people) {
+            PortalSignIn browser = new PortalSignIn();
+            browser.signIn(cluster.url(), person, RealmDefinition.DEMO_PASSWORD);
+            HttpResponse<String> list = browser.open(cluster.url() + "/items.xhtml");
+            Matcher item = Pattern.compile("href=\"/item\\.xhtml\\?id=(\\d+)\"").matcher(list.body());
+            if (item.find()) {
+                browser.open(cluster.url() + "/item.xhtml?id=" + item.group(1));
+            }
+        }
+        List<GridWeight.Map> after = weights();
+        long entries = after.stream().mapToLong(GridWeight.Map::entries).sum() - before.stream().mapToLong(GridWeight.Map::entries).sum();
+        long bytes = after.stream().mapToLong(GridWeight.Map::bytes).sum() - before.stream().mapToLong(GridWeight.Map::bytes).sum();
+        after.forEach(map -> System.out.println("data grid map " + map));
+        System.out.printf("RESULT session-bytes sessions=%d grid_entries=%d grid_bytes=%d per_session_kb=%.1f%n", people.size(), entries,
+                bytes, bytes / 1024.0 / people.size());
+        assertThat(entries).as("the sessions are in the data grid").isGreaterThanOrEqualTo(people.size());
+    }
+
+    private static List<GridWeight.Map> weights() throws Exception {
+        List<GridWeight.Map> all = new java.util.ArrayList<>();
+        for (int i = 0; i < cluster.size(); i++) {
+            all.addAll(GridWeight.of(cluster.node(i).process().pid()));
+        }
+        return all;
     }
 
     private static String found(Pattern pattern, String page, String what) {

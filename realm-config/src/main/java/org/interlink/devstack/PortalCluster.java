@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +19,8 @@ import java.util.stream.IntStream;
  * the node that served it first (a cookie it adds) and sends it to another one when that node is down. All nodes share
  * one database, which must be PostgreSQL, and one Keycloak.
  *
- * <p>The first node starts alone (it migrates the database and seeds the demo data), the others once it is ready.
+ * <p>The nodes start at once: they migrate the database one after the other (Flyway's lock), and only the first seeds
+ * the demo data.
  * A node may be {@link #kill killed} as a crash would kill it, and {@link #restart restarted}: it joins the grid again.
  */
 public final class PortalCluster implements AutoCloseable {
@@ -74,8 +76,7 @@ public final class PortalCluster implements AutoCloseable {
                 workDir, Map.of(), workDir.resolve("haproxy.log"));
         PortalCluster cluster = new PortalCluster(jar, war, workDir, env, ports, grid, nodes, balancer, "http://localhost:" + port);
         try {
-            nodes.add(cluster.startNode(0).awaitReady(timeout));
-            for (int i = 1; i < size; i++) {
+            for (int i = 0; i < size; i++) {
                 nodes.add(cluster.startNode(i));
             }
             nodes.forEach(node -> node.awaitReady(timeout));
@@ -93,7 +94,14 @@ public final class PortalCluster implements AutoCloseable {
 
     private PayaraMicroServer startNode(int index) {
         Path nodeDir = Folders.created(workDir.resolve(nodeName(index)));
-        return PayaraMicroServer.start(jar, war, ports.get(index), nodeDir, env, grid.get(index));
+        Map<String, String> settings = env;
+        if (index > 0) {
+            // all nodes start at once: they migrate the database one after the other (Flyway's lock), and only the first
+            // seeds the demo data (two would both find the database empty and seed it twice)
+            settings = new HashMap<>(env);
+            settings.put("INTERLINK_DEMO_DATA", "false");
+        }
+        return PayaraMicroServer.start(jar, war, ports.get(index), nodeDir, settings, grid.get(index));
     }
 
     /**

@@ -91,18 +91,16 @@ public final class ItemRow implements Serializable {
 
     /** The title for a reader of {@code language}: in their language when the author gave it, else as written. */
     public String titleIn(String language) {
-        TranslatedText text = translations.get(language);
-        return text == null ? title : text.getTitle();
+        return TranslatedText.titleIn(translations, language, title);
     }
 
     /** The summary for a reader of {@code language}: in their language when the author gave it, else as written. */
     public String summaryIn(String language) {
-        TranslatedText text = translations.get(language);
-        return text == null ? summary : text.getSummary();
+        return TranslatedText.summaryIn(translations, language, summary);
     }
 
     /** The language the reader of {@code language} reads the title and summary in (null: as written, language not stated). */
     public String languageFor(String language) {
-        return translations.containsKey(language) ? language : this.language;
+        return TranslatedText.languageFor(translations, language, this.language);
     }
 }
