@@ -122,11 +122,14 @@ final class ItemPages extends LazyDataModel<ItemRow> {
         return known;
     }
 
-    /** This request's answers to this model: kept with the request, so the model keeps neither them nor the request. */
+    /**
+     * This request's answers to this model: kept with the request (keyed by the model, which has the identity's equality
+     * of every data model), so the model keeps neither them nor the request.
+     */
     @SuppressWarnings("unchecked")
     private Map<Question, Object> answers() {
         return (Map<Question, Object>) FacesContext.getCurrentInstance().getAttributes()
-                .computeIfAbsent(new Answers(this), key -> new HashMap<Question, Object>());
+                .computeIfAbsent(this, key -> new HashMap<Question, Object>());
     }
 
     @Override
@@ -177,17 +180,4 @@ final class ItemPages extends LazyDataModel<ItemRow> {
     private record Question(ItemQuery query, int first, int size) {
     }
 
-    /** The key of a model's answers among the request's attributes: the model itself, by identity. */
-    private record Answers(ItemPages model) {
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Answers answers && answers.model == model;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(model);
-        }
-    }
 }
