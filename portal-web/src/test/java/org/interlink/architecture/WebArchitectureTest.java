@@ -15,6 +15,7 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import org.interlink.agreement.boundary.Agreements;
+import org.interlink.caller.security.ClientAddress;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -96,6 +97,16 @@ class WebArchitectureTest {
                 .orShould().callMethod(EJBContext.class, "isCallerInRole", String.class)
                 .orShould().callMethod(ExternalContext.class, "isUserInRole", String.class)
                 .because("the container's roles include privileged roles a sign-in without a second factor does not act with")
+                .check(classes);
+    }
+
+    @Test
+    void theClientAddressIsTakenInOnePlace() {
+        noClasses().that().doNotHaveFullyQualifiedName(ClientAddress.class.getName())
+                .should().callMethod(jakarta.servlet.ServletRequest.class, "getRemoteAddr")
+                .orShould().callMethod(HttpServletRequest.class, "getRemoteAddr")
+                .because("behind the cluster's balancer the connection's address is the balancer's: ClientAddress reads the "
+                        + "balancer's X-Forwarded-For, from trusted proxies only")
                 .check(classes);
     }
 

@@ -42,7 +42,11 @@ public final class KeycloakRealmAdmin {
 
     /** The user's account ({@code enabled}, names, e-mail), if there is one. */
     public static Optional<JsonNode> user(String username) {
-        JsonNode users = call("GET", "/users?exact=true&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8), null);
+        return user(Realm.suite(), username);
+    }
+
+    private static Optional<JsonNode> user(Realm realm, String username) {
+        JsonNode users = call(realm, "GET", "/users?exact=true&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8), null);
         return users.isEmpty() ? Optional.empty() : Optional.of(users.get(0));
     }
 
@@ -99,7 +103,7 @@ public final class KeycloakRealmAdmin {
 
     /** Tries to give the user a permanent password: Keycloak's HTTP status and answer, without failing on a refusal. */
     public static HttpResponse<String> tryPassword(String username, String password) {
-        return send("PUT", "/users/" + id(username) + "/reset-password",
+        return send(Realm.suite(), "PUT", "/users/" + id(username) + "/reset-password",
                 JSON.createObjectNode().put("type", "password").put("value", password).put("temporary", false));
     }
 
@@ -111,6 +115,18 @@ public final class KeycloakRealmAdmin {
     /** Ends all of the user's Keycloak sessions, as the admin console's "Sign out" of a user does. */
     public static void endSessions(String username) {
         call("POST", "/users/" + id(username) + "/logout", null);
+    }
+
+    /** The same in another Keycloak than the suite's (the cluster's), as the portal's service account with that secret. */
+    public static void endSessions(String keycloakUrl, String clientSecret, String username) {
+        Realm realm = new Realm(keycloakUrl, clientSecret);
+        call(realm, "POST", "/users/" + id(realm, username) + "/logout", null);
+    }
+
+    /** How many Keycloak sessions the user has in another Keycloak than the suite's (the cluster's). */
+    public static int sessionCount(String keycloakUrl, String clientSecret, String username) {
+        Realm realm = new Realm(keycloakUrl, clientSecret);
+        return call(realm, "GET", "/users/" + id(realm, username) + "/sessions", null).size();
     }
 
     /** Enables or disables the user's account, as the admin console's switch does. */
@@ -153,11 +169,19 @@ public final class KeycloakRealmAdmin {
     }
 
     private static String id(String username) {
-        return user(username).orElseThrow(() -> new IllegalStateException("no Keycloak user " + username)).get("id").asText();
+        return id(Realm.suite(), username);
+    }
+
+    private static String id(Realm realm, String username) {
+        return user(realm, username).orElseThrow(() -> new IllegalStateException("no Keycloak user " + username)).get("id").asText();
     }
 
     private static JsonNode call(String method, String path, JsonNode body) {
-        HttpResponse<String> response = send(method, path, body);
+        return call(Realm.suite(), method, path, body);
+    }
+
+    private static JsonNode call(Realm realm, String method, String path, JsonNode body) {
+        HttpResponse<String> response = send(realm, method, path, body);
         if (response.statusCode() >= 300) {
             throw new IllegalStateException(method + " " + path + ": HTTP " + response.statusCode() + " " + response.body());
         }
@@ -168,12 +192,12 @@ public final class KeycloakRealmAdmin {
         }
     }
 
-    private static HttpResponse<String> send(String method, String path, JsonNode body) {
+    private static HttpResponse<String> send(Realm realm, String method, String path, JsonNode body) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(PortalStack.keycloakUrl() + "/admin/realms/"
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(realm.url() + "/admin/realms/"
                     + RealmDefinition.REALM + path))
                     .timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + token())
+                    .header("Authorization", "Bearer " + token(realm))
                     .header("Content-Type", "application/json")
                     .method(method,
                             body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.toString()));
@@ -187,12 +211,12 @@ public final class KeycloakRealmAdmin {
     }
 
     /** The portal's service account's token (its rights are what the portal's administration uses). */
-    private static String token() {
+    private static String token(Realm realm) {
         try {
-            HttpResponse<String> response = Http.postForm(PortalStack.keycloakUrl() + "/realms/" + RealmDefinition.REALM
+            HttpResponse<String> response = Http.postForm(realm.url() + "/realms/" + RealmDefinition.REALM
                     + "/protocol/openid-connect/token",
                     Map.of("grant_type", "client_credentials",
-                            "client_id", RealmDefinition.WEB_CLIENT, "client_secret", PortalStack.secrets().clientSecret()));
+                            "client_id", RealmDefinition.WEB_CLIENT, "client_secret", realm.clientSecret()));
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("no service-account token: " + response.body());
             }
@@ -202,6 +226,14 @@ public final class KeycloakRealmAdmin {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A Keycloak with the realm, and the secret of the portal's client there. */
+    private record Realm(String url, String clientSecret) {
+
+        static Realm suite() {
+            return new Realm(PortalStack.keycloakUrl(), PortalStack.secrets().clientSecret());
         }
     }
 }

@@ -5,6 +5,7 @@ import java.net.HttpCookie;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -38,6 +39,20 @@ public final class LocalhostCookies extends CookieHandler {
             throw new IllegalStateException("no cookie " + name + " was set");
         }
         return value;
+    }
+
+    /** Sets a cookie as a browser's user could, e.g. the balancer's to choose a node. */
+    public void set(String name, String value) {
+        cookies.put(name, value);
+    }
+
+    /** Gives {@code other} these cookies but those named in {@code except}. */
+    public void copyTo(LocalhostCookies other, Set<String> except) {
+        cookies.forEach((name, value) -> {
+            if (!except.contains(name)) {
+                other.cookies.put(name, value);
+            }
+        });
     }
 
     @Override

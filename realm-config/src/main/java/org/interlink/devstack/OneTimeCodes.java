@@ -24,11 +24,23 @@ public final class OneTimeCodes {
         return now(RealmDefinition.DEMO_TOTP_SECRET);
     }
 
+    /**
+     * The demo users' code of the next 30 s, which Keycloak takes now too (the realm's look-ahead window): a second sign-in
+     * within the same 30 s cannot use the first one's code (codes are not reusable).
+     */
+    public static String demoNext() {
+        return at(RealmDefinition.DEMO_TOTP_SECRET, Instant.now().plusSeconds(30));
+    }
+
     /** The code now of the TOTP credential with this secret (as Keycloak stores it, and shows it on enrolment in {@code totpSecret}). */
     public static String now(String secret) {
+        return at(secret, Instant.now());
+    }
+
+    private static String at(String secret, Instant time) {
         try {
             return TOTP.generateOneTimePasswordString(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8),
-                    TOTP.getAlgorithm()), Instant.now());
+                    TOTP.getAlgorithm()), time);
         } catch (InvalidKeyException e) {
             throw new IllegalStateException(e);
         }

@@ -94,11 +94,12 @@ public final class PortalCluster implements AutoCloseable {
 
     private PayaraMicroServer startNode(int index) {
         Path nodeDir = Folders.created(workDir.resolve(nodeName(index)));
-        Map<String, String> settings = env;
+        Map<String, String> settings = new HashMap<>(env);
+        // the balancer, on loopback, sets X-Forwarded-For to the address it saw: the client's (ClientAddress)
+        settings.put("INTERLINK_TRUSTED_PROXIES", "127.0.0.1");
         if (index > 0) {
             // all nodes start at once: they migrate the database one after the other (Flyway's lock), and only the first
             // seeds the demo data (two would both find the database empty and seed it twice)
-            settings = new HashMap<>(env);
             settings.put("INTERLINK_DEMO_DATA", "false");
         }
         return PayaraMicroServer.start(jar, war, ports.get(index), nodeDir, settings, grid.get(index));

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,8 +40,13 @@ public final class PortalSignIn {
         HttpResponse<String> usernamePage = send(get(portalUrl + "/"));
         HttpResponse<String> passwordPage = send(post(formAction(usernamePage), "username=" + encode(username)));
         HttpResponse<String> landed = send(post(formAction(passwordPage), "password=" + encode(password)));
-        Matcher codeForm = CODE_FORM.matcher(landed.body());
-        return codeForm.find() ? send(post(codeForm.group(1).replace("&amp;", "&"), "otp=" + OneTimeCodes.demo())) : landed;
+        return confirmCode(landed, OneTimeCodes.demo());
+    }
+
+    /** Answers Keycloak's one-time code page with {@code code}, if the page is that; else the page as it is. */
+    public HttpResponse<String> confirmCode(HttpResponse<String> page, String code) {
+        Matcher codeForm = CODE_FORM.matcher(page.body());
+        return codeForm.find() ? send(post(codeForm.group(1).replace("&amp;", "&"), "otp=" + code)) : page;
     }
 
     /** A GET with the session of the signed-in user. */
@@ -61,6 +67,22 @@ public final class PortalSignIn {
     /** The value of one of the browser's cookies, e.g. the balancer's, which names the node that serves it. */
     public String cookie(String name) {
         return cookies.value(name);
+    }
+
+    /** Sets one of the browser's cookies, e.g. the balancer's, to be served by a chosen node. */
+    public void setCookie(String name, String value) {
+        cookies.set(name, value);
+    }
+
+    /**
+     * Another browser with this one's Keycloak session (its cookies but those named, e.g. the portal's session): its
+     * sign-in to the portal passes through Keycloak's single sign-on into the same Keycloak session (for a second factor,
+     * Keycloak asks for a code again).
+     */
+    public PortalSignIn sharingKeycloakSession(Set<String> except) {
+        PortalSignIn other = new PortalSignIn();
+        cookies.copyTo(other.cookies, except);
+        return other;
     }
 
     public HttpClient client() {

@@ -1,7 +1,6 @@
 package org.interlink.infrastructure.persistence;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,12 +56,7 @@ class ScheduledWorkTest {
 
     @Test
     void oneNodePerIntervalOnH2() throws SQLException {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:file:" + h2Folder.resolve("interlink") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
-        h2.setUser("interlink");
-        h2.setPassword("interlink");
-        SchemaMigration.applyTo(h2, "interlink");
-        oneNodePerInterval(h2);
+        oneNodePerInterval(MigratedH2.in(h2Folder));
     }
 
     private static void oneNodePerInterval(DataSource dataSource) throws SQLException {

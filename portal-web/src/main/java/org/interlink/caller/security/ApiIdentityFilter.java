@@ -47,6 +47,9 @@ public class ApiIdentityFilter extends HttpFilter {
     transient AnonymousRefusals refusals;
 
     @Inject
+    transient ClientAddress clientAddress;
+
+    @Inject
     transient ApiLimits limits;
 
     /**
@@ -66,7 +69,7 @@ public class ApiIdentityFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        origin.set(request.getRemoteAddr(), request.getHeader("User-Agent"));
+        origin.set(clientAddress.of(request), request.getHeader("User-Agent"));
         if (request.getUserPrincipal() == null) {
             chain.doFilter(request, response);
             return;
@@ -90,7 +93,7 @@ public class ApiIdentityFilter extends HttpFilter {
                 currentCaller.get();
             } catch (AccessEnded ended) {
                 // counted like other refused tokens: a system may keep sending one
-                refusals.refused(request.getRemoteAddr(), request.getHeader("User-Agent"), RefusalReason.ACCESS_ENDED,
+                refusals.refused(clientAddress.of(request), request.getHeader("User-Agent"), RefusalReason.ACCESS_ENDED,
                         request.getMethod() + " " + request.getRequestURI() + " with a token of " + caller
                                 + " issued before an administrator ended their access");
                 PortalAuthentication.writeUnauthorized(response, "invalid_token", ended.getMessage());
@@ -112,7 +115,7 @@ public class ApiIdentityFilter extends HttpFilter {
      */
     private void refuse(HttpServletRequest request, HttpServletResponse response, String caller, ApiLimits.Admission admission) {
         if (admission.status() == 429) {
-            refusals.refused(request.getRemoteAddr(), request.getHeader("User-Agent"), RefusalReason.THROTTLED,
+            refusals.refused(clientAddress.of(request), request.getHeader("User-Agent"), RefusalReason.THROTTLED,
                     caller + ": " + admission.detail() + " (" + request.getMethod() + " " + request.getRequestURI() + ")");
         }
         response.setStatus(admission.status());

@@ -17,12 +17,16 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.interlink.infrastructure.persistence.KeycloakLogouts.Logout;
 
 import java.io.IOException;
 import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /**
  * OpenID Connect Back-Channel Logout: Keycloak posts a signed logout token here when a Keycloak session
@@ -38,6 +42,9 @@ public class BackChannelLogout extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     public static final String PATH = "/backchannel-logout";
+    /** How old a logout token may be: Keycloak sends it as it is issued. */
+    static final Duration MAX_AGE = Duration.ofMinutes(2);
+    private static final Logger LOG = Logger.getLogger(BackChannelLogout.class.getName());
     static final String EVENT = "http://schemas.openid.net/event/backchannel-logout";
 
     // transient: the container never serializes a filter or servlet (Serializable only through its base class)
@@ -49,6 +56,9 @@ public class BackChannelLogout extends HttpServlet {
 
     @Inject
     transient AnonymousRefusals refusals;
+
+    @Inject
+    transient ClientAddress clientAddress;
 
     @Inject
     @ConfigProperty(name = "interlink.api.clock-skew-seconds", defaultValue = "30")
@@ -78,15 +88,21 @@ public class BackChannelLogout extends HttpServlet {
         response.setHeader("Cache-Control", "no-store");
         String token = request.getParameter("logout_token");
         try {
-            Logout logout = read(processor, token);
-            int ended = sessions.endByKeycloak(logout.keycloakSession(), logout.subject(),
+            Logout logout = read(processor, token, Instant.now(), Duration.ofSeconds(clockSkewSeconds));
+            int ended = sessions.endByKeycloak(logout,
                     "back-channel logout of Keycloak session " + logout.keycloakSession() + " (signed out in Keycloak, "
                             + "sessions ended by an administrator, or the Keycloak session expired)");
             response.setStatus(HttpServletResponse.SC_OK);
             response.setContentType("text/plain");
             response.getWriter().write(ended + " session(s) ended\n");
+        } catch (IllegalStateException notPassedOn) {
+            // this node's sessions ended; the other nodes could not be told (the database): Keycloak is told it failed
+            LOG.severe(() -> "a back-channel logout was not passed on to the other nodes: " + notPassedOn);
+            response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+            response.setContentType("text/plain");
+            response.getWriter().write("the logout could not be passed on to every node of the portal\n");
         } catch (InvalidLogoutToken invalid) {
-            refusals.refused(request.getRemoteAddr(), request.getHeader("User-Agent"), RefusalReason.LOGOUT_TOKEN,
+            refusals.refused(clientAddress.of(request), request.getHeader("User-Agent"), RefusalReason.LOGOUT_TOKEN,
                     "POST " + PATH + ": " + invalid.getMessage());
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             response.setContentType("application/json");
@@ -94,11 +110,11 @@ public class BackChannelLogout extends HttpServlet {
         }
     }
 
-    /** What a valid logout token asks: end a Keycloak session ({@code sid}), or all of a person's ({@code sub}). */
-    record Logout(String keycloakSession, String subject) {
-    }
-
-    static Logout read(DefaultJWTProcessor<SecurityContext> processor, String token) {
+    /**
+     * What a valid logout token asks: end a Keycloak session ({@code sid}), or all of a person's ({@code sub}); issued
+     * no longer than {@link #MAX_AGE} ago (and the clock skew), so that a token seen on its way cannot be replayed later.
+     */
+    static Logout read(DefaultJWTProcessor<SecurityContext> processor, String token, Instant now, Duration clockSkew) {
         if (token == null || token.isBlank()) {
             throw new InvalidLogoutToken("no logout_token");
         }
@@ -118,7 +134,11 @@ public class BackChannelLogout extends HttpServlet {
             if (sid == null && sub == null) {
                 throw new InvalidLogoutToken("logout token naming neither a session nor a person");
             }
-            return new Logout(sid, sub);
+            Instant issued = claims.getIssueTime().toInstant();
+            if (issued.isBefore(now.minus(MAX_AGE).minus(clockSkew)) || issued.isAfter(now.plus(clockSkew))) {
+                throw new InvalidLogoutToken("logout token issued at " + issued + ", not within the last " + MAX_AGE.toSeconds() + " s");
+            }
+            return new Logout(sid, sub, claims.getJWTID(), issued);
         } catch (ParseException e) {
             throw new InvalidLogoutToken("logout token with malformed claims: " + e.getMessage());
         }

@@ -75,6 +75,9 @@ public class PageSessionFilter extends HttpFilter {
     transient RequestOrigin origin;
 
     @Inject
+    transient ClientAddress clientAddress;
+
+    @Inject
     transient Sessions sessions;
 
     @Inject
@@ -93,7 +96,7 @@ public class PageSessionFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        origin.set(request.getRemoteAddr(), request.getHeader("User-Agent"));
+        origin.set(clientAddress.of(request), request.getHeader("User-Agent"));
         if (request.getUserPrincipal() == null) {
             chain.doFilter(request, response);
             return;
@@ -110,7 +113,7 @@ public class PageSessionFilter extends HttpFilter {
                 currentCaller.get();
             } catch (AccessEnded ended) {
                 // an administrator ended this person's access since they signed in: this session is over
-                sessions.accessEnded(tokenIdentity.get().orElseThrow().username(), request.getRemoteAddr(),
+                sessions.accessEnded(tokenIdentity.get().orElseThrow().username(), clientAddress.of(request),
                         "session refused: signed in before an administrator ended their access; sent to sign in again");
                 request.getSession().invalidate();
                 Servlets.facesRedirect(request, response, request.getContextPath() + SIGNED_OUT + "?ended=true");

@@ -110,6 +110,9 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
     AnonymousRefusals refusals;
 
     @Inject
+    ClientAddress clientAddress;
+
+    @Inject
     SecurityHeaders headers;
 
     @Inject
@@ -222,7 +225,7 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
         headers.apply(request, response);
         if (isApi(request)) {
             if (isOddApiPath(request)) {
-                refusals.refused(request.getRemoteAddr(), request.getHeader("User-Agent"), RefusalReason.ODD_PATH,
+                refusals.refused(clientAddress.of(request), request.getHeader("User-Agent"), RefusalReason.ODD_PATH,
                         request.getMethod() + " " + request.getRequestURI());
                 return refuse(response, HttpServletResponse.SC_BAD_REQUEST, "invalid-path", "The request path is not plain",
                         "Send the API's path as it is documented: no path parameters (;), dot segments, double slashes or "
@@ -231,7 +234,7 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
             return validateBearer(request, response, context, null);
         }
         if (isOddMetricsPath(request)) {
-            refusals.refused(request.getRemoteAddr(), request.getHeader("User-Agent"), RefusalReason.ODD_PATH,
+            refusals.refused(clientAddress.of(request), request.getHeader("User-Agent"), RefusalReason.ODD_PATH,
                     request.getMethod() + " " + request.getRequestURI());
             return refuse(response, HttpServletResponse.SC_BAD_REQUEST, "invalid-path", "The request path is not plain",
                     "Send the metrics' path as it is documented: " + METRICS + ", without encoded letters or dot segments.");
@@ -245,6 +248,11 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
             return AuthenticationStatus.SEND_CONTINUE;
         }
         HttpSession session = request.getSession(false);
+        if (session != null && signedInSessions.endIfLoggedOut(session)) {
+            // Keycloak's back-channel logout of this session reached another node of the cluster: it ends here, told so
+            Servlets.facesRedirect(request, response, request.getContextPath() + PageSessionFilter.SIGNED_OUT + "?keycloak=true");
+            return AuthenticationStatus.SEND_CONTINUE;
+        }
         boolean movedHere = movedFromAnotherNode(request, session);
         SessionTokens kept = movedHere ? SessionTokens.in(session) : null;
         if (kept != null) {
@@ -378,14 +386,14 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
             if (!context.isProtected()) {
                 return context.doNothing();
             }
-            refusals.refused(request.getRemoteAddr(), request.getHeader("User-Agent"), RefusalReason.NO_TOKEN,
+            refusals.refused(clientAddress.of(request), request.getHeader("User-Agent"), RefusalReason.NO_TOKEN,
                     request.getMethod() + " " + request.getRequestURI() + " without a bearer token");
             return unauthorized(response, null, "Send an access token from Keycloak: Authorization: Bearer <token>.");
         }
         try {
             TokenIdentity identity = bearerTokens.identify(header.substring(BEARER.length()).trim());
             if (role != null && !identity.roles().contains(role)) {
-                refusals.refused(request.getRemoteAddr(), request.getHeader("User-Agent"), RefusalReason.NO_ROLE,
+                refusals.refused(clientAddress.of(request), request.getHeader("User-Agent"), RefusalReason.NO_ROLE,
                         request.getMethod() + " " + request.getRequestURI() + " with a token of " + identity.username().value()
                                 + ", who has no role " + role);
                 return refuse(response, HttpServletResponse.SC_FORBIDDEN, "not-allowed", "Not allowed",
@@ -394,8 +402,8 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
             request.setAttribute(IDENTITY, identity);
             return context.notifyContainerAboutLogin(identity.username().value(), identity.roles());
         } catch (BearerTokens.InvalidToken invalid) {
-            LOG.fine(() -> "API token refused from " + request.getRemoteAddr() + ": " + invalid.getMessage());
-            refusals.refused(request.getRemoteAddr(), request.getHeader("User-Agent"), invalid.reason(),
+            LOG.fine(() -> "API token refused from " + clientAddress.of(request) + ": " + invalid.getMessage());
+            refusals.refused(clientAddress.of(request), request.getHeader("User-Agent"), invalid.reason(),
                     request.getMethod() + " " + request.getRequestURI() + ": " + invalid.getMessage());
             return unauthorized(response, "invalid_token", invalid.getMessage());
         }

@@ -10,6 +10,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.interlink.audit.boundary.Sessions;
 import org.interlink.caller.entity.Caller;
 import org.interlink.caller.entity.Username;
+import org.interlink.infrastructure.persistence.KeycloakLogouts;
+import org.interlink.infrastructure.persistence.KeycloakLogouts.Logout;
 
 import java.io.Serializable;
 import java.time.Clock;
@@ -22,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
 
 /**
@@ -30,6 +33,11 @@ import java.util.logging.Logger;
  * with the time of its sign-in, so that none outlives the absolute lifetime
  * ({@code interlink.session.absolute-hours}, 10 by default) however busy it is. Every session idles
  * out after {@code interlink.session.idle-minutes} (30 by default).
+ *
+ * <p>In a cluster Keycloak's back-channel logout reaches one node (through the balancer), and a session may be on
+ * another, or move there when its node dies. So the node that receives a logout records it ({@link KeycloakLogouts}),
+ * and every node reads what was recorded, at most every {@link #LOGOUTS_READ_EVERY} as its requests come, and ends a
+ * session of a logged-out Keycloak session at its next request ({@link #endIfLoggedOut}).
  */
 @ApplicationScoped
 public class SignedInSessions {
@@ -42,12 +50,37 @@ public class SignedInSessions {
             Instant tokenIssuedAt, boolean secondFactor, Instant at) implements Serializable {
     }
 
+    /** How often a node reads the logouts the other nodes received: a session they end lives at most this long here. */
+    static final Duration LOGOUTS_READ_EVERY = Duration.ofSeconds(2);
+    /**
+     * How far a read reaches back before where the last one read up to (the database's time): a logout whose
+     * statement began before that and committed after it still counts.
+     */
+    static final Duration LOGOUTS_OVERLAP = Duration.ofSeconds(30);
+
     private final Set<HttpSession> sessions = ConcurrentHashMap.newKeySet();
+    /** The Keycloak sessions ({@code sid}) logged out, and when, as far as this node knows. */
+    private final Map<String, Instant> loggedOutSessions = new ConcurrentHashMap<>();
+    /** The people ({@code sub}) of every logout, and the latest, for sign-ins that name no Keycloak session. */
+    private final Map<String, Instant> loggedOutSubjects = new ConcurrentHashMap<>();
+    /** The people of logouts that named no Keycloak session: all of their sessions signed in before it end. */
+    private final Map<String, Instant> loggedOutPeople = new ConcurrentHashMap<>();
+    private final ReentrantLock readingLogouts = new ReentrantLock();
+    /** When this node last read the logouts (or tried to). */
+    private volatile Instant logoutsTriedAt;
+    /**
+     * Up to when (the database's time) this node has read them ({@link #readingLogouts} held): the next read starts
+     * there, less the overlap.
+     */
+    private Instant logoutsReadUpTo;
     /** The ids of the sessions Keycloak ended in the last hour, so that their next request can say so. */
     private final Map<String, Instant> endedByKeycloak = new ConcurrentHashMap<>();
 
     @Inject
     Sessions audit;
+
+    @Inject
+    KeycloakLogouts logouts;
 
     @Inject
     @ConfigProperty(name = "interlink.session.absolute-hours", defaultValue = "10")
@@ -177,7 +210,16 @@ public class SignedInSessions {
      *
      * @return how many sessions ended
      */
-    public int endByKeycloak(String keycloakSession, String subject, String why) {
+    public int endByKeycloak(Logout logout, String why) {
+        remember(logout);
+        int ended = endHere(logout.keycloakSession(), logout.subject(), why);
+        // then for the other nodes: when this fails, Keycloak is answered with an error (the administrator sees the
+        // logout failed), and the other nodes end such a session at its next check with Keycloak (the refresh is refused)
+        logouts.record(logout);
+        return ended;
+    }
+
+    private int endHere(String keycloakSession, String subject, String why) {
         List<Map.Entry<HttpSession, SignIn>> matching = new ArrayList<>();
         for (HttpSession session : sessions) {
             signInOf(session).filter(signIn -> matches(signIn, keycloakSession, subject))
@@ -200,6 +242,81 @@ public class SignedInSessions {
             }
         }
         return ended.size();
+    }
+
+    /**
+     * Ends the session, recorded, when Keycloak logged out its Keycloak session, or its person (a sign-in whose token
+     * Keycloak issued no later than the logout token), and the session was not ended when the back-channel call came:
+     * the call reached another node, or the session moved here since. This node reads the logouts recorded since its
+     * last read when that was {@link #LOGOUTS_READ_EVERY} ago or more.
+     *
+     * @return whether it ended
+     */
+    public boolean endIfLoggedOut(HttpSession session) {
+        readLogoutsIfDue();
+        Optional<SignIn> signIn = signInOf(session);
+        if (signIn.isEmpty() || !loggedOut(signIn.get())) {
+            return false;
+        }
+        end(session, signIn.get(), "session ended by Keycloak: back-channel logout of "
+                + (loggedOutSessions.containsKey(String.valueOf(signIn.get().keycloakSession()))
+                        ? "Keycloak session " + signIn.get().keycloakSession()
+                        : "all of the person's sessions")
+                + ", ended at the session's next request");
+        return true;
+    }
+
+    private boolean loggedOut(SignIn signIn) {
+        if (signIn.keycloakSession() != null && loggedOutSessions.containsKey(signIn.keycloakSession())) {
+            return true;
+        }
+        Instant out = (signIn.keycloakSession() == null ? loggedOutSubjects : loggedOutPeople).get(String.valueOf(signIn.subject()));
+        // both times are Keycloak's (the sign-in's token and the logout token): a sign-in in the same second ends too
+        return out != null && !signIn.tokenIssuedAt().isAfter(out);
+    }
+
+    private void remember(Logout logout) {
+        if (logout.keycloakSession() != null) {
+            loggedOutSessions.merge(logout.keycloakSession(), logout.issuedAt(), SignedInSessions::later);
+        }
+        if (logout.subject() != null) {
+            loggedOutSubjects.merge(logout.subject(), logout.issuedAt(), SignedInSessions::later);
+            if (logout.keycloakSession() == null) {
+                loggedOutPeople.merge(logout.subject(), logout.issuedAt(), SignedInSessions::later);
+            }
+        }
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private void readLogoutsIfDue() {
+        Instant now = clock.instant();
+        Instant tried = logoutsTriedAt;
+        if (tried != null && now.isBefore(tried.plus(LOGOUTS_READ_EVERY)) || !readingLogouts.tryLock()) {
+            return;
+        }
+        try {
+            logoutsTriedAt = now;
+            // none older than the absolute lifetime ends a session any more
+            Duration lifetime = Duration.ofHours(absoluteHours);
+            Instant oldest = now.minus(lifetime);
+            try {
+                KeycloakLogouts.Read read = logouts.since(logoutsReadUpTo == null ? null : logoutsReadUpTo.minus(LOGOUTS_OVERLAP),
+                        lifetime);
+                read.logouts().forEach(this::remember);
+                logoutsReadUpTo = read.upTo();
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "could not read the logouts the other nodes received; reading again in "
+                        + LOGOUTS_READ_EVERY.toSeconds() + " s: " + e);
+            }
+            for (Map<String, Instant> out : List.of(loggedOutSessions, loggedOutSubjects, loggedOutPeople)) {
+                out.values().removeIf(at -> at.isBefore(oldest));
+            }
+        } finally {
+            readingLogouts.unlock();
+        }
     }
 
     /** Whether Keycloak ended the session of that id within the last hour (answered once: the next request says so). */

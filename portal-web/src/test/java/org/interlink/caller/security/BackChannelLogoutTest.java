@@ -14,10 +14,13 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import org.interlink.infrastructure.persistence.KeycloakLogouts.Logout;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -30,6 +33,8 @@ class BackChannelLogoutTest {
 
     private static final String ISSUER = "http://localhost:8180/realms/interlink";
     private static final String CLIENT = "interlink-web";
+    /** When the tokens were issued (whole seconds, as a token says it). */
+    private static final Instant ISSUED = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
     private static RSAKey realmKey;
     private static RSAKey otherKey;
@@ -44,11 +49,22 @@ class BackChannelLogoutTest {
 
     @Test
     void keycloaksLogoutTokenNamesTheSessionAndThePerson() throws Exception {
-        BackChannelLogout.Logout logout = BackChannelLogout.read(processor, sign(realmKey, claims(b -> b)));
+        Logout logout = read(sign(realmKey, claims(b -> b)));
 
-        assertThat(logout).isEqualTo(new BackChannelLogout.Logout("kc-session-1", "person-1"));
-        assertThat(BackChannelLogout.read(processor, sign(realmKey, claims(b -> b.claim("sid", null)))))
-                .as("a token naming only the person ends all of theirs").isEqualTo(new BackChannelLogout.Logout(null, "person-1"));
+        assertThat(logout).isEqualTo(new Logout("kc-session-1", "person-1", "logout-1", ISSUED));
+        assertThat(read(sign(realmKey, claims(b -> b.claim("sid", null)))))
+                .as("a token naming only the person ends all of theirs").isEqualTo(new Logout(null, "person-1", "logout-1", ISSUED));
+    }
+
+    @Test
+    void aTokenIssuedLongerAgoThanTwoMinutesOrInTheFutureIsRefused() throws Exception {
+        Duration skew = Duration.ofSeconds(30);
+        String token = sign(realmKey, claims(b -> b));
+        assertThat(BackChannelLogout.read(processor, token, ISSUED.plus(BackChannelLogout.MAX_AGE).plus(skew), skew)).isNotNull();
+        assertThatThrownBy(() -> BackChannelLogout.read(processor, token, ISSUED.plus(BackChannelLogout.MAX_AGE).plus(skew).plusSeconds(1),
+                skew)).as("replayed later").isInstanceOf(BackChannelLogout.InvalidLogoutToken.class).hasMessageContaining("issued at");
+        assertThatThrownBy(() -> BackChannelLogout.read(processor, token, ISSUED.minus(skew).minusSeconds(1), skew))
+                .isInstanceOf(BackChannelLogout.InvalidLogoutToken.class).hasMessageContaining("issued at");
     }
 
     @Test
@@ -79,8 +95,12 @@ class BackChannelLogoutTest {
     }
 
     private static void assertRefused(String token, String why) {
-        assertThatThrownBy(() -> BackChannelLogout.read(processor, token))
+        assertThatThrownBy(() -> read(token))
                 .isInstanceOf(BackChannelLogout.InvalidLogoutToken.class).hasMessageContaining(why);
+    }
+
+    private static Logout read(String token) {
+        return BackChannelLogout.read(processor, token, ISSUED.plusSeconds(1), Duration.ofSeconds(30));
     }
 
     /** A logout token as Keycloak sends one, changed by {@code change}. */
@@ -89,7 +109,7 @@ class BackChannelLogoutTest {
                 .issuer(ISSUER)
                 .audience(CLIENT)
                 .subject("person-1")
-                .issueTime(new Date())
+                .issueTime(Date.from(ISSUED))
                 .expirationTime(Date.from(Instant.now().plusSeconds(120)))
                 .jwtID("logout-1")
                 .claim("sid", "kc-session-1")

@@ -64,8 +64,10 @@ class OneFilterPerRequestTest {
                         HttpServletRequest request = request(path[0], path[1], dispatch, bearer);
                         ApiIdentityFilter api = new ApiIdentityFilter();
                         api.origin = new Noting();
+                        api.clientAddress = ClientAddress.trusting();
                         PageSessionFilter page = new PageSessionFilter();
                         page.origin = new Noting();
+                        page.clientAddress = ClientAddress.trusting();
                         boolean byApi = takes(api, api.origin, request);
                         boolean byPage = takes(page, page.origin, request);
                         taken.put(name, byApi && byPage ? "both" : byApi ? "api" : byPage ? "page" : "none");

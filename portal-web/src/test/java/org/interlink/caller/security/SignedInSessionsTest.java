@@ -3,6 +3,8 @@ package org.interlink.caller.security;
 import jakarta.servlet.http.HttpSession;
 import org.interlink.audit.boundary.Sessions;
 import org.interlink.caller.entity.Username;
+import org.interlink.infrastructure.persistence.KeycloakLogouts;
+import org.interlink.infrastructure.persistence.KeycloakLogouts.Logout;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +28,8 @@ class SignedInSessionsTest {
 
     private final List<String> recorded = new ArrayList<>();
     private final SignedInSessions sessions = new SignedInSessions();
+    /** The table of logouts every node of a cluster reads (KeycloakLogoutsTest: the same on the databases). */
+    private final SharedLogouts logouts = new SharedLogouts();
 
     @BeforeEach
     void portal() {
@@ -38,6 +42,7 @@ class SignedInSessionsTest {
                 recorded.add(username.value() + "@" + actorAgency + ": " + details);
             }
         };
+        sessions.logouts = logouts;
         at(SIGN_IN);
     }
 
@@ -82,18 +87,58 @@ class SignedInSessionsTest {
         sessions.signedIn(second.proxy, "kc-2", "person-1", new Username("moi.vetter"), "iq-moi", Set.of("iq-moi"), SIGN_IN, true);
         sessions.signedIn(colleague.proxy, "kc-3", "person-2", new Username("moi.official"), "iq-moi", Set.of("iq-moi"), SIGN_IN, true);
 
-        assertThat(sessions.endByKeycloak("kc-1", "person-1", "signed out")).isEqualTo(1);
+        assertThat(sessions.endByKeycloak(logout("kc-1", "person-1", SIGN_IN), "signed out")).isEqualTo(1);
         assertThat(first.invalidated).isTrue();
         assertThat(second.invalidated).as("another Keycloak session of the same person").isFalse();
 
-        assertThat(sessions.endByKeycloak(null, "person-1", "all sessions ended")).isEqualTo(1);
+        assertThat(sessions.endByKeycloak(logout(null, "person-1", SIGN_IN), "all sessions ended")).isEqualTo(1);
         assertThat(second.invalidated).isTrue();
         assertThat(colleague.invalidated).isFalse();
-        assertThat(sessions.endByKeycloak("kc-unknown", null, "nothing")).isZero();
+        assertThat(sessions.endByKeycloak(logout("kc-unknown", null, SIGN_IN), "nothing")).isZero();
         assertThat(sessions.wasEndedByKeycloak(first.proxy.getId())).as("its next request is told why, once").isTrue();
         assertThat(sessions.wasEndedByKeycloak(first.proxy.getId())).isFalse();
         assertThat(sessions.wasEndedByKeycloak(colleague.proxy.getId())).isFalse();
         assertThat(recorded).hasSize(2).allSatisfy(line -> assertThat(line).startsWith("moi.vetter@iq-moi: session ended by Keycloak"));
+    }
+
+    @Test
+    void aLogoutThatReachedAnotherNodeEndsTheSessionsHereAtTheirNextRequest() {
+        SignedInSessions otherNode = new SignedInSessions();
+        otherNode.absoluteHours = 10;
+        otherNode.audit = sessions.audit;
+        otherNode.logouts = logouts;
+        otherNode.clock = Clock.fixed(SIGN_IN, ZoneOffset.UTC);
+        FakeSession here = new FakeSession();
+        FakeSession sameKeycloakSession = new FakeSession();
+        FakeSession otherKeycloakSession = new FakeSession();
+        FakeSession laterSignIn = new FakeSession();
+        sessions.signedIn(here.proxy, "kc-1", "person-1", new Username("moi.vetter"), "iq-moi", Set.of("iq-moi"), SIGN_IN, true);
+        sessions.signedIn(sameKeycloakSession.proxy, "kc-1", "person-1", new Username("moi.vetter"), "iq-moi", Set.of("iq-moi"),
+                SIGN_IN, true);
+        sessions.signedIn(otherKeycloakSession.proxy, "kc-2", "person-1", new Username("moi.vetter"), "iq-moi", Set.of("iq-moi"),
+                SIGN_IN, true);
+        assertThat(sessions.endIfLoggedOut(here.proxy)).as("nothing logged out yet").isFalse();
+
+        at(SIGN_IN.plusSeconds(60));
+        assertThat(otherNode.endByKeycloak(logout("kc-1", "person-1", SIGN_IN.plusSeconds(60)), "signed out"))
+                .as("the other node holds none of them").isZero();
+        at(SIGN_IN.plusSeconds(61));
+        assertThat(sessions.endIfLoggedOut(here.proxy)).as("read within 2 s of the last read").isTrue();
+        assertThat(here.invalidated).isTrue();
+        assertThat(sessions.endIfLoggedOut(sameKeycloakSession.proxy)).isTrue();
+        assertThat(sessions.endIfLoggedOut(otherKeycloakSession.proxy)).as("another Keycloak session of the person").isFalse();
+        assertThat(recorded).hasSize(2).allSatisfy(line -> assertThat(line).isEqualTo(
+                "moi.vetter@iq-moi: session ended by Keycloak: back-channel logout of Keycloak session kc-1, ended at the session's next request"));
+
+        // a logout of all of the person's sessions ends those signed in before it (Keycloak's times), not a sign-in after it
+        otherNode.endByKeycloak(logout(null, "person-1", SIGN_IN.plusSeconds(120)), "all sessions ended");
+        at(SIGN_IN.plusSeconds(130));
+        sessions.signedIn(laterSignIn.proxy, "kc-3", "person-1", new Username("moi.vetter"), "iq-moi", Set.of("iq-moi"),
+                SIGN_IN.plusSeconds(130), true);
+        assertThat(sessions.endIfLoggedOut(otherKeycloakSession.proxy)).isTrue();
+        assertThat(sessions.endIfLoggedOut(laterSignIn.proxy)).as("signed in after the logout").isFalse();
+        assertThat(recorded).last().asString().contains("logout of all of the person's sessions");
+        assertThat(logouts.reads).as("read at most every 2 s: at 0, 61 and 130 s").isEqualTo(3);
     }
 
     @Test
@@ -119,6 +164,27 @@ class SignedInSessionsTest {
 
     private void at(Instant now) {
         sessions.clock = Clock.fixed(now, ZoneOffset.UTC);
+    }
+
+    private static Logout logout(String keycloakSession, String subject, Instant issuedAt) {
+        return new Logout(keycloakSession, subject, "jti-" + keycloakSession + "-" + issuedAt, issuedAt);
+    }
+
+    /** The logouts' table as an in-memory list, read and written by the test's nodes (read in full every time). */
+    private static final class SharedLogouts extends KeycloakLogouts {
+        final List<Logout> recorded = new ArrayList<>();
+        int reads;
+
+        @Override
+        public void record(Logout logout) {
+            recorded.add(logout);
+        }
+
+        @Override
+        public Read since(Instant since, Duration kept) {
+            reads++;
+            return new Read(List.copyOf(recorded), Instant.EPOCH);
+        }
     }
 
     /** Just enough of a servlet session: attributes, idle timeout, invalidation (then attributes refuse). */
