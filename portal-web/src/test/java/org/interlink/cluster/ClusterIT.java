@@ -152,6 +152,26 @@ class ClusterIT {
     }
 
     /**
+     * The sign-in's state (Soteria keeps it in the session, which is in the data grid) is found when Keycloak's answer
+     * lands on another node than the one that sent the browser to Keycloak: the balancer's cookie is switched in between.
+     */
+    @Test
+    @Order(0)
+    void theSignInsCallbackMayLandOnAnotherNode() {
+        PortalSignIn browser = new PortalSignIn();
+        String[] sentBy = new String[1];
+        HttpResponse<String> landed = browser.signIn(cluster.url(), "donor.observer", RealmDefinition.DEMO_PASSWORD, b -> {
+            sentBy[0] = b.cookie(PortalCluster.NODE_COOKIE);
+            b.setCookie(PortalCluster.NODE_COOKIE, PortalCluster.nodeName(1 - cluster.indexOf(sentBy[0])));
+        });
+        assertThat(landed.statusCode()).as("signed in: %s", landed.body()).isEqualTo(200);
+        assertThat(landed.uri().getPath()).as("landed on the portal, not its callback or Keycloak").doesNotContain("callback")
+                .doesNotContain("/realms/");
+        assertThat(browser.cookie(PortalCluster.NODE_COOKIE)).as("the callback's node").isNotEqualTo(sentBy[0]);
+        assertThat(browser.openAsIs(cluster.url() + "/items.xhtml").statusCode()).as("signed in on the other node").isEqualTo(200);
+    }
+
+    /**
      * Keycloak's back-channel logout reaches one node, through the balancer; the sessions of that Keycloak session on
      * the other node end too. One Keycloak session, two portal sessions, one on each node: the second browser shares the
      * first one's Keycloak session and chooses the other node with the balancer's cookie. An administrator ends the

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,7 +38,17 @@ public final class PortalSignIn {
 
     /** Signs in and returns the page the portal lands on (its dashboard). */
     public HttpResponse<String> signIn(String portalUrl, String username, String password) {
+        return signIn(portalUrl, username, password, browser -> {
+        });
+    }
+
+    /**
+     * Signs in as {@link #signIn(String, String, String)} does, and runs {@code onKeycloak} once the portal has sent the
+     * browser to Keycloak, e.g. to change the balancer's cookie so that Keycloak's answer lands on another node.
+     */
+    public HttpResponse<String> signIn(String portalUrl, String username, String password, Consumer<PortalSignIn> onKeycloak) {
         HttpResponse<String> usernamePage = send(get(portalUrl + "/"));
+        onKeycloak.accept(this);
         HttpResponse<String> passwordPage = send(post(formAction(usernamePage), "username=" + encode(username)));
         HttpResponse<String> landed = send(post(formAction(passwordPage), "password=" + encode(password)));
         return confirmCode(landed, OneTimeCodes.demo());
