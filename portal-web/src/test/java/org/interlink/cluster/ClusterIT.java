@@ -58,8 +58,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and one Keycloak, started here as the run command's {@code -Dinterlink.nodes=2} starts them. A person signs in
  * through the balancer and opens a list; the node that served them is killed ({@code kill -9}); their next click, on
  * the page the dead node rendered, and their next page are served by the other node — still signed in, no error, no
- * expired view. In the drill (-Pcluster, not in the suite: a node's start is a minute) the killed node starts again,
- * joins the grid and gets new sign-ins again.
+ * expired view. Before that: the client's address behind the balancer, a sign-in finished on another node, and a
+ * Keycloak logout that ends the sessions on both nodes. In the drill (-Pcluster, not in the suite: a node's start is a
+ * minute) the killed node starts again, joins the grid and gets new sign-ins again, the sessions are weighed, and a node
+ * is killed under the load of 50 clients.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {

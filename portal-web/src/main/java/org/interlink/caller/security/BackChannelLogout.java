@@ -27,6 +27,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 /**
  * OpenID Connect Back-Channel Logout: Keycloak posts a signed logout token here when a Keycloak session
@@ -44,6 +45,8 @@ public class BackChannelLogout extends HttpServlet {
     public static final String PATH = "/backchannel-logout";
     /** How old a logout token may be: Keycloak sends it as it is issued. */
     static final Duration MAX_AGE = Duration.ofMinutes(2);
+    /** The longest id, session or subject taken (the columns of {@code keycloak_logout}). */
+    static final int MAX_CLAIM_LENGTH = 255;
     private static final Logger LOG = Logger.getLogger(BackChannelLogout.class.getName());
     static final String EVENT = "http://schemas.openid.net/event/backchannel-logout";
 
@@ -134,11 +137,17 @@ public class BackChannelLogout extends HttpServlet {
             if (sid == null && sub == null) {
                 throw new InvalidLogoutToken("logout token naming neither a session nor a person");
             }
+            String id = claims.getJWTID();
+            if (claims.getIssueTime() == null || id == null || id.isBlank()
+                    || Stream.of(id, sid, sub).anyMatch(claim -> claim != null && claim.length() > MAX_CLAIM_LENGTH)) {
+                throw new InvalidLogoutToken("logout token without an issue time or id, or with a claim over " + MAX_CLAIM_LENGTH
+                        + " characters");
+            }
             Instant issued = claims.getIssueTime().toInstant();
             if (issued.isBefore(now.minus(MAX_AGE).minus(clockSkew)) || issued.isAfter(now.plus(clockSkew))) {
                 throw new InvalidLogoutToken("logout token issued at " + issued + ", not within the last " + MAX_AGE.toSeconds() + " s");
             }
-            return new Logout(sid, sub, claims.getJWTID(), issued);
+            return new Logout(sid, sub, id, issued);
         } catch (ParseException e) {
             throw new InvalidLogoutToken("logout token with malformed claims: " + e.getMessage());
         }

@@ -2,6 +2,8 @@ package org.interlink.caller.security;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -14,6 +16,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -32,12 +35,14 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ClientAddress {
 
+    private static final Logger LOG = Logger.getLogger(ClientAddress.class.getName());
     static final String HEADER = "X-Forwarded-For";
     /** At most this many entries are read from the right of the header. */
     static final int MAX_HOPS = 16;
     private static final Pattern IPV4 = Pattern
             .compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
-    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+    /** The first character too: InetAddress takes a text as a literal only from a hex digit or a colon (else it looks it up). */
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:][0-9A-Fa-f:.]{1,44}");
     private static final Pattern BRACKETED = Pattern.compile("\\[([^\\]]+)\\](:\\d+)?");
     private static final Pattern IPV4_WITH_PORT = Pattern.compile("([0-9.]+):\\d+");
 
@@ -46,6 +51,13 @@ public class ClientAddress {
     String trustedProxies;
 
     private Set<String> trusted = Set.of();
+
+    /** Read at start: a setting that is not an address stops the deployment, rather than fail every request. */
+    void atStart(@Observes @Initialized(ApplicationScoped.class) Object start) {
+        if (!trusted.isEmpty()) {
+            LOG.info(() -> "the client's address from " + HEADER + " set by " + trusted);
+        }
+    }
 
     @PostConstruct
     void init() {
@@ -66,7 +78,7 @@ public class ClientAddress {
     /** The client's address: the connection's, or from a trusted balancer the one its header names. */
     public String of(HttpServletRequest request) {
         String connection = request.getRemoteAddr();
-        if (trusted.isEmpty() || !trusted.contains(canonical(connection).orElse(connection))) {
+        if (trusted.isEmpty() || connection == null || !trusted.contains(canonical(connection).orElse(connection))) {
             return connection;
         }
         return of(connection, request.getHeaders(HEADER) == null ? List.of() : Collections.list(request.getHeaders(HEADER)));

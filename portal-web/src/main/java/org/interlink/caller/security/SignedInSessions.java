@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 
 /**
@@ -66,8 +67,8 @@ public class SignedInSessions {
     /** The people of logouts that named no Keycloak session: all of their sessions signed in before it end. */
     private final Map<String, Instant> loggedOutPeople = new ConcurrentHashMap<>();
     private final ReentrantLock readingLogouts = new ReentrantLock();
-    /** When this node last read the logouts (or tried to). */
-    private volatile Instant logoutsTriedAt;
+    /** When ({@link System#nanoTime}) this node last read the logouts, or tried to; none yet: null. */
+    private volatile Long logoutsTriedAt;
     /**
      * Up to when (the database's time) this node has read them ({@link #readingLogouts} held): the next read starts
      * there, less the overlap.
@@ -95,6 +96,8 @@ public class SignedInSessions {
     int secondFactorMaxAgeSeconds;
 
     Clock clock = Clock.systemUTC();
+    /** The cadence of the logouts' reads ({@link System#nanoTime}: a clock set back does not stop them). */
+    LongSupplier ticks = System::nanoTime;
 
     /** Notes a session's sign-in (its first request). */
     public void signedIn(HttpSession session, String keycloakSession, String subject, Username username, String agency,
@@ -212,10 +215,19 @@ public class SignedInSessions {
      */
     public int endByKeycloak(Logout logout, String why) {
         remember(logout);
+        // for the other nodes first (this node's audit appends must not hold them up); when it fails, this node's sessions
+        // still end, and Keycloak is answered with an error (the administrator sees the logout failed): the other nodes
+        // end such a session at its next check with Keycloak (the refresh is refused)
+        IllegalStateException notRecorded = null;
+        try {
+            logouts.record(logout);
+        } catch (IllegalStateException e) {
+            notRecorded = e;
+        }
         int ended = endHere(logout.keycloakSession(), logout.subject(), why);
-        // then for the other nodes: when this fails, Keycloak is answered with an error (the administrator sees the
-        // logout failed), and the other nodes end such a session at its next check with Keycloak (the refresh is refused)
-        logouts.record(logout);
+        if (notRecorded != null) {
+            throw notRecorded;
+        }
         return ended;
     }
 
@@ -259,7 +271,7 @@ public class SignedInSessions {
             return false;
         }
         end(session, signIn.get(), "session ended by Keycloak: back-channel logout of "
-                + (loggedOutSessions.containsKey(String.valueOf(signIn.get().keycloakSession()))
+                + (signedInBy(signIn.get(), loggedOutSessions.get(String.valueOf(signIn.get().keycloakSession())))
                         ? "Keycloak session " + signIn.get().keycloakSession()
                         : "all of the person's sessions")
                 + ", ended at the session's next request");
@@ -267,12 +279,17 @@ public class SignedInSessions {
     }
 
     private boolean loggedOut(SignIn signIn) {
-        if (signIn.keycloakSession() != null && loggedOutSessions.containsKey(signIn.keycloakSession())) {
+        // every time compared is Keycloak's (the sign-in's token and the logout token): a sign-in in the same second ends
+        // too, a later one (the same Keycloak session signed in to the portal again) does not
+        if (signIn.keycloakSession() != null && signedInBy(signIn, loggedOutSessions.get(signIn.keycloakSession()))) {
             return true;
         }
-        Instant out = (signIn.keycloakSession() == null ? loggedOutSubjects : loggedOutPeople).get(String.valueOf(signIn.subject()));
-        // both times are Keycloak's (the sign-in's token and the logout token): a sign-in in the same second ends too
-        return out != null && !signIn.tokenIssuedAt().isAfter(out);
+        return signedInBy(signIn,
+                (signIn.keycloakSession() == null ? loggedOutSubjects : loggedOutPeople).get(String.valueOf(signIn.subject())));
+    }
+
+    private static boolean signedInBy(SignIn signIn, Instant loggedOut) {
+        return loggedOut != null && !signIn.tokenIssuedAt().isAfter(loggedOut);
     }
 
     private void remember(Logout logout) {
@@ -292,16 +309,16 @@ public class SignedInSessions {
     }
 
     private void readLogoutsIfDue() {
-        Instant now = clock.instant();
-        Instant tried = logoutsTriedAt;
-        if (tried != null && now.isBefore(tried.plus(LOGOUTS_READ_EVERY)) || !readingLogouts.tryLock()) {
+        long now = ticks.getAsLong();
+        Long tried = logoutsTriedAt;
+        if (tried != null && now - tried < LOGOUTS_READ_EVERY.toNanos() || !readingLogouts.tryLock()) {
             return;
         }
         try {
             logoutsTriedAt = now;
             // none older than the absolute lifetime ends a session any more
             Duration lifetime = Duration.ofHours(absoluteHours);
-            Instant oldest = now.minus(lifetime);
+            Instant oldest = clock.instant().minus(lifetime);
             try {
                 KeycloakLogouts.Read read = logouts.since(logoutsReadUpTo == null ? null : logoutsReadUpTo.minus(LOGOUTS_OVERLAP),
                         lifetime);

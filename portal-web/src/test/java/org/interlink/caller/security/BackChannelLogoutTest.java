@@ -82,6 +82,8 @@ class BackChannelLogoutTest {
         assertRefused(sign(realmKey, claims(b -> b.claim("nonce", "n-0S6_WzA2Mj"))), "nonce");
         assertRefused(sign(realmKey, claims(b -> b.jwtID(null))), "jti");
         assertRefused(sign(realmKey, claims(b -> b.claim("sid", null).subject(null))), "neither");
+        assertRefused(sign(realmKey, claims(b -> b.jwtID(" "))), "id");
+        assertRefused(sign(realmKey, claims(b -> b.claim("sid", "s".repeat(256)))), "over 255 characters");
     }
 
     @Test

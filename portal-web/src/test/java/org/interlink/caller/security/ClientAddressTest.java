@@ -56,6 +56,9 @@ class ClientAddressTest {
         assertThat(behindBalancer.of("127.0.0.1", List.of(""))).isEqualTo("127.0.0.1");
         assertThat(behindBalancer.of("127.0.0.1", List.of("1.1"))).isEqualTo("127.0.0.1");
         assertThat(behindBalancer.of("127.0.0.1", List.of("256.0.0.1"))).isEqualTo("127.0.0.1");
+        assertThat(behindBalancer.of("127.0.0.1", List.of(".:"))).as("not a literal to InetAddress: never looked up")
+                .isEqualTo("127.0.0.1");
+        assertThat(ClientAddress.canonical(".1:2")).isEmpty();
     }
 
     @Test

@@ -127,6 +127,11 @@ class SignedInSessionsTest {
         assertThat(here.invalidated).isTrue();
         assertThat(sessions.endIfLoggedOut(sameKeycloakSession.proxy)).isTrue();
         assertThat(sessions.endIfLoggedOut(otherKeycloakSession.proxy)).as("another Keycloak session of the person").isFalse();
+        FakeSession signedInAgain = new FakeSession();
+        sessions.signedIn(signedInAgain.proxy, "kc-1", "person-1", new Username("moi.vetter"), "iq-moi", Set.of("iq-moi"),
+                SIGN_IN.plusSeconds(90), true);
+        assertThat(sessions.endIfLoggedOut(signedInAgain.proxy)).as("the same Keycloak session signed in again after the logout")
+                .isFalse();
         assertThat(recorded).hasSize(2).allSatisfy(line -> assertThat(line).isEqualTo(
                 "moi.vetter@iq-moi: session ended by Keycloak: back-channel logout of Keycloak session kc-1, ended at the session's next request"));
 
@@ -164,6 +169,7 @@ class SignedInSessionsTest {
 
     private void at(Instant now) {
         sessions.clock = Clock.fixed(now, ZoneOffset.UTC);
+        sessions.ticks = () -> Duration.between(SIGN_IN, now).toNanos();
     }
 
     private static Logout logout(String keycloakSession, String subject, Instant issuedAt) {
