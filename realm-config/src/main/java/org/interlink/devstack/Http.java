@@ -16,6 +16,9 @@ import java.util.stream.Collectors;
 public final class Http {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder()
+            // HTTP/1.1: no h2c upgrade, so no HTTP/2 connection kept to a server that may be killed and started again
+            // on the same port (a cluster node's restart was never found ready through a connection kept from before)
+            .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();

@@ -223,6 +223,10 @@ public final class PortalCluster implements AutoCloseable {
                         timeout server 60s
                         timeout http-request 10s
                         timeout queue 10s
+                        # a node's readiness answer may take seconds when it is saturated (the kill drill's 50 clients on
+                        # the last node): without this the check's timeout is its interval (1 s), and the balancer took the
+                        # last node out under load and answered every request 503; a dead node still refuses at once
+                        timeout check 5s
 
                     frontend portal
                         bind 127.0.0.1:{port}
