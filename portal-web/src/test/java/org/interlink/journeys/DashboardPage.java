@@ -34,6 +34,17 @@ public final class DashboardPage extends PortalPage {
         return Integer.parseInt(browser.text(By.cssSelector("#attention-" + tile + " .il-tile-count")));
     }
 
+    /**
+     * A number of a chart, as its table of numbers (closed under the chart) holds it: the chart's row of that label, its
+     * first series.
+     */
+    public int chartNumber(String chart, String row) {
+        return browser.driver().findElements(By.cssSelector("#numbers-" + chart + " tbody tr")).stream()
+                .filter(tr -> tr.findElement(By.tagName("th")).getAttribute("textContent").trim().equals(row))
+                .map(tr -> Integer.parseInt(tr.findElement(By.tagName("td")).getAttribute("textContent").trim()))
+                .findFirst().orElseThrow(() -> new AssertionError("no row " + row + " in the chart " + chart));
+    }
+
     /** Follows a tile to its list and answers the list's text. */
     public String follow(String tile) {
         browser.click(By.id("attention-" + tile));

@@ -164,6 +164,8 @@ class FollowThroughJourneyIT {
         browser.signIn("moi.official");
         DashboardPage dashboard = new PortalPage(browser).dashboard();
         assertThat(dashboard.attention("actions")).as("the Ministry's overdue list of border points").isPositive();
+        int inProgress = dashboard.chartNumber("actions", "In progress");
+        int done = dashboard.chartNumber("actions", "Done");
         assertThat(dashboard.follow("actions")).contains(DemoItem.LYON_VISIT.title());
         browser.click(By.linkText(DemoItem.LYON_VISIT.title()));
         new ItemPage(browser);
@@ -185,5 +187,11 @@ class FollowThroughJourneyIT {
         assertThat(browser.text(By.id("meeting-actions"))).contains("Focal points named at every border point");
         assertThat(new ItemPage(browser).history()).contains("Action item updated");
         browser.screenshot("follow-through-meeting-action-items");
+
+        // the session's charts are kept for five minutes, but its own change shows at once
+        browser.click(By.id("nav-dashboard"));
+        dashboard = new PortalPage(browser).dashboard();
+        assertThat(dashboard.chartNumber("actions", "In progress")).isEqualTo(inProgress - 1);
+        assertThat(dashboard.chartNumber("actions", "Done")).isEqualTo(done + 1);
     }
 }

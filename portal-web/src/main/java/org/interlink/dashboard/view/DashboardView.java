@@ -73,7 +73,7 @@ public class DashboardView {
         return attention;
     }
 
-    /** The dashboard's charts, counted through the gate (at most once a minute per session: {@link ChartFigures}). */
+    /** The dashboard's charts, counted through the gate (at most once in five minutes per session: {@link ChartFigures}). */
     public List<Chart> getCharts() {
         if (charts == null) {
             charts = charts(figures.of(getCaller()));
