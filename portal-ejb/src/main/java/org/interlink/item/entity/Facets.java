@@ -68,7 +68,7 @@ public record Facets(Map<ItemKind, Long> kinds, Map<Marking, Long> markings, Map
         List<Owner> owners = new ArrayList<>();
         counts(unfiltered, query, Filter.OWNER, m -> new Owner(m.owner(), m.ownerName(), 0), new LinkedHashMap<>())
                 .forEach((owner, count) -> owners.add(new Owner(owner.code(), owner.name(), count)));
-        owners.sort(Comparator.comparing(Owner::name));
+        owners.sort(Comparator.comparing(Owner::name).thenComparing(owner -> owner.code().value()));
         Map<Integer, Long> changedWithin = new LinkedHashMap<>();
         for (int days : CHANGED_WITHIN_DAYS) {
             Instant after = now.minus(Duration.ofDays(days));

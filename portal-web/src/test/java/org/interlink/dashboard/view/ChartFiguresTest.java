@@ -29,6 +29,9 @@ class ChartFiguresTest {
 
     private final ChartFigures figures = new ChartFigures();
     private int counted;
+    /** What happens in another request of the session while the charts are counted. */
+    private Runnable meanwhile = () -> {
+    };
 
     @BeforeEach
     void counting() {
@@ -36,6 +39,7 @@ class ChartFiguresTest {
             @Override
             public Figures of(Caller caller) {
                 counted++;
+                meanwhile.run();
                 return new Figures(Map.of(), Map.of(), Map.of());
             }
         };
@@ -72,6 +76,26 @@ class ChartFiguresTest {
         figures.changed(new ItemChanged(null, null, official));
         figures.of(official);
         assertThat(counted).isEqualTo(2);
+    }
+
+    @Test
+    void otherRolesAreCountedAtOnce() {
+        figures.of(caller("moi.vetter", Optional.empty()));
+        figures.of(Caller.resolve(new Username("moi.vetter"), "moi.vetter", List.of(Role.LIAISON, Role.VETTER), List.of(MOI, IOM),
+                Optional.empty()));
+        assertThat(counted).as("a vetter counts their agency's RED versions").isEqualTo(2);
+    }
+
+    @Test
+    void countsBegunBeforeAChangeOfTheSessionAreNotKept() {
+        Caller official = caller("moi.official", Optional.empty());
+        meanwhile = () -> figures.changed(new ItemChanged(null, null, official));
+        figures.of(official);
+        meanwhile = () -> {
+        };
+        figures.of(official);
+        figures.of(official);
+        assertThat(counted).as("counted again after the change, then kept").isEqualTo(2);
     }
 
     private void at(Instant now) {
