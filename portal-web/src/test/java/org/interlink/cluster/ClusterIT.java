@@ -5,7 +5,6 @@ import org.interlink.devstack.DevSecrets;
 import org.interlink.devstack.Folders;
 import org.interlink.devstack.FreePort;
 import org.interlink.devstack.GridWeight;
-import org.interlink.devstack.Http;
 import org.interlink.devstack.KeycloakServer;
 import org.interlink.devstack.OneTimeCodes;
 import org.interlink.devstack.PortalCluster;
@@ -409,11 +408,7 @@ class ClusterIT {
     }
 
     private static String systemToken(String clientId) throws Exception {
-        HttpResponse<String> answer = Http.postForm(keycloak.realmUrl() + "/protocol/openid-connect/token",
-                Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secrets.systemClientSecret()));
-        Matcher token = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(answer.body());
-        assertThat(token.find()).as("a token for %s: %s", clientId, answer.body()).isTrue();
-        return token.group(1);
+        return KeycloakServer.systemToken(keycloak.realmUrl(), clientId, secrets.systemClientSecret());
     }
 
     /** Waits until {@code nanoTime} reaches {@code until}: the drill's phases are times, not events. */

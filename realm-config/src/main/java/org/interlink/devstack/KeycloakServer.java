@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Keycloak in dev mode from the unpacked Maven Central distribution, with the {@code interlink}
@@ -95,6 +98,17 @@ public final class KeycloakServer implements AutoCloseable {
     /** The issuer of the realm of a Keycloak on {@code port}, before it runs. */
     public static String realmUrl(int port) {
         return "http://localhost:" + port + "/realms/" + RealmDefinition.REALM;
+    }
+
+    /** An access token of a system client of the realm (client credentials), as a system calling the API gets it. */
+    public static String systemToken(String realmUrl, String clientId, String secret) throws IOException, InterruptedException {
+        HttpResponse<String> response = Http.postForm(realmUrl + "/protocol/openid-connect/token",
+                Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
+        Matcher token = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(response.body());
+        if (response.statusCode() != 200 || !token.find()) {
+            throw new IllegalStateException("no token for " + clientId + ": " + response.body());
+        }
+        return token.group(1);
     }
 
     public ManagedProcess process() {

@@ -158,7 +158,7 @@ public final class SharedListBenchmark {
             Result sqlBefore = pgbench(work, postgres.database(), moi, connections, seconds, "shared-first-page-before-agreements.sql");
 
             String api = portal.url() + "/api/v1/items?view=SHARED_WITH_MY_AGENCY&size=20";
-            String token = systemToken(KeycloakServer.realmUrl(keycloakPort), API_SYSTEM, secrets.systemClientSecret());
+            String token = KeycloakServer.systemToken(KeycloakServer.realmUrl(keycloakPort), API_SYSTEM, secrets.systemClientSecret());
             HttpResponse<String> answer = Http.get(api, "Bearer " + token);
             if (answer.statusCode() != 200 || count(answer.body(), "\"href\"") != 20) {
                 throw new IllegalStateException("the API did not answer 20 shared items (status " + answer.statusCode() + ")");
@@ -300,16 +300,6 @@ public final class SharedListBenchmark {
     }
 
     /** A system's access token (client credentials grant). */
-    private static String systemToken(String realmUrl, String clientId, String secret) throws IOException, InterruptedException {
-        HttpResponse<String> response = Http.postForm(realmUrl + "/protocol/openid-connect/token",
-                Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
-        Matcher token = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(response.body());
-        if (response.statusCode() != 200 || !token.find()) {
-            throw new IllegalStateException("no token for " + clientId + ": " + response.body());
-        }
-        return token.group(1);
-    }
-
     private static Result wrk(Path work, String url, String header, int connections, int seconds) throws IOException, InterruptedException {
         Path script = work.resolve("wrk-percentiles.lua");
         Files.writeString(script, resource("bench/wrk-percentiles.lua"));
