@@ -200,6 +200,20 @@ class ApiIT {
         Api.Answer changed = interpol.get("/items?view=SHARED_WITH_MY_AGENCY&changedAfter=" + start);
         assertThat(changed.ids()).as("pulled since the start").contains(id)
                 .doesNotContain(demoIds.get(DemoItem.LYON_VISIT));
+        // the row names what the item's document does (read as values: SharedItems.listed)
+        JsonNode row = StreamSupport.stream(changed.json().path("items").spliterator(), false)
+                .filter(item -> item.path("id").asLong() == id).findFirst().orElseThrow();
+        assertThat(row.path("kind").asText()).isEqualTo("RECORD");
+        assertThat(row.path("owner").path("code").asText()).isEqualTo("iq-moi");
+        assertThat(row.path("owner").path("name").asText()).isEqualTo(published.json().path("owner").path("name").asText()).isNotBlank();
+        assertThat(row.path("version").asInt()).isEqualTo(1);
+        assertThat(row.path("state").asText()).isEqualTo("PUBLISHED");
+        assertThat(row.path("title").asText()).isEqualTo("Forged visa stamps at Trebil (4 passports)");
+        assertThat(row.path("marking").asText()).isEqualTo("AMBER");
+        assertThat(row.path("scope").asText()).isEqualTo("NAMED_AGENCIES");
+        assertThat(Instant.parse(row.path("publishedAt").asText())).isAfter(start);
+        assertThat(Instant.parse(row.path("updatedAt").asText())).isAfter(start);
+        assertThat(row.path("href").asText()).isEqualTo(PortalStack.portalUrl() + "/api/v1/items/" + id);
         Api.Answer later = interpol.get("/items?view=SHARED_WITH_MY_AGENCY&changedAfter=" + Instant.now().plusSeconds(60));
         assertThat(later.ids()).isEmpty();
 

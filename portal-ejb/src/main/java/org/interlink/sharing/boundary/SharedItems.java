@@ -21,6 +21,7 @@ import org.interlink.item.entity.ItemId;
 import org.interlink.item.entity.ItemKind;
 import org.interlink.item.entity.ItemQuery;
 import org.interlink.item.entity.ItemVersion;
+import org.interlink.item.entity.ListedVersion;
 import org.interlink.item.entity.Listing;
 import org.interlink.item.entity.PurposeNotAllowed;
 import org.interlink.item.entity.PurposeRequired;
@@ -70,6 +71,19 @@ public class SharedItems {
             return List.of();
         }
         return gate.newestFirst(query, first, max, (condition, parameters) -> rows(caller, query, condition, parameters));
+    }
+
+    /**
+     * As {@link #list}, recorded the same way, with what a list names of each version read as values: the API's list,
+     * which shows no entity.
+     */
+    public List<ListedVersion> listed(Caller caller, ItemQuery query, int first, int max) {
+        if (!allowed(caller, query, action(query), describe(query) + " rows " + first + "+" + max)) {
+            return List.of();
+        }
+        return gate.newestFirst(query, first, max,
+                (condition, parameters) -> gate.query(caller, query, ListedVersion.SELECT, condition, order(query), parameters,
+                        ListedVersion.class));
     }
 
     /**

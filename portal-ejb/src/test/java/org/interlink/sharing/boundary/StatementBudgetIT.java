@@ -87,7 +87,8 @@ class StatementBudgetIT {
         budget("list: first page, the rows' titles in French", 3, 1, () -> shared.page(official, ItemQuery.of(Listing.ALL), 0, 20).rows()
                 .stream().map(v -> v.titleIn("fr")).toList());
         budget("list: vetting queue", 1, 1, () -> shared.list(iomVetter, ItemQuery.of(Listing.VETTING_QUEUE), 0, 20));
-        budget("API: list, one page", 1, 1, () -> shared.list(interpol, ItemQuery.of(Listing.SHARED_WITH_MY_AGENCY), 0, 21));
+        // (what the API names of each row, read as values: no entity, nothing tracked)
+        budget("API: list, one page", 1, 1, () -> shared.listed(interpol, ItemQuery.of(Listing.SHARED_WITH_MY_AGENCY), 0, 21));
         // the search page: its facets, then its first page
         ItemQuery border = ItemQuery.of(Listing.ALL).matching("border");
         // each of the two asks the time of its newest matches, between setting and resetting how they are planned

@@ -20,6 +20,7 @@ import org.interlink.item.entity.ItemNotFound;
 import org.interlink.item.entity.ItemQuery;
 import org.interlink.item.entity.ItemStep;
 import org.interlink.item.entity.ItemVersion;
+import org.interlink.item.entity.ListedVersion;
 import org.interlink.item.entity.Listing;
 import org.interlink.item.entity.PurposeRequired;
 import org.interlink.meeting.boundary.MeetingForm;
@@ -80,7 +81,7 @@ public class ItemApi {
         ItemQuery query = new ItemQuery(parse(Listing.class, "view", view, Listing.ALL), parse(ItemKind.class, "kind", kind, null),
                 parse(WorkflowState.class, "state", state, null), parse(Marking.class, "marking", marking, null), title,
                 ItemQuery.Order.UPDATED, false, instant(changedAfter));
-        List<ItemVersion> rows = sharedItems.list(caller(), query, page * size, size + 1);
+        List<ListedVersion> rows = sharedItems.listed(caller(), query, page * size, size + 1);
         boolean more = rows.size() > size;
         List<ItemSummary> summaries = rows.stream().limit(size).map(v -> summary(uri, v)).toList();
         String next = more ? uri.getRequestUriBuilder().replaceQueryParam("page", page + 1).build().toString() : null;
@@ -242,11 +243,11 @@ public class ItemApi {
         throw new IllegalStateException("no API shape for " + version.getClass());
     }
 
-    private ItemSummary summary(UriInfo uri, ItemVersion version) {
-        Item item = version.getItem();
-        return new ItemSummary(item.getId(), item.getKind(), agency(item.getOwner()), version.getNumber(), version.getState(),
-                version.getTitle(), version.getMarking(), version.getScope(), version.getUpdatedAt(),
-                version.getPublishedAt().orElse(null), itemUri(uri, item.getId()).toString());
+    private static ItemSummary summary(UriInfo uri, ListedVersion version) {
+        return new ItemSummary(version.itemId(), version.kind(),
+                new ItemDocument.AgencyRef(version.ownerCode().value(), version.ownerName()),
+                version.number(), version.state(), version.title(), version.marking(), version.scope(), version.updatedAt(),
+                version.publishedAt(), itemUri(uri, version.itemId()).toString());
     }
 
     public static ItemDocument.AgencyRef agency(Agency agency) {
