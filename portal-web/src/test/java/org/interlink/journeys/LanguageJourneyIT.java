@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
 
 import java.util.UUID;
 
@@ -71,7 +72,14 @@ class LanguageJourneyIT {
         // an item written in English with a French title: a French reader finds and reads the French
         SearchPage search = SearchPage.fromHeader(browser, "DTM");
         assertThat(search.matches()).endsWith("éléments trouvés");
-        assertThat(search.titles()).contains("DTM : 3,18 millions d’Irakiens déplacés depuis janvier 2014");
+        String dtm = "DTM : 3,18 millions d’Irakiens déplacés depuis janvier 2014";
+        assertThat(search.titles()).contains(dtm);
+        // the rest of its row in French too, made once as the row was read (ItemRow)
+        WebElement row = search.row(dtm);
+        assertThat(row.findElement(By.className("il-item-link")).getAttribute("lang")).isEqualTo("fr");
+        assertThat(row.getText()).contains("Dossier · ", "Matrice de suivi des déplacements", "Publié", "UTC");
+        assertThat(row.findElement(By.className("il-tlp")).getAttribute("title"))
+                .isEqualTo("Diffusion non limitée (dans Interlink, chaque page demande une connexion).");
         browser.screenshot("search-fr");
     }
 

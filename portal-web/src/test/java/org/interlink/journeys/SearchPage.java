@@ -47,6 +47,13 @@ public final class SearchPage extends PortalPage {
                 .map(WebElement::getText).toList();
     }
 
+    /** The result whose title is {@code title}: its table row. */
+    public WebElement row(String title) {
+        return browser.driver().findElements(By.cssSelector("[id='results:table_data'] tr")).stream()
+                .filter(row -> row.findElement(By.className("il-item-link")).getText().equals(title)).findFirst()
+                .orElseThrow(() -> new AssertionError("no result titled " + title));
+    }
+
     /** The text of one facet value's link, e.g. "Record (2)"; empty when the facet does not offer it. */
     public String facet(String name, String value) {
         List<WebElement> links = browser.driver().findElements(By.id("facet-" + name + "-" + value));

@@ -39,7 +39,8 @@ public class InstantConverter implements Converter<Instant> {
         return value == null ? "" : format(value, locale(context));
     }
 
-    static String format(Instant value, Locale locale) {
+    /** {@code value} as the pages in {@code locale}'s language show a time. */
+    public static String format(Instant value, Locale locale) {
         return Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? FORMAT.format(value) : localized(locale).format(value) + UTC;
     }
 

@@ -17,7 +17,9 @@ import org.primefaces.model.SortOrder;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.function.Supplier;
 
 /**
@@ -97,8 +99,15 @@ final class ItemPages extends LazyDataModel<ItemRow> {
                 () -> rows(items.list(currentCaller.get(), query, first, pageSize)));
     }
 
+    /** The rows in the language of the page being rendered, labelled from its messages. */
     private static List<ItemRow> rows(List<ItemVersion> versions) {
-        return versions.stream().map(ItemRow::of).toList();
+        if (versions.isEmpty()) {
+            return List.of();
+        }
+        FacesContext faces = FacesContext.getCurrentInstance();
+        Locale reader = faces.getViewRoot().getLocale();
+        ResourceBundle msg = faces.getApplication().getResourceBundle(faces, "msg");
+        return versions.stream().map(version -> ItemRow.of(version, reader, msg)).toList();
     }
 
     /** More rows match than the table offers: the page asks for a filter. */
