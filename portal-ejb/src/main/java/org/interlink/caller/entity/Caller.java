@@ -124,6 +124,14 @@ public final class Caller {
         return Optional.ofNullable(activeAgency);
     }
 
+    /**
+     * Who acts, for which agency and with which roles, as one text: what a figure counted for the caller and kept a
+     * while is kept under (a vetter counts their agency's TLP:RED versions, acting for another agency counts others).
+     */
+    public String actingAs() {
+        return username.value() + "@" + (activeAgency == null ? "-" : activeAgency.getCode().value()) + " as " + roles();
+    }
+
     private static Optional<Agency> find(List<Agency> agencies, AgencyCode code) {
         return agencies.stream().filter(a -> a.getCode().equals(code)).findFirst();
     }

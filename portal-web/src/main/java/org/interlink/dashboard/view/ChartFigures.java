@@ -41,8 +41,7 @@ public class ChartFigures implements Serializable {
 
     DashboardFigures.Figures of(Caller caller) {
         // the roles too: a vetter counts their agency's TLP:RED versions, and a token refreshed may bring other roles
-        String who = caller.username().value() + "@" + caller.activeAgency().map(a -> a.getCode().value()).orElse("-") + " as "
-                + caller.roles().stream().map(Enum::name).sorted().toList();
+        String who = caller.actingAs();
         Instant now = clock.instant();
         long changesBefore;
         synchronized (this) {

@@ -15,6 +15,7 @@ import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +29,8 @@ import java.util.function.Supplier;
  * than once while rendering one response: the answers of this request are remembered, so the
  * database is asked once. The table's sort and column filters narrow the page's own query; the
  * last query asked is what an export of "this list" exports. The rows are {@link ItemRow}s, not
- * entities: the model lives in the view, and keeps its last page.
+ * entities: the model lives in the view, and keeps its last page. A list found beyond the limit a moment ago in the
+ * session is not counted again ({@link ListCounts}).
  */
 final class ItemPages extends LazyDataModel<ItemRow> {
 
@@ -36,19 +38,21 @@ final class ItemPages extends LazyDataModel<ItemRow> {
 
     private final SharedItems items;
     private final CurrentCaller currentCaller;
+    private final ListCounts counts;
     private final ItemQuery base;
     /** How many rows the base query has, when the page knows it already (a search's facets counted them). */
     private final Long knownCount;
     private ItemQuery asked;
     private boolean beyondLimit;
 
-    ItemPages(SharedItems items, CurrentCaller currentCaller, ItemQuery base) {
-        this(items, currentCaller, base, null);
+    ItemPages(SharedItems items, CurrentCaller currentCaller, ListCounts counts, ItemQuery base) {
+        this(items, currentCaller, counts, base, null);
     }
 
-    ItemPages(SharedItems items, CurrentCaller currentCaller, ItemQuery base, Long knownCount) {
+    ItemPages(SharedItems items, CurrentCaller currentCaller, ListCounts counts, ItemQuery base, Long knownCount) {
         this.items = items;
         this.currentCaller = currentCaller;
+        this.counts = counts;
         this.base = base;
         this.knownCount = knownCount;
         this.asked = base;
@@ -66,17 +70,27 @@ final class ItemPages extends LazyDataModel<ItemRow> {
         DataTable table = renderingTable();
         if (knownCount != null && query.equals(base)) {
             count = knownCount;
+        } else if (counts.beyondLimit(currentCaller.get(), query)) {
+            // found beyond the limit a moment ago: its rows are read as the table asks (load), not counted again
+            count = ItemQuery.COUNT_LIMIT + 1;
         } else if (table != null) {
             ItemQuery sorted = query(table.getActiveSortMeta(), filterBy);
             int first = table.getFirst();
             int size = table.getRows();
             count = (Long) answer(new Question(sorted, -1, -1), () -> {
+                Instant began = counts.now();
                 CountedPage page = items.page(currentCaller.get(), sorted, first, size);
                 answers().put(new Question(sorted, first, size), rows(page.rows()));
+                counts.counted(currentCaller.get(), query, page.count(), began);
                 return page.count();
             });
         } else {
-            count = (Long) answer(new Question(query, -1, -1), () -> items.count(currentCaller.get(), query));
+            count = (Long) answer(new Question(query, -1, -1), () -> {
+                Instant began = counts.now();
+                long counted = items.count(currentCaller.get(), query);
+                counts.counted(currentCaller.get(), query, counted, began);
+                return counted;
+            });
         }
         beyondLimit = count > ItemQuery.COUNT_LIMIT;
         return (int) Math.min(count, ItemQuery.COUNT_LIMIT);

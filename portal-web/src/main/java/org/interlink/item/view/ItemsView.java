@@ -38,6 +38,9 @@ public class ItemsView implements Serializable {
     CurrentCaller currentCaller;
 
     @Inject
+    ListCounts counts;
+
+    @Inject
     @Param(name = "view")
     String viewParameter;
 
@@ -53,7 +56,7 @@ public class ItemsView implements Serializable {
     void init() {
         view = parse(Listing.class, viewParameter, Listing.ALL);
         kind = parse(ItemKind.class, kindParameter, null);
-        model = new ItemPages(items, currentCaller, ItemQuery.of(view).ofKind(kind));
+        model = new ItemPages(items, currentCaller, counts, ItemQuery.of(view).ofKind(kind));
     }
 
     public LazyDataModel<ItemRow> getModel() {

@@ -51,6 +51,9 @@ public class SearchView implements Serializable {
     CurrentCaller currentCaller;
 
     @Inject
+    ListCounts counts;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -100,7 +103,7 @@ public class SearchView implements Serializable {
         }
         facets = items.facets(currentCaller.get(), query);
         // the facets counted the matches already (up to the limit and one more): the table asks no count of its own
-        model = new ItemPages(items, currentCaller, query, facets.total());
+        model = new ItemPages(items, currentCaller, counts, query, facets.total());
     }
 
     private AgencyCode owner() {
