@@ -3,6 +3,7 @@ package org.interlink.caller.entity;
 import org.interlink.agency.entity.Agency;
 import org.interlink.agency.entity.AgencyCode;
 
+import java.io.Serializable;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
@@ -125,11 +126,16 @@ public final class Caller {
     }
 
     /**
-     * Who acts, for which agency and with which roles, as one text: what a figure counted for the caller and kept a
-     * while is kept under (a vetter counts their agency's TLP:RED versions, acting for another agency counts others).
+     * Who acts (the person and their name), for which agency and with which roles: what a figure counted for the caller
+     * and kept a while is kept under (a vetter counts their agency's TLP:RED versions, acting for another agency counts
+     * others, and a later user of the same name is another person).
      */
-    public String actingAs() {
-        return username.value() + "@" + (activeAgency == null ? "-" : activeAgency.getCode().value()) + " as " + roles();
+    public Acting actingAs() {
+        return new Acting(person, username, activeAgency == null ? null : activeAgency.getCode(), Set.copyOf(roles));
+    }
+
+    /** {@link #actingAs()}: equal for the same person, name, agency and roles. */
+    public record Acting(PersonId person, Username username, AgencyCode agency, Set<Role> roles) implements Serializable {
     }
 
     private static Optional<Agency> find(List<Agency> agencies, AgencyCode code) {

@@ -33,7 +33,7 @@ public class ChartFigures implements Serializable {
     @Inject
     Clock clock;
 
-    private String countedFor;
+    private Caller.Acting countedFor;
     private Instant countedAt;
     private DashboardFigures.Figures figures;
     /** Told of each change of this session: counts begun before a change are not kept. */
@@ -41,7 +41,7 @@ public class ChartFigures implements Serializable {
 
     DashboardFigures.Figures of(Caller caller) {
         // the roles too: a vetter counts their agency's TLP:RED versions, and a token refreshed may bring other roles
-        String who = caller.actingAs();
+        Caller.Acting who = caller.actingAs();
         Instant now = clock.instant();
         long changesBefore;
         synchronized (this) {

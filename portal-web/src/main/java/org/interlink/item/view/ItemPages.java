@@ -44,6 +44,8 @@ final class ItemPages extends LazyDataModel<ItemRow> {
     private final Long knownCount;
     private ItemQuery asked;
     private boolean beyondLimit;
+    /** This request's count is the one kept as beyond the limit ({@link ListCounts}), not read now. */
+    private boolean countKept;
 
     ItemPages(SharedItems items, CurrentCaller currentCaller, ListCounts counts, ItemQuery base) {
         this(items, currentCaller, counts, base, null);
@@ -67,12 +69,14 @@ final class ItemPages extends LazyDataModel<ItemRow> {
     public int count(Map<String, FilterMeta> filterBy) {
         ItemQuery query = query(Map.of(), filterBy);
         long count;
+        countKept = false;
         DataTable table = renderingTable();
         if (knownCount != null && query.equals(base)) {
             count = knownCount;
         } else if (counts.beyondLimit(currentCaller.get(), query)) {
             // found beyond the limit a moment ago: its rows are read as the table asks (load), not counted again
             count = ItemQuery.COUNT_LIMIT + 1;
+            countKept = true;
         } else if (table != null) {
             ItemQuery sorted = query(table.getActiveSortMeta(), filterBy);
             int first = table.getFirst();
@@ -85,15 +89,18 @@ final class ItemPages extends LazyDataModel<ItemRow> {
                 return page.count();
             });
         } else {
-            count = (Long) answer(new Question(query, -1, -1), () -> {
-                Instant began = counts.now();
-                long counted = items.count(currentCaller.get(), query);
-                counts.counted(currentCaller.get(), query, counted, began);
-                return counted;
-            });
+            count = (Long) answer(new Question(query, -1, -1), () -> countNow(query));
         }
         beyondLimit = count > ItemQuery.COUNT_LIMIT;
         return (int) Math.min(count, ItemQuery.COUNT_LIMIT);
+    }
+
+    /** How many rows the query has now (up to the limit and one more), remembered in the session's {@link ListCounts}. */
+    private long countNow(ItemQuery query) {
+        Instant began = counts.now();
+        long counted = items.count(currentCaller.get(), query);
+        counts.counted(currentCaller.get(), query, counted, began);
+        return counted;
     }
 
     /** The table this model is the value of, when it is asking while it renders; else null. */
@@ -104,13 +111,27 @@ final class ItemPages extends LazyDataModel<ItemRow> {
                 : null;
     }
 
+    /**
+     * The page's rows. A page short of rows within the limit, of a list whose count was kept as beyond it, shows the
+     * list has shrunk since (an agreement ended, a share was withdrawn): it is counted again at once, so the paginator
+     * and the note are right.
+     */
     @Override
     @SuppressWarnings("unchecked")
     public List<ItemRow> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
         ItemQuery query = query(sortBy, filterBy);
         asked = query;
-        return (List<ItemRow>) answer(new Question(query, first, pageSize),
+        List<ItemRow> rows = (List<ItemRow>) answer(new Question(query, first, pageSize),
                 () -> rows(items.list(currentCaller.get(), query, first, pageSize)));
+        if (countKept && rows.size() < pageSize && first + pageSize <= ItemQuery.COUNT_LIMIT) {
+            countKept = false;
+            ItemQuery counted = query(Map.of(), filterBy);
+            counts.shrunk(currentCaller.get(), counted);
+            long count = countNow(counted);
+            beyondLimit = count > ItemQuery.COUNT_LIMIT;
+            setRowCount((int) Math.min(count, ItemQuery.COUNT_LIMIT));
+        }
+        return rows;
     }
 
     /** The rows in the language of the page being rendered, labelled from its messages. */

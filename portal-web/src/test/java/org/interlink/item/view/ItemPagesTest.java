@@ -83,18 +83,48 @@ class ItemPagesTest {
     }
 
     @Test
-    void aListBeyondTheLimitIsNotCountedAgainForAMinuteButItsRowsAreRead() {
+    void aListBeyondTheLimitIsNotCountedAgainForAMinute() {
         assertThat(open()).isEqualTo(ItemQuery.COUNT_LIMIT);
         at(START.plus(ListCounts.FRESH_FOR));
         ItemPages second = pages();
         assertThat(second.count(Map.of())).isEqualTo(ItemQuery.COUNT_LIMIT);
-        second.load(0, 20, Map.of(), Map.of());
         assertThat(second.isBeyondLimit()).as("the page still asks for a filter").isTrue();
-        assertThat(asked).containsExactly("count moi.official", "rows 0+20");
+        assertThat(asked).containsExactly("count moi.official");
 
         at(START.plus(ListCounts.FRESH_FOR).plusSeconds(1));
         open();
         assertThat(asked).as("counted again after a minute").endsWith("count moi.official");
+    }
+
+    @Test
+    void aListThatShrankWithinTheMinuteIsCountedAgainAtItsShortPage() {
+        open();
+        // the agreement the rows were read under ended: none left (a page short of rows, as a page of five would be)
+        rows = 0;
+        Requests.next();
+        ItemPages shrunk = pages();
+        assertThat(shrunk.count(Map.of())).isEqualTo(ItemQuery.COUNT_LIMIT);
+        assertThat(shrunk.load(0, 20, Map.of(), Map.of())).isEmpty();
+        assertThat(shrunk.getRowCount()).as("the paginator's rows: \"no items\"").isZero();
+        assertThat(shrunk.isBeyondLimit()).isFalse();
+        assertThat(asked).containsExactly("count moi.official", "rows 0+20", "count moi.official");
+
+        assertThat(open()).as("and every time after").isZero();
+        assertThat(asked).endsWith("count moi.official");
+    }
+
+    @Test
+    void aCountBegunBeforeTheLastOneKeptIsNotKept() {
+        open();
+        // a count begun earlier in another request of the session, finishing later, found the list over the limit
+        counts.counted(caller, SHARED, 5, START.minusSeconds(1));
+        Requests.next();
+        assertThat(pages().count(Map.of())).isEqualTo(ItemQuery.COUNT_LIMIT);
+        assertThat(asked).as("the later count kept").containsExactly("count moi.official");
+
+        rows = 5;
+        counts.counted(caller, SHARED, 5, START.plusSeconds(1));
+        assertThat(open()).isEqualTo(5);
     }
 
     @Test
