@@ -50,6 +50,8 @@ class LanguageJourneyIT {
         assertThat(new PortalPage(browser).title()).isEqualTo("ما شورك مع جهتي");
         assertThat(attribute("dir")).isEqualTo("rtl");
         assertThat(browser.overflowsSideways()).as("the Arabic shared list at 1366 px").isFalse();
+        assertThat(browser.driver().findElements(By.cssSelector("[id$='table_data'] .il-item-link")).stream().map(WebElement::getText))
+                .as("an item with an Arabic title shows it").contains("مصفوفة تتبع النزوح: ٣٫١٨ مليون عراقي نازح منذ كانون الثاني ٢٠١٤");
         assertThat(browser.text(By.cssSelector("[id$='table_data'] tr td:last-child"))).as("dates in Arabic digits, in UTC")
                 .matches(".*[\u0660-\u0669].*UTC").doesNotContainPattern("[0-9]");
         browser.driver().manage().window().setSize(new Dimension(1280, 900));

@@ -8,9 +8,9 @@ import java.util.List;
  *
  * @param count the rows of the whole list, at most {@link ItemQuery#COUNT_LIMIT} + 1 (more than the limit: there are
  *              more than a list offers)
- * @param rows  the page's rows, in the list's order
+ * @param rows  the page's rows, in the list's order, with their translations
  */
-public record CountedPage(long count, List<ItemVersion> rows) {
+public record CountedPage(long count, List<ListedVersion> rows) {
 
     public CountedPage {
         rows = List.copyOf(rows);

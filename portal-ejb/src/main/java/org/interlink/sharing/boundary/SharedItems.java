@@ -25,6 +25,7 @@ import org.interlink.item.entity.ListedVersion;
 import org.interlink.item.entity.Listing;
 import org.interlink.item.entity.PurposeNotAllowed;
 import org.interlink.item.entity.PurposeRequired;
+import org.interlink.item.entity.TranslatedText;
 import org.interlink.sharing.control.VisibilityGate;
 import org.interlink.sharing.entity.Marking;
 import org.interlink.workflow.entity.WorkflowState;
@@ -74,16 +75,17 @@ public class SharedItems {
     }
 
     /**
-     * As {@link #list}, recorded the same way, with what a list names of each version read as values: the API's list,
-     * which shows no entity.
+     * As {@link #list}, recorded the same way, with what a list shows of each version read as values ({@link ListedVersion},
+     * no entity); with their translations when {@code translated} (a list page shows each row in its reader's language;
+     * the API's list names the title as written).
      */
-    public List<ListedVersion> listed(Caller caller, ItemQuery query, int first, int max) {
+    public List<ListedVersion> listed(Caller caller, ItemQuery query, int first, int max, boolean translated) {
         if (!allowed(caller, query, action(query), describe(query) + " rows " + first + "+" + max)) {
             return List.of();
         }
-        return gate.newestFirst(query, first, max,
-                (condition, parameters) -> gate.query(caller, query, ListedVersion.SELECT, condition, order(query), parameters,
-                        ListedVersion.class));
+        List<ListedVersion> rows = gate.newestFirst(query, first, max, (condition, parameters) -> listedRows(caller, query, condition,
+                parameters));
+        return translated ? translated(caller, query, rows) : rows;
     }
 
     /**
@@ -108,25 +110,47 @@ public class SharedItems {
             return CountedPage.none();
         }
         List<Long> ids = firstIds(caller, query);
+        List<ListedVersion> rows;
         if (first + max > ids.size() && ids.size() > COUNT_LIMIT) {
-            return new CountedPage(ids.size(),
-                    gate.newestFirst(query, first, max, (condition, parameters) -> rows(caller, query, condition, parameters)));
+            rows = gate.newestFirst(query, first, max, (condition, parameters) -> listedRows(caller, query, condition, parameters));
+        } else {
+            rows = byIds(caller, query, ids.subList(Math.min(first, ids.size()), Math.min(first + max, ids.size())));
         }
-        return new CountedPage(ids.size(),
-                byIds(caller, query, ids.subList(Math.min(first, ids.size()), Math.min(first + max, ids.size()))));
+        return new CountedPage(ids.size(), translated(caller, query, rows));
     }
 
     /**
      * The versions of {@code ids}, in that order, as a list shows them: through the gate again (the query's conditions
      * and the caller's reach on these few rows, found by their keys), so nothing is read that the gate would not give.
      */
-    private List<ItemVersion> byIds(Caller caller, ItemQuery query, List<Long> ids) {
+    private List<ListedVersion> byIds(Caller caller, ItemQuery query, List<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<Long, ItemVersion> found = new HashMap<>();
-        rows(caller, query, "v.id in :ids", Map.of("ids", ids)).getResultList().forEach(version -> found.put(version.getId(), version));
+        Map<Long, ListedVersion> found = new HashMap<>();
+        listedRows(caller, query, "v.id in :ids", Map.of("ids", ids)).getResultList().forEach(row -> found.put(row.versionId(), row));
         return ids.stream().map(found::get).filter(Objects::nonNull).toList();
+    }
+
+    /** A list's rows as values ({@link ListedVersion#SELECT}), through the gate, in the query's order. */
+    private TypedQuery<ListedVersion> listedRows(Caller caller, ItemQuery query, String condition, Map<String, ?> parameters) {
+        return gate.query(caller, query, ListedVersion.SELECT, condition, order(query), parameters, ListedVersion.class);
+    }
+
+    /**
+     * The rows with their titles and summaries in other languages: one statement for all of them, through the gate again
+     * (on the rows' keys), as their read was.
+     */
+    private List<ListedVersion> translated(Caller caller, ItemQuery query, List<ListedVersion> rows) {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        Map<Long, Map<String, TranslatedText>> texts = new HashMap<>();
+        gate.query(caller, query, "select v.id, key(t), t.title, t.summary from ItemVersion v join v.item i join v.translations t",
+                "v.id in :ids", "", Map.of("ids", rows.stream().map(ListedVersion::versionId).toList()), Object[].class).getResultList()
+                .forEach(text -> texts.computeIfAbsent((Long) text[0], id -> new HashMap<>())
+                        .put((String) text[1], new TranslatedText((String) text[2], (String) text[3])));
+        return rows.stream().map(row -> row.withTranslations(texts.getOrDefault(row.versionId(), Map.of()))).toList();
     }
 
     /**

@@ -17,6 +17,7 @@ import org.interlink.item.entity.ItemId;
 import org.interlink.item.entity.ItemKind;
 import org.interlink.item.entity.ItemQuery;
 import org.interlink.item.entity.ItemVersion;
+import org.interlink.item.entity.ListedVersion;
 import org.interlink.item.entity.Listing;
 import org.interlink.item.entity.PurposeRequired;
 import org.interlink.recommendation.entity.FollowUpStatus;
@@ -252,14 +253,18 @@ final class ReadPaths {
             CountedPage page = shared.page(c, search, 1, 3);
             expect(p, x, AuditAction.SEARCH, allowed);
             same(p, "search " + view + " page's count", page.count(), (long) rows.size());
-            same(p, "search " + view + " page 1+3", page.rows().stream().map(ItemVersion::getId).toList(),
+            same(p, "search " + view + " page 1+3", page.rows().stream().map(ListedVersion::versionId).toList(),
                     found.subList(Math.min(1, found.size()), Math.min(4, found.size())).stream().map(ItemVersion::getId).toList());
+            // the rows a list page and the API read as values: the same versions as list()
+            same(p, "search " + view + " listed", shared.listed(c, search, 0, 200, true).stream().map(ListedVersion::versionId).toList(),
+                    found.stream().map(ItemVersion::getId).toList());
+            expect(p, x, AuditAction.SEARCH, allowed);
             long all = shared.count(c, ItemQuery.of(listing));
             expect(p, x, AuditAction.LIST, allowed);
             long others = allowed && (view == View.ALL || view == View.SHARED_WITH_MY_AGENCY) ? history.baseline.count() : 0;
             same(p, "list " + view + " count (what others share with every member counted on top)", all,
                     Math.min(others + rows.size(), ItemQuery.COUNT_LIMIT + 1L));
-            reads += 3;
+            reads += 4;
         }
     }
 

@@ -81,7 +81,7 @@ public class ItemApi {
         ItemQuery query = new ItemQuery(parse(Listing.class, "view", view, Listing.ALL), parse(ItemKind.class, "kind", kind, null),
                 parse(WorkflowState.class, "state", state, null), parse(Marking.class, "marking", marking, null), title,
                 ItemQuery.Order.UPDATED, false, instant(changedAfter));
-        List<ListedVersion> rows = sharedItems.listed(caller(), query, page * size, size + 1);
+        List<ListedVersion> rows = sharedItems.listed(caller(), query, page * size, size + 1, false);
         boolean more = rows.size() > size;
         List<ItemSummary> summaries = rows.stream().limit(size).map(v -> summary(uri, v)).toList();
         String next = more ? uri.getRequestUriBuilder().replaceQueryParam("page", page + 1).build().toString() : null;

@@ -5,7 +5,7 @@ import jakarta.faces.context.FacesContext;
 import org.interlink.caller.boundary.CurrentCaller;
 import org.interlink.item.entity.CountedPage;
 import org.interlink.item.entity.ItemQuery;
-import org.interlink.item.entity.ItemVersion;
+import org.interlink.item.entity.ListedVersion;
 import org.interlink.sharing.boundary.SharedItems;
 import org.interlink.sharing.entity.Marking;
 import org.interlink.workflow.entity.WorkflowState;
@@ -122,7 +122,7 @@ final class ItemPages extends LazyDataModel<ItemRow> {
         ItemQuery query = query(sortBy, filterBy);
         asked = query;
         List<ItemRow> rows = (List<ItemRow>) answer(new Question(query, first, pageSize),
-                () -> rows(items.list(currentCaller.get(), query, first, pageSize)));
+                () -> rows(items.listed(currentCaller.get(), query, first, pageSize, true)));
         if (countKept && rows.size() < pageSize && first + pageSize <= ItemQuery.COUNT_LIMIT) {
             countKept = false;
             ItemQuery counted = query(Map.of(), filterBy);
@@ -135,7 +135,7 @@ final class ItemPages extends LazyDataModel<ItemRow> {
     }
 
     /** The rows in the language of the page being rendered, labelled from its messages. */
-    private static List<ItemRow> rows(List<ItemVersion> versions) {
+    private static List<ItemRow> rows(List<ListedVersion> versions) {
         if (versions.isEmpty()) {
             return List.of();
         }

@@ -1,7 +1,7 @@
 package org.interlink.item.view;
 
 import org.interlink.infrastructure.faces.InstantConverter;
-import org.interlink.item.entity.ItemVersion;
+import org.interlink.item.entity.ListedVersion;
 import org.interlink.item.entity.TranslatedText;
 import org.interlink.sharing.entity.Marking;
 import org.interlink.workflow.entity.WorkflowState;
@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.ResourceBundle;
 
 /**
- * One row of a list or of search results: what the row shows, copied out of the version it was read
- * from, in the reader's language. The table keeps its page of rows in the view — in the session, and in a cluster in
+ * One row of a list or of search results: what the row shows of the version read ({@link ListedVersion}), in the
+ * reader's language. The table keeps its page of rows in the view — in the session, and in a cluster in
  * every node's copy of it — so the rows hold no entity: an entity read in a transaction carries that transaction's
  * unit of work with it (about 1.1 MB per signed-in session in run N of the benchmark).
  * <p>
@@ -44,28 +44,28 @@ public final class ItemRow implements Serializable {
     private final Instant updatedAt;
     private final String updated;
 
-    private ItemRow(ItemVersion version, Locale reader, ResourceBundle msg) {
+    private ItemRow(ListedVersion version, Locale reader, ResourceBundle msg) {
         String tag = reader.toLanguageTag();
-        Map<String, TranslatedText> translations = version.texts().others();
-        versionId = version.getId();
-        itemId = version.getItem().getId();
-        kindLabel = msg.getString("kind." + version.getItem().getKind().name());
-        ownerName = version.getItem().getOwner().getName();
-        title = TranslatedText.titleIn(translations, tag, version.getTitle());
-        String summary = TranslatedText.summaryIn(translations, tag, version.getSummary());
+        Map<String, TranslatedText> translations = version.translations();
+        versionId = version.versionId();
+        itemId = version.itemId();
+        kindLabel = msg.getString("kind." + version.kind().name());
+        ownerName = version.ownerName();
+        title = TranslatedText.titleIn(translations, tag, version.title());
+        String summary = TranslatedText.summaryIn(translations, tag, version.summary());
         snippet = summary == null || summary.length() <= SNIPPET ? summary : summary.substring(0, SNIPPET) + "…";
-        language = TranslatedText.languageFor(translations, tag, version.getLanguage());
-        marking = version.getMarking();
+        language = TranslatedText.languageFor(translations, tag, version.language());
+        marking = version.marking();
         markingHelp = msg.getString("marking.help." + marking.name());
-        state = version.getState();
+        state = version.state();
         stateLabel = msg.getString("state." + state.name());
-        number = version.getNumber();
-        updatedAt = version.getUpdatedAt();
+        number = version.number();
+        updatedAt = version.updatedAt();
         updated = InstantConverter.format(updatedAt, reader);
     }
 
     /** The row of {@code version} for a reader of the pages in {@code reader}'s language, labelled from the pages' {@code msg}. */
-    static ItemRow of(ItemVersion version, Locale reader, ResourceBundle msg) {
+    static ItemRow of(ListedVersion version, Locale reader, ResourceBundle msg) {
         return new ItemRow(version, reader, msg);
     }
 

@@ -10,7 +10,7 @@ import org.interlink.caller.entity.Role;
 import org.interlink.caller.entity.Username;
 import org.interlink.item.entity.CountedPage;
 import org.interlink.item.entity.ItemQuery;
-import org.interlink.item.entity.ItemVersion;
+import org.interlink.item.entity.ListedVersion;
 import org.interlink.item.entity.Listing;
 import org.interlink.sharing.boundary.SharedItems;
 import org.interlink.sharing.entity.Marking;
@@ -52,7 +52,7 @@ class ItemPagesTest {
         }
 
         @Override
-        public List<ItemVersion> list(Caller who, ItemQuery query, int first, int max) {
+        public List<ListedVersion> listed(Caller who, ItemQuery query, int first, int max, boolean translated) {
             asked.add("rows " + first + "+" + max);
             return List.of();
         }
