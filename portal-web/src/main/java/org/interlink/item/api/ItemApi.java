@@ -83,7 +83,9 @@ public class ItemApi {
                 ItemQuery.Order.UPDATED, false, instant(changedAfter));
         List<ListedVersion> rows = sharedItems.listed(caller(), query, page * size, size + 1, false);
         boolean more = rows.size() > size;
-        List<ItemSummary> summaries = rows.stream().limit(size).map(v -> summary(uri, v)).toList();
+        // the items' address built once, not by a UriBuilder per row
+        String items = UriBuilder.fromUri(uri.getBaseUri()).path("items").build() + "/";
+        List<ItemSummary> summaries = rows.stream().limit(size).map(v -> summary(items, v)).toList();
         String next = more ? uri.getRequestUriBuilder().replaceQueryParam("page", page + 1).build().toString() : null;
         return new ItemPage(summaries, page, size, more, next);
     }
@@ -243,11 +245,12 @@ public class ItemApi {
         throw new IllegalStateException("no API shape for " + version.getClass());
     }
 
-    private static ItemSummary summary(UriInfo uri, ListedVersion version) {
+    /** The row of a list, whose item is read at {@code items} followed by its id. */
+    private static ItemSummary summary(String items, ListedVersion version) {
         return new ItemSummary(version.itemId(), version.kind(),
                 new ItemDocument.AgencyRef(version.ownerCode().value(), version.ownerName()),
                 version.number(), version.state(), version.title(), version.marking(), version.scope(), version.updatedAt(),
-                version.publishedAt(), itemUri(uri, version.itemId()).toString());
+                version.publishedAt(), items + version.itemId());
     }
 
     public static ItemDocument.AgencyRef agency(Agency agency) {
