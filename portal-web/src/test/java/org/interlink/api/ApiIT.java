@@ -603,6 +603,8 @@ class ApiIT {
         assertProblem(border.get("/items?view=EVERYTHING"), 400, "invalid-parameter");
         assertProblem(border.get("/items?changedAfter=yesterday"), 400, "invalid-parameter");
         assertProblem(border.get("/items?size=1000"), 400, "invalid-parameter");
+        // page * size beyond an int: refused, not a 500
+        assertProblem(border.get("/items?page=21474837&size=100"), 400, "invalid-parameter");
 
         // 413: oversized, also when sent chunked
         byte[] huge = ("{\"title\": \"" + "x".repeat(1_100_000) + "\"}").getBytes(StandardCharsets.UTF_8);

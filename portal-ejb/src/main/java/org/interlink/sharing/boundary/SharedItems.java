@@ -243,9 +243,9 @@ public class SharedItems {
     }
 
     /**
-     * The versions of the query, in its order, with what a list shows of them: one query for the rows (the kinds'
-     * tables outer-joined, the item and its owner fetched with them) and one more for the titles in other languages
-     * of all of them.
+     * The versions of the query, in its order, as entities ({@link #list}, {@link #export}: the edit forms' choices and
+     * the exports): one query for the rows (the kinds' tables outer-joined, the item and its owner fetched with them) and
+     * one more for the titles in other languages of all of them.
      */
     private TypedQuery<ItemVersion> rows(Caller caller, ItemQuery query, String condition, Map<String, ?> parameters) {
         // the rows' translations in one statement; a hint, since a batch on the mapping fails for versions another

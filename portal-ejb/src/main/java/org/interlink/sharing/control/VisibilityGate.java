@@ -75,10 +75,11 @@ public class VisibilityGate {
     public static final int DUE_SOON_DAYS = 14;
 
     /**
-     * Versions as lists and pages show them, in one statement: each with its item, the item's owner and its kind's table
-     * ({@link ItemVersion.KindsOuterJoined}). Fetched by the query's text and the descriptor, not by hints: a hint makes
-     * EclipseLink prepare the query (generate its SQL) again on every call (the lists still add one, for their rows'
-     * translations: {@code SharedItems.rows}).
+     * Versions as the item page and the entity reads of lists (the edit forms' choices, exports) use them, in one
+     * statement: each with its item, the item's owner and its kind's table ({@link ItemVersion.KindsOuterJoined}).
+     * Fetched by the query's text and the descriptor, not by hints: a hint makes EclipseLink prepare the query (generate
+     * its SQL) again on every call (those lists still add one, for their rows' translations: {@code SharedItems.rows}).
+     * The list pages and the API read their rows as values instead ({@code ListedVersion}).
      */
     public static final String VERSIONS = "select v from ItemVersion v join fetch v.item i join fetch v.item.owner";
 

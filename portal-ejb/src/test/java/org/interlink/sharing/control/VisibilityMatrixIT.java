@@ -14,7 +14,9 @@ import org.interlink.item.entity.ItemId;
 import org.interlink.item.entity.ItemKind;
 import org.interlink.item.entity.ItemQuery;
 import org.interlink.item.entity.ItemVersion;
+import org.interlink.item.entity.ListedVersion;
 import org.interlink.item.entity.Listing;
+import org.interlink.item.entity.TranslatedText;
 import org.interlink.meeting.entity.ActionItem;
 import org.interlink.meeting.entity.ActionStatus;
 import org.interlink.meeting.entity.MeetingVersion;
@@ -47,6 +49,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -106,6 +109,20 @@ class VisibilityMatrixIT {
                     () -> sharedItems.list(caller, ItemQuery.of(Listing.SHARED_WITH_MY_AGENCY), 0, 1000)));
             List<Long> queue = ids(audited(failures, persona + " vetting queue", "LIST", hasAgency(caller) && caller.hasRole(Role.VETTER),
                     () -> sharedItems.list(caller, ItemQuery.of(Listing.VETTING_QUEUE), 0, 1000)));
+            // what the list pages and the API read (rows as values, their translations): the same items as list()
+            for (Listing view : Listing.values()) {
+                boolean uses = hasAgency(caller) && (view != Listing.VETTING_QUEUE || caller.hasRole(Role.VETTER));
+                List<String> versions = sharedItems.list(caller, ItemQuery.of(view), 0, 1000).stream()
+                        .map(v -> row(v.getId(), v.getTitle(), v.getSummary(), v.getLanguage(), v.texts().others())).toList();
+                List<ListedVersion> listed = audited(failures, persona + " " + view + " listed", "LIST", uses,
+                        () -> sharedItems.listed(caller, ItemQuery.of(view), 0, 1000, true));
+                check(failures, persona, view + " listed as values", listed.stream()
+                        .map(v -> row(v.versionId(), v.title(), v.summary(), v.language(), v.translations())).toList().equals(versions),
+                        true);
+                List<ListedVersion> page = audited(failures, persona + " " + view + " page", "LIST", uses,
+                        () -> sharedItems.page(caller, ItemQuery.of(view), 0, 1000).rows());
+                check(failures, persona, view + " page as values", page.equals(listed), true);
+            }
             long count = audited(failures, persona + " count", "LIST", hasAgency(caller),
                     () -> sharedItems.count(caller, ItemQuery.of(Listing.ALL)));
             check(failures, persona, "count", count == all.size(), hasAgency(caller) || all.isEmpty());
@@ -391,6 +408,12 @@ class VisibilityMatrixIT {
 
     private static List<Long> ids(List<ItemVersion> versions) {
         return versions.stream().map(v -> v.getItem().getId()).toList();
+    }
+
+    /** A row of a list as text: the version, its texts as written and in every other language. */
+    private static String row(Long version, String title, String summary, String language, Map<String, TranslatedText> others) {
+        return version + " " + title + " " + summary + " " + language + " " + new TreeMap<>(others).entrySet().stream()
+                .map(text -> text.getKey() + ": " + text.getValue().getTitle() + " / " + text.getValue().getSummary()).toList();
     }
 
     private static void check(List<String> failures, String cell, String path, boolean actual, boolean expected) {

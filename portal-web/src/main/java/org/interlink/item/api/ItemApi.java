@@ -55,6 +55,8 @@ public class ItemApi {
     public static final String PURPOSE_HEADER = "Interlink-Purpose";
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 100;
+    /** The furthest first row a page may start at (far beyond any list; the gate's search window is four times it). */
+    static final int MAX_FIRST_ROW = 100_000_000;
 
     @Inject
     ApiCaller apiCaller;
@@ -77,6 +79,10 @@ public class ItemApi {
         }
         if (size < 1 || size > MAX_SIZE) {
             throw invalid("size", "size is between 1 and " + MAX_SIZE);
+        }
+        if ((long) page * size > MAX_FIRST_ROW) {
+            // page * size beyond an int would reach the database as a negative first row (a 500)
+            throw invalid("page", "page * size is at most " + MAX_FIRST_ROW);
         }
         ItemQuery query = new ItemQuery(parse(Listing.class, "view", view, Listing.ALL), parse(ItemKind.class, "kind", kind, null),
                 parse(WorkflowState.class, "state", state, null), parse(Marking.class, "marking", marking, null), title,
