@@ -16,11 +16,13 @@ import org.interlink.workflow.entity.WorkflowState;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -171,6 +173,9 @@ final class Visibility {
     /** A JPQL condition and its parameters; conditions combine without ever pasting caller text into JPQL. */
     record Predicate(String jpql, Map<String, Object> parameters) {
 
+        /** A named parameter of a query, {@code :name}. */
+        private static final Pattern PARAMETER = Pattern.compile(":(\\w+)");
+
         Predicate or(Predicate other) {
             return combine("or", other.jpql, other.parameters);
         }
@@ -189,10 +194,17 @@ final class Visibility {
             return new Predicate("(" + jpql + " " + operator + " " + condition + ")", all);
         }
 
-        /** Sets the parameters {@code query} uses (JPA refuses the others). */
+        /**
+         * Sets the parameters {@code query} uses (JPA refuses the others), found in one pass over it (a pattern compiled
+         * and run per parameter, about fifteen per query, showed in a flight recording of the API).
+         */
         void bind(String query, BiConsumer<String, Object> setter) {
+            Set<String> used = new HashSet<>();
+            for (Matcher named = PARAMETER.matcher(query); named.find();) {
+                used.add(named.group(1));
+            }
             parameters.forEach((name, value) -> {
-                if (Pattern.compile(":" + name + "\\b").matcher(query).find()) {
+                if (used.contains(name)) {
                     setter.accept(name, value);
                 }
             });
