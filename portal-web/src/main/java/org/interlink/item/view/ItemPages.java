@@ -125,9 +125,8 @@ final class ItemPages extends LazyDataModel<ItemRow> {
                 () -> rows(items.listed(currentCaller.get(), query, first, pageSize, true)));
         if (countKept && rows.size() < pageSize && first + pageSize <= ItemQuery.COUNT_LIMIT) {
             countKept = false;
-            ItemQuery counted = query(Map.of(), filterBy);
-            counts.shrunk(currentCaller.get(), counted);
-            long count = countNow(counted);
+            // counted now: ListCounts keeps this count over the older one
+            long count = countNow(query(Map.of(), filterBy));
             beyondLimit = count > ItemQuery.COUNT_LIMIT;
             setRowCount((int) Math.min(count, ItemQuery.COUNT_LIMIT));
         }

@@ -54,11 +54,6 @@ public class ListCounts implements Serializable {
         }
     }
 
-    /** The caller's list of {@code query} turned out shorter than its kept count: it is counted at its next page. */
-    synchronized void shrunk(Caller caller, ItemQuery query) {
-        counts.remove(new Key(caller.actingAs(), query));
-    }
-
     /** The time a count begins at. */
     Instant now() {
         return clock.instant();
