@@ -294,6 +294,45 @@ class ApiIT {
     }
 
     /** A new incident of the border system, taken to {@code state} (DRAFT, SUBMITTED or PUBLISHED): its last answer. */
+    /**
+     * One instance of a resource serves every call (WebArchitectureTest): what belongs to a call — its address, its
+     * query, its caller — must still be its own when many come at once. Eight pages of the list asked for at once, by two
+     * callers of different agencies: each answer is the page it asked for, with its own next link, and the rows its
+     * caller reads one page at a time (the next link carries an extra parameter naming the caller, as the call had it).
+     */
+    @Test
+    void manyListCallsAtOnceEachAnswerTheirOwnPageAndCaller() throws Exception {
+        Map<String, Api> callers = Map.of(BORDER_SYSTEM, Api.as(Tokens.system(BORDER_SYSTEM)), IOM_SYSTEM,
+                Api.as(Tokens.system(IOM_SYSTEM)));
+        List<String> asked = new ArrayList<>();
+        List<Callable<Api.Answer>> calls = new ArrayList<>();
+        for (int page = 0; page < 4; page++) {
+            for (String caller : callers.keySet()) {
+                String path = "/items?view=ALL&size=1&caller=" + caller + "&page=" + page;
+                asked.add(caller + " " + page);
+                calls.add(() -> callers.get(caller).get(path));
+            }
+        }
+        List<Api.Answer> answers = atOnce(calls);
+
+        for (int i = 0; i < asked.size(); i++) {
+            String caller = asked.get(i).split(" ")[0];
+            int page = Integer.parseInt(asked.get(i).split(" ")[1]);
+            Api.Answer answer = answers.get(i);
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+            assertThat(answer.json().path("page").asInt()).as(asked.get(i)).isEqualTo(page);
+            if (answer.json().path("hasMore").asBoolean()) {
+                assertThat(answer.json().path("next").asText()).as("the next link of " + asked.get(i))
+                        .contains("caller=" + caller).contains("page=" + (page + 1));
+            }
+            assertThat(ids(answer)).as(asked.get(i)).isEqualTo(ids(callers.get(caller).get("/items?view=ALL&size=1&page=" + page)));
+        }
+    }
+
+    private static List<Long> ids(Api.Answer page) {
+        return page.json().path("items").findValues("id").stream().map(JsonNode::asLong).toList();
+    }
+
     private static Api.Answer itemIn(String title, String state) {
         Api border = Api.as(Tokens.system(BORDER_SYSTEM));
         Api.Answer item = border.post("/records", incident(title, "GREEN", null));
@@ -311,11 +350,16 @@ class ApiIT {
 
     /** {@code count} calls sent at the same moment, each on its own thread; their answers. */
     private static List<Api.Answer> atOnce(int count, Callable<Api.Answer> call) throws Exception {
-        ExecutorService clients = Executors.newFixedThreadPool(count);
+        return atOnce(java.util.Collections.nCopies(count, call));
+    }
+
+    /** The calls sent at the same moment, each on its own thread; their answers, in the calls' order. */
+    private static List<Api.Answer> atOnce(List<Callable<Api.Answer>> calls) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(calls.size());
         try {
             CountDownLatch go = new CountDownLatch(1);
             List<Future<Api.Answer>> sent = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
+            for (Callable<Api.Answer> call : calls) {
                 sent.add(clients.submit(() -> {
                     assertThat(go.await(1, TimeUnit.MINUTES)).isTrue();
                     return call.call();

@@ -3,17 +3,24 @@ package org.interlink.architecture;
 import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJBContext;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.faces.context.ExternalContext;
+import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
 import org.interlink.agreement.boundary.Agreements;
 import org.interlink.caller.security.ClientAddress;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +30,7 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,6 +69,27 @@ class WebArchitectureTest {
     void theWebExportsThroughTheBoundary() {
         noClasses().should().dependOnClassesThat().resideInAPackage("org.interlink.infrastructure.export..")
                 .as("the web reaches the spreadsheet-safe CSV through the export's boundary (SharedItems.exportCsv)")
+                .check(classes);
+    }
+
+    /**
+     * A resource made anew for each call costs its injections each time (HK2 creating it, Weld resolving each injected
+     * boundary through JNDI): about a tenth of the API's list call in a flight recording under 50 clients. One instance
+     * serves every call; what belongs to a call (its caller, its address) comes through a proxy or a parameter.
+     */
+    @Test
+    void apiResourcesAreMadeOnce() {
+        classes().that().areAnnotatedWith(jakarta.ws.rs.Path.class).should().beAnnotatedWith(ApplicationScoped.class)
+                .andShould(new ArchCondition<JavaClass>("hold only injected fields") {
+                    @Override
+                    public void check(JavaClass resource, ConditionEvents events) {
+                        resource.getFields().stream()
+                                .filter(field -> !field.getModifiers().contains(JavaModifier.STATIC))
+                                .filter(field -> !field.isAnnotatedWith(Inject.class) && !field.isAnnotatedWith(Context.class))
+                                .forEach(field -> events.add(SimpleConditionEvent.violated(field, field.getFullName()
+                                        + " is neither injected nor static: one instance serves every call")));
+                    }
+                })
                 .check(classes);
     }
 

@@ -1,5 +1,6 @@
 package org.interlink.admin.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -34,6 +35,7 @@ import java.util.List;
  * for, as Keycloak knows them. The rules (only members of the caller's agency, only grantable roles,
  * never another agency's user) are the boundary's; every refusal is audited.
  */
+@ApplicationScoped
 @Path("members")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

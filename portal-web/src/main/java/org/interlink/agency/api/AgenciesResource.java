@@ -1,5 +1,6 @@
 package org.interlink.agency.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -31,6 +32,7 @@ import java.util.List;
  * action-item owners), open to every caller of the API like the pages' choosers (it holds no item);
  * and, for a platform administrator only, onboarding and suspending agencies.
  */
+@ApplicationScoped
 @Path("agencies")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Agencies", description = "The agencies of the portal; onboarding and suspension by a platform administrator")

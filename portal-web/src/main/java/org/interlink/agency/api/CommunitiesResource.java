@@ -1,5 +1,6 @@
 package org.interlink.agency.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,6 +16,7 @@ import org.interlink.caller.security.ApiCaller;
 import java.util.List;
 
 /** The communities (named sets of agencies an item can be shared with at once), read-only. */
+@ApplicationScoped
 @Path("communities")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Communities", description = "Named sets of agencies (read-only)")

@@ -1,5 +1,6 @@
 package org.interlink.agreement.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -35,6 +36,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+@ApplicationScoped
 @Path("agreements")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Agreements", description = "The register of data-sharing agreements: drafted by an agency administrator of one party, "

@@ -1,5 +1,6 @@
 package org.interlink.consent.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -24,6 +25,7 @@ import org.interlink.item.entity.ItemId;
 
 import java.util.List;
 
+@ApplicationScoped
 @Path("consent-requests")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Consent", description = "Consent to forward: a reader of another agency's item asks its owner to pass it on to a third "

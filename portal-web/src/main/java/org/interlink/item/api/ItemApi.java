@@ -1,6 +1,6 @@
 package org.interlink.item.api;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
@@ -48,7 +48,7 @@ import java.util.stream.Collectors;
  * turning versions into their API shape, ETags and If-Match. Every read and change goes to the
  * {@link Items} boundary, i.e. through the visibility and audit gates.
  */
-@RequestScoped
+@ApplicationScoped
 public class ItemApi {
 
     /** The header that carries the reader's purpose (asked for TLP:AMBER and RED items of other agencies). */

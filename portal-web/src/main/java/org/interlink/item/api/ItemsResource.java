@@ -1,5 +1,6 @@
 package org.interlink.item.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -39,6 +40,7 @@ import java.util.List;
  * use case of the {@link SharedItems} and {@code Items} boundaries, so the visibility gate decides what is found and the
  * audit gate records it; an item the caller may not read is 404, exactly like a missing one.
  */
+@ApplicationScoped
 @Path("items")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Items", description = "Records, recommendations and meeting outcomes: read, history, workflow")

@@ -1,5 +1,6 @@
 package org.interlink.meeting.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -38,6 +39,7 @@ import java.util.stream.IntStream;
  * the {@code content} an item is read with. The action items of a published meeting are read and updated
  * (by officials and liaisons of their owner agency) under {@code /meetings/{id}/action-items}.
  */
+@ApplicationScoped
 @Path("meetings")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

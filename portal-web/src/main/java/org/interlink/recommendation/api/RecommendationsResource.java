@@ -1,5 +1,6 @@
 package org.interlink.recommendation.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -36,6 +37,7 @@ import org.interlink.sharing.boundary.SharedItems;
  * the {@code content} an item is read with. The addressee's follow-up (decision, progress, implemented) has its
  * own endpoints; only officials of the addressee agency take it.
  */
+@ApplicationScoped
 @Path("recommendations")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

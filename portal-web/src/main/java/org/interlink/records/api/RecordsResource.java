@@ -1,5 +1,6 @@
 package org.interlink.records.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -29,6 +30,7 @@ import org.interlink.records.boundary.RecordForm;
  * common item endpoints ({@code /items}). The body is the same {@link RecordForm} the pages fill and
  * the {@code content} an item is read with.
  */
+@ApplicationScoped
 @Path("records")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
