@@ -15,6 +15,9 @@ import java.util.stream.Collectors;
  */
 public final class PayaraMicroServer implements AutoCloseable {
 
+    /** The most threads serving requests (docs/running.md). */
+    public static final int HTTP_THREADS = 48;
+
     private final ManagedProcess process;
     private final String url;
 
@@ -73,6 +76,11 @@ public final class PayaraMicroServer implements AutoCloseable {
                 "--port", Integer.toString(port),
                 "--rootdir", rootDir.toAbsolutePath().toString(),
                 "--disablephonehome"));
+        // at most 48 threads serve requests (Payara Micro's default is 200): beyond the database's 32 connections more
+        // threads only wait, each with its own stack and allocation buffers; under the benchmark's 50 API clients the
+        // portal had made 160 of them (docs/benchmarks.md, "Memory")
+        String preboot = "set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size="
+                + HTTP_THREADS + "\n";
         if (grid != null) {
             command.addAll(grid.options());
             // Soteria's OpenID Connect context cannot be serialized (the portal keeps its own copy of the tokens, issue 22):
@@ -83,10 +91,11 @@ public final class PayaraMicroServer implements AutoCloseable {
             // alone, sessions stay in this JVM's memory: the WAR is distributable (issue 22), and Payara Micro's own
             // configuration would save every changed session to the data grid it does not start ("Cannot serialize
             // session attribute … Hazelcast is not enabled" in payara.log, for each)
-            command.addAll(List.of("--nohazelcast", "--prebootcommandfile", Folders.written(workDir.resolve("preboot.asadmin"),
-                    "set configs.config.server-config.availability-service.web-container-availability.availability-enabled=false\n")
-                    .toAbsolutePath().toString()));
+            command.add("--nohazelcast");
+            preboot += "set configs.config.server-config.availability-service.web-container-availability.availability-enabled=false\n";
         }
+        command.addAll(
+                List.of("--prebootcommandfile", Folders.written(workDir.resolve("preboot.asadmin"), preboot).toAbsolutePath().toString()));
         Map<String, String> environment = new java.util.HashMap<>(env);
         // glibc's malloc keeps an arena per thread by default (up to 8 per core), each holding freed memory: two keep
         // the portal's resident memory near its heap and metaspace (docs/benchmarks.md, "Memory")
