@@ -163,7 +163,10 @@ public final class SharedListBenchmark {
             if (answer.statusCode() != 200 || count(answer.body(), "\"href\"") != 20) {
                 throw new IllegalStateException("the API did not answer 20 shared items (status " + answer.statusCode() + ")");
             }
-            wrk(work, api, "Authorization: Bearer " + token, apiConnections, warmUp);
+            // the API's own paths (JAX-RS, JSON, the token check) are run by no earlier figure: under 50 clients the
+            // JIT compiler still used a quarter of a core through the first minutes, while each call's CPU fell from
+            // 8.8 ms (after 20 s) to 3.3 ms (after two minutes; docs/benchmarks.md, "Ninth part")
+            wrk(work, api, "Authorization: Bearer " + token, apiConnections, Integer.getInteger("interlink.bench.api-warmup-seconds", 60));
             FlightRecording apiRecording = FlightRecording.startIf("api", portal.process().pid(), work);
             Result apiResult = wrk(work, api, "Authorization: Bearer " + token, apiConnections, seconds).print("api-shared-list", seconds);
             apiRecording.dump();
