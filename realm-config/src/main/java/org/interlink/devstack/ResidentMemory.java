@@ -3,12 +3,18 @@ package org.interlink.devstack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The highest resident memory (Linux {@code VmRSS}) of a process, read every half second until stopped. */
+/**
+ * The highest resident memory (Linux {@code VmRSS}) of a process, read every half second until stopped, in all and per
+ * phase (the benchmark's figures), to tell under which load it peaked.
+ */
 final class ResidentMemory {
 
     private final ScheduledExecutorService reader = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -17,6 +23,8 @@ final class ResidentMemory {
         return thread;
     });
     private final AtomicLong highestKb = new AtomicLong();
+    private final Map<String, Long> highestKbByPhase = Collections.synchronizedMap(new LinkedHashMap<>());
+    private volatile String phase = "start";
     private final Path status;
 
     private ResidentMemory(long pid) {
@@ -35,10 +43,24 @@ final class ResidentMemory {
                 if (line.startsWith("VmRSS:")) {
                     long kb = Long.parseLong(line.replaceAll("\\D", ""));
                     highestKb.accumulateAndGet(kb, Math::max);
+                    highestKbByPhase.merge(phase, kb, Math::max);
                 }
             }
         } catch (IOException | RuntimeException e) {
             // the process ended or the file is not there (not Linux): nothing to add
+        }
+    }
+
+    /** What the process is put through from now on, until the next phase. */
+    void phase(String name) {
+        phase = name;
+    }
+
+    /** The highest resident memory of each phase so far, in MB, in the phases' order. */
+    String highestByPhase() {
+        synchronized (highestKbByPhase) {
+            return highestKbByPhase.entrySet().stream().map(e -> e.getKey() + " " + e.getValue() / 1024)
+                    .collect(java.util.stream.Collectors.joining(", "));
         }
     }
 

@@ -105,19 +105,26 @@ public final class SharedListBenchmark {
             // every page under load before anything is measured: a flight recording of the first runs found the JIT
             // compiler using most of a core for over a minute (11 s of compiling in the 15 s of the list's figure)
             int warmUp = Integer.getInteger("interlink.bench.warmup-seconds", 20);
+            memory.phase("warm-up");
             for (String warm : List.of(floorPage, page, portal.url() + "/", portal.url() + "/search.xhtml?q=benchmark+4242")) {
                 wrk(work, warm, "Cookie: " + session.sessionCookie(), connections, warmUp);
             }
+            memory.phase("floor-page");
             Result floor = pageResult(work, session, floorPage, "select-agency", connections, seconds).print("floor-page", seconds);
+            memory.phase("shared-list");
             FlightRecording recording = FlightRecording.startIf("shared-list", portal.process().pid(), work);
             Result portalResult = wrk(work, page, "Cookie: " + session.sessionCookie(), connections, seconds).print("shared-list", seconds);
             recording.dump();
+            memory.phase("shared-list-1-user");
             Result unloaded = wrk(work, page, "Cookie: " + session.sessionCookie(), 1, seconds).print("shared-list-1-user", seconds);
             // the dashboard (attention counts and the three charts, counted through the gate) and two searches:
             // one word a single item has, one every generated item has (facets counted over all of them)
+            memory.phase("dashboard");
             Result dashboard = pageResult(work, session, portal.url() + "/", "il-chart", connections, seconds).print("dashboard", seconds);
+            memory.phase("search-rare");
             Result rareSearch = pageResult(work, session, portal.url() + "/search.xhtml?q=benchmark+4242", "il-item-link", connections,
                     seconds).print("search-rare", seconds);
+            memory.phase("search-common");
             Result commonSearch = pageResult(work, session, portal.url() + "/search.xhtml?q=generated", "il-item-link", connections,
                     seconds).print("search-common", seconds);
             Optional<UsersLoad> load = ServiceLoader.load(UsersLoad.class).findFirst();
@@ -126,6 +133,7 @@ public final class SharedListBenchmark {
                 boolean histogram = Boolean.getBoolean("interlink.bench.histogram");
                 // the live objects before the users sign in, to tell what their sessions hold
                 long liveBefore = histogram ? liveBytes(FlightRecording.jcmd(portal.process().pid(), "GC.class_histogram")) : 0;
+                memory.phase("shared-list-50-users");
                 List<UsersLoad.User> signedIn = signedIn(portal.url(), Integer.getInteger("interlink.bench.users", 50));
                 // once unmeasured: the item pages and the other users' lists are new to the JIT compiler
                 load.get().run(portal.url(), signedIn, Duration.ofSeconds(3), Duration.ofSeconds(warmUp), work);
@@ -151,6 +159,7 @@ public final class SharedListBenchmark {
                 System.out.println("(no open-model load on the class path: run with -Pbench to measure shared-list-50-users)");
             }
             long moi = agencyId(postgres.database(), "iq-moi");
+            memory.phase("shared-list-sql");
             Result sqlResult = pgbench(work, postgres.database(), moi, connections, seconds, "shared-first-page.sql").print(
                     "shared-list-sql",
                     seconds);
@@ -159,6 +168,7 @@ public final class SharedListBenchmark {
 
             String api = portal.url() + "/api/v1/items?view=SHARED_WITH_MY_AGENCY&size=20";
             String token = KeycloakServer.systemToken(KeycloakServer.realmUrl(keycloakPort), API_SYSTEM, secrets.systemClientSecret());
+            memory.phase("api-shared-list");
             HttpResponse<String> answer = Http.get(api, "Bearer " + token);
             if (answer.statusCode() != 200 || count(answer.body(), "\"href\"") != 20) {
                 throw new IllegalStateException("the API did not answer 20 shared items (status " + answer.statusCode() + ")");
@@ -172,6 +182,7 @@ public final class SharedListBenchmark {
             apiRecording.dump();
             long rssMb = memory.stop() / 1024;
             System.out.println("The portal's memory now: " + memory.breakdown());
+            System.out.println("The portal's highest resident memory (MB) under each figure and its warm-up: " + memory.highestByPhase());
             if (System.getProperty("interlink.portal.jvm-options", "").contains("NativeMemoryTracking")) {
                 // where the resident memory is, as the JVM counts it (-Dinterlink.portal.jvm-options=-XX:NativeMemoryTracking=summary)
                 System.out.println(FlightRecording.jcmd(portal.process().pid(), "VM.native_memory", "summary"));
