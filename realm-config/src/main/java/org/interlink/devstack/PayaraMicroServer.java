@@ -51,13 +51,14 @@ public final class PayaraMicroServer implements AutoCloseable {
         Path tmp = Folders.created(workDir.resolve("tmp"));
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // the memory (docs/benchmarks.md, "Memory"): a 224 MB heap, G1 (the serial collector took 50 MB less
+                // the memory (docs/benchmarks.md, "Memory"): a 208 MB heap (the 50 users' load leaves 130-145 MB after a
+                // young collection), G1 (the serial collector took 50 MB less
                 // memory, but stopped the portal for half a second per full collection under 50 users) with a marking
                 // stack of 512 K entries (it grows when marking needs more; the default's 4 M took 29 MB), compiled
                 // code kept within 80 MB (it grew to 90 MB in 240 MB reserved), unused native memory given back every
-                // 5 s; each collection is logged in gc.log beside payara.log
-                "-Xms224m", "-Xmx224m", "-XX:MarkStackSize=512K", "-XX:ReservedCodeCacheSize=80m",
-                "-XX:TrimNativeHeapInterval=5000", "-Xlog:gc:file=" + workDir.resolve("gc.log").toAbsolutePath() + ":uptime",
+                // second (the compiler's work areas, soon after each compilation); each collection is logged in gc.log
+                "-Xms208m", "-Xmx208m", "-XX:MarkStackSize=512K", "-XX:ReservedCodeCacheSize=80m",
+                "-XX:TrimNativeHeapInterval=1000", "-Xlog:gc:file=" + workDir.resolve("gc.log").toAbsolutePath() + ":uptime",
                 "-Djava.io.tmpdir=" + tmp.toAbsolutePath()));
         // more JVM options, after these so they win (docs/running.md): e.g. another heap, compared by the benchmark
         for (String option : System.getProperty("interlink.portal.jvm-options", "").trim().split("\\s+")) {
