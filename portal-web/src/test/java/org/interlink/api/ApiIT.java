@@ -293,7 +293,6 @@ class ApiIT {
                 .filteredOn(event -> event.endsWith(":ALLOWED")).hasSize(1);
     }
 
-    /** A new incident of the border system, taken to {@code state} (DRAFT, SUBMITTED or PUBLISHED): its last answer. */
     /**
      * One instance of a resource serves every call (WebArchitectureTest): what belongs to a call — its address, its
      * query, its caller — must still be its own when many come at once. Eight pages of the list asked for at once, by two
@@ -333,6 +332,7 @@ class ApiIT {
         return page.json().path("items").findValues("id").stream().map(JsonNode::asLong).toList();
     }
 
+    /** A new incident of the border system, taken to {@code state} (DRAFT, SUBMITTED or PUBLISHED): its last answer. */
     private static Api.Answer itemIn(String title, String state) {
         Api border = Api.as(Tokens.system(BORDER_SYSTEM));
         Api.Answer item = border.post("/records", incident(title, "GREEN", null));

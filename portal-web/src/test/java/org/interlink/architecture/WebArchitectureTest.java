@@ -79,8 +79,10 @@ class WebArchitectureTest {
      */
     @Test
     void apiResourcesAreMadeOnce() {
-        classes().that().areAnnotatedWith(jakarta.ws.rs.Path.class).should().beAnnotatedWith(ApplicationScoped.class)
-                .andShould(new ArchCondition<JavaClass>("hold only injected fields") {
+        classes().that().areAnnotatedWith(jakarta.ws.rs.Path.class).should().beAnnotatedWith(ApplicationScoped.class).check(classes);
+        // the resources and what they share (ItemApi)
+        classes().that().resideInAPackage("org.interlink..api..").and().areAnnotatedWith(ApplicationScoped.class)
+                .should(new ArchCondition<JavaClass>("hold only injected fields") {
                     @Override
                     public void check(JavaClass resource, ConditionEvents events) {
                         resource.getFields().stream()

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 public final class PayaraMicroServer implements AutoCloseable {
 
     /** The most threads serving requests (docs/running.md). */
-    public static final int HTTP_THREADS = 48;
+    public static final int HTTP_THREADS = 96;
 
     private final ManagedProcess process;
     private final String url;
@@ -77,9 +77,10 @@ public final class PayaraMicroServer implements AutoCloseable {
                 "--port", Integer.toString(port),
                 "--rootdir", rootDir.toAbsolutePath().toString(),
                 "--disablephonehome"));
-        // at most 48 threads serve requests (Payara Micro's default is 200): beyond the database's 32 connections more
-        // threads only wait, each with its own stack and allocation buffers; under the benchmark's 50 API clients the
-        // portal had made 160 of them (docs/benchmarks.md, "Memory")
+        // at most 96 threads serve requests (Payara Micro's default is 200, made as needed): under the benchmark's 50
+        // API clients the portal had made 160 of them for a database pool of 32 connections, each with its own stack
+        // (docs/benchmarks.md, "Memory"); the API's calls under way (24) and waiting for their turn (32) leave the
+        // pages 40 (ApiLimits)
         String preboot = "set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size="
                 + HTTP_THREADS + "\n";
         if (grid != null) {

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Limits on API calls (docs/reliability.md, "Overload"), so that no caller, nor all callers at once, takes the portal
@@ -30,7 +31,9 @@ import java.time.Duration;
  *     <li><b>all callers together</b>: at most {@code interlink.api.concurrent-calls} calls at once (24: the
  *     connection pool has 32 and the pages need some); a call waits up to 2 s for its turn, then is answered 503
  *     {@code overloaded} with {@code Retry-After: 1}, instead of waiting for a database connection and being told the
- *     database is unavailable.</li>
+ *     database is unavailable. At most {@link #WAITING} calls wait at once (each holds one of the portal's request
+ *     threads while it waits); more are answered 503 at once, so the calls under way and waiting never take every
+ *     thread from the pages.</li>
  * </ul>
  * Each node of a cluster counts its own calls.
  */
@@ -39,6 +42,9 @@ public class ApiLimits {
 
     /** How long a call waits for its turn when {@code concurrent-calls} are under way. */
     static final Duration TURN_WAIT = Duration.ofSeconds(2);
+
+    /** The most calls waiting for their turn at once: with 24 under way, 56 of the portal's 96 request threads. */
+    static final int WAITING = 32;
 
     @Inject
     @ConfigProperty(name = "interlink.api.requests-per-second", defaultValue = "100")
@@ -60,12 +66,19 @@ public class ApiLimits {
     private RateLimiterRegistry refusals;
     private BulkheadRegistry callersAtOnce;
     private Bulkhead all;
+    private int mostWaiting = WAITING;
+    private final AtomicInteger waiting = new AtomicInteger();
 
     public ApiLimits() {
         // for CDI
     }
 
     ApiLimits(int requestsPerSecond, int refusalsPerMinute, int concurrentCallsPerCaller, int concurrentCalls) {
+        this(requestsPerSecond, refusalsPerMinute, concurrentCallsPerCaller, concurrentCalls, WAITING);
+    }
+
+    ApiLimits(int requestsPerSecond, int refusalsPerMinute, int concurrentCallsPerCaller, int concurrentCalls, int mostWaiting) {
+        this.mostWaiting = mostWaiting;
         this.requestsPerSecond = requestsPerSecond;
         this.refusalsPerMinute = refusalsPerMinute;
         this.concurrentCallsPerCaller = concurrentCallsPerCaller;
@@ -111,12 +124,33 @@ public class ApiLimits {
             return new Admission(429, "too-many-concurrent-calls", "Too many calls at once",
                     "This account may have " + concurrentCallsPerCaller + " calls under way at once.", 1);
         }
-        if (!all.tryAcquirePermission()) {
+        if (!turn()) {
             own.onComplete();
             return new Admission(503, "overloaded", "The portal is busy",
                     "The portal is answering as many calls as it can; nothing was done. Try again after the time Retry-After says.", 1);
         }
         return Admission.ADMITTED;
+    }
+
+    /**
+     * A turn among all callers' calls: at once when one is free, else waited for (up to {@link #TURN_WAIT}) only when
+     * fewer than {@link #WAITING} calls wait already.
+     */
+    private boolean turn() {
+        if (all.getMetrics().getAvailableConcurrentCalls() > 0) {
+            // a free turn (or, when another call took it just now, a wait like any other)
+            return all.tryAcquirePermission();
+        }
+        try {
+            return waiting.incrementAndGet() <= mostWaiting && all.tryAcquirePermission();
+        } finally {
+            waiting.decrementAndGet();
+        }
+    }
+
+    /** How many calls wait for their turn now. */
+    int waiting() {
+        return waiting.get();
     }
 
     /** The end of an admitted call, with its status: a refusal (403, 404) counts against the caller. */

@@ -2,6 +2,7 @@ package org.interlink.caller.security;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -84,5 +85,29 @@ class ApiLimitsTest {
 
         limits.done("border", 200);
         assertThat(limits.admit("desk").admitted()).as("the turn given back").isTrue();
+    }
+
+    /**
+     * A waiting call holds one of the portal's request threads: beyond the calls that may wait, a call is told at once
+     * that the portal is busy, so API calls never take every thread from the pages.
+     */
+    @Test
+    void beyondTheCallsThatMayWaitACallIsToldAtOnceThatThePortalIsBusy() throws Exception {
+        ApiLimits limits = new ApiLimits(100, 60, 10, 1, 1);
+        assertThat(limits.admit("border").admitted()).isTrue();
+        CompletableFuture<ApiLimits.Admission> waits = CompletableFuture.supplyAsync(() -> limits.admit("desk"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (limits.waiting() == 0 && !waits.isDone() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(limits.waiting()).as("the second call waits for its turn").isEqualTo(1);
+
+        long start = System.nanoTime();
+        ApiLimits.Admission third = limits.admit("interpol");
+        assertThat(third.problem()).isEqualTo("overloaded");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("told at once, not after a wait").isLessThan(ApiLimits.TURN_WAIT);
+
+        limits.done("border", 200);
+        assertThat(waits.get(10, TimeUnit.SECONDS).admitted()).as("the waiting call got the turn given back").isTrue();
     }
 }
