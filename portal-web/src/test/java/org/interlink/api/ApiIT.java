@@ -36,6 +36,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -350,7 +351,7 @@ class ApiIT {
 
     /** {@code count} calls sent at the same moment, each on its own thread; their answers. */
     private static List<Api.Answer> atOnce(int count, Callable<Api.Answer> call) throws Exception {
-        return atOnce(java.util.Collections.nCopies(count, call));
+        return atOnce(Collections.nCopies(count, call));
     }
 
     /** The calls sent at the same moment, each on its own thread; their answers, in the calls' order. */

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 public final class PayaraMicroServer implements AutoCloseable {
 
     /** The most threads serving requests (docs/running.md). */
-    public static final int HTTP_THREADS = 96;
+    private static final int HTTP_THREADS = 96;
 
     private final ManagedProcess process;
     private final String url;

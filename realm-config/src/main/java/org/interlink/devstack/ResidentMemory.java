@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The highest resident memory (Linux {@code VmRSS}) of a process, read every half second until stopped, in all and per
@@ -22,7 +21,6 @@ final class ResidentMemory {
         thread.setDaemon(true);
         return thread;
     });
-    private final AtomicLong highestKb = new AtomicLong();
     private final Map<String, Long> highestKbByPhase = Collections.synchronizedMap(new LinkedHashMap<>());
     private volatile String phase = "start";
     private final Path status;
@@ -42,7 +40,6 @@ final class ResidentMemory {
             for (String line : Files.readAllLines(status)) {
                 if (line.startsWith("VmRSS:")) {
                     long kb = Long.parseLong(line.replaceAll("\\D", ""));
-                    highestKb.accumulateAndGet(kb, Math::max);
                     highestKbByPhase.merge(phase, kb, Math::max);
                 }
             }
@@ -78,6 +75,8 @@ final class ResidentMemory {
     long stop() {
         reader.shutdownNow();
         read();
-        return highestKb.get();
+        synchronized (highestKbByPhase) {
+            return highestKbByPhase.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        }
     }
 }

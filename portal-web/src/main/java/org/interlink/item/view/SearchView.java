@@ -56,17 +56,13 @@ public class SearchView implements Serializable {
     @Inject
     Clock clock;
 
-    String terms;
-
-    String kind;
-
-    String marking;
-
-    String state;
-
-    String owner;
-
-    String within;
+    // the request's parameters, read once when the view is made (init)
+    private String terms;
+    private String kind;
+    private String marking;
+    private String state;
+    private String owner;
+    private String within;
 
     private ItemQuery query;
     private ItemPages model;
